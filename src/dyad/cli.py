@@ -1,0 +1,279 @@
+"""The `dyad` command: one verb per library call (see ../shared/contract.md).
+
+Commands parse options, call the library, and format what it returns. Errors become one
+line on standard error and the contract's exit code; no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from dyad.doc import Document
+from dyad.errors import DyadError, InputError
+
+FORMATS = click.Choice(["jsonl", "table"])
+
+
+def _skip(doc_id: str, reason: str) -> None:
+    click.echo(f"dyad: skipped {doc_id}: {reason}", err=True)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    click.echo(f"dyad: {message}", err=True)
+    sys.exit(code)
+
+
+class DyadGroup(click.Group):
+    """Turns `DyadError` (and interrupts) into one line and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DyadError as exc:
+            _fail(str(exc), exc.exit_code)
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+        except BrokenPipeError:
+            sys.stderr.close()
+            sys.exit(0)
+
+
+@click.group(cls=DyadGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", envvar="DYAD_DB", default="sqlite:///dyad.db", show_default=True,
+              help="Store URL: sqlite:///PATH or postgresql://USER@HOST/DB (env DYAD_DB).")
+@click.version_option(package_name="dyad")
+@click.pass_context
+def main(ctx: click.Context, db: str) -> None:
+    """dyad reads the news and keeps the world's diplomatic ledger."""
+    ctx.obj = {"db": db}
+
+
+def _open_store(ctx: click.Context):  # noqa: ANN202 - returns dyad.store.Store
+    from dyad.store import Store
+
+    return Store(ctx.obj["db"])
+
+
+# ---------------------------------------------------------------- reading inputs
+
+def iter_inputs(files: tuple[str, ...], jsonl: str | None, *, date: str | None, lang: str | None,
+                url: str | None = None) -> Iterator[Document | InputError]:
+    """Documents from files ('-' is standard input) and/or a JSONL corpus, in order."""
+    from dyad.ingest.readers import document_from_bytes, iter_jsonl, read_file
+
+    if jsonl is not None:
+        if jsonl == "-":
+            yield from iter_jsonl(None, iter(sys.stdin), date=date, lang=lang)
+        else:
+            path = Path(jsonl)
+            if not path.is_file():
+                yield InputError(f"{jsonl}: no such file")
+            else:
+                yield from iter_jsonl(path, date=date, lang=lang)
+    for name in files:
+        try:
+            if name == "-":
+                yield document_from_bytes(sys.stdin.buffer.read(), "stdin", date=date, lang=lang, url=url)
+            else:
+                path = Path(name)
+                if not path.is_file():
+                    raise InputError(f"{name}: no such file")
+                yield read_file(path, date=date, lang=lang, url=url)
+        except InputError as exc:
+            yield exc
+
+
+def _documents(inputs: Iterator[Document | InputError], counter: dict[str, int]) -> Iterator[Document]:
+    for item in inputs:
+        if isinstance(item, InputError):
+            counter["bad"] += 1
+            message = str(item)
+            doc_id, _, reason = message.partition(": ")
+            _skip(doc_id, reason or message)
+        else:
+            counter["read"] += 1
+            yield item
+
+
+def _date_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--date", metavar="YYYY-MM-DD", callback=_check_date,
+                        help="Document date where the input has none.")(f)
+
+
+def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date like 2015-06-23") from None
+
+
+# ---------------------------------------------------------------- code
+
+@main.command()
+@click.argument("files", nargs=-1)
+@click.option("--jsonl", "jsonl", metavar="IN.jsonl", help="A JSONL corpus: one {id, text, date?, lang?} a line.")
+@_date_option
+@click.option("--lang", metavar="xx", help="Language of the input (en, es, ...).")
+@click.option("--format", "fmt", type=FORMATS, default=None, help="jsonl (default when piped) or table.")
+@click.option("--fast", is_flag=True, help="Rules only: several times faster, less accurate.")
+@click.option("--explain", is_flag=True, help="Keep which pattern fired and why in each event.")
+def code(files: tuple[str, ...], jsonl: str | None, date: str | None, lang: str | None, fmt: str | None,
+         fast: bool, explain: bool) -> None:
+    """Code events in FILES (text or HTML; '-' reads standard input) without touching any database."""
+    from dyad.engine import default_engine
+    from dyad.render import default_format, event_table, print_table, write_jsonl
+
+    if not files and jsonl is None:
+        raise click.UsageError("give FILE... or --jsonl IN.jsonl ('-' reads standard input)")
+    fmt = fmt or default_format()
+    engine = default_engine(fast)
+    counter = {"read": 0, "bad": 0}
+    docs = _documents(iter_inputs(files, jsonl, date=date, lang=lang), counter)
+    rows: list[dict[str, Any]] = []
+    for doc in engine.run(docs, on_skip=_skip):
+        events = [_event_dict(e, explain) for e in doc.events]
+        if fmt == "jsonl":
+            write_jsonl(events, sys.stdout)
+        else:
+            rows.extend(events)
+    if fmt == "table":
+        names = {k: c.name for k, c in engine.resources.countries.items()}
+        print_table(event_table(rows, names))
+    if counter["read"] == 0:
+        sys.exit(1)
+
+
+def _event_dict(event: Any, explain: bool) -> dict[str, Any]:
+    data: dict[str, Any] = event.to_dict()
+    if not explain:
+        data.pop("explanation", None)
+    return data
+
+
+# ---------------------------------------------------------------- check
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@_date_option
+@click.option("--format", "fmt", type=FORMATS, default=None, help="jsonl (default when piped) or table.")
+def check(files: tuple[str, ...], date: str | None, fmt: str | None) -> None:
+    """Flag names and flags in FILES that denote another country than the story's."""
+    from dyad.engine import default_engine
+    from dyad.render import default_format, dict_table, print_table, write_jsonl
+
+    fmt = fmt or default_format()
+    counter = {"read": 0, "bad": 0}
+    rows: list[dict[str, Any]] = []
+    for doc in default_engine(True).run(_documents(iter_inputs(files, None, date=date, lang=None), counter), _skip):
+        found = [f.to_dict() for f in doc.findings]
+        if fmt == "jsonl":
+            write_jsonl(found, sys.stdout)
+        else:
+            rows.extend(found)
+    if fmt == "table":
+        print_table(dict_table(rows, ("doc_id", "kind", "severity", "text", "says", "context", "suggest", "message")))
+    if counter["read"] == 0:
+        sys.exit(1)
+
+
+# ---------------------------------------------------------------- store
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--url", help="The article a single file came from; a second file under it is a new version.")
+@_date_option
+@click.option("--lang", metavar="xx", help="Language of the input where it does not say.")
+@click.option("--fast", is_flag=True, help="Rules only.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_context
+def ingest(ctx: click.Context, sources: tuple[str, ...], url: str | None, date: str | None, lang: str | None,
+           fast: bool, quiet: bool) -> None:
+    """Read SOURCES (files, folders, JSONL) into the store: events, missions, versions."""
+    from dyad.ingest.run import ingest_sources
+
+    if url and len(sources) != 1:
+        raise click.UsageError("--url names the article of a single file; give exactly one SOURCE")
+    store = _open_store(ctx)
+    summary = ingest_sources(store, sources, url=url, date=date, lang=lang, fast=fast,
+                             progress=not quiet and sys.stderr.isatty(), on_skip=_skip)
+    click.echo(json.dumps(summary), err=True)
+    if summary["read"] == 0:
+        sys.exit(1)
+
+
+@main.command()
+@click.pass_context
+def stats(ctx: click.Context) -> None:
+    """Counts of documents, versions, events and missions in the store (JSON)."""
+    click.echo(json.dumps(_open_store(ctx).stats()))
+
+
+@main.command()
+@click.option("--source", metavar="ISO3", help="Source country or actor code.")
+@click.option("--target", metavar="ISO3", help="Target country or actor code.")
+@click.option("--since", metavar="DATE", help="Events on or after this date.")
+@click.option("--until", metavar="DATE", help="Events on or before this date.")
+@click.option("--limit", type=click.IntRange(1, None), help="At most this many events.")
+@click.option("--format", "fmt", type=FORMATS, default=None)
+@click.pass_context
+def events(ctx: click.Context, source: str | None, target: str | None, since: str | None, until: str | None,
+           limit: int | None, fmt: str | None) -> None:
+    """Stored events, filtered by dyad and date."""
+    from dyad.render import default_format, event_table, print_table, write_jsonl
+    from dyad.resources import default_resources
+
+    rows = _open_store(ctx).events(source=source, target=target, since=since, until=until, limit=limit)
+    if (fmt or default_format()) == "jsonl":
+        write_jsonl(rows, sys.stdout)
+    else:
+        names = {k: c.name for k, c in default_resources().countries.items()}
+        print_table(event_table(rows, names))
+
+
+@main.command()
+@click.option("--city", help="Host city (or district), e.g. Caracas.")
+@click.option("--host", metavar="ISO3", help="Host country.")
+@click.option("--sender", metavar="ISO3", help="Sending country.")
+@click.option("--format", "fmt", type=FORMATS, default=None)
+@click.pass_context
+def missions(ctx: click.Context, city: str | None, host: str | None, sender: str | None, fmt: str | None) -> None:
+    """Diplomatic missions known to the store (reference data, updated by the news)."""
+    from dyad.render import default_format, dict_table, print_table, write_jsonl
+
+    rows = _open_store(ctx).missions(city=city, host=host, sender=sender)
+    if (fmt or default_format()) == "jsonl":
+        write_jsonl(rows, sys.stdout)
+    else:
+        print_table(dict_table(rows, ("sender", "host", "city", "district", "kind", "status", "since", "sources")))
+
+
+# ---------------------------------------------------------------- demo
+
+@main.command()
+@click.option("--fast", is_flag=True, help="Rules only.")
+@click.pass_context
+def demo(ctx: click.Context, fast: bool) -> None:
+    """Ingest the bundled sample corpus into the store and answer the seed's question."""
+    from dyad.demo import run_demo
+
+    run_demo(_open_store(ctx), fast=fast, db_url=ctx.obj["db"])
+
+
+def run() -> None:  # pragma: no cover - console entry for `python -m dyad`
+    main(prog_name="dyad")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    run()

@@ -1,0 +1,1 @@
+"""Event coding: from a sentence with actors, who did what to whom (CAMEO, PLOVER, mode, date, place)."""

@@ -1,0 +1,63 @@
+"""Verb forms from lemmas, so pattern files list "open" and match "opens/opened/opening".
+
+English: regular inflection plus an irregular table (data/lexicon/en_irregular.tsv).
+Spanish: regular -ar/-er/-ir conjugation in the persons and tenses news uses (third person;
+present, preterite, imperfect, future, conditional, subjunctive; infinitive, gerund, participle);
+irregular forms are listed in the pattern files themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+_VOWELS = "aeiou"
+
+
+def english_forms(lemma: str, irregular: Mapping[str, tuple[str, ...]]) -> set[str]:
+    forms = {lemma}
+    if lemma in irregular:
+        forms.update(irregular[lemma])
+    if lemma.endswith("e"):
+        forms.update({lemma + "s", lemma + "d", lemma[:-1] + "ing"})
+    elif lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in _VOWELS:
+        forms.update({lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"})
+    elif lemma.endswith(("s", "x", "z", "ch", "sh", "o")):
+        forms.update({lemma + "es", lemma + "ed", lemma + "ing"})
+    else:
+        forms.update({lemma + "s", lemma + "ed", lemma + "ing"})
+        if len(lemma) >= 3 and lemma[-1] not in _VOWELS + "wxy" and lemma[-2] in _VOWELS \
+                and lemma[-3] not in _VOWELS:
+            # ban -> banned, commit -> committed; over-generating "openned" is harmless.
+            forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})
+    return forms
+
+
+_SPANISH_ENDINGS = {
+    "ar": ("a", "an", "o", "aron", "aba", "aban", "ara", "aran", "ando", "ado", "ada", "ados", "adas", "e", "en",
+           "ar", "ara", "aran", "aria", "arian", "ase", "asen", "amos", "aremos"),
+    "er": ("e", "en", "io", "ieron", "ia", "ian", "era", "eran", "iendo", "ido", "ida", "idos", "idas", "a", "an",
+           "er", "era", "eran", "eria", "erian", "iera", "ieran", "emos", "eremos"),
+    "ir": ("e", "en", "io", "ieron", "ia", "ian", "ira", "iran", "iendo", "ido", "ida", "idos", "idas", "a", "an",
+           "ir", "ira", "iran", "iria", "irian", "iera", "ieran", "imos", "iremos"),
+}
+
+
+def spanish_forms(lemma: str) -> set[str]:
+    """Folded (accent-free) forms of a regular Spanish verb; `lemma` may end in -se ("reunirse")."""
+    reflexive = lemma.endswith("se") and lemma[:-2].endswith(("ar", "er", "ir"))
+    base = lemma[:-2] if reflexive else lemma
+    ending = base[-2:]
+    if ending not in _SPANISH_ENDINGS:
+        return {lemma}
+    stem = base[:-2]
+    forms = {stem + e for e in _SPANISH_ENDINGS[ending]}
+    if reflexive:
+        forms.add(lemma)
+    # -car/-gar/-zar spell the preterite first person and subjunctive differently; third person is regular.
+    return forms
+
+
+def future_spanish(word: str) -> bool:
+    """Third-person future (firmará, abrirán), told by its accent, which folding would lose."""
+    low = word.lower()
+    return len(low) > 4 and low.endswith(("rá", "rán"))

@@ -1,0 +1,60 @@
+"""The mode of an event: factual, future, negated, hypothetical, historical or question.
+
+Cue words come from `data/lexicon/mode_cues.tsv`; a question mark (or an opening '¿')
+makes every event of the sentence a question, and questions never come out as factual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dyad.coding.inflect import future_spanish
+from dyad.data._load import read_tsv
+from dyad.text.tokens import Token
+
+# When several cues apply, the first mode in this list wins.
+_PRECEDENCE = ("question", "negated", "hypothetical", "future", "historical")
+
+
+@dataclass(frozen=True, slots=True)
+class ModeCues:
+    before: dict[str, tuple[tuple[str, ...], ...]]  # mode -> cue phrases looked for before the trigger
+    anywhere: dict[str, tuple[tuple[str, ...], ...]]  # mode -> cue phrases anywhere in the sentence
+
+    @classmethod
+    def load(cls) -> ModeCues:
+        before: dict[str, list[tuple[str, ...]]] = {}
+        anywhere: dict[str, list[tuple[str, ...]]] = {}
+        for row in read_tsv("lexicon/mode_cues.tsv", ("cue", "mode", "scope")):
+            table = anywhere if row["scope"] == "sentence" else before
+            table.setdefault(row["mode"], []).append(tuple(row["cue"].lower().split()))
+        return cls({k: tuple(v) for k, v in before.items()}, {k: tuple(v) for k, v in anywhere.items()})
+
+
+def detect_mode(tokens: list[Token], start: int, sentence_text: str, cues: ModeCues,
+                fixed: str | None = None, window: int = 6) -> str:
+    stripped = sentence_text.strip()
+    if stripped.endswith("?") or stripped.startswith("¿"):
+        return "question"
+    norms = [t.norm for t in tokens]
+    found: set[str] = set()
+    lo = max(0, start - window)
+    for mode, phrases in cues.before.items():
+        if any(_contains(norms, lo, start, p) for p in phrases):
+            found.add(mode)
+    for mode, phrases in cues.anywhere.items():
+        if any(_contains(norms, 0, len(norms), p) for p in phrases):
+            found.add(mode)
+    if start < len(tokens) and future_spanish(tokens[start].text):
+        found.add("future")
+    if fixed:
+        found.add(fixed)
+    for mode in _PRECEDENCE:
+        if mode in found:
+            return mode
+    return "factual"
+
+
+def _contains(norms: list[str], lo: int, hi: int, phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(norms[i:i + n]) == phrase for i in range(lo, max(lo, hi - n + 1)))

@@ -1,0 +1,156 @@
+"""Event patterns: data files (TOML, one per CAMEO root and language) and the trigger finder.
+
+A pattern file `data/patterns/<lang>/<root>_<name>.toml` holds:
+
+    root = "05"
+    [[pattern]]
+    code = "054"                     # full CAMEO code (must exist in cameo/codes.tsv)
+    verbs = ["open", "reopen"]       # lemmas: English ones are inflected (opens, opened, opening),
+                                     # Spanish -ar/-er/-ir ones conjugated (abre, abrió, abrirá)
+    forms = ["abrió"]                # literal forms, matched as written (irregulars)
+    nouns = ["reopening"]            # nominal triggers ("the reopening of the embassy")
+    objects = ["embassy", "consulate"]   # optional: one must follow within `window` tokens
+    window = 8                       # default 8
+    mode = "future"                  # optional: the mode this trigger always carries
+    reverse = true                   # optional: the grammatical object is the source ("received aid from")
+    weight = 1.0                     # optional: prior confidence of the pattern
+
+Multi-word triggers ("set up", "call for") inflect their first word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from dyad.coding.inflect import english_forms, spanish_forms
+from dyad.data._load import bundled_files, read_toml, read_tsv
+from dyad.errors import DataFileError
+from dyad.resources import Resources
+from dyad.text.normalize import fold
+from dyad.text.tokens import Token
+
+_DEFAULT_WINDOW = 8
+_OPENERS = {'"', "'", "(", ":", "-", "¿", "¡"}
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    id: str
+    code: str
+    lang: str
+    objects: tuple[tuple[str, ...], ...]
+    window: int
+    mode: str | None
+    reverse: bool
+    weight: float
+    nominal: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    pattern: Pattern
+    start_token: int  # first token of the trigger
+    end_token: int  # one past its last token (the object, when the pattern names one)
+    head_end: int  # one past the trigger words themselves
+
+
+class PatternSet:
+    """All patterns of the bundled languages, indexed by the folded first word of each trigger."""
+
+    def __init__(self, resources: Resources, languages: tuple[str, ...] = ("en", "es"),
+                 extra_files: tuple[Path, ...] = ()):
+        irregular = {r["lemma"]: tuple(r["forms"].split("|"))
+                     for r in read_tsv("lexicon/en_irregular.tsv", ("lemma", "forms"))}
+        self.index: dict[str, list[tuple[tuple[str, ...], Pattern]]] = {}
+        self.patterns: list[Pattern] = []
+        sources: list[tuple[str, str | Path]] = []
+        for lang in languages:
+            sources.extend((lang, rel) for rel in bundled_files(f"patterns/{lang}", ".toml"))
+        for path in extra_files:
+            sources.append((path.parent.name if path.parent.name in ("en", "es") else "en", path))
+        for lang, source in sources:
+            self._add_file(lang, source, resources, irregular)
+
+    def _add_file(self, lang: str, source: str | Path, resources: Resources,
+                  irregular: dict[str, tuple[str, ...]]) -> None:
+        data = read_toml(source)
+        for n, spec in enumerate(data.get("pattern", []), 1):
+            code = str(spec.get("code", ""))
+            if code not in resources.cameo:
+                raise DataFileError(f"{source}: pattern {n} has unknown CAMEO code '{code}'; "
+                                    "use a code listed in cameo/codes.tsv")
+            objects = tuple(tuple(fold(o).split()) for o in spec.get("objects", []))
+            base = dict(code=code, lang=lang, objects=objects, window=int(spec.get("window", _DEFAULT_WINDOW)),
+                        mode=spec.get("mode") or None, reverse=bool(spec.get("reverse", False)),
+                        weight=float(spec.get("weight", 1.0)))
+            pattern = Pattern(id=f"{Path(str(source)).name}#{n}", nominal=False, **base)  # type: ignore[arg-type]
+            nominal = Pattern(id=f"{Path(str(source)).name}#{n}n", nominal=True, **base)  # type: ignore[arg-type]
+            self.patterns.append(pattern)
+            for verb in spec.get("verbs", []):
+                words = fold(verb).split()
+                forms = english_forms(words[0], irregular) if lang == "en" else spanish_forms(words[0])
+                for form in forms:
+                    self._index((form, *words[1:]), pattern)
+            for form in spec.get("forms", []):
+                self._index(tuple(fold(form).split()), pattern)
+            for noun in spec.get("nouns", []):
+                words = fold(noun).split()
+                self._index(tuple(words), nominal)
+                if lang == "en" and not words[-1].endswith("s"):
+                    self._index((*words[:-1], words[-1] + "s"), nominal)
+
+    def _index(self, words: tuple[str, ...], pattern: Pattern) -> None:
+        if words:
+            self.index.setdefault(words[0], []).append((words[1:], pattern))
+
+    def find(self, tokens: list[Token]) -> list[TriggerMatch]:
+        """Every pattern that matches, most specific first where two cover the same words."""
+        found: list[TriggerMatch] = []
+        norms = [t.norm for t in tokens]
+        for i, word in enumerate(norms):
+            # A capitalised word inside a sentence is a name ("State", "Sign Language"), not a verb.
+            capitalised = i > 0 and tokens[i].text[:1].isupper() and norms[i - 1] not in _OPENERS
+            for tail, pattern in self.index.get(word, ()):
+                if capitalised and not pattern.nominal:
+                    continue
+                head_end = i + 1 + len(tail)
+                if tuple(norms[i + 1:head_end]) != tail:
+                    continue
+                if pattern.objects:
+                    end = _find_object(norms, head_end, pattern)
+                    if end is None:
+                        continue
+                    found.append(TriggerMatch(pattern, i, end, head_end))
+                else:
+                    found.append(TriggerMatch(pattern, i, head_end, head_end))
+        return _most_specific(found)
+
+
+def _find_object(norms: list[str], start: int, pattern: Pattern) -> int | None:
+    stop = min(len(norms), start + pattern.window)
+    for j in range(start, stop):
+        if norms[j] in (".", ";", "?", "!"):
+            return None
+        for obj in pattern.objects:
+            n = len(obj)
+            words = norms[j:j + n]
+            if len(words) == n and (tuple(words) == obj or
+                                    (tuple(words[:-1]) == obj[:-1] and words[-1] in (obj[-1] + "s", obj[-1] + "es"))):
+                return j + n
+    return None
+
+
+def _most_specific(found: list[TriggerMatch]) -> list[TriggerMatch]:
+    # Prefer patterns with an object (more specific), then longer trigger phrases, then weight.
+    found.sort(key=lambda m: (-bool(m.pattern.objects), -(m.head_end - m.start_token), -m.pattern.weight,
+                              m.start_token))
+    kept: list[TriggerMatch] = []
+    for m in found:
+        if any(k.start_token <= m.start_token < k.head_end or m.start_token <= k.start_token < m.head_end
+               for k in kept):
+            continue
+        kept.append(m)
+    kept.sort(key=lambda m: m.start_token)
+    return kept
+

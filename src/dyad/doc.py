@@ -1,0 +1,204 @@
+"""The records every stage reads and writes.
+
+A `Document` enters the pipeline with its text; stages fill it in order:
+
+    Document.sentences   (text stage)      list[Sentence]
+    Document.mentions    (actors stage)    list[Mention]    offsets relative to their sentence
+    Document.findings    (checks stage)    list[Finding]    offsets relative to the document text
+    Document.events      (coding stages)   list[Event]      offsets relative to their sentence
+
+Records are plain dataclasses; `to_dict()` gives the JSON objects of the contract
+(`../shared/contract.md`), and the CLI, HTTP API and store all serialise through it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence: its index in the document and its character span in `Document.text`."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Mention:
+    """An actor named in a sentence, resolved to a CAMEO-style code.
+
+    `start`/`end` are offsets in the sentence's text. `why` says how it resolved
+    ("dictionary: en name", "leader in office 2013-2021", "context: home country").
+    """
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    code: str
+    country: str | None
+    sector: str | None
+    name: str
+    kind: str = "country"  # country | capital | demonym | leader | igo | role | organisation | epithet
+    why: str = ""
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "code": self.code,
+            "country": self.country,
+            "sector": self.sector,
+            "name": self.name,
+        }
+
+    def to_full_dict(self) -> dict[str, Any]:
+        data = self.to_dict()
+        data.update(sentence=self.sentence, kind=self.kind, why=self.why, confidence=self.confidence)
+        return data
+
+
+@dataclass(slots=True)
+class Finding:
+    """A check's finding: a name or flag that denotes another country than the story's."""
+
+    doc_id: str
+    kind: str  # name-confusion | flag-mismatch | stale-title | ...
+    severity: str  # info | warning | error
+    text: str
+    start: int  # offsets in Document.text
+    end: int
+    says: str | None
+    context: str | None
+    suggest: str | None = None
+    evidence: list[str] = field(default_factory=list)
+    message: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "kind": self.kind,
+            "severity": self.severity,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "says": self.says,
+            "context": self.context,
+            "suggest": self.suggest,
+            "evidence": list(self.evidence),
+            "message": self.message,
+        }
+
+
+@dataclass(slots=True)
+class Location:
+    name: str
+    country: str | None
+    lat: float | None = None
+    lon: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon}
+
+
+@dataclass(slots=True)
+class Trigger:
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class Event:
+    """Who did what to whom, with the sentence and spans it came from."""
+
+    doc_id: str
+    sentence: int
+    sentence_text: str
+    source: Mention
+    target: Mention
+    cameo: str
+    root: str
+    plover: str | None
+    quad: int
+    penta: int
+    goldstein: float
+    mode: str = "factual"  # factual | future | negated | hypothetical | historical | question
+    confidence: float = 0.5
+    date: str | None = None
+    location: Location | None = None
+    trigger: Trigger | None = None
+    explanation: dict[str, Any] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    mentions: int = 1  # sentences in the document that report this same event
+
+    @property
+    def key(self) -> tuple[str, str, str, str, str | None]:
+        """What makes two reports the same event (within a document)."""
+        return (self.source.code, self.target.code, self.cameo, self.mode, self.date)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "doc_id": self.doc_id,
+            "sentence": self.sentence,
+            "sentence_text": self.sentence_text,
+            "source": self.source.to_dict(),
+            "target": self.target.to_dict(),
+            "cameo": self.cameo,
+            "root": self.root,
+            "plover": self.plover,
+            "quad": self.quad,
+            "penta": self.penta,
+            "goldstein": self.goldstein,
+            "mode": self.mode,
+            "confidence": round(self.confidence, 4),
+            "date": self.date,
+            "location": self.location.to_dict() if self.location else None,
+            "trigger": self.trigger.to_dict() if self.trigger else None,
+        }
+        if self.mentions > 1:
+            data["mentions"] = self.mentions
+        if self.explanation:
+            data["explanation"] = self.explanation
+        if self.findings:
+            data["findings"] = [f.to_dict() for f in self.findings]
+        return data
+
+
+@dataclass(slots=True)
+class Document:
+    """One article (one version of it) and everything the pipeline learnt from it."""
+
+    id: str
+    text: str
+    url: str | None = None
+    title: str | None = None
+    date: str | None = None  # YYYY-MM-DD
+    modified: str | None = None  # ISO timestamp of the version, when the source gives one
+    lang: str | None = None
+    html: str | None = None  # the raw HTML, when the document came from HTML (checks read flags from it)
+    source_path: str | None = None
+    home_country: str | None = None  # the country the story is about, when the actors stage can tell
+    coded: bool = True  # False when the language is not one dyad codes events in
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def sentence_mentions(self, index: int) -> list[Mention]:
+        return [m for m in self.mentions if m.sentence == index]

@@ -1,0 +1,79 @@
+"""The library's entry points: build the pipeline once, run documents through it.
+
+    import dyad
+    events = dyad.code_text(text, date="2015-06-23")     # -> list[Event]
+    findings = dyad.check_text(text)                      # -> list[Finding]
+
+`Engine` holds the tables and the built pipelines; the module functions share one default
+engine per mode, built on first use.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Any
+
+from dyad.doc import Document, Event, Finding
+from dyad.errors import ConfigError
+from dyad.pipeline import Pipeline
+from dyad.resources import Resources, default_resources
+
+
+def load_config(path: str | Path | None = None) -> dict[str, Any]:
+    try:
+        if path is None:
+            text = importlib_resources.files("dyad").joinpath("default.toml").read_text(encoding="utf-8")
+        else:
+            text = Path(path).read_text(encoding="utf-8")
+        return tomllib.loads(text)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path or 'default.toml'}: cannot read pipeline config ({exc})") from exc
+
+
+class Engine:
+    """Tables plus a built pipeline. Thread-safe for reading; build one per process and reuse it."""
+
+    def __init__(self, *, fast: bool = False, config: dict[str, Any] | None = None,
+                 resources: Resources | None = None, stages: Sequence[str] | None = None):
+        self.config = config or load_config()
+        self.resources = resources or default_resources()
+        self.fast = fast
+        pipeline_cfg = self.config.get("pipeline", {})
+        names = list(stages or pipeline_cfg.get("fast" if fast else "stages", []))
+        if not names:
+            raise ConfigError("the pipeline config lists no stages; see dyad/default.toml")
+        self.pipeline = Pipeline.build(names, self.resources, self.config.get("stages", {}))
+
+    def process(self, doc: Document) -> Document:
+        return self.pipeline(doc)
+
+    def run(self, docs: Iterable[Document], on_skip: Callable[[str, str], None] | None = None) -> Iterator[Document]:
+        return self.pipeline.run(docs, on_skip)
+
+
+@lru_cache(maxsize=4)
+def default_engine(fast: bool = False) -> Engine:
+    return Engine(fast=fast)
+
+
+def code_text(text: str, date: str | None = None, lang: str | None = None, *, doc_id: str = "text",
+              fast: bool = False, url: str | None = None, title: str | None = None) -> list[Event]:
+    """Code one text: the events it reports, in document order."""
+    doc = Document(id=doc_id, text=text, date=date, lang=lang, url=url, title=title)
+    return default_engine(fast).process(doc).events
+
+
+def check_text(text: str, date: str | None = None, *, html: str | None = None,
+               doc_id: str = "text") -> list[Finding]:
+    """Check one text (and its HTML, for flag images): names and flags of the wrong country."""
+    doc = Document(id=doc_id, text=text, date=date, html=html)
+    return default_engine(True).process(doc).findings
+
+
+def process_document(doc: Document, *, fast: bool = False) -> Document:
+    """Run the whole pipeline on a document: sentences, actors, findings, events."""
+    return default_engine(fast).process(doc)

@@ -1,0 +1,1 @@
+"""Ingest: read articles from files, folders, JSONL corpora (and, in later stages, feeds, URLs, WARC)."""

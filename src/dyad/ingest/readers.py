@@ -1,0 +1,144 @@
+"""Read documents from files, standard input and JSONL corpora.
+
+Each reader yields `Document`s, or `InputError`s for the inputs it could not read, so a
+caller can report a bad input in one line and carry on with the rest of the batch.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from dyad.doc import Document
+from dyad.errors import InputError
+
+MAX_BYTES = 64 * 1024 * 1024  # a larger single document is refused, not read into memory
+_HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<article|<p[\s>]|<div)", re.IGNORECASE)
+_META_TIME = re.compile(
+    r"""<meta[^>]+(?:property|name|itemprop)=["'](?:article:)?(published_time|modified_time|datePublished|"""
+    r"""dateModified|date)["'][^>]*content=["']([^"']+)["']""", re.IGNORECASE)
+_HTML_LANG = re.compile(r"""<html[^>]*\slang=["']([A-Za-z]{2,3})""", re.IGNORECASE)
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252; binary data is refused."""
+    if not data.strip():
+        raise InputError(f"{name}: empty input")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: binary data, not text (a NUL byte in the first 8 KB)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("utf-8", errors="replace")
+
+
+def looks_like_html(data: bytes | str, name: str = "") -> bool:
+    if name.lower().endswith((".html", ".htm", ".xhtml")):
+        return True
+    head = data[:2048].encode("utf-8", "replace") if isinstance(data, str) else data[:2048]
+    return bool(_HTML_SNIFF.match(head))
+
+
+def document_from_html(html: str, doc_id: str, *, url: str | None = None, date: str | None = None,
+                       lang: str | None = None, title: str | None = None) -> Document:
+    """Main text, title, dates and language of an HTML page (trafilatura), keeping the raw HTML for checks."""
+    import trafilatura
+
+    try:
+        extracted = trafilatura.bare_extraction(html, url=url, fast=True, with_metadata=True,
+                                                include_comments=False)
+    except (ValueError, RecursionError, TypeError) as exc:
+        raise InputError(f"{doc_id}: HTML could not be parsed ({type(exc).__name__})") from exc
+    text = (extracted.text if extracted is not None else "") or ""
+    if not text.strip():
+        raise InputError(f"{doc_id}: no article text found in the HTML")
+    times = {k.lower(): v for k, v in _META_TIME.findall(html[:200_000])}
+    published = times.get("published_time") or times.get("datepublished") or times.get("date")
+    modified = times.get("modified_time") or times.get("datemodified")
+    found_lang = _HTML_LANG.search(html[:5000])
+    return Document(
+        id=doc_id,
+        text=text,
+        url=url,
+        title=title or (extracted.title if extracted is not None else None),
+        date=date or (published[:10] if published else None) or (extracted.date if extracted is not None else None),
+        modified=modified or published,
+        lang=lang or (found_lang.group(1).lower() if found_lang else None),
+        html=html,
+    )
+
+
+def document_from_bytes(data: bytes, doc_id: str, *, url: str | None = None, date: str | None = None,
+                        lang: str | None = None, title: str | None = None) -> Document:
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{doc_id}: {len(data) // (1024 * 1024)} MB is over the {MAX_BYTES // (1024 * 1024)} MB "
+                         "limit for one document; split it")
+    text = decode_bytes(data, doc_id)
+    if looks_like_html(data, doc_id):
+        return document_from_html(text, doc_id, url=url, date=date, lang=lang, title=title)
+    return Document(id=doc_id, text=text, url=url, date=date, lang=lang, title=title or _first_line(text))
+
+
+def read_file(path: Path, *, date: str | None = None, lang: str | None = None, url: str | None = None) -> Document:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{path.name}: {size // (1024 * 1024)} MB is over the {MAX_BYTES // (1024 * 1024)} MB "
+                             "limit for one document; split it")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    doc = document_from_bytes(data, path.name, url=url, date=date, lang=lang)
+    doc.source_path = str(path)
+    return doc
+
+
+def iter_jsonl(path: Path | None, lines: Iterator[str] | None = None, *, date: str | None = None,
+               lang: str | None = None) -> Iterator[Document | InputError]:
+    """Documents of a JSONL corpus: {"id", "text" or "html", "date"?, "lang"?, "url"?, "title"?} a line."""
+    name = path.name if path is not None else "stdin"
+    if lines is None:
+        if path is None:
+            raise InputError("iter_jsonl needs a path or lines")
+        try:
+            handle = path.open(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        lines = iter(handle)
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise ValueError("not a JSON object")
+            yield _document_from_record(record, f"{name}:{lineno}", date=date, lang=lang)
+        except (ValueError, InputError) as exc:
+            yield InputError(f"{name}:{lineno}: {exc if isinstance(exc, InputError) else 'malformed JSON (' + str(exc)[:80] + ')'}")
+
+
+def _document_from_record(record: dict[str, Any], where: str, *, date: str | None, lang: str | None) -> Document:
+    doc_id = str(record.get("id") or where)
+    text, html = record.get("text"), record.get("html")
+    url = record.get("url") or None
+    if isinstance(html, str) and html.strip() and not (isinstance(text, str) and text.strip()):
+        return document_from_html(html, doc_id, url=url, date=record.get("date") or date,
+                                  lang=record.get("lang") or lang, title=record.get("title"))
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"{doc_id}: no 'text' (or 'html') in the record")
+    return Document(id=doc_id, text=text, url=url, title=record.get("title") or None,
+                    date=record.get("date") or date, lang=record.get("lang") or lang)
+
+
+def _first_line(text: str) -> str | None:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:200]
+    return None

@@ -1,0 +1,76 @@
+"""Rendering records for people (rich tables) and for programs (JSON lines)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.table import Table
+
+
+def default_format() -> str:
+    return "table" if sys.stdout.isatty() else "jsonl"
+
+
+def write_jsonl(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
+    n = 0
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        n += 1
+    out.flush()
+    return n
+
+
+def short_id(doc_id: str, width: int = 28) -> str:
+    """A document id short enough for a table column: the end of a URL's path."""
+    tail = doc_id.rstrip("/").rsplit("/", 1)[-1] if "://" in doc_id else doc_id
+    return tail if len(tail) <= width else tail[: width - 1] + "…"
+
+
+def _actor(actor: dict[str, Any], names: dict[str, str]) -> str:
+    code = actor.get("code") or ""
+    name = names.get(actor.get("country") or "", actor.get("name") or "")
+    return f"{code} ({name})" if name and name != code else code
+
+
+def event_table(events: Sequence[dict[str, Any]], country_names: dict[str, str], title: str | None = None) -> Table:
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for col in ("doc", "sent", "source", "event", "target", "mode", "date", "where", "conf", "trigger"):
+        table.add_column(col, overflow="fold")
+    for e in events:
+        table.add_row(
+            short_id(str(e.get("doc_id", ""))), str(e.get("sentence", "")),
+            _actor(e["source"], country_names), f"{e['cameo']} {e.get('plover') or ''}".strip(),
+            _actor(e["target"], country_names), e.get("mode", ""), e.get("date") or "",
+            (e.get("location") or {}).get("name", "") if e.get("location") else "",
+            f"{float(e.get('confidence') or 0):.2f}", (e.get("trigger") or {}).get("text", ""),
+        )
+    return table
+
+
+def dict_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | None = None) -> Table:
+    table = Table(title=title, header_style="bold")
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(row.get(col)) for col in columns))
+    return table
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={v}" for k, v in value.items() if v is not None)
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
+def print_table(table: Table, out: TextIO | None = None) -> None:
+    Console(file=out or sys.stdout, soft_wrap=False).print(table)

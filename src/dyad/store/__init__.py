@@ -1,0 +1,5 @@
+"""The store: SQLite by default, PostgreSQL by URL (SQLAlchemy Core)."""
+
+from dyad.store.store import DEFAULT_URL, AddResult, Store, canonical_url, document_identity
+
+__all__ = ["DEFAULT_URL", "AddResult", "Store", "canonical_url", "document_identity"]

@@ -1,0 +1,151 @@
+"""The store's tables (SQLAlchemy Core). The same schema serves SQLite and PostgreSQL.
+
+    documents  one row per article (its canonical URL, or a content hash without one)
+    versions   every version of an article's text; the newest is current, older ones are superseded
+    mentions   actor mentions of a version, with spans (for the article page)
+    findings   check findings of a version
+    events     coded events of a version; `active` is false once a newer version supersedes it
+    missions   diplomatic missions, from reference data and from the news
+    mission_sources  which document, sentence and event said what of a mission
+    meta       schema version and other settings
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+meta = Table(
+    "meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String(512), primary_key=True),
+    Column("url", Text),
+    Column("title", Text),
+    Column("first_seen", String(32), nullable=False),
+    Column("current_version", Integer, nullable=False, default=1),
+)
+
+versions = Table(
+    "versions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(512), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("html", Text),
+    Column("title", Text),
+    Column("date", String(32)),
+    Column("modified", String(64)),
+    Column("lang", String(16)),
+    Column("home_country", String(8)),
+    Column("coded", Boolean, nullable=False, default=True),
+    Column("ingested_at", String(32), nullable=False),
+    UniqueConstraint("document_id", "content_hash", name="uq_version_content"),
+    UniqueConstraint("document_id", "version", name="uq_version_number"),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("version_id", Integer, ForeignKey("versions.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("sentence", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("code", String(32), nullable=False),
+    Column("country", String(8)),
+    Column("sector", String(8)),
+    Column("name", Text),
+    Column("kind", String(32)),
+)
+
+findings = Table(
+    "findings", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("version_id", Integer, ForeignKey("versions.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("kind", String(32), nullable=False),
+    Column("severity", String(16), nullable=False),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("says", String(16)),
+    Column("context", String(16)),
+    Column("payload", Text, nullable=False),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("version_id", Integer, ForeignKey("versions.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("document_id", String(512), nullable=False, index=True),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("sentence", Integer, nullable=False),
+    Column("source_code", String(32), nullable=False),
+    Column("source_country", String(8)),
+    Column("target_code", String(32), nullable=False),
+    Column("target_country", String(8)),
+    Column("cameo", String(8), nullable=False),
+    Column("root", String(4), nullable=False),
+    Column("quad", Integer, nullable=False),
+    Column("penta", Integer, nullable=False),
+    Column("goldstein", Float, nullable=False),
+    Column("mode", String(16), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("date", String(32)),
+    Column("location_name", Text),
+    Column("location_country", String(8)),
+    Column("payload", Text, nullable=False),  # the contract's JSON object
+)
+Index("ix_events_dyad", events.c.source_country, events.c.target_country, events.c.date)
+Index("ix_events_date", events.c.date)
+
+missions = Table(
+    "missions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("sender", String(8), nullable=False),
+    Column("host", String(8), nullable=False),
+    Column("city", Text),
+    Column("district", Text),
+    Column("kind", String(64), nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("since", String(32)),
+    Column("until", String(32)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("origin", String(16), nullable=False),  # dataset | news
+    Column("dataset", Text),
+    Column("updated_at", String(32)),
+)
+Index("ix_missions_host_city", missions.c.host, missions.c.city)
+Index("ix_missions_sender", missions.c.sender)
+
+mission_sources = Table(
+    "mission_sources", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("mission_id", Integer, ForeignKey("missions.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), index=True),
+    Column("document_id", String(512)),
+    Column("url", Text),
+    Column("sentence", Integer),
+    Column("status", String(32)),
+    Column("date", String(32)),
+)

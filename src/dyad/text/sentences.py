@@ -1,0 +1,93 @@
+"""Sentence splitting: fast rules, no model.
+
+A sentence ends at '.', '!' or '?' (with closing quotes or brackets) followed by white
+space and a capital, digit or opening quote, unless the word before the stop is a known
+abbreviation or a single capital (an initial); a line break always ends one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dyad.data._load import read_tsv
+from dyad.doc import Document, Sentence
+from dyad.pipeline import stage
+from dyad.resources import Resources
+
+_BOUNDARY = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(\[¿¡]?[A-ZÁÉÍÓÚÑÜ0-9])|\n\s*""")
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+
+
+def load_abbreviations() -> frozenset[str]:
+    return frozenset(r["abbreviation"].lower() for r in read_tsv("text/abbreviations.tsv", ("abbreviation",)))
+
+
+def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Sentence]:
+    """Split `text` into sentences with their character spans (white space trimmed)."""
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end() if match.group().strip() else match.start()
+        if match.group().strip() and _is_abbreviation(text[start:match.start() + 1], abbreviations):
+            continue
+        _append(sentences, text, start, end)
+        start = match.end()
+    _append(sentences, text, start, len(text))
+    return sentences
+
+
+def _is_abbreviation(chunk: str, abbreviations: frozenset[str]) -> bool:
+    found = _WORD_BEFORE.search(chunk)
+    if not found:
+        return False
+    word = found.group(1).lower()
+    return word in abbreviations or (len(word) == 1 and word.isalpha())
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+
+
+@stage("sentences", provides=("sentences",))
+def make_sentence_splitter(*, resources: Resources, max_chars: int = 2000):
+    """Fill `doc.sentences`. A 'sentence' longer than `max_chars` is cut at white space."""
+    del resources  # the splitter's only table is its abbreviations
+    abbreviations = load_abbreviations()
+
+    def split(doc: Document) -> Document:
+        doc.sentences = _reindex(_cap_length(split_sentences(doc.text, abbreviations), max_chars))
+        return doc
+
+    return split
+
+
+def _cap_length(sentences: list[Sentence], max_chars: int) -> list[Sentence]:
+    out: list[Sentence] = []
+    for s in sentences:
+        if len(s.text) <= max_chars:
+            out.append(s)
+            continue
+        pos = 0
+        while pos < len(s.text):
+            cut = min(len(s.text), pos + max_chars)
+            if cut < len(s.text):
+                space = s.text.rfind(" ", pos + max_chars // 2, cut)
+                cut = space if space > pos else cut
+            piece = s.text[pos:cut]
+            lead = len(piece) - len(piece.lstrip())
+            piece = piece.strip()
+            if piece:
+                out.append(Sentence(0, s.start + pos + lead, s.start + pos + lead + len(piece), piece))
+            pos = cut
+    return out
+
+
+def _reindex(sentences: list[Sentence]) -> list[Sentence]:
+    for i, s in enumerate(sentences):
+        s.index = i
+    return sentences
