@@ -73,4 +73,7 @@ def _cell(value: Any) -> str:
 
 
 def print_table(table: Table, out: TextIO | None = None) -> None:
-    Console(file=out or sys.stdout, soft_wrap=False).print(table)
+    out = out or sys.stdout
+    # A pipe or file has no width: give tables room instead of wrapping every cell.
+    width = None if out.isatty() else 200
+    Console(file=out, soft_wrap=False, width=width).print(table)
