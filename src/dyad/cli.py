@@ -196,20 +196,60 @@ def check(files: tuple[str, ...], date: str | None, fmt: str | None) -> None:
 @click.option("--lang", metavar="xx", help="Language of the input where it does not say.")
 @click.option("--fast", is_flag=True, help="Rules only.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--workers", type=click.IntRange(1, None), metavar="N",
+              help="Code on a local Dask cluster of N worker processes (see docs/scale.md).")
+@click.option("--scheduler", metavar="ADDRESS", help="Code on an existing Dask cluster, e.g. tcp://HOST:8786.")
 @click.pass_context
 def ingest(ctx: click.Context, sources: tuple[str, ...], url: str | None, date: str | None, lang: str | None,
-           fast: bool, quiet: bool) -> None:
+           fast: bool, quiet: bool, workers: int | None, scheduler: str | None) -> None:
     """Read SOURCES (files, folders, JSONL) into the store: events, missions, versions."""
     from dyad.ingest.run import ingest_sources
 
     if url and len(sources) != 1:
         raise click.UsageError("--url names the article of a single file; give exactly one SOURCE")
+    if workers is not None and scheduler is not None:
+        raise click.UsageError("give --workers N or --scheduler ADDRESS, not both")
     store = _open_store(ctx)
-    summary = ingest_sources(store, sources, url=url, date=date, lang=lang, fast=fast,
-                             progress=not quiet and sys.stderr.isatty(), on_skip=_skip)
+    if workers is not None or scheduler is not None:
+        from dyad.distributed import ingest_parallel
+
+        summary = ingest_parallel(store, sources, workers=workers, scheduler=scheduler, url=url, date=date,
+                                  lang=lang, fast=fast, on_skip=_skip)
+    else:
+        summary = ingest_sources(store, sources, url=url, date=date, lang=lang, fast=fast,
+                                 progress=not quiet and sys.stderr.isatty(), on_skip=_skip)
     click.echo(json.dumps(summary), err=True)
     if summary["read"] == 0:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("source")
+@click.option("--every", default="15m", show_default=True, metavar="INTERVAL",
+              help="How often to look for new items: 30s, 15m, 1h, 1h30m.")
+@_date_option
+@click.option("--lang", metavar="xx", help="Language of the input where it does not say.")
+@click.option("--fast", is_flag=True, help="Rules only.")
+@click.option("--workers", type=click.IntRange(1, None), metavar="N", help="Code on a local Dask cluster of N.")
+@click.option("--scheduler", metavar="ADDRESS", help="Code on an existing Dask cluster, e.g. tcp://HOST:8786.")
+@click.option("--rounds", type=click.IntRange(1, None), hidden=True, help="Stop after this many rounds (tests).")
+@click.pass_context
+def watch(ctx: click.Context, source: str, every: str, date: str | None, lang: str | None, fast: bool,
+          workers: int | None, scheduler: str | None, rounds: int | None) -> None:
+    """Keep ingesting SOURCE (a feed or a folder): only new items, every INTERVAL, until stopped (Ctrl-C)."""
+    from dyad.distributed import parse_every
+    from dyad.distributed import watch as watch_source
+
+    if workers is not None and scheduler is not None:
+        raise click.UsageError("give --workers N or --scheduler ADDRESS, not both")
+    seconds = parse_every(every)
+
+    def report(number: int, summary: dict[str, int]) -> None:
+        click.echo(json.dumps({"round": number, **summary}), err=True)
+
+    totals = watch_source(_open_store(ctx), source, every=seconds, rounds=rounds, workers=workers,
+                          scheduler=scheduler, date=date, lang=lang, fast=fast, on_skip=_skip, on_round=report)
+    click.echo(json.dumps({"total": True, **totals}), err=True)
 
 
 @main.command()

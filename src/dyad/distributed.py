@@ -1,0 +1,332 @@
+"""Ingest at scale: a pure per-document function, Dask workers, and a watched source.
+
+    from dyad.distributed import code_document, ingest_parallel, watch
+
+    doc = code_document(Document(id="a", text="North Korea opened an embassy in Caracas."))
+    summary = ingest_parallel(store, ["corpus.jsonl"], workers=2)          # a LocalCluster of 2 processes
+    summary = ingest_parallel(store, ["corpus.jsonl"], scheduler="tcp://127.0.0.1:8786")
+    totals = watch(store, "inbox/", every=900)                             # until interrupted
+
+`code_document` and `code_partition` are pure and picklable: a `Document` in, the processed
+`Document` out, the engine built once per process on first use. Any engine that ships Python
+functions to workers can run them; Spark, for instance:
+
+    from dyad.distributed import Skipped, code_partition
+
+    def code_rows(rows):                       # rows: an iterator of {"id", "text", "date"} dicts
+        from dyad.doc import Document
+        docs = (Document(id=r["id"], text=r["text"], date=r.get("date")) for r in rows)
+        for out in code_partition(docs):
+            if not isinstance(out, Skipped):
+                yield from (e.to_dict() for e in out.events)
+
+    events = spark.read.json("corpus.jsonl").rdd.map(lambda r: r.asDict()).mapPartitions(code_rows)
+
+Storing stays on the client, in input order, one transaction per document through
+`Store.add_document`: a store built with N workers equals one built in a single process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from dyad.doc import Document
+from dyad.engine import default_engine
+from dyad.errors import ConfigError, DyadError, InputError
+
+if TYPE_CHECKING:
+    from dyad.store import Store
+
+SkipFn = Callable[[str, str], None]
+BATCH = 16  # documents per task: large enough to amortise a round trip, small enough to balance
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A document the pipeline could not process, and why (the runner's one-line reason)."""
+
+    doc_id: str
+    reason: str
+
+
+# ---------------------------------------------------------------- the per-document function
+
+def code_document(doc: Document, fast: bool = False) -> Document:
+    """Run the pipeline over one document. Pure and picklable; raises what the stages raise."""
+    return default_engine(fast).process(doc)
+
+
+def code_partition(docs: Iterable[Document], fast: bool = False) -> list[Document | Skipped]:
+    """Run the pipeline over a partition: one result per input, in order; a failure becomes `Skipped`."""
+    return list(_code_here(default_engine(fast), docs))
+
+
+def warm_up(fast: bool = False) -> int:
+    """Build this process's engine now (so the first task does not pay for it); returns its stage count."""
+    return len(default_engine(fast).pipeline.stages)
+
+
+# ---------------------------------------------------------------- ingest over a cluster
+
+def new_summary() -> dict[str, int]:
+    return {"read": 0, "new": 0, "updated": 0, "unchanged": 0, "skipped": 0, "events": 0}
+
+
+@contextmanager
+def dask_client(workers: int | None = None, scheduler: str | None = None) -> Iterator[Any]:
+    """A dask.distributed Client: on an existing scheduler, or on a LocalCluster of `workers` processes."""
+    if workers is not None and scheduler is not None:
+        raise ConfigError("give --workers N or --scheduler ADDRESS, not both")
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise ConfigError("parallel ingest needs dask.distributed; pip install 'dyad[all]'") from exc
+    if scheduler is not None:
+        try:
+            client = Client(scheduler, timeout=15)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise ConfigError(f"cannot reach the Dask scheduler at {scheduler} ({_short(exc)}); "
+                              "start one with `dask scheduler`, or use --workers N") from exc
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    count = workers or 1
+    if count < 1:
+        raise ConfigError(f"--workers must be 1 or more, not {count}")
+    cluster = LocalCluster(n_workers=count, processes=True, threads_per_worker=1, dashboard_address=None,
+                           silence_logs=logging.ERROR)
+    try:
+        client = Client(cluster)
+        try:
+            yield client
+        finally:
+            client.close()
+    finally:
+        cluster.close()
+
+
+def ingest_parallel(store: Store, sources: Iterable[str], *, workers: int | None = None,
+                    scheduler: str | None = None, client: Any = None, url: str | None = None,
+                    date: str | None = None, lang: str | None = None, fast: bool = False, batch: int = BATCH,
+                    on_skip: SkipFn | None = None,
+                    on_stored: Callable[[dict[str, int]], None] | None = None) -> dict[str, int]:
+    """Ingest `sources` with the pipeline on Dask workers; store on this side, in order.
+
+    Give `workers` (a LocalCluster is started and stopped), `scheduler` (an existing cluster)
+    or an open `client`. Returns the summary of `ingest_sources`, plus "workers".
+    """
+    summary = new_summary()
+    documents = read_sources(sources, summary, _counting(summary, on_skip), url=url, date=date, lang=lang)
+    if client is not None:
+        return _ingest_with(client, store, documents, summary, fast, batch, on_skip, on_stored)
+    with dask_client(workers, scheduler) as own:
+        return _ingest_with(own, store, documents, summary, fast, batch, on_skip, on_stored)
+
+
+def _ingest_with(client: Any, store: Store, documents: Iterator[Document], summary: dict[str, int], fast: bool,
+                 batch: int, on_skip: SkipFn | None,
+                 on_stored: Callable[[dict[str, int]], None] | None) -> dict[str, int]:
+    outcomes = code_on_cluster(client, documents, fast=fast, batch=batch)
+    store_outcomes(store, outcomes, summary, _counting(summary, on_skip), on_stored)
+    summary["workers"] = len(client.scheduler_info().get("workers", {}))
+    return summary
+
+
+def code_on_cluster(client: Any, documents: Iterable[Document], *, fast: bool = False,
+                    batch: int = BATCH) -> Iterator[Document | Skipped]:
+    """Processed documents in input order, with a bounded number of partitions in flight."""
+    from distributed import KilledWorker
+
+    nthreads = sum(client.nthreads().values()) or 1
+    client.run(warm_up, fast)
+    limit = 3 * nthreads
+    pending: deque[Any] = deque()
+    docs = iter(documents)
+    try:
+        while True:
+            while len(pending) < limit:
+                part = list(islice(docs, batch))
+                if not part:
+                    break
+                pending.append(client.submit(code_partition, part, fast, pure=False))
+            if not pending:
+                return
+            future = pending.popleft()
+            try:
+                yield from future.result()
+            except (KilledWorker, OSError, TimeoutError) as exc:
+                raise DyadError(f"a Dask worker failed while coding ({_short(exc)}); what is stored so far "
+                                "stays stored: run the same ingest again to finish") from exc
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+def read_sources(sources: Iterable[str], summary: dict[str, int], skip: SkipFn, *, url: str | None = None,
+                 date: str | None = None, lang: str | None = None) -> Iterator[Document]:
+    """The documents of every source, counting them; an unreadable input is reported and skipped."""
+    from dyad.ingest.run import iter_source
+
+    for source in sources:
+        for item in iter_source(source, url=url, date=date, lang=lang):
+            if isinstance(item, InputError):
+                doc_id, _, reason = str(item).partition(": ")
+                skip(doc_id, reason or str(item))
+            else:
+                summary["read"] += 1
+                yield item
+
+
+def store_outcomes(store: Store, outcomes: Iterable[Document | Skipped], summary: dict[str, int], skip: SkipFn,
+                   on_stored: Callable[[dict[str, int]], None] | None = None) -> dict[str, int]:
+    """Store processed documents one transaction each, in order; count what happened."""
+    for out in outcomes:
+        if isinstance(out, Skipped):
+            skip(out.doc_id, out.reason)
+            continue
+        try:
+            result = store.add_document(out)
+        except DyadError as exc:
+            skip(out.id, str(exc))
+            continue
+        summary[result.status] += 1
+        summary["events"] += result.events
+        if on_stored is not None:
+            on_stored(summary)
+    return summary
+
+
+def _counting(summary: dict[str, int], on_skip: SkipFn | None) -> SkipFn:
+    def skip(doc_id: str, reason: str) -> None:
+        summary["skipped"] += 1
+        if on_skip is not None:
+            on_skip(doc_id, reason)
+
+    return skip
+
+
+# ---------------------------------------------------------------- watch a source
+
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?", re.IGNORECASE)
+_UNIT = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
+
+
+def parse_every(text: str) -> float:
+    """Seconds in an interval like "15m", "30s", "1h30m", "0.5s" or "90" (seconds)."""
+    spec = text.strip().lower().replace(" ", "")
+    pos, total = 0, 0.0
+    while pos < len(spec):
+        match = _DURATION.match(spec, pos)
+        if match is None:
+            raise ConfigError(f"'{text}' is not an interval like 15m, 30s, 1h or 1h30m")
+        total += float(match.group(1)) * _UNIT[(match.group(2) or "s").lower()]
+        pos = match.end()
+    if not spec or total <= 0:
+        raise ConfigError(f"'{text}' is not an interval like 15m, 30s, 1h or 1h30m (it must be over zero)")
+    return total
+
+
+class Seen:
+    """What a watch has already taken from its source: documents by id and content, bad inputs by message."""
+
+    def __init__(self) -> None:
+        self._keys: set[bytes] = set()
+
+    def first_time(self, *parts: str | None) -> bool:
+        key = hashlib.blake2b("\x1f".join(p or "" for p in parts).encode("utf-8", "surrogatepass"),
+                              digest_size=16).digest()
+        if key in self._keys:
+            return False
+        self._keys.add(key)
+        return True
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+def new_items(source: str, seen: Seen, summary: dict[str, int], skip: SkipFn, *, date: str | None = None,
+              lang: str | None = None) -> Iterator[Document]:
+    """The documents of `source` not taken before (a new id, or new content under an old one)."""
+    from dyad.ingest.run import iter_source
+
+    for item in iter_source(source, date=date, lang=lang):
+        if isinstance(item, InputError):
+            if seen.first_time("error", str(item)):
+                doc_id, _, reason = str(item).partition(": ")
+                skip(doc_id, reason or str(item))
+        elif seen.first_time(item.id, item.url, item.content_hash):
+            summary["read"] += 1
+            yield item
+
+
+def watch(store: Store, source: str, *, every: float, rounds: int | None = None, workers: int | None = None,
+          scheduler: str | None = None, date: str | None = None, lang: str | None = None, fast: bool = False,
+          on_skip: SkipFn | None = None, on_round: Callable[[int, dict[str, int]], None] | None = None,
+          sleep: Callable[[float], None] = time.sleep) -> dict[str, int]:
+    """Ingest the new items of a feed or folder every `every` seconds, for `rounds` rounds or until interrupted.
+
+    Each round's summary goes to `on_round(round_number, summary)`; the totals are returned
+    (an interrupt between or during rounds ends the watch; what was stored stays stored).
+    """
+    if every <= 0:
+        raise ConfigError("the watch interval must be over zero")
+    seen = Seen()
+    totals = new_summary()
+    totals["rounds"] = 0
+
+    def one_round(client: Any) -> None:
+        summary = new_summary()
+        skip = _counting(summary, on_skip)
+        docs = new_items(source, seen, summary, skip, date=date, lang=lang)
+        if client is None:
+            outcomes: Iterable[Document | Skipped] = _code_here(default_engine(fast), docs)
+        else:
+            outcomes = code_on_cluster(client, docs, fast=fast)
+        store_outcomes(store, outcomes, summary, skip)
+        totals["rounds"] += 1
+        for key, value in summary.items():
+            totals[key] += value
+        if on_round is not None:
+            on_round(totals["rounds"], summary)
+
+    def loop(client: Any) -> None:
+        while True:
+            started = time.monotonic()
+            one_round(client)
+            if rounds is not None and totals["rounds"] >= rounds:
+                return
+            sleep(max(0.0, every - (time.monotonic() - started)))
+
+    try:
+        if workers is None and scheduler is None:
+            loop(None)
+        else:
+            with dask_client(workers, scheduler) as client:
+                loop(client)
+    except KeyboardInterrupt:
+        pass
+    return totals
+
+
+def _code_here(engine: Any, docs: Iterable[Document]) -> Iterator[Document | Skipped]:
+    """One result per input document, in order, with the runner's policy on failures."""
+    for doc in docs:
+        reasons: list[str] = []
+        done = list(engine.run([doc], on_skip=lambda _id, why: reasons.append(why)))
+        yield done[0] if done else Skipped(doc.id, reasons[0] if reasons else "not processed")
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:200] if text else type(exc).__name__
