@@ -32,6 +32,7 @@ import hashlib
 import logging
 import re
 import time
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -104,8 +105,10 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
     count = workers or 1
     if count < 1:
         raise ConfigError(f"--workers must be 1 or more, not {count}")
-    cluster = LocalCluster(n_workers=count, processes=True, threads_per_worker=1, dashboard_address=None,
-                           silence_logs=logging.ERROR)
+    with warnings.catch_warnings():  # "port 8787 is in use": the status page moves, nothing to report
+        warnings.filterwarnings("ignore", message=".*already in use", category=UserWarning)
+        cluster = LocalCluster(n_workers=count, processes=True, threads_per_worker=1, host="127.0.0.1",
+                               dashboard_address=None, silence_logs=logging.ERROR)
     try:
         client = Client(cluster)
         try:
