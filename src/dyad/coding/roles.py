@@ -1,10 +1,19 @@
 """Who did it and to whom: the source and target of a trigger, from the clause around it.
 
-Rules over tokens, not a parser: the nearest actor before the trigger in its clause is the
-source and the nearest after it the target; a passive ("was backed by X") or a reversed
-pattern ("received aid from X") swaps them; a fronted participle ("After opening its
-embassy in Caracas, North Korea ...") takes its source from the main clause; coordinated
-sources with no target ("X and Y will sign") act on each other, in both directions.
+Rules over tokens, not a parser (the fast path never loads a model):
+
+* the source is the subject-like actor before the trigger in its clause: the nearest one that is
+  not the object of a preposition ("the president *of* X"), not inside an apposition or a
+  relative clause that closes before the trigger ("X, *an ally of Y*, condemned Z");
+* the target is the nearest actor after it that is not a place after "in"/"at" (unless nothing
+  else is there), else an actor before the source;
+* passive voice ("was backed by X") and reversed patterns ("received aid from X") swap them;
+  a nominal trigger takes its source from "by X" / "X's" and its target from what follows;
+* a fronted participle ("After opening its embassy in Caracas, North Korea ...") takes its
+  source from the main clause;
+* reported speech ("X said that Y attacked Z") needs nothing special: the clause of "attacked"
+  starts at "that", so Y is its subject, and the saying is a separate, weaker candidate;
+* coordinated sources with no target ("X and Y will sign") act on each other, both directions.
 """
 
 from __future__ import annotations
@@ -15,12 +24,26 @@ from dyad.coding.patterns import TriggerMatch
 from dyad.doc import Mention
 from dyad.text.tokens import Token
 
-_CLAUSE_BREAKS = {";", ":", "?", "!"}
-_CONJUNCTIONS = {"and", "but", "while", "whereas", "y", "pero", "mientras", "aunque"}
-_BE = {"is", "are", "was", "were", "been", "being", "be", "fue", "fueron", "es", "son", "sido", "ha", "han"}
+_CLAUSE_BREAKS = {";", ":", "?", "!", '"'}
+# Words that open a new clause with its own subject ("X said that Y ...", "X warned Y would ...").
+_CLAUSE_OPENERS = {"that", "whether", "because", "although", "though", "while", "whereas", "after", "before",
+                   "since", "when", "as", "if", "unless", "que", "porque", "aunque", "mientras", "cuando",
+                   "tras", "despues", "si"}
+_CONJUNCTIONS = {"and", "but", "while", "whereas", "y", "pero", "mientras", "aunque", "as", "even"}
+_BE = {"is", "are", "was", "were", "been", "being", "be", "get", "got", "gets", "fue", "fueron", "es", "son",
+       "sido", "ha", "han", "sera", "seran", "siendo", "estan", "esta", "estaba", "estaban"}
 _BY = {"by", "por"}
 _AND = {"and", "y", "e", "&"}
-_PARTICIPLE_OPENERS = {"after", "before", "while", "by", "upon", "tras", "despues", "antes", "al"}
+_PARTICIPLE_OPENERS = {"after", "before", "while", "by", "upon", "tras", "despues", "antes", "al", "when",
+                       "having", "following"}
+# An actor right after one of these is an object or a place, not a subject.
+_PREPOSITIONS = {"of", "with", "in", "at", "from", "to", "for", "against", "on", "near", "into", "over",
+                 "about", "toward", "towards", "between", "among", "across", "under", "including", "like",
+                 "de", "del", "con", "en", "contra", "para", "sobre", "hacia", "entre", "desde", "a", "al"}
+_LOCATIVE = {"in", "at", "near", "en", "inside", "outside", "across", "throughout"}
+_RELATIVE = {"who", "which", "whose", "whom", "where", "quien", "quienes", "cual", "cuales", "donde", "cuyo", "cuya"}
+_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "el", "la", "los", "las", "un", "una", "su", "sus"}
+_ARTICLES_FOR_DETERMINED = {"the", "el", "la", "los", "las"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +51,18 @@ class Roles:
     source: Mention
     target: Mention
     why: str
+    structural: bool = True  # False for a guess from word order alone
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    first: int  # first token
+    last: int  # last token
+    mention: Mention
+
+
+def token_spans(tokens: list[Token], mentions: list[Mention]) -> list[_Span]:
+    return [_Span(_token_at(tokens, m.start), _token_at(tokens, max(m.end - 1, m.start)), m) for m in mentions]
 
 
 def _token_at(tokens: list[Token], char: int) -> int:
@@ -37,82 +72,161 @@ def _token_at(tokens: list[Token], char: int) -> int:
     return len(tokens)
 
 
-def _clause_bounds(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+def clause_bounds(norms: list[str], start: int, end: int) -> tuple[int, int]:
     left = 0
     for i in range(start - 1, -1, -1):
-        if tokens[i].norm in _CLAUSE_BREAKS or (
-                tokens[i].norm in _CONJUNCTIONS and i > 0 and tokens[i - 1].norm == ","):
+        w = norms[i]
+        if w in _CLAUSE_BREAKS or w in _CLAUSE_OPENERS or (w in _CONJUNCTIONS and i > 0 and norms[i - 1] == ","):
             left = i + 1
             break
-    right = len(tokens)
-    for i in range(end, len(tokens)):
-        if tokens[i].norm in _CLAUSE_BREAKS or (
-                tokens[i].norm == "," and i + 1 < len(tokens) and tokens[i + 1].norm in _CONJUNCTIONS):
+    right = len(norms)
+    for i in range(end, len(norms)):
+        w = norms[i]
+        if w in _CLAUSE_BREAKS or (w == "," and i + 1 < len(norms) and
+                                   (norms[i + 1] in _CONJUNCTIONS or norms[i + 1] in _RELATIVE)):
             right = i
             break
     return left, right
 
 
+def _after_preposition(norms: list[str], span: _Span) -> str | None:
+    """The preposition governing an actor ("of the Venezuelan government" -> "of"), if any."""
+    i = span.first - 1
+    steps = 0
+    while i >= 0 and steps < 3 and (norms[i] in _DETERMINERS or norms[i] in ("'s", "s")):
+        i -= 1
+        steps += 1
+    if i >= 0 and norms[i] in _PREPOSITIONS:
+        return norms[i]
+    return None
+
+
+def _enclosed(norms: list[str], span: _Span, trigger_start: int) -> bool:
+    """An actor inside an apposition or relative clause that closes before the trigger."""
+    commas = [i for i in range(span.last + 1, trigger_start) if norms[i] == ","]
+    if not commas:
+        return False
+    # Find the comma that opened the inserted phrase, before the actor.
+    for i in range(span.first - 1, max(-1, span.first - 12), -1):
+        if norms[i] == ",":
+            nxt = norms[i + 1] if i + 1 < len(norms) else ""
+            return nxt in _RELATIVE or nxt in _DETERMINERS or nxt in _PREPOSITIONS or i + 1 < span.first
+        if norms[i] in _RELATIVE:
+            return True
+    return False
+
+
 def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Mention]) -> list[Roles]:
     if len(mentions) < 2 or not tokens:
         return []
-    spans = [(_token_at(tokens, m.start), _token_at(tokens, max(m.end - 1, m.start)), m) for m in mentions]
-    left_bound, right_bound = _clause_bounds(tokens, trigger.start_token, trigger.head_end)
-    before = [s for s in spans if left_bound <= s[0] and s[1] < trigger.start_token]
-    after = [s for s in spans if trigger.head_end <= s[0] < right_bound]
-    # Actors inside the object phrase ("embassy of X") count as after.
-    after += [s for s in spans if trigger.start_token < s[0] < trigger.head_end]
-    after.sort(key=lambda s: s[0])
+    spans = token_spans(tokens, mentions)
     norms = [t.norm for t in tokens]
-    passive = trigger.start_token > 0 and norms[trigger.start_token - 1] in _BE and not trigger.pattern.nominal
-    why = "nearest actor before the trigger, nearest after it"
+    start, head_end = trigger.start_token, trigger.head_end
+    left, right = clause_bounds(norms, start, head_end)
+    before_all = [s for s in spans if left <= s.first and s.last < start]
+    before = [s for s in before_all if _after_preposition(norms, s) is None and not _enclosed(norms, s, start)]
+    after = [s for s in spans if head_end <= s.first < right]
+    # Actors inside the object phrase ("embassy of X") count as after.
+    after += [s for s in spans if start < s.first < head_end and s.last >= head_end - 1]
+    after.sort(key=lambda s: s.first)
+    after = _prefer_objects(norms, after)
+    nominal = trigger.pattern.nominal
+    passive = not nominal and start > 0 and (norms[start - 1] in _BE or (
+        start > 1 and norms[start - 2] in _BE and norms[start - 1].endswith("ly")))
 
-    if not before and _fronted(norms, left_bound, trigger.start_token):
-        main = [s for s in spans if s[0] >= trigger.end_token and _comma_between(norms, trigger.end_token, s[0])]
+    if not before and _fronted(norms, left, start):
+        main = [s for s in spans if s.first >= trigger.end_token and "," in norms[trigger.end_token:s.first]]
         if main:
-            source = main[0][2]
-            target = next((s[2] for s in after if s[2].code != source.code and s[0] < main[0][0]), None)
+            source = main[0].mention
+            target = next((s.mention for s in after if s.mention.code != source.code and s.first < main[0].first),
+                          None)
             if target is not None:
                 return [Roles(source, target, "fronted clause: source from the main clause")]
-    if passive:
-        by_agent = [s for s in after if s[0] > 0 and norms[s[0] - 1] in _BY]
-        if by_agent and before:
-            return [Roles(by_agent[0][2], before[-1][2], "passive: agent after 'by'")]
+    by_agent = [s for s in after if s.first > 0 and norms[s.first - 1] in _BY]
+    if passive or nominal:
+        if by_agent:
+            agent = by_agent[0].mention
+            patient = next((s.mention for s in reversed(before) if s.mention.code != agent.code), None)
+            if patient is None:
+                patient = next((s.mention for s in after if s.mention.code != agent.code and s is not by_agent[0]),
+                               None)
+            if patient is not None:
+                why = "passive: agent after 'by'" if passive else "nominal trigger: agent after 'by'"
+                return [Roles(agent, patient, why)]
+        if passive and before:
+            # "X was attacked" with no agent: X is the target; the source may precede it.
+            patient = before[-1].mention
+            agent_span = next((s for s in after if s.mention.code != patient.code), None)
+            if agent_span is not None and norms[agent_span.first - 1] in ("from", "de"):
+                return [Roles(agent_span.mention, patient, "passive: agent after 'from'")]
     if not before:
-        if len(after) >= 2 and trigger.pattern.nominal:
-            return [Roles(after[0][2], after[1][2], "nominal trigger: actors after it in order")]
-        return []
-    source = before[-1][2]
-    target = next((s[2] for s in after if s[2].code != source.code), None)
+        if before_all:
+            before = before_all[-1:]
+        elif nominal and len(after) >= 2:
+            return [Roles(after[0].mention, after[1].mention, "nominal trigger: actors after it in order")]
+        else:
+            return []
+    source = before[-1].mention
+    target = next((s.mention for s in after if s.mention.code != source.code), None)
+    why = "subject before the trigger, object after it"
     if target is None:
         partner = _coordinated(norms, before)
         if partner is not None:
             return [Roles(partner, source, "coordinated actors act on each other"),
                     Roles(source, partner, "coordinated actors act on each other")]
-        earlier = [s[2] for s in before[:-1] if s[2].code != source.code]
+        earlier = [s.mention for s in before_all if s.mention.code != source.code]
         if not earlier:
             return []
         target, why = earlier[-1], "target before the source (no actor after the trigger)"
+        if passive:
+            source, target, why = target, source, "passive: the subject is the target"
+    elif passive:
+        source, target, why = target, source, "passive without 'by': the subject is the target"
     roles = Roles(source, target, why)
     if trigger.pattern.reverse:
         roles = Roles(target, source, "reversed pattern: the object is the source")
     return [roles]
 
 
+def _prefer_objects(norms: list[str], after: list[_Span]) -> list[_Span]:
+    """Direct objects first, places after "in"/"at" last ("met in Caracas with X")."""
+    def rank(s: _Span) -> int:
+        prep = _after_preposition(norms, s)
+        return 1 if prep in _LOCATIVE and s.mention.kind in ("capital", "country", "city") else 0
+    return sorted(after, key=lambda s: (rank(s), s.first))
+
+
+def fallback_roles(tokens: list[Token], trigger: TriggerMatch | None, mentions: list[Mention]) -> list[Roles]:
+    """A best guess from word order alone: the first subject-like actor acts on the next other one."""
+    spans = token_spans(tokens, mentions)
+    if not spans:
+        return []
+    norms = [t.norm for t in tokens]
+    subjects = [s for s in spans if _after_preposition(norms, s) is None] or spans
+    anchor = trigger.start_token if trigger is not None else len(tokens)
+    before = [s for s in subjects if s.last < anchor]
+    source_span = before[-1] if before else subjects[0]
+    source = source_span.mention
+    others = [s for s in spans if s.mention.code != source.code]
+    if not others:
+        others = [s for s in spans if s is not source_span]
+        if not others:
+            return []
+    later = [s for s in others if s.first > source_span.last]
+    target = (later or others)[0].mention
+    return [Roles(source, target, "word order: no structural reading", structural=False)]
+
+
 def _fronted(norms: list[str], left: int, start: int) -> bool:
-    return any(norms[i] in _PARTICIPLE_OPENERS for i in range(left, min(start + 1, left + 4)))
+    return any(norms[i] in _PARTICIPLE_OPENERS for i in range(max(0, left - 1), min(start + 1, left + 4)))
 
 
-def _comma_between(norms: list[str], a: int, b: int) -> bool:
-    return "," in norms[a:b]
-
-
-def _coordinated(norms: list[str], before: list[tuple[int, int, Mention]]) -> Mention | None:
+def _coordinated(norms: list[str], before: list[_Span]) -> Mention | None:
     if len(before) < 2:
         return None
-    (s1, e1, m1), (s2, _e2, m2) = before[-2], before[-1]
-    between = norms[e1 + 1:s2]
-    if m1.code != m2.code and between and all(w in _AND or w == "," for w in between) and \
+    s1, s2 = before[-2], before[-1]
+    between = norms[s1.last + 1:s2.first]
+    if s1.mention.code != s2.mention.code and between and all(w in _AND or w == "," for w in between) and \
             any(w in _AND for w in between):
-        return m1
+        return s1.mention
     return None

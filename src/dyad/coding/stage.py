@@ -6,7 +6,7 @@ from dyad.coding.dates import resolve_date
 from dyad.coding.modes import ModeCues, detect_mode
 from dyad.coding.patterns import PatternSet, TriggerMatch
 from dyad.coding.places import find_location
-from dyad.coding.roles import assign_roles
+from dyad.coding.roles import Roles, assign_roles, fallback_roles, token_spans
 from dyad.doc import Document, Event, Mention, Sentence, Trigger
 from dyad.pipeline import stage
 from dyad.resources import Resources
@@ -14,20 +14,26 @@ from dyad.text.normalize import fold
 from dyad.text.tokens import Token, tokenize
 
 # How much each mode lowers confidence: speculation is worth less than a report.
+# The code of a sentence that names two actors and no act: a neutral statement.
+_DEFAULT_CODE = "010"
 _MODE_FACTOR = {"factual": 1.0, "future": 0.9, "historical": 0.85, "negated": 0.7, "hypothetical": 0.6,
                 "question": 0.4}
 
 
 @stage("events", requires=("sentences", "mentions"), provides=("events",))
-def make_event_coder(*, resources: Resources, languages: list[str] | None = None):
-    return EventCoder(resources, PatternSet(resources, tuple(languages or ("en", "es"))), ModeCues.load())
+def make_event_coder(*, resources: Resources, languages: list[str] | None = None,
+                     fallback: bool = True):
+    """`fallback`: a sentence naming two actors and no usable trigger still yields its best guess."""
+    return EventCoder(resources, PatternSet(resources, tuple(languages or ("en", "es"))), ModeCues.load(),
+                      fallback=fallback)
 
 
 class EventCoder:
-    def __init__(self, resources: Resources, patterns: PatternSet, cues: ModeCues):
+    def __init__(self, resources: Resources, patterns: PatternSet, cues: ModeCues, *, fallback: bool = True):
         self.resources = resources
         self.patterns = patterns
         self.cues = cues
+        self.fallback = fallback
 
     def __call__(self, doc: Document) -> Document:
         if not doc.coded:
@@ -38,7 +44,7 @@ class EventCoder:
         events: list[Event] = []
         for sentence in doc.sentences:
             mentions = by_sentence.get(sentence.index, [])
-            if len({m.code for m in mentions}) < 2:
+            if len(mentions) < 2:
                 continue  # an event needs two actors
             events.extend(self.code_sentence(doc, sentence, mentions))
         doc.events = events
@@ -46,20 +52,49 @@ class EventCoder:
 
     def code_sentence(self, doc: Document, sentence: Sentence, mentions: list[Mention]) -> list[Event]:
         tokens = tokenize(sentence.text)
-        out = []
-        for trigger in self.patterns.find(tokens):
-            for roles in assign_roles(tokens, trigger, mentions):
-                out.append(self._event(doc, sentence, tokens, trigger, roles.source, roles.target, roles.why))
+        distinct = len({m.code for m in mentions}) >= 2
+        triggers = self.patterns.find(tokens)
+        spans = token_spans(tokens, mentions)
+        free = [t for t in triggers if not _inside_actor(t, spans)]
+        out: list[Event] = []
+        verbal_rank = 0
+        for trigger in free:
+            rank = verbal_rank if not trigger.pattern.nominal else 3
+            if not trigger.pattern.nominal and trigger.pattern.weight >= 0.5:
+                verbal_rank += 1
+            roles_list = assign_roles(tokens, trigger, mentions) if distinct else []
+            if not roles_list and self.fallback:
+                roles_list = fallback_roles(tokens, trigger, mentions)
+            for roles in roles_list:
+                out.append(self._event(doc, sentence, tokens, trigger, roles, rank))
+        if not out and self.fallback:
+            # Words that name an actor and an act at once ("protesters", "troops") are weak cues.
+            for trigger in (t for t in triggers if t not in free):
+                for roles in fallback_roles(tokens, trigger, mentions):
+                    out.append(self._event(doc, sentence, tokens, trigger, roles, 4, weak=True))
+                    break
+        if not out and self.fallback and distinct:
+            for roles in fallback_roles(tokens, None, mentions):
+                out.append(self._event(doc, sentence, tokens, None, roles, 4))
         return out
 
-    def _event(self, doc: Document, sentence: Sentence, tokens: list[Token], trigger: TriggerMatch,
-               source: Mention, target: Mention, why: str) -> Event:
-        code = self.resources.cameo_code(trigger.pattern.code)
-        mode = detect_mode(tokens, trigger.start_token, sentence.text, self.cues, trigger.pattern.mode)
-        first, last = tokens[trigger.start_token], tokens[trigger.end_token - 1]
-        confidence = _MODE_FACTOR[mode] * min(1.0, 0.55 * trigger.pattern.weight
-                                              + (0.25 if trigger.pattern.objects else 0.1)
-                                              + 0.1 * min(source.confidence, target.confidence))
+    def _event(self, doc: Document, sentence: Sentence, tokens: list[Token], trigger: TriggerMatch | None,
+               roles: Roles, rank: int, weak: bool = False) -> Event:
+        source, target = roles.source, roles.target
+        if trigger is None:
+            code = self.resources.cameo_code(_DEFAULT_CODE)
+            mode = detect_mode(tokens, 0, sentence.text, self.cues, None)
+            trigger_record = None
+            pattern_id = "default: two actors, no trigger"
+        else:
+            code = self.resources.cameo_code(trigger.pattern.code)
+            mode = detect_mode(tokens, trigger.start_token, sentence.text, self.cues, trigger.pattern.mode)
+            first, last = tokens[trigger.start_token], tokens[trigger.end_token - 1]
+            trigger_record = Trigger(sentence.text[first.start:last.end], first.start, last.end)
+            pattern_id = trigger.pattern.id
+        confidence = event_confidence(trigger, roles, rank, mode, weak,
+                                      min(source.confidence, target.confidence), source.code == target.code)
+        explanation = {"pattern": pattern_id, "roles": roles.why, "score": round(confidence, 4)}
         return Event(
             doc_id=doc.id,
             sentence=sentence.index,
@@ -76,9 +111,36 @@ class EventCoder:
             confidence=confidence,
             date=resolve_date(fold(sentence.text), doc.date),
             location=find_location(sentence.text, [source, target], self.resources, prefer_country=target.country),
-            trigger=Trigger(sentence.text[first.start:last.end], first.start, last.end),
-            explanation={"pattern": trigger.pattern.id, "roles": why},
+            trigger=trigger_record,
+            explanation=explanation,
         )
+
+
+def event_confidence(trigger: TriggerMatch | None, roles: Roles, rank: int, mode: str, weak: bool,
+                     actor_confidence: float, same_actor: bool) -> float:
+    """How sure the rules are, 0..1; within a sentence the best reading must come first.
+
+    The pattern's weight sets the base (statements are weak, specific acts strong); a trigger
+    with its object found, a verb rather than a noun, an earlier main verb and a structural role
+    reading each add to it; speculation (question, hypothetical) lowers it.
+    """
+    if trigger is None:
+        score = 0.15
+    else:
+        pattern = trigger.pattern
+        score = 0.45 * pattern.weight + (0.12 if pattern.objects else 0.0) + (0.0 if pattern.nominal else 0.06)
+        score += 0.04 * max(0, 3 - rank) / 3
+        score += 0.2 if roles.structural else 0.0
+        if weak:
+            score *= 0.5
+    score += 0.1 * actor_confidence
+    if same_actor:
+        score *= 0.8
+    return round(max(0.01, min(0.99, score * _MODE_FACTOR[mode])), 4)
+
+
+def _inside_actor(trigger: TriggerMatch, spans: list) -> bool:
+    return any(s.first <= trigger.start_token <= s.last for s in spans)
 
 
 @stage("dedupe", requires=("events",), provides=("events",))
