@@ -31,6 +31,26 @@ class ModeCues:
         return cls({k: tuple(v) for k, v in before.items()}, {k: tuple(v) for k, v in anywhere.items()})
 
 
+@dataclass(frozen=True, slots=True)
+class ModeShift:
+    """How a mode changes an event's code (`data/lexicon/mode_shift.tsv`): "will release" is an
+    intent to release (0353), "refused to lift the ban" a refusal (1241), "vowed to attack" a threat."""
+
+    table: dict[tuple[str, str], str]
+
+    @classmethod
+    def load(cls) -> ModeShift:
+        rows = read_tsv("lexicon/mode_shift.tsv", ("mode", "from", "to"))
+        return cls({(r["mode"], r["from"]): r["to"] for r in rows})
+
+    def apply(self, mode: str, code: str) -> str:
+        for n in range(len(code), 1, -1):
+            shifted = self.table.get((mode, code[:n]))
+            if shifted:
+                return shifted
+        return code
+
+
 def detect_mode(tokens: list[Token], start: int, sentence_text: str, cues: ModeCues,
                 fixed: str | None = None, window: int = 6) -> str:
     stripped = sentence_text.strip()

@@ -112,7 +112,7 @@ class PatternSet:
             # A capitalised word inside a sentence is a name ("State", "Sign Language"), not a verb.
             capitalised = i > 0 and tokens[i].text[:1].isupper() and norms[i - 1] not in _OPENERS
             for tail, pattern in self.index.get(word, ()):
-                if capitalised and not pattern.nominal:
+                if capitalised and (not pattern.nominal or tail == () or _name_like(tokens, i)):
                     continue
                 head_end = i + 1 + len(tail)
                 if tuple(norms[i + 1:head_end]) != tail:
@@ -125,6 +125,14 @@ class PatternSet:
                 else:
                     found.append(TriggerMatch(pattern, i, head_end, head_end))
         return _most_specific(found)
+
+
+def _name_like(tokens: list[Token], i: int) -> bool:
+    """A capitalised word next to another capitalised word or a number is part of a name or date."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(tokens) and (tokens[j].text[:1].isupper() or tokens[j].text[:1].isdigit()):
+            return True
+    return False
 
 
 def _find_object(norms: list[str], start: int, pattern: Pattern) -> int | None:

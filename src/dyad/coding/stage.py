@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dyad.coding.dates import resolve_date
-from dyad.coding.modes import ModeCues, detect_mode
+from dyad.coding.modes import ModeCues, ModeShift, detect_mode
 from dyad.coding.patterns import PatternSet, TriggerMatch
 from dyad.coding.places import find_location
 from dyad.coding.roles import Roles, assign_roles, fallback_roles, token_spans
@@ -25,12 +25,14 @@ def make_event_coder(*, resources: Resources, languages: list[str] | None = None
                      fallback: bool = True):
     """`fallback`: a sentence naming two actors and no usable trigger still yields its best guess."""
     return EventCoder(resources, PatternSet(resources, tuple(languages or ("en", "es"))), ModeCues.load(),
-                      fallback=fallback)
+                      fallback=fallback, shift=ModeShift.load())
 
 
 class EventCoder:
-    def __init__(self, resources: Resources, patterns: PatternSet, cues: ModeCues, *, fallback: bool = True):
+    def __init__(self, resources: Resources, patterns: PatternSet, cues: ModeCues, *, fallback: bool = True,
+                 shift: ModeShift | None = None):
         self.resources = resources
+        self.shift = shift
         self.patterns = patterns
         self.cues = cues
         self.fallback = fallback
@@ -59,8 +61,9 @@ class EventCoder:
         out: list[Event] = []
         verbal_rank = 0
         for trigger in free:
-            rank = verbal_rank if not trigger.pattern.nominal else 3
-            if not trigger.pattern.nominal and trigger.pattern.weight >= 0.5:
+            main_verb = not trigger.pattern.nominal and trigger.pattern.weight >= 0.5
+            rank = verbal_rank if main_verb else 3
+            if main_verb:
                 verbal_rank += 1
             roles_list = assign_roles(tokens, trigger, mentions) if distinct else []
             if not roles_list and self.fallback:
@@ -87,14 +90,17 @@ class EventCoder:
             trigger_record = None
             pattern_id = "default: two actors, no trigger"
         else:
-            code = self.resources.cameo_code(trigger.pattern.code)
             mode = detect_mode(tokens, trigger.start_token, sentence.text, self.cues, trigger.pattern.mode)
+            shifted = self.shift.apply(mode, trigger.pattern.code) if self.shift else trigger.pattern.code
+            code = self.resources.cameo_code(shifted)
             first, last = tokens[trigger.start_token], tokens[trigger.end_token - 1]
             trigger_record = Trigger(sentence.text[first.start:last.end], first.start, last.end)
             pattern_id = trigger.pattern.id
         confidence = event_confidence(trigger, roles, rank, mode, weak,
                                       min(source.confidence, target.confidence), source.code == target.code)
         explanation = {"pattern": pattern_id, "roles": roles.why, "score": round(confidence, 4)}
+        if trigger is not None and code.code != trigger.pattern.code:
+            explanation["mode_shift"] = f"{trigger.pattern.code} -> {code.code} ({mode})"
         return Event(
             doc_id=doc.id,
             sentence=sentence.index,
@@ -129,7 +135,7 @@ def event_confidence(trigger: TriggerMatch | None, roles: Roles, rank: int, mode
     else:
         pattern = trigger.pattern
         score = 0.45 * pattern.weight + (0.12 if pattern.objects else 0.0) + (0.0 if pattern.nominal else 0.06)
-        score += 0.04 * max(0, 3 - rank) / 3
+        score += 0.12 if rank == 0 else 0.04 if rank == 1 else 0.0
         score += 0.2 if roles.structural else 0.0
         if weak:
             score *= 0.5

@@ -1,0 +1,321 @@
+"""The `model` stage: a trained sentence model decides between the rules' candidates.
+
+The rules (`events` stage) propose events with actors and codes. For every sentence that has a
+candidate or at least two actors, a fine-tuned MiniLM (ONNX int8, run with onnxruntime; trained by
+`scripts/train_model.py`, see docs/model.md) gives
+
+  * the sentence's PentaClass distribution (0 neutral ... 4 material conflict),
+  * per token, the probability of being part of the source and of the target actor,
+  * the CAMEO root it reads (used to pick the root within the chosen PentaClass).
+
+Each candidate's confidence becomes `rule prior x P(candidate's class) x role agreement`. When the
+model's class is none of the candidates' and beats them, or when the rules found nothing in a
+sentence with two actors, the stage proposes an event of the model's class, with the root's generic
+code and the actors the role head points at (falling back on word order). The explanation keeps what
+the model said under `"model"`.
+
+The model is package data (`dyad/data/model/`), loaded once per process on first use; a directory
+given as the stage's `path` setting (or `DYAD_MODEL_DIR`, read when the stage is built) replaces it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Any
+
+from dyad.coding.dates import resolve_date
+from dyad.coding.modes import ModeCues, detect_mode
+from dyad.coding.places import find_location
+from dyad.doc import Document, Event, Mention, Sentence
+from dyad.errors import DataFileError
+from dyad.pipeline import stage
+from dyad.resources import Resources
+from dyad.text.normalize import fold
+from dyad.text.tokens import tokenize
+
+_MODEL_PACKAGE = "dyad.data"
+_MODEL_FOLDER = "model"
+_MODE_FACTOR = {"factual": 1.0, "future": 0.9, "historical": 0.85, "negated": 0.7, "hypothetical": 0.6,
+                "question": 0.4}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the model said about one sentence."""
+
+    penta: tuple[float, ...]  # probability of each PentaClass
+    roots: tuple[float, ...]  # probability of each CAMEO root, in `SentenceModel.root_names` order
+    offsets: tuple[tuple[int, int], ...]  # character span of each token in the sentence
+    source: tuple[float, ...]  # per token: P(part of the source actor)
+    target: tuple[float, ...]  # per token: P(part of the target actor)
+
+    @property
+    def best(self) -> int:
+        return max(range(len(self.penta)), key=self.penta.__getitem__)
+
+    def role(self, mention: Mention, which: str) -> float:
+        """How strongly the model reads `mention` as the source (or target): the max over its tokens."""
+        probs = self.source if which == "source" else self.target
+        inside = [p for (a, b), p in zip(self.offsets, probs, strict=True)
+                  if a < b and a < mention.end and mention.start < b]
+        return max(inside, default=0.0)
+
+
+class SentenceModel:
+    """The ONNX model and its tokenizer. Build with `SentenceModel.load()`; `read()` is thread-safe."""
+
+    def __init__(self, model_bytes: bytes, tokenizer_json: str, config: dict[str, Any], threads: int = 1,
+                 where: str = "model"):
+        try:
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+        except ImportError as exc:
+            raise DataFileError(
+                f"the default (accurate) mode needs onnxruntime and tokenizers ({exc}); "
+                "install them with `pip install 'dyad[all]'`, or use --fast (rules only)") from exc
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = max(1, int(threads))
+        options.inter_op_num_threads = 1
+        try:
+            self.session = ort.InferenceSession(model_bytes, options, providers=["CPUExecutionProvider"])
+            self.tokenizer = Tokenizer.from_str(tokenizer_json)
+        except Exception as exc:  # onnxruntime raises its own error classes
+            raise DataFileError(f"{where}: cannot load the sentence model ({exc}); retrain it with "
+                                "scripts/train_model.py (docs/model.md)") from exc
+        self.config = config
+        self.max_len = int(config.get("max_len", 96))
+        self.root_names: list[str] = list(config.get("roots", []))
+        self.tokenizer.enable_truncation(max_length=self.max_len)
+        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        self._outputs = [o.name for o in self.session.get_outputs()]
+        self._lock = threading.Lock()  # the tokenizer's padding state is shared
+
+    @classmethod
+    def load(cls, path: str | None = None, threads: int = 1) -> SentenceModel:
+        """The bundled model, or the one in directory `path`; cached per process."""
+        return _load_model(str(Path(path).resolve()) if path else None, int(threads))
+
+    def read(self, texts: list[str], batch: int = 32) -> list[Reading]:
+        import numpy as np
+
+        out: list[Reading] = []
+        for lo in range(0, len(texts), batch):
+            with self._lock:
+                encs = self.tokenizer.encode_batch(texts[lo:lo + batch])
+            ids = np.array([e.ids for e in encs], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encs], dtype=np.int64)
+            results = dict(zip(self._outputs, self.session.run(None, {"input_ids": ids, "attention_mask": mask}),
+                               strict=True))
+            penta = _softmax(results["penta_logits"])
+            roots = _softmax(results["root_logits"]) if "root_logits" in results else None
+            roles = 1.0 / (1.0 + np.exp(-results["role_logits"]))
+            for k, enc in enumerate(encs):
+                n = int(mask[k].sum())
+                out.append(Reading(
+                    penta=tuple(float(x) for x in penta[k]),
+                    roots=tuple(float(x) for x in roots[k]) if roots is not None else (),
+                    offsets=tuple((int(a), int(b)) for a, b in enc.offsets[:n]),
+                    source=tuple(float(x) for x in roles[k, :n, 0]),
+                    target=tuple(float(x) for x in roles[k, :n, 1]),
+                ))
+        return out
+
+
+def _softmax(logits: Any) -> Any:
+    import numpy as np
+
+    z = logits - logits.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+@lru_cache(maxsize=4)
+def _load_model(path: str | None, threads: int) -> SentenceModel:
+    names = ("model.onnx", "tokenizer.json", "config.json")
+    try:
+        if path is None:
+            folder = importlib_resources.files(_MODEL_PACKAGE).joinpath(_MODEL_FOLDER)
+            where = "dyad/data/model"
+            model, tok, cfg = (folder.joinpath(n) for n in names)
+            data = (model.read_bytes(), tok.read_text(encoding="utf-8"), cfg.read_text(encoding="utf-8"))
+        else:
+            where = path
+            base = Path(path)
+            data = ((base / names[0]).read_bytes(), (base / names[1]).read_text(encoding="utf-8"),
+                    (base / names[2]).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(
+            f"{where if path else 'dyad/data/model'}: the sentence model is missing or unreadable ({exc}); "
+            "reinstall dyad, train one with scripts/train_model.py, or use --fast (rules only)") from exc
+    try:
+        config = json.loads(data[2])
+    except json.JSONDecodeError as exc:
+        raise DataFileError(f"{where}/config.json: not valid JSON ({exc}); retrain the model") from exc
+    return SentenceModel(data[0], data[1], config, threads, where)
+
+
+@stage("model", requires=("events",), provides=("events",))
+def make_model_stage(*, resources: Resources, path: str | None = None, threads: int = 1, batch: int = 32,
+                     rule_prior: float = 0.8, model_prior: float = 0.6, role_weight: float = 0.5,
+                     propose: bool = True) -> ModelStage:
+    """`path`: a model directory instead of the bundled one (else `DYAD_MODEL_DIR`, else bundled).
+
+    `rule_prior`/`model_prior` weigh a rule candidate and a model-proposed event against each other;
+    `role_weight` is how much the role head's agreement with a candidate's actors counts; `propose`
+    False only rescores the rules' candidates.
+    """
+    return ModelStage(resources, path=path or os.environ.get("DYAD_MODEL_DIR") or None, threads=threads,
+                      batch=batch, rule_prior=rule_prior, model_prior=model_prior, role_weight=role_weight,
+                      propose=propose)
+
+
+class ModelStage:
+    def __init__(self, resources: Resources, *, path: str | None, threads: int, batch: int, rule_prior: float,
+                 model_prior: float, role_weight: float, propose: bool):
+        self.resources = resources
+        self.path = path
+        self.threads = threads
+        self.batch = batch
+        self.rule_prior = rule_prior
+        self.model_prior = model_prior
+        self.role_weight = role_weight
+        self.propose = propose
+        self._cues: ModeCues | None = None
+
+    @property
+    def model(self) -> SentenceModel:
+        return SentenceModel.load(self.path, self.threads)
+
+    @property
+    def cues(self) -> ModeCues:
+        if self._cues is None:
+            self._cues = ModeCues.load()
+        return self._cues
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.coded:
+            return doc
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in doc.mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        candidates: dict[int, list[Event]] = {}
+        for e in doc.events:
+            candidates.setdefault(e.sentence, []).append(e)
+        todo = [s for s in doc.sentences
+                if s.index in candidates or len(_actors(by_sentence.get(s.index, []))) >= 2]
+        if not todo:
+            return doc
+        readings = self.model.read([s.text for s in todo], self.batch)
+        events: list[Event] = [e for e in doc.events if e.sentence not in {s.index for s in todo}]
+        for sentence, reading in zip(todo, readings, strict=True):
+            events.extend(self.decide(doc, sentence, _actors(by_sentence.get(sentence.index, [])),
+                                      candidates.get(sentence.index, []), reading))
+        events.sort(key=lambda e: (e.sentence, e.trigger.start if e.trigger else 0))
+        doc.events = events
+        return doc
+
+    def decide(self, doc: Document, sentence: Sentence, mentions: list[Mention], candidates: list[Event],
+               reading: Reading) -> list[Event]:
+        """Rescore the rules' candidates for one sentence; add the model's own event where it wins."""
+        said = _said(reading, self.model.root_names)
+        best_score = 0.0
+        for e in candidates:
+            agree = math.sqrt(reading.role(e.source, "source") * reading.role(e.target, "target"))
+            score = (self.rule_prior * _MODE_FACTOR.get(e.mode, 1.0) * e.confidence ** 0.5
+                     * reading.penta[e.penta] * (1.0 - self.role_weight + self.role_weight * agree))
+            e.explanation = {**e.explanation, "model": {**said, "rule_confidence": round(e.confidence, 4),
+                                                        "roles": round(agree, 4)}}
+            e.confidence = score
+            best_score = max(best_score, score)
+        cls = reading.best
+        if not self.propose or any(e.penta == cls for e in candidates):
+            return candidates
+        pair = _pick_pair(reading, mentions)
+        if pair is None:
+            return candidates
+        event = self._model_event(doc, sentence, pair, cls, reading, said)
+        if event.confidence > best_score:
+            return [*candidates, event]
+        return candidates
+
+    def _model_event(self, doc: Document, sentence: Sentence, pair: tuple[Mention, Mention, float], cls: int,
+                     reading: Reading, said: dict[str, Any]) -> Event:
+        source, target, agree = pair
+        root = _root_for(reading, self.model.root_names, cls, self.resources)
+        code = self.resources.cameo_code(root + "0")
+        tokens = tokenize(sentence.text)
+        # the verb usually follows the source: read mode cues from there
+        start = next((t.index for t in tokens if t.start >= source.end), max(0, len(tokens) - 1))
+        mode = detect_mode(tokens, start, sentence.text, self.cues)
+        confidence = (self.model_prior * _MODE_FACTOR.get(mode, 1.0) * reading.penta[cls]
+                      * (1.0 - self.role_weight + self.role_weight * agree))
+        return Event(
+            doc_id=doc.id,
+            sentence=sentence.index,
+            sentence_text=sentence.text,
+            source=source,
+            target=target,
+            cameo=code.code,
+            root=code.root,
+            plover=code.plover,
+            quad=code.quad,
+            penta=code.penta,
+            goldstein=code.goldstein,
+            mode=mode,
+            confidence=confidence,
+            date=resolve_date(fold(sentence.text), doc.date),
+            location=find_location(sentence.text, [source, target], self.resources, prefer_country=target.country),
+            trigger=None,
+            explanation={"model": {**said, "proposed": True, "roles": round(agree, 4)}},
+        )
+
+
+def _actors(mentions: list[Mention]) -> list[Mention]:
+    """The sentence's mentions, one per code (the first), when at least two codes are named."""
+    seen: dict[str, Mention] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        seen.setdefault(m.code, m)
+    return list(seen.values()) if len(seen) >= 2 else []
+
+
+def _said(reading: Reading, root_names: list[str]) -> dict[str, Any]:
+    said: dict[str, Any] = {"penta": reading.best, "p": [round(p, 4) for p in reading.penta]}
+    if reading.roots and root_names:
+        k = max(range(len(reading.roots)), key=reading.roots.__getitem__)
+        said["root"] = root_names[k]
+    return said
+
+
+def _pick_pair(reading: Reading, mentions: list[Mention]) -> tuple[Mention, Mention, float] | None:
+    """Source and target among the actors: the role head's best pair with two codes, else word order."""
+    best: tuple[float, int, Mention, Mention] | None = None
+    for i, s in enumerate(mentions):
+        for j, t in enumerate(mentions):
+            if s.code == t.code or (s.start < t.end and t.start < s.end):
+                continue
+            score = math.sqrt(reading.role(s, "source") * reading.role(t, "target"))
+            # ties (a model that sees no roles) go to word order: source first
+            key = (score, -(i * len(mentions) + j))
+            if best is None or key > (best[0], best[1]):
+                best = (score, key[1], s, t)
+    return None if best is None else (best[2], best[3], best[0])
+
+
+def _root_for(reading: Reading, root_names: list[str], cls: int, resources: Resources) -> str:
+    """The most probable CAMEO root within PentaClass `cls` (the class's first root without a root head)."""
+    in_class = [r for r in sorted({c.root for c in resources.cameo.values()}) if _penta_of(r, resources) == cls]
+    if reading.roots and root_names:
+        probs = dict(zip(root_names, reading.roots, strict=True))
+        in_class.sort(key=lambda r: -probs.get(r, 0.0))
+    return in_class[0]
+
+
+def _penta_of(root: str, resources: Resources) -> int:
+    return resources.cameo_code(root).penta
