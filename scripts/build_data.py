@@ -342,6 +342,7 @@ def build_missions(shared: Path, iso2to3: dict[str, str]) -> None:
     for row in read_curated("places/wikidata_country_names.tsv"):
         by_name[row["name"].lower()] = row["iso3"]
     districts = {(r["name"], r["country"]): r["city"] for r in read_curated("places/districts.tsv")}
+    capitals = _capital_points()
     path = next((shared / "data" / "missions").glob("*.csv"))
     rows, unknown = [], set()
     with path.open(encoding="utf-8", newline="") as f:
@@ -355,21 +356,69 @@ def build_missions(shared: Path, iso2to3: dict[str, str]) -> None:
             district = ""
             if (city, host) in districts:
                 district, city = city, districts[(city, host)]
+            elif city and host in capitals and city != capitals[host][0]:
+                # a municipality or district of the capital's metropolitan area (Uccle, Chacao, Maadi)
+                name, lat, lon = capitals[host]
+                if _km(lat, lon, rec["latitude"], rec["longitude"]) <= MISSION_DISTRICT_KM:
+                    # "Washington, D.C.", "Oslo municipality": the capital under another spelling, no district
+                    same = _fold(name).split()[0] in _fold(city).replace(",", " ").split()
+                    district, city = ("" if same else city), name
             rows.append((sender, host, city, district, rec["type"].strip() or "mission", rec["latitude"],
                          rec["longitude"], rec["creation"][:10], rec["QID"].rsplit("/", 1)[-1]))
     rows.sort()
     write_tsv(OUT / "missions" / "missions.tsv",
               ("sender", "host", "city", "district", "kind", "lat", "lon", "since", "wikidata"), rows,
               [f"diplomatic missions from Wikidata ({path.name}), CC0, via the database-of-embassies project;",
-               "district rows (e.g. Chacao) mapped to their city (data_src/places/districts.tsv)"])
+               "district rows (e.g. Chacao) mapped to their city (data_src/places/districts.tsv), and places",
+               f"within {MISSION_DISTRICT_KM} km of the host's capital (GeoNames) mapped to the capital"])
+    cues = read_curated("places/mission_cues.tsv")
+    write_tsv(OUT / "missions" / "cues.tsv", ("cue", "lang", "status", "sender"),
+              [(r["cue"], r["lang"], r["status"], r["sender"]) for r in cues],
+              ["words that say what happened to a diplomatic mission; written for dyad",
+               "(data_src/places/mission_cues.tsv); sender names the event role that sends the mission"])
     if unknown:
         print(f"  missions: {len(unknown)} operator/country names without an ISO code, e.g. "
               f"{sorted(unknown)[:8]}", file=sys.stderr)
 
 
+MISSION_DISTRICT_KM = 25.0
+
+
+def _capital_points() -> dict[str, tuple[str, float, float]]:
+    """Host country -> (capital, lat, lon), from the tables built just before."""
+    capitals = {r["iso3"]: r["capital"] for r in _read_built("actors/countries.tsv") if r.get("capital")}
+    points: dict[str, tuple[str, float, float, int]] = {}
+    for r in _read_built("places/cities.tsv"):
+        if capitals.get(r["country"]) == r["name"] and not r["city_of"]:
+            pop = int(r["population"] or 0)
+            if r["country"] not in points or pop > points[r["country"]][3]:
+                points[r["country"]] = (r["name"], float(r["lat"]), float(r["lon"]), pop)
+    return {k: v[:3] for k, v in points.items()}
+
+
+def _read_built(name: str) -> list[dict[str, str]]:
+    lines = [ln for ln in (OUT / name).read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    header = lines[0].split("\t")
+    return [dict(zip(header, ln.split("\t"), strict=False)) for ln in lines[1:]]
+
+
+def _km(lat1: float, lon1: float, lat2: str, lon2: str) -> float:
+    import math
+
+    try:
+        b_lat, b_lon = float(lat2), float(lon2)
+    except ValueError:
+        return math.inf
+    p1, p2 = math.radians(lat1), math.radians(b_lat)
+    dp, dl = p2 - p1, math.radians(b_lon - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
 def build_roles() -> None:
-    rows = [(r["phrase"], r["sector"], r["lang"], r.get("bare", "")) for r in read_curated("actors/roles.tsv")]
-    write_tsv(OUT / "actors" / "roles.tsv", ("phrase", "sector", "lang", "bare"), rows,
+    rows = [(r["phrase"], r["sector"], r["lang"], r.get("bare", ""), r.get("title", ""))
+            for r in read_curated("actors/roles.tsv")]
+    write_tsv(OUT / "actors" / "roles.tsv", ("phrase", "sector", "lang", "bare", "title"), rows,
               ["role words that attach a body or office to a country; written for dyad (data_src/actors/roles.tsv)"])
 
 

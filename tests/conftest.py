@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,3 +30,68 @@ def seed_expected() -> dict:
 @pytest.fixture()
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'dyad.db'}"
+
+
+# ---------------------------------------------------------------- PostgreSQL (store and ingest tests)
+
+_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A throwaway PostgreSQL cluster on 127.0.0.1 for the session (scripts/ci_postgres.sh).
+
+    `DYAD_TEST_PG_URL` points the tests at a server that is already running instead. Skips
+    only when Debian's PostgreSQL binaries are absent.
+    """
+    import glob
+    import os
+    import re
+    import subprocess
+
+    given = os.environ.get("DYAD_TEST_PG_URL")
+    if given:
+        yield given
+        return
+    if not glob.glob("/usr/lib/postgresql/*/bin/initdb"):
+        pytest.skip("PostgreSQL binaries are absent (apt-get install postgresql)")
+    started = subprocess.run(["sh", str(_ROOT / "scripts" / "ci_postgres.sh")], capture_output=True, text=True,
+                             timeout=120, check=False)
+    if started.returncode != 0:
+        pytest.fail(f"could not start PostgreSQL: {started.stderr.strip()[-500:]}")
+    data_dir = re.search(r"data in (\S+)", started.stderr)
+    try:
+        yield started.stdout.strip()
+    finally:
+        if data_dir:
+            subprocess.run(["sh", str(_ROOT / "scripts" / "ci_postgres.sh"), "--stop", data_dir.group(1)],
+                           capture_output=True, timeout=60, check=False)
+
+
+@pytest.fixture()
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """A fresh, empty database on the session's PostgreSQL server, dropped afterwards."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    name = "t_" + uuid.uuid4().hex[:12]
+    admin_url = postgres_server.replace("postgresql://", "postgresql+psycopg://", 1)
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    base = postgres_server.rsplit("/", 1)[0]
+    try:
+        yield f"{base}/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Each store test runs on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'dyad.db'}"
+    return str(request.getfixturevalue("postgres_url"))

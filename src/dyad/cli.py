@@ -196,13 +196,19 @@ def check(files: tuple[str, ...], date: str | None, fmt: str | None) -> None:
 @click.option("--lang", metavar="xx", help="Language of the input where it does not say.")
 @click.option("--fast", is_flag=True, help="Rules only.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--no-fetch", is_flag=True, help="Use feed items' own content instead of fetching their pages.")
+@click.option("--timeout", type=click.FloatRange(0.1, None), default=15.0, show_default=True,
+              help="Seconds to wait for a URL.")
+@click.option("--retries", type=click.IntRange(0, 10), default=2, show_default=True,
+              help="Retries of a URL that times out or answers 429/5xx.")
 @click.option("--workers", type=click.IntRange(1, None), metavar="N",
               help="Code on a local Dask cluster of N worker processes (see docs/scale.md).")
 @click.option("--scheduler", metavar="ADDRESS", help="Code on an existing Dask cluster, e.g. tcp://HOST:8786.")
 @click.pass_context
 def ingest(ctx: click.Context, sources: tuple[str, ...], url: str | None, date: str | None, lang: str | None,
-           fast: bool, quiet: bool, workers: int | None, scheduler: str | None) -> None:
-    """Read SOURCES (files, folders, JSONL) into the store: events, missions, versions."""
+           fast: bool, quiet: bool, no_fetch: bool, timeout: float, retries: int, workers: int | None,
+           scheduler: str | None) -> None:
+    """Read SOURCES into the store: files, folders, JSONL/CSV corpora, WARC files, RSS/Atom feeds, URLs."""
     from dyad.ingest.run import ingest_sources
 
     if url and len(sources) != 1:
@@ -217,7 +223,8 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], url: str | None, date: 
                                   lang=lang, fast=fast, on_skip=_skip)
     else:
         summary = ingest_sources(store, sources, url=url, date=date, lang=lang, fast=fast,
-                                 progress=not quiet and sys.stderr.isatty(), on_skip=_skip)
+                                 progress=not quiet and sys.stderr.isatty(), on_skip=_skip,
+                                 fetch_items=not no_fetch, timeout=timeout, retries=retries).to_dict()
     click.echo(json.dumps(summary), err=True)
     if summary["read"] == 0:
         sys.exit(1)
@@ -265,15 +272,17 @@ def stats(ctx: click.Context) -> None:
 @click.option("--since", metavar="DATE", help="Events on or after this date.")
 @click.option("--until", metavar="DATE", help="Events on or before this date.")
 @click.option("--limit", type=click.IntRange(1, None), help="At most this many events.")
+@click.option("--reports", is_flag=True, help="One object per article's report instead of merged events.")
 @click.option("--format", "fmt", type=FORMATS, default=None)
 @click.pass_context
 def events(ctx: click.Context, source: str | None, target: str | None, since: str | None, until: str | None,
-           limit: int | None, fmt: str | None) -> None:
-    """Stored events, filtered by dyad and date."""
+           limit: int | None, reports: bool, fmt: str | None) -> None:
+    """Stored events, merged across articles (with num_mentions/num_sources/num_articles), by dyad and date."""
     from dyad.render import default_format, event_table, print_table, write_jsonl
     from dyad.resources import default_resources
 
-    rows = _open_store(ctx).events(source=source, target=target, since=since, until=until, limit=limit)
+    rows = _open_store(ctx).events(source=source, target=target, since=since, until=until, limit=limit,
+                                   merged=not reports)
     if (fmt or default_format()) == "jsonl":
         write_jsonl(rows, sys.stdout)
     else:
@@ -296,6 +305,57 @@ def missions(ctx: click.Context, city: str | None, host: str | None, sender: str
         write_jsonl(rows, sys.stdout)
     else:
         print_table(dict_table(rows, ("sender", "host", "city", "district", "kind", "status", "since", "sources")))
+
+
+@main.command()
+@click.argument("a", metavar="ISO3")
+@click.argument("b", metavar="ISO3")
+@click.option("--plot", "plot", metavar="FILE.png", help="Also draw the timeline into a PNG file.")
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default=None,
+              help="json (default when piped) or table.")
+@click.pass_context
+def relations(ctx: click.Context, a: str, b: str, plot: str | None, fmt: str | None) -> None:
+    """The dyad's timeline: events per month by quad class, Goldstein scores, diplomatic status."""
+    from dyad.kb.relations import plot_relations, relations_table
+    from dyad.kb.relations import relations as dyad_relations
+    from dyad.render import default_format, print_table
+
+    rel = dyad_relations(_open_store(ctx), a, b)
+    if plot:
+        try:
+            plot_relations(rel, plot)
+        except OSError as exc:
+            raise InputError(f"{plot}: cannot write the plot ({exc.strerror or exc})") from exc
+    if (fmt or ("json" if default_format() == "jsonl" else "table")) == "json":
+        click.echo(json.dumps(rel, ensure_ascii=False))
+    else:
+        print_table(relations_table(rel))
+
+
+@main.command(name="export")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "gdelt"]), default="jsonl",
+              show_default=True, help="gdelt: GDELT 2.0's 61-column event layout, tab-separated.")
+@click.option("--output", "-o", metavar="FILE", help="Write to FILE (needed for parquet); default standard output.")
+@click.pass_context
+def export_cmd(ctx: click.Context, fmt: str, output: str | None) -> None:
+    """Export the store's merged events, streamed (nothing holds the whole table)."""
+    from dyad.kb.export import export_events
+
+    store = _open_store(ctx)
+    if fmt == "parquet" or output:
+        if output is None:
+            raise click.UsageError("--format parquet needs --output FILE.parquet")
+        if fmt == "parquet":
+            count = export_events(store, fmt, path=output)
+        else:
+            try:
+                with open(output, "w", encoding="utf-8", newline="") as out:
+                    count = export_events(store, fmt, out)
+            except OSError as exc:
+                raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from exc
+    else:
+        count = export_events(store, fmt, sys.stdout)
+    click.echo(f"dyad: exported {count} events ({fmt})", err=True)
 
 
 # ---------------------------------------------------------------- demo

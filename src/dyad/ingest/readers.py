@@ -19,7 +19,9 @@ MAX_BYTES = 64 * 1024 * 1024  # a larger single document is refused, not read in
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<article|<p[\s>]|<div)", re.IGNORECASE)
 _META_TIME = re.compile(
     r"""<meta[^>]+(?:property|name|itemprop)=["'](?:article:)?(published_time|modified_time|datePublished|"""
-    r"""dateModified|date)["'][^>]*content=["']([^"']+)["']""", re.IGNORECASE)
+    r"""dateModified|date)["'][^>]*content=["']([^"']+)["']""",
+    re.IGNORECASE,
+)
 _HTML_LANG = re.compile(r"""<html[^>]*\slang=["']([A-Za-z]{2,3})""", re.IGNORECASE)
 
 
@@ -46,14 +48,22 @@ def looks_like_html(data: bytes | str, name: str = "") -> bool:
     return bool(_HTML_SNIFF.match(head))
 
 
-def document_from_html(html: str, doc_id: str, *, url: str | None = None, date: str | None = None,
-                       lang: str | None = None, title: str | None = None) -> Document:
+def document_from_html(
+    html: str,
+    doc_id: str,
+    *,
+    url: str | None = None,
+    date: str | None = None,
+    lang: str | None = None,
+    title: str | None = None,
+) -> Document:
     """Main text, title, dates and language of an HTML page (trafilatura), keeping the raw HTML for checks."""
     import trafilatura
 
     try:
-        extracted = trafilatura.bare_extraction(html, url=url, fast=True, with_metadata=True,
-                                                include_comments=False)
+        extracted = trafilatura.bare_extraction(
+            html, url=url, fast=True, with_metadata=True, include_comments=False
+        )
     except (ValueError, RecursionError, TypeError) as exc:
         raise InputError(f"{doc_id}: HTML could not be parsed ({type(exc).__name__})") from exc
     text = (extracted.text if extracted is not None else "") or ""
@@ -68,30 +78,45 @@ def document_from_html(html: str, doc_id: str, *, url: str | None = None, date: 
         text=text,
         url=url,
         title=title or (extracted.title if extracted is not None else None),
-        date=date or (published[:10] if published else None) or (extracted.date if extracted is not None else None),
+        date=date
+        or (published[:10] if published else None)
+        or (extracted.date if extracted is not None else None),
         modified=modified or published,
         lang=lang or (found_lang.group(1).lower() if found_lang else None),
         html=html,
     )
 
 
-def document_from_bytes(data: bytes, doc_id: str, *, url: str | None = None, date: str | None = None,
-                        lang: str | None = None, title: str | None = None) -> Document:
+def document_from_bytes(
+    data: bytes,
+    doc_id: str,
+    *,
+    url: str | None = None,
+    date: str | None = None,
+    lang: str | None = None,
+    title: str | None = None,
+) -> Document:
     if len(data) > MAX_BYTES:
-        raise InputError(f"{doc_id}: {len(data) // (1024 * 1024)} MB is over the {MAX_BYTES // (1024 * 1024)} MB "
-                         "limit for one document; split it")
+        raise InputError(
+            f"{doc_id}: {len(data) // (1024 * 1024)} MB is over the {MAX_BYTES // (1024 * 1024)} MB "
+            "limit for one document; split it"
+        )
     text = decode_bytes(data, doc_id)
     if looks_like_html(data, doc_id):
         return document_from_html(text, doc_id, url=url, date=date, lang=lang, title=title)
     return Document(id=doc_id, text=text, url=url, date=date, lang=lang, title=title or _first_line(text))
 
 
-def read_file(path: Path, *, date: str | None = None, lang: str | None = None, url: str | None = None) -> Document:
+def read_file(
+    path: Path, *, date: str | None = None, lang: str | None = None, url: str | None = None
+) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(f"{path.name}: {size // (1024 * 1024)} MB is over the {MAX_BYTES // (1024 * 1024)} MB "
-                             "limit for one document; split it")
+            raise InputError(
+                f"{path.name}: {size // (1024 * 1024)} MB is over the {MAX_BYTES // (1024 * 1024)} MB "
+                "limit for one document; split it"
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
@@ -100,8 +125,9 @@ def read_file(path: Path, *, date: str | None = None, lang: str | None = None, u
     return doc
 
 
-def iter_jsonl(path: Path | None, lines: Iterator[str] | None = None, *, date: str | None = None,
-               lang: str | None = None) -> Iterator[Document | InputError]:
+def iter_jsonl(
+    path: Path | None, lines: Iterator[str] | None = None, *, date: str | None = None, lang: str | None = None
+) -> Iterator[Document | InputError]:
     """Documents of a JSONL corpus: {"id", "text" or "html", "date"?, "lang"?, "url"?, "title"?} a line."""
     name = path.name if path is not None else "stdin"
     if lines is None:
@@ -121,20 +147,36 @@ def iter_jsonl(path: Path | None, lines: Iterator[str] | None = None, *, date: s
                 raise ValueError("not a JSON object")
             yield _document_from_record(record, f"{name}:{lineno}", date=date, lang=lang)
         except (ValueError, InputError) as exc:
-            yield InputError(f"{name}:{lineno}: {exc if isinstance(exc, InputError) else 'malformed JSON (' + str(exc)[:80] + ')'}")
+            yield InputError(
+                f"{name}:{lineno}: {exc if isinstance(exc, InputError) else 'malformed JSON (' + str(exc)[:80] + ')'}"
+            )
 
 
-def _document_from_record(record: dict[str, Any], where: str, *, date: str | None, lang: str | None) -> Document:
+def _document_from_record(
+    record: dict[str, Any], where: str, *, date: str | None, lang: str | None
+) -> Document:
     doc_id = str(record.get("id") or where)
     text, html = record.get("text"), record.get("html")
     url = record.get("url") or None
     if isinstance(html, str) and html.strip() and not (isinstance(text, str) and text.strip()):
-        return document_from_html(html, doc_id, url=url, date=record.get("date") or date,
-                                  lang=record.get("lang") or lang, title=record.get("title"))
+        return document_from_html(
+            html,
+            doc_id,
+            url=url,
+            date=record.get("date") or date,
+            lang=record.get("lang") or lang,
+            title=record.get("title"),
+        )
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"{doc_id}: no 'text' (or 'html') in the record")
-    return Document(id=doc_id, text=text, url=url, title=record.get("title") or None,
-                    date=record.get("date") or date, lang=record.get("lang") or lang)
+    return Document(
+        id=doc_id,
+        text=text,
+        url=url,
+        title=record.get("title") or None,
+        date=record.get("date") or date,
+        lang=record.get("lang") or lang,
+    )
 
 
 def _first_line(text: str) -> str | None:
@@ -142,3 +184,58 @@ def _first_line(text: str) -> str | None:
         if line.strip():
             return line.strip()[:200]
     return None
+
+
+# CSV columns by what they hold; the first present wins.
+_CSV_COLUMNS = {
+    "id": ("id", "doc_id", "guid", "key"),
+    "text": ("text", "content", "body", "article", "maintext"),
+    "html": ("html", "raw_html"),
+    "date": ("date", "published", "date_publish", "publish_date", "pubdate"),
+    "lang": ("lang", "language"),
+    "url": ("url", "link", "source_url"),
+    "title": ("title", "headline"),
+}
+
+
+def iter_csv(
+    path: Path, *, date: str | None = None, lang: str | None = None
+) -> Iterator[Document | InputError]:
+    """Documents of a CSV corpus with a header naming its columns (text or html; id, date, lang, url, title)."""
+    import csv
+
+    csv.field_size_limit(MAX_BYTES)
+    try:
+        handle = path.open(encoding="utf-8-sig", errors="replace", newline="")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    with handle:
+        sample = handle.read(8192)
+        handle.seek(0)
+        try:
+            dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        reader = csv.DictReader(handle, dialect=dialect)
+        header = {(name or "").strip().lower(): name for name in reader.fieldnames or []}
+        columns = {
+            key: next((header[c] for c in names if c in header), None) for key, names in _CSV_COLUMNS.items()
+        }
+        if columns["text"] is None and columns["html"] is None:
+            yield InputError(
+                f"{path.name}: no text column (one of {', '.join(_CSV_COLUMNS['text'])}) in the header"
+            )
+            return
+        try:
+            for lineno, row in enumerate(reader, 2):
+                record = {
+                    key: (row.get(col) or "").strip() for key, col in columns.items() if col is not None
+                }
+                try:
+                    yield _document_from_record(record, f"{path.name}:{lineno}", date=date, lang=lang)
+                except InputError as exc:
+                    yield InputError(f"{path.name}:{lineno}: {exc}")
+        except csv.Error as exc:
+            yield InputError(
+                f"{path.name}:{reader.line_num}: malformed CSV ({exc}); the rest of the file is skipped"
+            )

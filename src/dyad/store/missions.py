@@ -1,28 +1,60 @@
 """Diplomatic missions: the bundled reference table, and what the news says of them.
 
-An embassy opening (CAMEO 054 with a mission word in its trigger) opens or plans a mission;
-a closure, suspension or expulsion changes its status. Each change names its event, so a
-superseded article version takes its changes with it.
+An event changes a mission when its sentence names a mission ("embassy", "embajada",
+"ambassador") and either its trigger carries a status cue (data/missions/cues.tsv: opened,
+closed, suspended, relocated, ambassador expelled, ambassador recalled) or its CAMEO code
+implies one (054 opens, or plans to open, an embassy). Each change names its event, so a
+superseded article version takes its changes with it, and the store derives a mission's status
+from its latest active change, falling back on the reference row's.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from dyad.data._load import read_tsv
-from dyad.doc import Document, Event
+from dyad.doc import Document, Event, Location
 from dyad.resources import Resources, default_resources
 from dyad.text.normalize import fold
 
-_DATASET = "wikidata-2022-11-16"
-_MISSION_WORDS = {"embassy": "embassy", "embassies": "embassy", "embajada": "embassy", "consulate": "consulate",
-                  "consulado": "consulate", "mission": "embassy", "sede diplomatica": "embassy",
-                  "diplomatic post": "embassy", "mision diplomatica": "embassy"}
-# CAMEO code -> (status for a factual report, status for a future one)
-_STATUS_BY_CODE = {"054": ("opened", "planned"), "161": ("suspended", None), "1661": ("ambassador expelled", None),
-                   "164": ("closed", None)}
+DATASET = "wikidata-2022-11-16"
+STATUSES = (
+    "opened",
+    "planned",
+    "closed",
+    "relocated",
+    "suspended",
+    "ambassador expelled",
+    "ambassador recalled",
+)
+INACTIVE = ("closed", "suspended")  # a mission in this status does not operate
+_MISSION_WORDS = {
+    "embassy": "embassy",
+    "embassies": "embassy",
+    "embajada": "embassy",
+    "consulate": "consulate",
+    "consulado": "consulate",
+    "diplomatic mission": "embassy",
+    "sede diplomatica": "embassy",
+    "diplomatic post": "embassy",
+    "mision diplomatica": "embassy",
+    "ambassador": "embassy",
+    "embajador": "embassy",
+    "legacion": "embassy",
+    "legation": "embassy",
+}
+_MISSION_RE = re.compile(
+    r"\b(" + "|".join(re.escape(w) for w in sorted(_MISSION_WORDS, key=len, reverse=True)) + r")"
+)
+# CAMEO codes that say what happened to a mission without a cue in the trigger:
+# code -> (status when factual, status when future)
+_STATUS_BY_CODE = {"054": ("opened", "planned")}
+# codes under which a status cue found anywhere in the sentence counts (the trigger may be "ties")
+_CUE_CODES = ("054", "16", "160", "161", "166", "1662")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,24 +65,55 @@ class MissionChange:
     district: str | None
     kind: str
     status: str
-    since: str | None
-    until: str | None
+    date: str | None  # YYYY-MM-DD or YYYY-MM of the event
     lat: float | None
     lon: float | None
     event_id: int
     sentence: int
 
 
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    pattern: re.Pattern[str]
+    status: str
+    sender: str  # source | target
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[_Cue, ...]:
+    cues = []
+    for r in read_tsv("missions/cues.tsv", required=("cue", "status", "sender")):
+        words = [re.escape(w).replace(r"\*", r"\w*") for w in r["cue"].split()]
+        tail = "" if r["cue"].endswith("*") else r"\b"
+        cues.append(_Cue(re.compile(r"\b" + r"\s+".join(words) + tail), r["status"], r["sender"]))
+    return tuple(cues)
+
+
 def reference_missions() -> Iterator[dict[str, Any]]:
     for r in read_tsv("missions/missions.tsv", required=("sender", "host")):
-        yield dict(sender=r["sender"], host=r["host"], city=r["city"] or None, district=r["district"] or None,
-                   kind=r["kind"] or "mission", status="open", since=r["since"] or None, until=None,
-                   lat=float(r["lat"]) if r["lat"] else None, lon=float(r["lon"]) if r["lon"] else None,
-                   origin="dataset", dataset=_DATASET)
+        since = r["since"] or None
+        yield dict(
+            sender=r["sender"],
+            host=r["host"],
+            city=r["city"] or None,
+            district=r["district"] or None,
+            kind=r["kind"] or "mission",
+            status="open",
+            since=since,
+            until=None,
+            lat=float(r["lat"]) if r["lat"] else None,
+            lon=float(r["lon"]) if r["lon"] else None,
+            origin="dataset",
+            dataset=DATASET,
+            ref_status="open",
+            ref_since=since,
+        )
 
 
-def mission_changes(doc: Document, event_ids: list[int],
-                    resources: Resources | None = None) -> Iterator[MissionChange]:
+def mission_changes(
+    doc: Document, event_ids: list[int], resources: Resources | None = None
+) -> Iterator[MissionChange]:
+    """The mission changes a processed document's events report (one per event at most)."""
     resources = resources or default_resources()
     for event, event_id in zip(doc.events, event_ids, strict=True):
         change = _change(doc, event, event_id, resources)
@@ -58,32 +121,99 @@ def mission_changes(doc: Document, event_ids: list[int],
             yield change
 
 
+def _status(event: Event) -> tuple[str, str] | None:
+    """(status, which role sends the mission) of an event, or None."""
+    trigger = fold(event.trigger.text) if event.trigger else ""
+    for cue in _cues():
+        if trigger and cue.pattern.search(trigger):
+            return cue.status, cue.sender
+    if event.cameo in _CUE_CODES or event.root == "16":
+        sentence = fold(event.sentence_text)
+        for cue in _cues():
+            if cue.pattern.search(sentence):
+                return cue.status, cue.sender
+    by_code = _STATUS_BY_CODE.get(event.cameo)
+    return (by_code[0], "source") if by_code else None
+
+
 def _change(doc: Document, event: Event, event_id: int, resources: Resources) -> MissionChange | None:
-    statuses = _STATUS_BY_CODE.get(event.cameo)
-    if statuses is None or event.mode not in ("factual", "future"):
+    if event.mode not in ("factual", "future"):
         return None
-    status = statuses[0] if event.mode == "factual" else statuses[1]
+    words = _MISSION_RE.search(fold(event.sentence_text))
+    if words is None:
+        return None
+    found = _status(event)
+    if found is None:
+        return None
+    status, sender_role = found
+    if event.mode == "future":
+        if status != "opened":
+            return None
+        status = "planned"
     sender, host = event.source.country, event.target.country
-    if not status or not sender or not host or sender == host:
+    if sender_role == "target":
+        sender, host = host, sender
+    loc = event.location or _sentence_place(event.sentence_text, (sender, host), resources)
+    if loc is not None and loc.country == sender and loc.country != host and status in ("opened", "planned"):
+        # "Venezuela allowed North Korea to open its embassy in Caracas": the mission is in the
+        # place's country, whichever role that country plays in the sentence
+        sender, host = host, sender
+    if not sender or not host or sender == host:
         return None
-    words = fold(event.trigger.text if event.trigger else "") + " " + fold(event.sentence_text)
-    kind = next((k for w, k in _MISSION_WORDS.items() if w in words), None)
-    if kind is None:
-        return None
-    city, lat, lon = _host_city(event, host, resources)
+    city, lat, lon = _host_city(loc, host, resources)
     district = _district(doc.text, city, host, resources)
-    since = (event.date or doc.date or "")[:7] or None
-    return MissionChange(sender, host, city, district, kind, status, since,
-                         since if status == "closed" else None, lat, lon, event_id, event.sentence)
+    date = (event.date or doc.date or "")[:10] or None
+    return MissionChange(
+        sender,
+        host,
+        city,
+        district,
+        _MISSION_WORDS[words.group(1)],
+        status,
+        date,
+        lat,
+        lon,
+        event_id,
+        event.sentence,
+    )
 
 
-def _host_city(event: Event, host: str, resources: Resources) -> tuple[str | None, float | None, float | None]:
-    loc = event.location
-    if loc is not None and loc.country == host and loc.lat is not None:
+def _sentence_place(
+    sentence: str, countries: tuple[str | None, str | None], resources: Resources
+) -> Location | None:
+    """The first city or district of one of these countries that the sentence names, when the coder found none."""
+    folded = fold(sentence)
+    best: tuple[int, Location] | None = None
+    for name, places in _places_of(resources, tuple(c for c in countries if c)).items():
+        found = re.search(r"\b" + re.escape(name) + r"\b", folded)
+        if found and (best is None or found.start() < best[0]):
+            p = places[0]
+            best = (found.start(), Location(p.name, p.country, p.lat, p.lon))
+    return best[1] if best else None
+
+
+def _places_of(resources: Resources, countries: tuple[str, ...]) -> dict[str, list[Any]]:
+    return {
+        key: [p for p in places if p.country in countries]
+        for key, places in resources.places.items()
+        if any(p.country in countries for p in places)
+    }
+
+
+def _host_city(
+    loc: Location | None, host: str, resources: Resources
+) -> tuple[str | None, float | None, float | None]:
+    if loc is not None and loc.country == host:
+        place = next((p for p in resources.places.get(fold(loc.name), []) if p.country == host), None)
+        if place is not None and place.city_of:  # a district: its city holds the mission
+            city = next((p for p in resources.places.get(fold(place.city_of), []) if p.country == host), None)
+            return place.city_of, city.lat if city else loc.lat, city.lon if city else loc.lon
         return loc.name, loc.lat, loc.lon
     country = resources.countries.get(host)
     if country and country.capital:
-        place = next((p for p in resources.places.get(country.capital.casefold(), []) if p.country == host), None)
+        place = next(
+            (p for p in resources.places.get(country.capital.casefold(), []) if p.country == host), None
+        )
         return country.capital, place.lat if place else None, place.lon if place else None
     return None, None, None
 
@@ -92,8 +222,27 @@ def _district(text: str, city: str | None, host: str, resources: Resources) -> s
     if not city:
         return None
     folded = fold(text)
-    for name, places in resources.places.items():
+    for places in resources.places.values():
         for p in places:
             if p.city_of and p.city_of == city and p.country == host and fold(p.name) in folded:
                 return p.name
     return None
+
+
+def derive(reference: dict[str, Any] | None, changes: list[dict[str, Any]]) -> dict[str, Any]:
+    """A mission's status, since and until from its active news changes (oldest first) and reference row.
+
+    News overrides the reference row whatever its date: the reference table is a snapshot, and
+    an embassy suspended before it was taken may still be listed in it.
+    """
+    status = (reference or {}).get("ref_status") or "open"
+    since = (reference or {}).get("ref_since")
+    until = None
+    for change in changes:
+        status = change["status"]
+        date = (change["date"] or "")[:7] or None
+        if status in ("opened", "planned", "relocated"):
+            since, until = date or since, None
+        elif status in ("closed", "suspended"):
+            until = date
+    return {"status": status, "since": since, "until": until}

@@ -1,13 +1,16 @@
 """The store's tables (SQLAlchemy Core). The same schema serves SQLite and PostgreSQL.
 
-    documents  one row per article (its canonical URL, or a content hash without one)
-    versions   every version of an article's text; the newest is current, older ones are superseded
-    mentions   actor mentions of a version, with spans (for the article page)
-    findings   check findings of a version
-    events     coded events of a version; `active` is false once a newer version supersedes it
-    missions   diplomatic missions, from reference data and from the news
-    mission_sources  which document, sentence and event said what of a mission
-    meta       schema version and other settings
+documents  one row per article (its canonical URL, or a content hash without one)
+versions   every version of an article's text; the newest is current, older ones are superseded
+mentions   actor mentions of a version, with spans (for the article page)
+findings   check findings of a version
+events     coded events of a version; `active` is false once a newer version supersedes it
+event_clusters  one row per real-world event: the same source, target, code and mode within a
+           date window, across articles, with GDELT-style NumMentions/NumSources/NumArticles
+missions   diplomatic missions, from reference data and from the news
+mission_sources  which document, sentence and event said what of a mission
+meta       settings
+schema_migrations  the migrations applied (store/migrations.py), one row each
 """
 
 from __future__ import annotations
@@ -26,27 +29,39 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # the highest migration in store/migrations.py
 
 metadata = MetaData()
 
 meta = Table(
-    "meta", metadata,
+    "meta",
+    metadata,
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
 )
 
+schema_migrations = Table(
+    "schema_migrations",
+    metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("name", Text, nullable=False),
+    Column("applied_at", String(32), nullable=False),
+)
+
 documents = Table(
-    "documents", metadata,
+    "documents",
+    metadata,
     Column("id", String(512), primary_key=True),
     Column("url", Text),
     Column("title", Text),
     Column("first_seen", String(32), nullable=False),
     Column("current_version", Integer, nullable=False, default=1),
+    Column("outlet", Text),  # the publisher: the URL's host without "www."
 )
 
 versions = Table(
-    "versions", metadata,
+    "versions",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("document_id", String(512), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("version", Integer, nullable=False),
@@ -65,7 +80,8 @@ versions = Table(
 )
 
 mentions = Table(
-    "mentions", metadata,
+    "mentions",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("version_id", Integer, ForeignKey("versions.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("sentence", Integer, nullable=False),
@@ -80,7 +96,8 @@ mentions = Table(
 )
 
 findings = Table(
-    "findings", metadata,
+    "findings",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("version_id", Integer, ForeignKey("versions.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("kind", String(32), nullable=False),
@@ -93,7 +110,8 @@ findings = Table(
 )
 
 events = Table(
-    "events", metadata,
+    "events",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("version_id", Integer, ForeignKey("versions.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("document_id", String(512), nullable=False, index=True),
@@ -114,12 +132,47 @@ events = Table(
     Column("location_name", Text),
     Column("location_country", String(8)),
     Column("payload", Text, nullable=False),  # the contract's JSON object
+    Column("mentions", Integer, nullable=False, default=1),  # sentences of the article reporting it
+    Column("outlet", Text),
+    Column("cluster_id", Integer, index=True),
 )
 Index("ix_events_dyad", events.c.source_country, events.c.target_country, events.c.date)
 Index("ix_events_date", events.c.date)
 
+event_clusters = Table(
+    "event_clusters",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_code", String(32), nullable=False),
+    Column("target_code", String(32), nullable=False),
+    Column("source_country", String(8)),
+    Column("target_country", String(8)),
+    Column("cameo", String(8), nullable=False),
+    Column("root", String(4), nullable=False),
+    Column("quad", Integer, nullable=False),
+    Column("goldstein", Float, nullable=False),
+    Column("mode", String(16), nullable=False),
+    Column("day", String(10)),  # YYYY-MM-DD of the first report's event date
+    Column("first_event_id", Integer),  # the earliest active report, whose payload stands for the cluster
+    Column("num_mentions", Integer, nullable=False, default=0),
+    Column("num_sources", Integer, nullable=False, default=0),
+    Column("num_articles", Integer, nullable=False, default=0),
+    Column("first_seen", String(32), nullable=False),
+)
+Index(
+    "ix_clusters_key",
+    event_clusters.c.source_code,
+    event_clusters.c.target_code,
+    event_clusters.c.cameo,
+    event_clusters.c.day,
+)
+Index(
+    "ix_clusters_dyad", event_clusters.c.source_country, event_clusters.c.target_country, event_clusters.c.day
+)
+
 missions = Table(
-    "missions", metadata,
+    "missions",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("sender", String(8), nullable=False),
     Column("host", String(8), nullable=False),
@@ -134,12 +187,16 @@ missions = Table(
     Column("origin", String(16), nullable=False),  # dataset | news
     Column("dataset", Text),
     Column("updated_at", String(32)),
+    # what the reference data said, restored when the news that overrode it is superseded
+    Column("ref_status", String(32)),
+    Column("ref_since", String(32)),
 )
 Index("ix_missions_host_city", missions.c.host, missions.c.city)
 Index("ix_missions_sender", missions.c.sender)
 
 mission_sources = Table(
-    "mission_sources", metadata,
+    "mission_sources",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("mission_id", Integer, ForeignKey("missions.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), index=True),

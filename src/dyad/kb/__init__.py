@@ -1,0 +1,6 @@
+"""The knowledge base's questions over the store: dyad relations and exports."""
+
+from dyad.kb.export import FORMATS, GDELT_COLUMNS, export_events
+from dyad.kb.relations import plot_relations, relations
+
+__all__ = ["FORMATS", "GDELT_COLUMNS", "export_events", "plot_relations", "relations"]

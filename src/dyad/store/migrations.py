@@ -1,0 +1,115 @@
+"""The store's schema migrations: a small versioned table, the same on SQLite and PostgreSQL.
+
+    migrate(engine)   -> the versions it applied (none when the store is up to date)
+
+A fresh store gets the whole current schema at once (`schema.metadata.create_all`) and every
+migration recorded as applied. An older store gets, in order, the migrations it lacks, each in
+its own transaction, recorded in `schema_migrations`. A store written by a newer dyad is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, insert, inspect, select, text
+
+from dyad.errors import StoreError
+from dyad.store import schema as s
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[Connection], None]
+
+
+def _initial(conn: Connection) -> None:
+    for table in (
+        s.meta,
+        s.documents,
+        s.versions,
+        s.mentions,
+        s.findings,
+        s.events,
+        s.missions,
+        s.mission_sources,
+    ):
+        table.create(conn, checkfirst=True)
+
+
+def _clusters(conn: Connection) -> None:
+    """Events de-duplicated across articles; outlets; what the reference data said of a mission."""
+    for statement in (
+        "ALTER TABLE documents ADD COLUMN outlet TEXT",
+        "ALTER TABLE events ADD COLUMN mentions INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE events ADD COLUMN outlet TEXT",
+        "ALTER TABLE events ADD COLUMN cluster_id INTEGER",
+        "ALTER TABLE missions ADD COLUMN ref_status VARCHAR(32)",
+        "ALTER TABLE missions ADD COLUMN ref_since VARCHAR(32)",
+        "UPDATE missions SET ref_status = status, ref_since = since WHERE origin = 'dataset'",
+        "CREATE INDEX ix_events_cluster_id ON events (cluster_id)",
+    ):
+        conn.execute(text(statement))
+    s.event_clusters.create(conn, checkfirst=True)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "documents, versions, mentions, findings, events, missions", _initial),
+    Migration(2, "event clusters across articles, outlets, reference status of missions", _clusters),
+)
+assert MIGRATIONS[-1].version == s.SCHEMA_VERSION
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def applied_versions(conn: Connection) -> set[int]:
+    return {int(v) for v in conn.execute(select(s.schema_migrations.c.version)).scalars()}
+
+
+def migrate(engine: Engine) -> list[int]:
+    """Bring the store to the current schema; returns the versions applied now."""
+    with engine.begin() as conn:
+        tables = set(inspect(conn).get_table_names())
+        if "documents" not in tables:
+            s.metadata.create_all(conn)
+            conn.execute(
+                insert(s.schema_migrations),
+                [dict(version=m.version, name=m.name, applied_at=_now()) for m in MIGRATIONS],
+            )
+            return [m.version for m in MIGRATIONS]
+        s.schema_migrations.create(conn, checkfirst=True)
+        done = applied_versions(conn)
+        if not done and "meta" in tables:  # a store from before the migration table: meta says its version
+            legacy = conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar()
+            done = set(range(1, int(legacy or 1) + 1))
+            conn.execute(
+                insert(s.schema_migrations),
+                [
+                    dict(version=v, name=f"(recorded from meta: schema {legacy})", applied_at=_now())
+                    for v in done
+                ],
+            )
+    newest = max(done, default=0)
+    if newest > s.SCHEMA_VERSION:
+        raise StoreError(
+            f"the store was written by a newer dyad (schema {newest}, this one knows "
+            f"{s.SCHEMA_VERSION}); upgrade dyad"
+        )
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.version in done:
+            continue
+        with engine.begin() as conn:
+            migration.apply(conn)
+            conn.execute(
+                insert(s.schema_migrations).values(
+                    version=migration.version, name=migration.name, applied_at=_now()
+                )
+            )
+        applied.append(migration.version)
+    return applied
