@@ -137,8 +137,8 @@ def ingest_parallel(store: Store, sources: Iterable[str], *, workers: int | None
         return _ingest_with(own, store, documents, summary, fast, batch, on_skip, on_stored)
 
 
-def _ingest_with(client: Any, store: Store, documents: Iterator[Document], summary: dict[str, int], fast: bool,
-                 batch: int, on_skip: SkipFn | None,
+def _ingest_with(client: Any, store: Store, documents: Iterator[Document], summary: dict[str, int],
+                 fast: bool, batch: int, on_skip: SkipFn | None,
                  on_stored: Callable[[dict[str, int]], None] | None) -> dict[str, int]:
     outcomes = code_on_cluster(client, documents, fast=fast, batch=batch)
     store_outcomes(store, outcomes, summary, _counting(summary, on_skip), on_stored)
@@ -191,8 +191,8 @@ def read_sources(sources: Iterable[str], summary: dict[str, int], skip: SkipFn, 
                 yield item
 
 
-def store_outcomes(store: Store, outcomes: Iterable[Document | Skipped], summary: dict[str, int], skip: SkipFn,
-                   on_stored: Callable[[dict[str, int]], None] | None = None) -> dict[str, int]:
+def store_outcomes(store: Store, outcomes: Iterable[Document | Skipped], summary: dict[str, int],
+                   skip: SkipFn, on_stored: Callable[[dict[str, int]], None] | None = None) -> dict[str, int]:
     """Store processed documents one transaction each, in order; count what happened."""
     for out in outcomes:
         if isinstance(out, Skipped):
@@ -277,7 +277,7 @@ def watch(store: Store, source: str, *, every: float, rounds: int | None = None,
           scheduler: str | None = None, date: str | None = None, lang: str | None = None, fast: bool = False,
           on_skip: SkipFn | None = None, on_round: Callable[[int, dict[str, int]], None] | None = None,
           sleep: Callable[[float], None] = time.sleep) -> dict[str, int]:
-    """Ingest the new items of a feed or folder every `every` seconds, for `rounds` rounds or until interrupted.
+    """Ingest a feed's or folder's new items every `every` seconds, for `rounds` rounds or until interrupted.
 
     Each round's summary goes to `on_round(round_number, summary)`; the totals are returned
     (an interrupt between or during rounds ends the watch; what was stored stays stored).
@@ -324,8 +324,9 @@ def watch(store: Store, source: str, *, every: float, rounds: int | None = None,
 
 def _code_here(engine: Any, docs: Iterable[Document]) -> Iterator[Document | Skipped]:
     """One result per input document, in order, with the runner's policy on failures."""
+    reasons: list[str] = []
     for doc in docs:
-        reasons: list[str] = []
+        reasons.clear()
         done = list(engine.run([doc], on_skip=lambda _id, why: reasons.append(why)))
         yield done[0] if done else Skipped(doc.id, reasons[0] if reasons else "not processed")
 

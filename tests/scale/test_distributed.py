@@ -85,7 +85,8 @@ def test_two_workers_build_the_same_store_as_one_process(tmp_path, corpus, clust
 def test_cli_ingest_with_workers_and_with_a_scheduler(tmp_path, corpus, cluster):
     runner = CliRunner()
     serial = runner.invoke(main, ["--db", f"sqlite:///{tmp_path / 's.db'}", "ingest", "-q", *corpus])
-    workers = runner.invoke(main, ["--db", f"sqlite:///{tmp_path / 'w.db'}", "ingest", "--workers", "2", *corpus])
+    workers = runner.invoke(main, ["--db", f"sqlite:///{tmp_path / 'w.db'}", "ingest", "--workers", "2",
+                                   *corpus])
     remote = runner.invoke(main, ["--db", f"sqlite:///{tmp_path / 'r.db'}", "ingest",
                                   "--scheduler", cluster.scheduler_address, *corpus])
     assert serial.exit_code == workers.exit_code == remote.exit_code == 0, workers.output + remote.output
