@@ -43,6 +43,14 @@ class DyadGroup(click.Group):
         except BrokenPipeError:
             sys.stderr.close()
             sys.exit(0)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # the last resort: a bug still gets one line, not a traceback
+            if os.environ.get("DYAD_DEBUG"):
+                raise
+            first = (str(exc).strip().splitlines() or [""])[0][:300]
+            _fail(f"internal error ({type(exc).__name__}: {first}); please report it with the command "
+                  "(DYAD_DEBUG=1 shows the traceback)", 1)
 
 
 @click.group(cls=DyadGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -70,7 +78,10 @@ def iter_inputs(files: tuple[str, ...], jsonl: str | None, *, date: str | None, 
 
     if jsonl is not None:
         if jsonl == "-":
-            yield from iter_jsonl(None, iter(sys.stdin), date=date, lang=lang)
+            import io
+
+            stdin_text = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+            yield from iter_jsonl(None, iter(stdin_text), date=date, lang=lang)
         else:
             path = Path(jsonl)
             if not path.is_file():
@@ -80,7 +91,11 @@ def iter_inputs(files: tuple[str, ...], jsonl: str | None, *, date: str | None, 
     for name in files:
         try:
             if name == "-":
-                yield document_from_bytes(sys.stdin.buffer.read(), "stdin", date=date, lang=lang, url=url)
+                from dyad.ingest.readers import MAX_BYTES
+
+                # Read one byte over the limit at most: the reader refuses it without holding all of it.
+                yield document_from_bytes(sys.stdin.buffer.read(MAX_BYTES + 1), "stdin", date=date, lang=lang,
+                                          url=url)
             else:
                 path = Path(name)
                 if not path.is_file():
@@ -368,6 +383,35 @@ def demo(ctx: click.Context, fast: bool) -> None:
     from dyad.demo import run_demo
 
     run_demo(_open_store(ctx), fast=fast, db_url=ctx.obj["db"])
+
+
+# ---------------------------------------------------------------- serve
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; anything but loopback exposes the store to the network.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--max-body", type=click.IntRange(1024, None), default=2 * 1024 * 1024, show_default=True,
+              help="Largest request body in bytes (413 above it).")
+@click.option("--fast", is_flag=True, help="Rules only for /api/code, /api/documents and the paste page.")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, max_body: int, fast: bool) -> None:
+    """Serve the HTTP API (/api/..., /openapi.json) and the web pages. Writes need DYAD_TOKEN when it is set."""
+    try:
+        import uvicorn
+
+        from dyad.api import create_app
+    except ImportError as exc:
+        _fail(f"serve needs the web extras ({exc.name} is missing); pip install 'dyad[all]'")
+        return
+    token = os.environ.get("DYAD_TOKEN") or None
+    if host not in ("127.0.0.1", "localhost", "::1") and token is None:
+        click.echo(f"dyad: warning: serving on {host} without DYAD_TOKEN: anyone who reaches it can add articles",
+                   err=True)
+    app = create_app(ctx.obj["db"], token=token, max_body=max_body, fast=fast)
+    click.echo(f"dyad: serving {ctx.obj['db']} on http://{host}:{port}/ (writes "
+               f"{'need the bearer token' if token else 'open: no DYAD_TOKEN'})", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 
 
 def run() -> None:  # pragma: no cover - console entry for `python -m dyad`

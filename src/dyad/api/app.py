@@ -151,37 +151,36 @@ class _BodyLimit:
                 await self._refuse(scope, send)
                 return
         seen = 0
-        started = False
+        state = {"started": False, "refused": False}
 
         async def limited_receive() -> Message:
             nonlocal seen
+            if state["refused"]:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_body:
-                    raise _TooLarge
+                    # Answer 413 now; the app then sees a client that went away, and what it sends is dropped.
+                    if not state["started"]:
+                        await self._refuse(scope, send)
+                    state["refused"] = True
+                    return {"type": "http.disconnect"}
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
+        async def guarded_send(message: Message) -> None:
+            if state["refused"]:
+                return
             if message["type"] == "http.response.start":
-                started = True
+                state["started"] = True
             await send(message)
 
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except _TooLarge:
-            if not started:
-                await self._refuse(scope, send)
+        await self.app(scope, limited_receive, guarded_send)
 
     async def _refuse(self, scope: Scope, send: Send) -> None:
         response = JSONResponse({"error": "too large", "message": f"the request body is over the {self.max_body} "
                                  "byte limit of this server; send a shorter article"}, status_code=413)
         await response(scope, _no_receive, send)
-
-
-class _TooLarge(Exception):
-    pass
 
 
 async def _no_receive() -> Message:
