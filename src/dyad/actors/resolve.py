@@ -1,97 +1,226 @@
 """Turn name hits into mentions: pick the sense by date and context, attach roles to countries.
 
-Pure functions over one sentence's hits; the document-level pass (`resolve_context`) fills
-what only the whole article can tell: its home country, and bare roles ("the government").
+Three passes, all pure functions:
+- `choose_senses` reads the whole document once and picks the sense of each ambiguous name
+  ("Korea", "Georgia", "Congo") from `ambiguity.tsv`'s cues and the countries named elsewhere;
+- `hits_to_mentions` turns one sentence's hits into mentions and joins the pieces of one actor
+  phrase ("Russian" + "Foreign Minister" + "Sergei Lavrov", "Iraqi" + "troops");
+- `resolve_context` fills what only the article can tell: bare roles ("the government") from
+  its home country, "the country" and "both nations" from the countries just named.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from dyad.actors.matcher import Entry, Hit
 from dyad.doc import Mention
 from dyad.resources import Leader, Resources
+from dyad.text.normalize import fold, fold_key
 
 # Between a country and its role: "Venezuelan government", "North Korea's army", "Korea’s".
-_COUNTRY_THEN_ROLE = re.compile(r"^(?:\s+|['’]s\s+)$")
+_COUNTRY_THEN_ROLE = re.compile(r"^(?:\s+|['’]s\s+|\s*-\s*)$")
 # Between a role and its country: "government of Venezuela", "Gobierno de la República ...".
-_ROLE_THEN_COUNTRY = re.compile(r"^\s+(?:of(?:\s+the)?|de(?:l|\s+la|\s+los|\s+las)?|in)\s+$", re.IGNORECASE)
-_ARTICLE_BEFORE = re.compile(r"(?:\b(?:the|its|their|el|la|los|las|su|sus)\s+)(?:\w+\s+){0,2}$", re.IGNORECASE)
+_ROLE_THEN_COUNTRY = re.compile(r"^\s+(?:of(?:\s+the)?|de(?:l|\s+la|\s+los|\s+las)?|in|from)\s+$", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"(?:\b(?:the|its|their|el|la|los|las|su|sus)\s+)(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# A person's name after a title: up to four capitalised words ("Sergei Lavrov", "Jean-Pierre Lacroix").
+_NAME_AFTER = re.compile(r"^[ \t]+((?:(?:[A-Z][\w'’.-]*|al-|bin|de|da|van|von|der|el-)[ \t]*){1,5})")
+_CAPITAL_WORD = re.compile(r"[A-Z][\w'’-]+")
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|at|from|to|outside|across|around|en|cerca de|desde|hacia)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
+_COUNTRY_KINDS = {"country", "demonym", "abbreviation", "capital", "epithet", "ambiguous"}
+_BODY_KINDS = {"igo", "ngo", "group", "organisation", "seat"}
+
+
+def choose_senses(hits: Iterable[Hit], text: str, resources: Resources) -> dict[str, str]:
+    """For each ambiguous name in the document, the sense its context votes for (folded name -> code or '-')."""
+    hits = list(hits)
+    names = {}
+    votes: Counter[str] = Counter()
+    for hit in hits:
+        entry = hit.entries[0]
+        if entry.name is not None and entry.name.kind == "ambiguous":
+            names[fold_key(entry.name.name)] = entry.name.name
+        elif entry.name is not None and entry.name.country:
+            votes[entry.name.country] += 1
+        elif entry.leaders and entry.leaders[0].country:
+            votes[entry.leaders[0].country] += 1
+    if not names:
+        return {}
+    folded = fold(text)
+    chosen = {}
+    for key in names:
+        amb = resources.ambiguity[key]
+        scores = []
+        for order, sense in enumerate(amb.senses):
+            score = votes.get(sense, 0) + 2 * sum(fold(cue) in folded for cue in amb.cues.get(sense, ()))
+            scores.append((score, -order, sense))
+        chosen[key] = max(scores)[2]
+    return chosen
 
 
 def hits_to_mentions(hits: list[Hit], text: str, sentence: int, date: str | None,
-                     resources: Resources) -> list[Mention]:
-    mentions = [m for m in (_sense(h, text, sentence, date, resources) for h in hits) if m is not None]
-    return _attach_roles(mentions, text)
+                     resources: Resources, senses: dict[str, str] | None = None) -> list[Mention]:
+    mentions = [m for m in (_sense(h, text, sentence, date, resources, senses or {}) for h in hits)
+                if m is not None]
+    return _join_phrases(mentions, text, resources)
 
 
-def _sense(hit: Hit, text: str, sentence: int, date: str | None, resources: Resources) -> Mention | None:
+def _sense(hit: Hit, text: str, sentence: int, date: str | None, resources: Resources,
+           senses: dict[str, str]) -> Mention | None:
     surface = text[hit.start:hit.end]
     entry = hit.entries[0]
-    if entry.name is None or (entry.leaders and entry.name is None):
-        leader = _leader_on(date, _all_leaders(hit.entries))
-        if leader is None:
-            return None
-        why = f"leader: {leader.name}, in office {leader.start}..{leader.end or 'now'}"
-        return Mention(sentence, hit.start, hit.end, surface, leader.code, leader.country, leader.sector,
-                       leader.name, kind="leader", why=why)
+    if entry.name is None:
+        return _leader_mention(hit, surface, sentence, date)
     name = entry.name
+    if name.kind == "ambiguous":
+        return _ambiguous_mention(hit, entry, surface, text, sentence, resources, senses)
+    if name.kind == "anaphor":
+        return Mention(sentence, hit.start, hit.end, surface, name.code, None, None, name.name, kind="anaphor",
+                       why=f"anaphor: refers to {name.code} country named nearby")
     codes = {e.name.code for e in hit.entries if e.name is not None and e.name.source == name.source}
     confidence = 1.0 if len(codes) == 1 else 0.6
     display = resources.country_name(name.country) or name.name
-    if name.kind == "role":
+    if name.kind in ("role", "igo", "ngo", "group", "organisation"):
         display = name.name
+    why = f"dictionary: {name.kind} ({name.source}, {name.lang})"
+    if name.kind == "capital" and _PLACE_BEFORE.search(text[:hit.start]):
+        confidence, why = 0.5, why + "; after a preposition, likely a place"
     return Mention(sentence, hit.start, hit.end, surface, name.code, name.country, name.sector, display,
-                   kind=name.kind, why=f"dictionary: {name.kind} ({name.source}, {name.lang})",
-                   confidence=confidence)
+                   kind=name.kind, why=why, confidence=confidence)
 
 
-def _all_leaders(entries: tuple[Entry, ...]) -> list[Leader]:
-    return [leader for e in entries for leader in e.leaders]
+def _leader_mention(hit: Hit, surface: str, sentence: int, date: str | None) -> Mention | None:
+    leaders = [leader for e in hit.entries for leader in e.leaders]
+    leader = leader_on(date, leaders)
+    if leader is None:
+        return None
+    why = f"leader: {leader.name}, in office {leader.start}..{leader.end or 'now'}"
+    if not leader.in_office(date):
+        why += f" (not in office on {date}: nearest term)"
+    return Mention(sentence, hit.start, hit.end, surface, leader.code, leader.country, leader.sector,
+                   leader.name, kind="leader", why=why)
 
 
-def _leader_on(date: str | None, leaders: list[Leader]) -> Leader | None:
-    """The leader of that name in office on `date`, else the one whose term ended nearest before it."""
+def _ambiguous_mention(hit: Hit, entry: Entry, surface: str, text: str, sentence: int, resources: Resources,
+                       senses: dict[str, str]) -> Mention | None:
+    assert entry.name is not None
+    key = fold_key(entry.name.name)
+    amb = resources.ambiguity[key]
+    if amb.person and _next_to_capitalised(text, hit.start, hit.end):
+        return None  # "Michael Jordan", "Jordan Peterson"
+    sense = senses.get(key, amb.senses[0])
+    if sense == "-":
+        return None
+    kind = "demonym" if re.search(r"(?:an|ans|ese|ano|anos|ana|anas)$", key) else "country"
+    return Mention(sentence, hit.start, hit.end, surface, sense, sense[:3], sense[3:6] or None,
+                   resources.country_name(sense[:3]) or surface, kind=kind,
+                   why=f"ambiguous name '{amb.name}': {sense} from context (senses {'|'.join(amb.senses)})",
+                   confidence=0.8)
+
+
+def _next_to_capitalised(text: str, start: int, end: int) -> bool:
+    before = text[:start].rstrip()
+    after = text[end:]
+    prev = re.search(r"([\w'’-]+)$", before)
+    if prev and prev.group(1)[:1].isupper() and before[: prev.start()].strip() and \
+            not before[: prev.start()].rstrip().endswith((".", "!", "?", ":", '"')) and text[start - 1] == " ":
+        return True
+    nxt = re.match(r"^ ([\w'’-]+)", after)
+    return bool(nxt and nxt.group(1)[:1].isupper())
+
+
+def leader_on(date: str | None, leaders: list[Leader]) -> Leader | None:
+    """The leader of that name in office on `date`; else the nearest term (most recent before, else first after).
+
+    REIGN surnames alone (source 'reign', one word) only count while in office: "Paris" in 1950 is a
+    premier, in 2015 a city.
+    """
     if not leaders:
         return None
     in_office = [ld for ld in leaders if ld.in_office(date)]
     if in_office:
         return in_office[-1]
+    curated = [ld for ld in leaders if ld.source != "reign"]
+    if not curated:
+        return None
     if date is None:
-        return max(leaders, key=lambda ld: ld.start)
-    before = [ld for ld in leaders if ld.start <= date]
-    return max(before, key=lambda ld: ld.start) if before else None
+        return max(curated, key=lambda ld: ld.start)
+    before = [ld for ld in curated if ld.start <= date]
+    if before:
+        return max(before, key=lambda ld: ld.start)
+    return min(curated, key=lambda ld: ld.start)
 
 
-def _attach_roles(mentions: list[Mention], text: str) -> list[Mention]:
+def _join_phrases(mentions: list[Mention], text: str, resources: Resources) -> list[Mention]:
+    """Join the pieces of one actor phrase, left to right: country + role, role + of + country,
+    title + leader, and a title's following capitalised name."""
+    titles = {fold_key(r.name) for r in resources.roles if r.title}
     out: list[Mention] = []
-    i = 0
-    while i < len(mentions):
-        m = mentions[i]
-        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        if nxt is not None and m.kind != "role" and nxt.kind == "role" and m.country and \
-                _COUNTRY_THEN_ROLE.match(text[m.end:nxt.start]):
-            out.append(_merge(m, nxt, m, nxt, text))
-            i += 2
-            continue
-        if nxt is not None and m.kind == "role" and nxt.kind != "role" and nxt.country and \
-                (_ROLE_THEN_COUNTRY.match(text[m.end:nxt.start]) or
-                 (nxt.kind == "demonym" and text[m.end:nxt.start].isspace())):
-            out.append(_merge(nxt, m, m, nxt, text))
-            i += 2
-            continue
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None:
+            joined = _join(prev, m, text, titles)
+            if joined is not None:
+                out[-1] = joined
+                continue
         out.append(m)
-        i += 1
-    return out
+    return [_extend_title(m, text, titles, out) for m in out]
 
 
-def _merge(country: Mention, role: Mention, first: Mention, last: Mention, text: str) -> Mention:
+def _join(a: Mention, b: Mention, text: str, titles: set[str]) -> Mention | None:
+    gap = text[a.end:b.start]
+    a_has_actor = a.kind != "role" or a.country is not None or a.why.startswith("role ")
+    # "Russian" + "Foreign Minister", "Taliban" + "fighters", "NATO" + "Secretary General"
+    if b.kind == "role" and b.country is None and a.kind not in ("role", "anaphor") and \
+            (a.country or a.kind in _BODY_KINDS) and _COUNTRY_THEN_ROLE.match(gap):
+        return _merge(a, b, a, b, text, title=_is_title(b, titles))
+    # "government of Venezuela", "Gobierno de Venezuela", "troops from Chad"
+    if a.kind == "role" and a.country is None and b.kind in _COUNTRY_KINDS | _BODY_KINDS and b.country and \
+            (_ROLE_THEN_COUNTRY.match(gap) or (b.kind == "demonym" and gap.isspace())):
+        return _merge(b, a, a, b, text)
+    # "President" + "Donald Trump", "US Foreign Minister" + "Rex Tillerson": the person's code wins
+    if b.kind == "leader" and a.kind == "role" and (a.why.endswith("title") or _is_title(a, titles)) and \
+            gap.strip() in ("", ",") and "\n" not in gap:
+        if a.country is None or b.country is None or a.country == b.country or not a_has_actor:
+            return Mention(b.sentence, a.start, b.end, text[a.start:b.end], b.code, b.country, b.sector, b.name,
+                           kind="leader", why=f"{b.why}; title '{text[a.start:b.start].strip()}'")
+    return None
+
+
+def _is_title(m: Mention, titles: set[str]) -> bool:
+    return m.kind == "role" and fold_key(m.text) in titles
+
+
+def _merge(country: Mention, role: Mention, first: Mention, last: Mention, text: str,
+           title: bool = False) -> Mention:
     sector = role.sector or ""
-    code = country.code if country.sector else f"{country.country}{sector}"
+    if country.sector or not country.country:
+        code, sector_out = country.code, country.sector
+    else:
+        code, sector_out = f"{country.country}{sector}", sector or None
+    why = f"role '{role.text}' of {country.country or country.code}" + ("; title" if title else "")
     return Mention(country.sentence, first.start, last.end, text[first.start:last.end], code, country.country,
-                   country.sector or sector or None, country.name, kind="role",
-                   why=f"role '{role.text}' of {country.country}")
+                   sector_out, country.name, kind="role", why=why, confidence=min(country.confidence, 1.0))
+
+
+def _extend_title(m: Mention, text: str, titles: set[str], mentions: list[Mention]) -> Mention:
+    """A title followed by a capitalised name the tables do not know: the name joins the span."""
+    if m.kind != "role" or not (m.why.endswith("title") or _is_title(m, titles)):
+        return m
+    found = _NAME_AFTER.match(text[m.end:])
+    if not found or not _CAPITAL_WORD.match(found.group(1)):
+        return m
+    end = m.end + found.end(1)
+    end = min([end, *(o.start for o in mentions if o.start >= m.end)])
+    while end > m.end and text[end - 1] in " \t":
+        end -= 1
+    if end <= m.end:
+        return m
+    return Mention(m.sentence, m.start, end, text[m.start:end], m.code, m.country, m.sector, m.name,
+                   kind="role", why=m.why + "; named person", confidence=m.confidence)
 
 
 def home_country(mentions: list[Mention]) -> str | None:
@@ -99,7 +228,7 @@ def home_country(mentions: list[Mention]) -> str | None:
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for order, m in enumerate(mentions):
-        if m.country and m.kind != "role":
+        if m.country and m.kind not in ("role", "anaphor"):
             counts[m.country] += 1
             first_seen.setdefault(m.country, order)
     if not counts:
@@ -110,18 +239,49 @@ def home_country(mentions: list[Mention]) -> str | None:
 
 def resolve_context(mentions: list[Mention], sentences_text: dict[int, str], home: str | None,
                     resources: Resources) -> list[Mention]:
-    """Bare roles: "the government" is the home country's; a bare code ("protesters") stays generic."""
-    out = []
+    """Bare roles: "the government" is the home country's; "the country" the one just named; a bare code
+    ("protesters") stays generic; a title with a person's name and no country takes the home country."""
+    out: list[Mention] = []
+    recent: list[tuple[int, str]] = []  # (sentence, country) in reading order
     for m in mentions:
+        if m.kind == "anaphor":
+            out.extend(_anaphor(m, recent, home, resources))
+            continue
         if m.kind == "role" and m.country is None:
             text = sentences_text.get(m.sentence, "")
             definite = bool(_ARTICLE_BEFORE.search(text[:m.start]))
-            if home and definite:
+            named = m.why.endswith("named person")
+            if home and (definite or named):
                 m = Mention(m.sentence, m.start, m.end, m.text, f"{home}{m.sector or ''}", home, m.sector,
                             resources.country_name(home) or home, kind="role",
                             why=f"context: '{m.text}' of the story's home country {home}", confidence=0.7)
+            elif named:
+                m.why += "; no country in reach: bare sector code"
             elif "(bare," not in m.why:
                 continue  # "the ministry" with no country in reach: not an actor dyad can code
             # else a generic actor with a bare code: protesters (CVL), rebels (REB)
+        if m.country:
+            recent.append((m.sentence, m.country))
         out.append(m)
     return out
+
+
+def _anaphor(m: Mention, recent: list[tuple[int, str]], home: str | None, resources: Resources) -> list[Mention]:
+    near = [c for s, c in recent if m.sentence - s <= 1]
+    distinct: list[str] = []
+    for country in reversed(near):
+        if country not in distinct:
+            distinct.append(country)
+    if m.code == "two":
+        if len(distinct) < 2:
+            return []
+        pair = sorted(distinct[:2], key=lambda c: near.index(c))
+        return [Mention(m.sentence, m.start, m.end, m.text, c, c, None, resources.country_name(c) or c,
+                        kind="anaphor", why=f"context: '{m.text}' = {pair[0]} and {pair[1]}, named just before",
+                        confidence=0.7) for c in pair]
+    country = distinct[0] if distinct else home
+    if country is None:
+        return []
+    source = "the country named just before" if distinct else "the story's home country"
+    return [Mention(m.sentence, m.start, m.end, m.text, country, country, None, resources.country_name(country)
+                    or country, kind="anaphor", why=f"context: '{m.text}' = {country}, {source}", confidence=0.7)]

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from dyad.actors.matcher import NameMatcher
-from dyad.actors.resolve import hits_to_mentions, home_country, resolve_context
+from dyad.actors.resolve import choose_senses, hits_to_mentions, home_country, resolve_context
 from dyad.doc import Document
 from dyad.pipeline import stage
 from dyad.resources import Resources
 
 
 @stage("actors", requires=("sentences",), provides=("mentions",))
-def make_actor_resolver(*, resources: Resources, user_dicts: list[str] | None = None):
-    del user_dicts  # user dictionaries arrive through Resources(user_dicts=...)
-    matcher = NameMatcher(resources, extra_names=resources.roles)
+def make_actor_resolver(*, resources: Resources, user_dicts: list[str] | None = None) -> ActorResolver:
+    """`user_dicts` in the config are layered like `--dict`: Resources(user_dicts=...) carries them."""
+    if user_dicts:
+        from pathlib import Path
+
+        resources = Resources(user_dicts=(*resources.user_dicts, *(Path(p) for p in user_dicts)))
+    matcher = NameMatcher(resources, extra_names=(*resources.roles, *resources.anaphora))
     return ActorResolver(matcher, resources)
 
 
@@ -24,15 +26,12 @@ class ActorResolver:
         self.resources = resources
 
     def __call__(self, doc: Document) -> Document:
+        found = [(sentence, self.matcher.find(sentence.text)) for sentence in doc.sentences]
+        senses = choose_senses((h for _, hits in found for h in hits), doc.text, self.resources)
         mentions = []
-        for sentence in doc.sentences:
-            hits = self.matcher.find(sentence.text)
-            mentions.extend(hits_to_mentions(hits, sentence.text, sentence.index, doc.date, self.resources))
+        for sentence, hits in found:
+            mentions.extend(hits_to_mentions(hits, sentence.text, sentence.index, doc.date, self.resources, senses))
         doc.home_country = doc.home_country or home_country(mentions)
         texts = {s.index: s.text for s in doc.sentences}
         doc.mentions = resolve_context(mentions, texts, doc.home_country, self.resources)
         return doc
-
-
-def load_user_dicts(paths: list[str]) -> list[Path]:
-    return [Path(p) for p in paths]
