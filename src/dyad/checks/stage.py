@@ -1,17 +1,147 @@
-"""The `checks` pipeline stage: fills `doc.findings` (issue 6 grows the checks)."""
+"""The `checks` stage (fills `doc.findings`, corrects confused actor mentions) and the
+`attach_findings` stage (puts each finding on the events built from the mention it corrected).
+
+    checks           names of the wrong place (names.py), flags (flags.py), stale titles (titles.py)
+    attach_findings  after `events`: Event.findings, so the store keeps why an actor was changed
+"""
 
 from __future__ import annotations
 
-from dyad.doc import Document
+from dataclasses import replace
+
+from dyad.checks.context import Signal, build_context, mentions_at
+from dyad.checks.data import CheckData
+from dyad.checks.flags import FlagReader, FlagSeen
+from dyad.checks.names import SEVERITY_RANK, Appositions, Verdict, check_names
+from dyad.checks.scan import Scanner
+from dyad.checks.titles import TitleChecker
+from dyad.doc import Document, Finding, Mention
 from dyad.pipeline import stage
 from dyad.resources import Resources
 
 
 @stage("checks", requires=("mentions",), provides=("findings",))
-def make_checker(*, resources: Resources):
-    del resources
+def make_checker(*, resources: Resources, flags: bool = True, titles: bool = True) -> Checker:
+    return Checker(resources, flags=flags, titles=titles)
 
-    def check(doc: Document) -> Document:
+
+@stage("attach_findings", requires=("events", "findings"), provides=("event_findings",))
+def make_finding_attacher(*, resources: Resources):
+    del resources
+    return attach_findings
+
+
+class Checker:
+    """Built once (tables, automaton); calling it on a document is pure apart from filling it."""
+
+    def __init__(self, resources: Resources, *, flags: bool = True, titles: bool = True):
+        self.resources = resources
+        self.data = CheckData.build(resources)
+        self.scanner = Scanner(self.data)
+        self.appositions = Appositions(self.data.attach)
+        self.flags = FlagReader(self.data, resources) if flags else None
+        self.titles = TitleChecker(self.data, resources) if titles else None
+
+    def __call__(self, doc: Document) -> Document:
+        ctx = build_context(doc, self.scanner, self.data)
+        verdicts = check_names(ctx, self.data, self.appositions)
+        findings = [v.finding for v in verdicts]
+        self._correct(doc, verdicts)
+        if self.flags is not None:
+            findings.extend(self._flags(doc, ctx.cues, verdicts))
+        if self.titles is not None:
+            findings.extend(self.titles.check(doc))
+        findings.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity]))
+        doc.findings = [*doc.findings, *findings]
         return doc
 
-    return check
+    def _correct(self, doc: Document, verdicts: list[Verdict]) -> None:
+        """Replace each confused mention by one of the context's country, carrying why."""
+        for v in verdicts:
+            if v.entity is None:
+                continue
+            country = self.data.country_of(v.entity)
+            for i, m in mentions_at(doc, v.finding.start, v.finding.end):
+                if m.country == country or m.kind in ("leader", "capital"):
+                    continue
+                doc.mentions[i] = _corrected(m, country, self.resources.country_name(country) or country, v)
+
+    def _flags(self, doc: Document, cues: dict[str, list[Signal]], verdicts: list[Verdict]) -> list[Finding]:
+        assert self.flags is not None
+        seen = self.flags.emoji(doc.text)
+        if doc.html:
+            seen.extend(self.flags.images(doc.html, doc.text))
+        if not seen:
+            return []
+        confused = {(v.finding.start, v.finding.end) for v in verdicts if v.entity is not None}
+        support: dict[str, list[str]] = {}
+        by_index = {s.index: s for s in doc.sentences}
+        for m in doc.mentions:
+            s = by_index.get(m.sentence)
+            if m.country and s is not None and not m.why.startswith("check:"):
+                if not any(a <= s.start + m.start < b for a, b in confused):
+                    support.setdefault(m.country, []).append(m.text)
+            elif m.country and m.why.startswith("check:"):
+                support.setdefault(m.country, []).append(m.text)
+        for entity, signals in cues.items():
+            support.setdefault(entity, []).extend(c.text for c in signals)
+            country = self.data.country_of(entity)
+            if country != entity:
+                support.setdefault(country, []).extend(c.text for c in signals)
+        return [f for f in (self._flag_finding(doc, flag, support) for flag in seen) if f is not None]
+
+    def _flag_finding(self, doc: Document, flag: FlagSeen, support: dict[str, list[str]]) -> Finding | None:
+        if support.get(flag.iso3):
+            return None
+        partners = [(len(support.get(p, [])), p) for p in self.data.partners.get(flag.iso3, ()) if support.get(p)]
+        where = flag.detail or flag.how
+        if partners:
+            _, best = max(partners)
+            evidence = list(dict.fromkeys(support[best]))[:6]
+            return Finding(
+                doc_id=doc.id, kind="flag-mismatch", severity="warning", text=flag.text, start=flag.start,
+                end=flag.end, says=flag.iso3, context=self.data.country_of(best),
+                suggest=self._flag_of(best), evidence=evidence,
+                message=f"the flag of {self.data.display(flag.iso3)} ({where}) in a story about "
+                        f"{self.data.display(best)} ({', '.join(evidence[:4])})")
+        if not support:
+            return None
+        home = max(support, key=lambda k: len(support[k]))
+        return Finding(
+            doc_id=doc.id, kind="flag-mismatch", severity="info", text=flag.text, start=flag.start, end=flag.end,
+            says=flag.iso3, context=self.data.country_of(home), suggest=None, evidence=[],
+            message=f"the flag of {self.data.display(flag.iso3)} ({where}) in a story that never names it")
+
+    def _flag_of(self, entity: str) -> str | None:
+        country = self.resources.countries.get(entity)
+        return country.flag if country is not None and country.flag else None
+
+
+def _corrected(m: Mention, country: str, name: str, v: Verdict) -> Mention:
+    code = m.code
+    if m.country and code.startswith(m.country):
+        code = country + code[len(m.country):]
+    else:
+        code = country + (m.sector or "")
+    why = f"check: {v.finding.kind} ({v.finding.severity}): '{v.finding.text}' names {v.finding.says}; " \
+          f"the story's context is {country}"
+    return replace(m, code=code, country=country, name=name, why=why)
+
+
+def attach_findings(doc: Document) -> Document:
+    """Each event built from a corrected mention carries the finding that corrected it."""
+    if not doc.findings or not doc.events:
+        return doc
+    by_index = {s.index: s for s in doc.sentences}
+    names = [f for f in doc.findings if f.kind == "name-confusion"]
+    for event in doc.events:
+        sentence = by_index.get(event.sentence)
+        if sentence is None:
+            continue
+        for mention in (event.source, event.target):
+            start, end = sentence.start + mention.start, sentence.start + mention.end
+            for f in names:
+                if f.start < end and start < f.end and f not in event.findings:
+                    if mention.why.startswith("check:") or f.severity != "info":
+                        event.findings.append(f)
+    return doc

@@ -1,0 +1,198 @@
+"""The tables the checks read, built once from `Resources` and `data/checks/*.tsv`.
+
+Which places get confused (`confusables.tsv`, plus pairs of countries whose names differ by a
+letter or two, derived from the country table), what each is called (`names.tsv` and the actor
+tables), and what points to each: capitals (countries.tsv), cities (places/cities.tsv), leaders
+(leaders.tsv, read from the actor mentions) and the cues of `cues.tsv`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from dyad.data._load import read_tsv
+from dyad.resources import Resources
+from dyad.text.normalize import fold_key
+
+_CITY_MIN_POPULATION = 150_000
+_ACTOR_SOURCES = ("curated", "iso3166")  # the actor tables' names trusted for a country's own names
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A country (ISO alpha-3) or a region that is confused with one (ISO 3166-2)."""
+
+    code: str
+    country: str  # the ISO alpha-3 country it belongs to (itself for a country)
+    name: str
+    name_es: str
+
+
+@dataclass(frozen=True, slots=True)
+class NameRow:
+    entity: str
+    lang: str
+    style: str  # short | formal | abbr | demonym | shared
+    form: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    entity: str
+    kind: str  # capital | city | institution | leader | mask
+    text: str
+
+
+@dataclass(slots=True)
+class CheckData:
+    entities: dict[str, Entity]
+    partners: dict[str, set[str]]
+    names: list[NameRow]
+    cues: list[Cue]
+    titles: dict[str, list[str]]  # lang -> title phrases
+    former: list[str]
+    attach: list[str]
+    flag_words: list[str]
+    iso2: dict[str, str] = field(default_factory=dict)
+    pair_notes: dict[frozenset[str], str] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, resources: Resources) -> CheckData:
+        countries = resources.countries
+        entities = {c.iso3: Entity(c.iso3, c.iso3, c.name, c.name_es or c.name) for c in countries.values()}
+        for r in read_tsv("checks/regions.tsv", required=("code", "country", "name")):
+            entities[r["code"]] = Entity(r["code"], r["country"], r["name"], r["name_es"] or r["name"])
+        partners: dict[str, set[str]] = {}
+        notes: dict[frozenset[str], str] = {}
+        for r in read_tsv("checks/confusables.tsv", required=("a", "b")):
+            _pair(partners, r["a"], r["b"])
+            notes[frozenset((r["a"], r["b"]))] = r.get("note", "")
+        for a, b in _similar_countries(resources):
+            if frozenset((a, b)) not in notes:
+                _pair(partners, a, b)
+                notes[frozenset((a, b))] = "names that differ by a letter or two"
+        names = [NameRow(r["entity"], r["lang"], r["style"], r["form"], r["name"])
+                 for r in read_tsv("checks/names.tsv", required=("entity", "lang", "style", "name"))]
+        names.extend(_actor_table_names(resources, set(partners), names))
+        cues = [Cue(r["entity"], r["kind"], r["cue"]) for r in read_tsv("checks/cues.tsv",
+                                                                        required=("entity", "kind", "cue"))]
+        cues.extend(_table_cues(resources, set(partners), names, cues))
+        words = read_tsv("checks/words.tsv", required=("word", "kind"))
+        titles: dict[str, list[str]] = {}
+        for w in words:
+            if w["kind"] == "title":
+                titles.setdefault(w["lang"] or "und", []).append(w["word"])
+        return cls(
+            entities=entities,
+            partners=partners,
+            names=names,
+            cues=cues,
+            titles=titles,
+            former=[w["word"] for w in words if w["kind"] == "former"],
+            attach=[w["word"] for w in words if w["kind"] == "attach"],
+            flag_words=[w["word"] for w in words if w["kind"] == "flag"],
+            iso2={c.iso2.upper(): c.iso3 for c in countries.values() if c.iso2},
+            pair_notes=notes,
+        )
+
+    def country_of(self, entity: str) -> str:
+        found = self.entities.get(entity)
+        return found.country if found else entity
+
+    def display(self, entity: str, lang: str | None = None) -> str:
+        found = self.entities.get(entity)
+        if found is None:
+            return entity
+        return found.name_es if lang == "es" else found.name
+
+    def suggestion(self, entity: str, lang: str, style: str, form: str) -> str | None:
+        """The name of `entity` in the same language and style as a confused name."""
+        rows = [n for n in self.names if n.entity == entity and n.style != "shared"]
+        for want in ((lang, style, form), (lang, style, None), (lang, "short", None), (None, "short", None)):
+            w_lang, w_style, w_form = want
+            for n in rows:
+                if (w_lang is None or n.lang == w_lang) and n.style == w_style and (w_form is None or n.form == w_form):
+                    return n.name
+        return None
+
+
+def _pair(partners: dict[str, set[str]], a: str, b: str) -> None:
+    partners.setdefault(a, set()).add(b)
+    partners.setdefault(b, set()).add(a)
+
+
+def _distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _similar_countries(resources: Resources) -> list[tuple[str, str]]:
+    """Pairs of countries whose English or Spanish short names differ by at most two letters
+    (Mali/Malawi, Iran/Iraq) or where one name is the other plus words (Samoa/American Samoa)."""
+    rows = [(c.iso3, fold_key(c.name), fold_key(c.name_es or c.name)) for c in resources.countries.values()]
+    out = []
+    for (a, a_en, a_es), (b, b_en, b_es) in itertools.combinations(rows, 2):
+        for x, y in ((a_en, b_en), (a_es, b_es)):
+            if min(len(x), len(y)) < 4 or x == y:
+                continue
+            close = min(len(x), len(y)) >= 5 and x[:2] == y[:2] and _distance(x, y) <= 2
+            within = f" {x} " in f" {y} " or f" {y} " in f" {x} "
+            if close or within:
+                out.append((a, b))
+                break
+    return out
+
+
+def _actor_table_names(resources: Resources, entities: set[str], own: list[NameRow]) -> list[NameRow]:
+    """Names of the confusable countries that only the actor tables know (English and Spanish)."""
+    known = {fold_key(n.name) for n in own}
+    out = []
+    for name in resources.actor_names:
+        if name.country not in entities or name.kind not in ("country", "demonym", "abbreviation"):
+            continue
+        if name.source not in _ACTOR_SOURCES or name.lang not in ("en", "es", "und") or name.sector:
+            continue
+        key = fold_key(name.name)
+        if key in known or "," in name.name:
+            continue
+        known.add(key)
+        style = {"demonym": "demonym", "abbreviation": "abbr"}.get(name.kind, "short")
+        out.append(NameRow(name.country, name.lang if name.lang != "und" else "en", style, "", name.name))
+    for c in resources.countries.values():
+        if c.iso3 not in entities:
+            continue
+        for lang, text in (("en", c.name), ("es", c.name_es)):
+            if text and fold_key(text) not in known and "," not in text and " - " not in text:
+                known.add(fold_key(text))
+                out.append(NameRow(c.iso3, lang, "short", "", text))
+    return out
+
+
+def _table_cues(resources: Resources, entities: set[str], names: list[NameRow], own: list[Cue]) -> list[Cue]:
+    """Capitals and large cities of the confusable countries, from the country and place tables."""
+    taken = {fold_key(n.name) for n in names} | {fold_key(c.text) for c in own}
+    taken |= {fold_key(n.name) for n in resources.actor_names if n.kind in ("country", "demonym")}
+    out = []
+    for iso3 in sorted(e for e in entities if e in resources.countries):
+        capital = resources.countries[iso3].capital
+        if capital and fold_key(capital) not in taken:
+            taken.add(fold_key(capital))
+            out.append(Cue(iso3, "capital", capital))
+    for key, places in resources.places.items():
+        top = places[0]
+        if top.country not in entities or top.population < _CITY_MIN_POPULATION or key in taken:
+            continue
+        if len({p.country for p in places}) > 1 and places[1].population * 4 > top.population:
+            continue  # a name shared by cities of several countries points to none of them
+        if len(top.name) < 4 or not top.name[:1].isupper():
+            continue
+        taken.add(key)
+        out.append(Cue(top.country, "city", top.name))
+    return out

@@ -1,0 +1,193 @@
+"""Name confusion: a name of place A in a story whose context points to a confusable place B.
+
+For each confusable pair (A, B) a name of A is confused when
+  * it stands in apposition to a cue of B and of no cue of A ("El líder de la República de
+    Corea, Kim Jong-Un", "Pyongyang, South Korea"): an error; or
+  * the story never names B, nothing points to A, and B is pointed to by an apposition like
+    the one above or by two different cues that never share a sentence with A's name: a warning.
+A story that names both places ("the two Koreas") is judged by appositions alone, and a quoted
+name (a story about the mistake) is at most an info note. A name several places share
+("Korea", "Georgia", "Dominican") is read from context, and the actor mention is corrected.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dyad.checks.context import Context, Signal, mentions_at, words_pattern
+from dyad.checks.data import CheckData
+from dyad.checks.scan import Hit
+from dyad.doc import Finding
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+_PERSON_KINDS = ("leader", "institution")
+_PLACE_KINDS = ("capital", "city")
+
+
+@dataclass(slots=True)
+class Verdict:
+    """A finding and the place the name really is (for correcting the actor mention), if any."""
+
+    finding: Finding
+    hit: Hit
+    entity: str | None  # the context's place; None = leave the mention alone
+
+
+class Appositions:
+    """Whether a name and a cue stand in apposition, from the words between them."""
+
+    def __init__(self, attach_words: list[str]):
+        words = words_pattern(attach_words)
+        filler = rf"(?:\s*(?:{words}|the|el|la|los|las|of|de|del|its|su)\b\s*)"
+        # name ... cue: "South Korean leader Kim", "República de Corea, Kim Jong-Un", "South Korea's capital, Seoul"
+        self._after_person = re.compile(rf"^(?:['’]s)?\s*{filler}*\s*[,:(]?\s*$", re.IGNORECASE)
+        self._after_place = re.compile(rf"^(?:['’]s)?\s*{filler}*(?:{words})\b\s*[,:(]?\s*$", re.IGNORECASE)
+        # cue ... name: "Kim Jong-Un, leader of South Korea", "Pyongyang, South Korea", "Niamey (Nigeria)"
+        self._before_person = re.compile(rf"^\s*[,(]\s*{filler}*(?:{words})\b{filler}*$", re.IGNORECASE)
+        self._before_place = re.compile(rf"^\s*(?:[,(]|,\s*{filler}+)\s*$", re.IGNORECASE)
+
+    def attached(self, text: str, hit: Hit, cue: Signal) -> bool:
+        if cue.start >= hit.end:
+            gap = text[hit.end:cue.start]
+            if len(gap) > 40 or "\n" in gap:
+                return False
+            pattern = self._after_person if cue.kind not in _PLACE_KINDS else self._after_place
+            return bool(pattern.match(gap))
+        if cue.end <= hit.start:
+            gap = text[cue.end:hit.start]
+            if len(gap) > 40 or "\n" in gap:
+                return False
+            pattern = self._before_person if cue.kind not in _PLACE_KINDS else self._before_place
+            return bool(pattern.match(gap))
+        return False
+
+
+def check_names(ctx: Context, data: CheckData, appositions: Appositions) -> list[Verdict]:
+    verdicts: dict[int, Verdict] = {}
+    text = ctx.doc.text
+    lang = ctx.doc.lang if ctx.doc.lang in ("en", "es") else None
+    for hit in ctx.names:
+        if hit.shared:
+            continue
+        (entity,) = hit.entities
+        for partner in sorted(data.partners.get(entity, ())):
+            verdict = _judge(ctx, data, appositions, text, hit, entity, partner, lang)
+            if verdict is None:
+                continue
+            old = verdicts.get(id(hit))
+            if old is None or SEVERITY_RANK[verdict.finding.severity] > SEVERITY_RANK[old.finding.severity]:
+                verdicts[id(hit)] = verdict
+    out = list(verdicts.values())
+    out.extend(_shared_names(ctx, data, lang))
+    out.extend(_misread(ctx, data, {id(v.hit) for v in out}))
+    out.sort(key=lambda v: v.finding.start)
+    return out
+
+
+def _judge(ctx: Context, data: CheckData, appositions: Appositions, text: str, hit: Hit, a: str, b: str,
+           lang: str | None) -> Verdict | None:
+    cues_a, cues_b = ctx.cues.get(a, []), ctx.cues.get(b, [])
+    if not cues_b:
+        return None
+    names_a, names_b = ctx.names_of(a), ctx.names_of(b)
+    attached_b = [c for c in cues_b if appositions.attached(text, hit, c)]
+    attached_a = [c for c in cues_a if appositions.attached(text, hit, c)]
+    is_quoted = id(hit) in ctx.quoted
+    if is_quoted:
+        same_sentence = any(ctx.sentence_of.get(h.start) == ctx.sentence_of.get(hit.start) for h in names_b)
+        if same_sentence or (not cues_a and len(ctx.cue_texts(b)) >= 1):
+            return _verdict(ctx, data, hit, a, b, "info", cues_b, lang, None,
+                            "quotes a name of {a} in a story about {b}; fine if it reports the mistake")
+        return None
+    if attached_b and not attached_a:
+        return _verdict(ctx, data, hit, a, b, "error", attached_b + cues_b, lang, b,
+                        "'{text}' names {a}, but it stands for {evidence0}, which is {b}'s")
+    if names_b or cues_a:
+        return None
+    any_attached = any(appositions.attached(text, h, c) for h in names_a for c in cues_b)
+    if not any_attached:
+        if len(ctx.cue_texts(b)) < 2:
+            return None
+        sentences_b = {c.sentence for c in cues_b}
+        if any(ctx.sentence_of.get(h.start) in sentences_b for h in names_a):
+            return None  # A named beside B's cues: the story may be about both
+    return _verdict(ctx, data, hit, a, b, "warning", cues_b, lang, b,
+                    "'{text}' names {a}, but the story is about {b}: it never names {b} and points to it "
+                    "with {evidence}")
+
+
+def _verdict(ctx: Context, data: CheckData, hit: Hit, a: str, b: str, severity: str, cues: list[Signal],
+             lang: str | None, correct_to: str | None, template: str) -> Verdict:
+    evidence = []
+    for c in cues:
+        if c.text not in evidence:
+            evidence.append(c.text)
+    row = hit.names[0]
+    name_lang = lang if lang in {n.lang for n in hit.names} else row.lang
+    row = next((n for n in hit.names if n.lang == name_lang), row)
+    suggest = data.suggestion(b, name_lang, row.style, row.form)
+    message = template.format(text=hit.text, a=data.display(a), b=data.display(b),
+                              evidence=", ".join(evidence[:4]), evidence0=evidence[0] if evidence else "?")
+    if severity != "info" and suggest:
+        message += f"; write '{suggest}'"
+    finding = Finding(doc_id=ctx.doc.id, kind="name-confusion", severity=severity, text=hit.text,
+                      start=hit.start, end=hit.end, says=data.country_of(a), context=data.country_of(b),
+                      suggest=suggest, evidence=evidence[:6], message=message)
+    return Verdict(finding, hit, correct_to)
+
+
+def _score(ctx: Context, entity: str) -> int:
+    return 2 * len(ctx.cues.get(entity, [])) + len(ctx.names_of(entity))
+
+
+def _shared_names(ctx: Context, data: CheckData, lang: str | None) -> list[Verdict]:
+    """A name several places share, read as the one the actor tables did not pick, when only that
+    one has support in the story."""
+    out = []
+    for hit in ctx.names:
+        if not hit.shared or id(hit) in ctx.quoted:
+            continue
+        mentions = mentions_at(ctx.doc, hit.start, hit.end)
+        picked = {m.country for _, m in mentions if m.country}
+        if len(picked) != 1:
+            continue
+        (country,) = picked
+        current = [e for e in hit.entities if data.country_of(e) == country]
+        if current and _score(ctx, current[0]) > 0:
+            continue
+        scored = sorted(((_score(ctx, e), e) for e in hit.entities if data.country_of(e) != country), reverse=True)
+        if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            continue
+        best = scored[0][1]
+        cues = ctx.cues.get(best, [])
+        evidence = list(dict.fromkeys(c.text for c in cues))
+        said = current[0] if current else country
+        finding = Finding(
+            doc_id=ctx.doc.id, kind="name-confusion", severity="info", text=hit.text, start=hit.start,
+            end=hit.end, says=data.country_of(said), context=data.country_of(best), suggest=None,
+            evidence=evidence[:6],
+            message=f"'{hit.text}' may name {data.display(said)} or {data.display(best)}; the story points to "
+                    f"{data.display(best)} ({', '.join(evidence[:4])}), so it is read as that")
+        out.append(Verdict(finding, hit, best))
+    return out
+
+
+def _misread(ctx: Context, data: CheckData, judged: set[int]) -> list[Verdict]:
+    """A name the actor tables read as another place ("Ireland" inside "Northern Ireland")."""
+    out = []
+    for hit in ctx.names:
+        if hit.shared or id(hit) in judged:
+            continue
+        (entity,) = hit.entities
+        country = data.country_of(entity)
+        for _, m in mentions_at(ctx.doc, hit.start, hit.end):
+            if m.country and m.country != country and m.kind in ("country", "demonym", "role"):
+                finding = Finding(
+                    doc_id=ctx.doc.id, kind="name-confusion", severity="info", text=hit.text, start=hit.start,
+                    end=hit.end, says=m.country, context=country, suggest=None, evidence=[hit.text],
+                    message=f"'{hit.text}' names {data.display(entity)}; the actor tables read "
+                            f"'{m.text}' as {data.display(m.country)}")
+                out.append(Verdict(finding, hit, entity))
+                break
+    return out

@@ -1,0 +1,108 @@
+"""Stale titles: a leader named with an office they did not hold on the document's date.
+
+"President Obama" in a 2019 story is a warning; "former President Obama", "the late
+President Chávez", "el entonces presidente Obama" and a sentence dated by a year inside the
+term ("In 2012, President Obama ...") are not. Terms come from the leader table; where the
+curated table knows a person, its terms replace REIGN's (whose open terms end in 2021).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dyad.checks.context import words_pattern
+from dyad.checks.data import CheckData
+from dyad.doc import Document, Finding
+from dyad.resources import Leader, Resources
+from dyad.text.normalize import fold_key
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_ELECT_DAYS = 90
+
+
+class TitleChecker:
+    def __init__(self, data: CheckData, resources: Resources):
+        titles = [t for words in data.titles.values() for t in words]
+        self._title = re.compile(
+            rf"(?:^|(?<=[^\w]))({words_pattern(titles)})"
+            r"((?:\s+[a-záéíóúñü]+){0,2}|\s+(?:of|de)\s+(?:the\s+|los\s+|la\s+)?[\w .]{1,30},)\s*,?\s*$")
+        self._former = re.compile(rf"(?:^|[^\w])(?:{words_pattern(data.former)})(?:\s+\w+){{0,2}}\s*$",
+                                  re.IGNORECASE)
+        self._by_name: dict[str, list[Leader]] = {}
+        for leader in resources.leaders:
+            for alias in (leader.name, *leader.aliases):
+                self._by_name.setdefault(fold_key(alias), []).append(leader)
+
+    def check(self, doc: Document) -> list[Finding]:
+        if not doc.date:
+            return []
+        out = []
+        by_index = {s.index: s for s in doc.sentences}
+        for m in doc.mentions:
+            if m.kind != "leader" or not m.country:
+                continue
+            sentence = by_index.get(m.sentence)
+            if sentence is None:
+                continue
+            before = sentence.text[max(0, m.start - 80):m.start]
+            title = self._title.search(before)
+            if title is None or self._former.search(before[:title.start()]):
+                continue
+            terms = self._terms(m.name, m.text, m.country)
+            if not terms or any(t.in_office(doc.date) for t in terms):
+                continue
+            years = [int(y) for y in _YEAR.findall(sentence.text)]
+            if any(int(t.start[:4]) <= y <= int((t.end or "9999")[:4]) for t in terms for y in years):
+                continue  # the sentence dates itself inside a term
+            finding = self._finding(doc, sentence.start + m.start - (len(before) - title.start(1)),
+                                    sentence.start + m.end, m.text, m.country, terms, title.group(1))
+            if finding is not None:
+                out.append(finding)
+        return out
+
+    def _terms(self, name: str, surface: str, country: str) -> list[Leader]:
+        rows = self._by_name.get(fold_key(name), []) + self._by_name.get(fold_key(surface), [])
+        rows = [r for r in dict.fromkeys(rows) if r.country == country]
+        curated = [r for r in rows if r.source == "curated" or not r.source]
+        if curated:
+            people = {fold_key(r.name) for r in curated}
+            rows = [r for r in rows if r.source == "curated" or not r.source or
+                    not any(fold_key(r.name) in p or p.endswith(fold_key(r.name)) for p in people)]
+        return rows
+
+    def _finding(self, doc: Document, start: int, end: int, name: str, country: str, terms: list[Leader],
+                 title: str) -> Finding | None:
+        date = doc.date or ""
+        ended = [t for t in terms if t.end and t.end < date]
+        later = [t for t in terms if t.start > date]
+        text = doc.text[start:end]
+        if later and not ended:
+            first = min(later, key=lambda t: t.start)
+            days = _days_between(date, first.start)
+            severity = "info" if days is not None and days <= _ELECT_DAYS else "warning"
+            message = f"'{text}': {name} took office on {first.start}, after this story's date {date}"
+        elif ended:
+            last = max(ended, key=lambda t: t.end or "")
+            holder = next(iter(self._holders(country, date)), None)
+            held = f"{holder.name} held it" if holder else "someone else held it"
+            fix = f"former {title}" if title[:1].isupper() else f"ex{title}"
+            severity = "warning"
+            message = f"'{text}': {name} left office on {last.end}; on {date} {held}; write '{fix} {name}'"
+        else:
+            return None
+        return Finding(doc_id=doc.id, kind="stale-title", severity=severity, text=text, start=start, end=end,
+                       says=country, context=country, suggest=None, evidence=[title, name], message=message)
+
+    def _holders(self, country: str, date: str) -> list[Leader]:
+        rows = [ld for rows in self._by_name.values() for ld in rows
+                if ld.country == country and ld.in_office(date) and ld.sector == "GOV"]
+        curated = [ld for ld in rows if ld.source == "curated"]
+        return curated or rows
+
+
+def _days_between(a: str, b: str) -> int | None:
+    try:
+        return (dt.date.fromisoformat(b[:10]) - dt.date.fromisoformat(a[:10])).days
+    except ValueError:
+        return None
