@@ -64,6 +64,7 @@ class PatternSet:
                      for r in read_tsv("lexicon/en_irregular.tsv", ("lemma", "forms"))}
         self.index: dict[str, list[tuple[tuple[str, ...], Pattern]]] = {}
         self.patterns: list[Pattern] = []
+        self.languages = languages
         sources: list[tuple[str, str | Path]] = []
         for lang in languages:
             sources.extend((lang, rel) for rel in bundled_files(f"patterns/{lang}", ".toml"))
@@ -104,14 +105,17 @@ class PatternSet:
         if words:
             self.index.setdefault(words[0], []).append((words[1:], pattern))
 
-    def find(self, tokens: list[Token]) -> list[TriggerMatch]:
-        """Every pattern that matches, most specific first where two cover the same words."""
+    def find(self, tokens: list[Token], lang: str | None = None) -> list[TriggerMatch]:
+        """Every pattern (of `lang`, or of any language) that matches, most specific first where two
+        cover the same words."""
         found: list[TriggerMatch] = []
         norms = [t.norm for t in tokens]
         for i, word in enumerate(norms):
             # A capitalised word inside a sentence is a name ("State", "Sign Language"), not a verb.
             capitalised = i > 0 and tokens[i].text[:1].isupper() and norms[i - 1] not in _OPENERS
             for tail, pattern in self.index.get(word, ()):
+                if lang is not None and pattern.lang != lang:
+                    continue
                 if capitalised and (not pattern.nominal or tail == () or _name_like(tokens, i)):
                     continue
                 head_end = i + 1 + len(tail)
@@ -125,6 +129,26 @@ class PatternSet:
                 else:
                     found.append(TriggerMatch(pattern, i, head_end, head_end))
         return _most_specific(found)
+
+
+_FUNCTION_WORDS = {
+    "en": frozenset("the of and to in is that for on with was were has have by from it its this are".split()),
+    "es": frozenset("el la los las de del que y en por con una su sus se para es al lo como pero".split()),
+}
+
+
+def guess_language(texts: list[str], declared: str | None, languages: tuple[str, ...]) -> str | None:
+    """The document's language among the coded ones: as declared, else by counting function words."""
+    if declared in languages:
+        return declared
+    counts = dict.fromkeys(languages, 0)
+    for text in texts[:20]:
+        for word in fold(text).split():
+            for lang in languages:
+                if word in _FUNCTION_WORDS.get(lang, ()):
+                    counts[lang] += 1
+    best = max(counts, key=lambda k: counts[k]) if counts else None
+    return best if best is not None and counts[best] > 0 else None
 
 
 def _name_like(tokens: list[Token], i: int) -> bool:

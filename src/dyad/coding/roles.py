@@ -169,6 +169,11 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
     source = before[-1].mention
     target = next((s.mention for s in after if s.mention.code != source.code), None)
     why = "subject before the trigger, object after it"
+    twin = next((s.mention for s in before if s.first == before[-1].first and s.mention.code != source.code), None)
+    if twin is not None and target is None:
+        # One phrase that names two actors ("both governments", "ambos gobiernos"): they act on each other.
+        return [Roles(twin, source, "a phrase naming both actors: each acts on the other"),
+                Roles(source, twin, "a phrase naming both actors: each acts on the other")]
     if target is None:
         partner = _coordinated(norms, before)
         if partner is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dyad.coding.dates import resolve_date
 from dyad.coding.modes import ModeCues, ModeShift, detect_mode
-from dyad.coding.patterns import PatternSet, TriggerMatch
+from dyad.coding.patterns import PatternSet, TriggerMatch, guess_language
 from dyad.coding.places import find_location
 from dyad.coding.roles import Roles, assign_roles, fallback_roles, token_spans
 from dyad.doc import Document, Event, Mention, Sentence, Trigger
@@ -44,18 +44,20 @@ class EventCoder:
         for m in doc.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         events: list[Event] = []
+        lang = guess_language([s.text for s in doc.sentences], doc.lang, self.patterns.languages)
         for sentence in doc.sentences:
             mentions = by_sentence.get(sentence.index, [])
             if len(mentions) < 2:
                 continue  # an event needs two actors
-            events.extend(self.code_sentence(doc, sentence, mentions))
+            events.extend(self.code_sentence(doc, sentence, mentions, lang))
         doc.events = events
         return doc
 
-    def code_sentence(self, doc: Document, sentence: Sentence, mentions: list[Mention]) -> list[Event]:
+    def code_sentence(self, doc: Document, sentence: Sentence, mentions: list[Mention],
+                      lang: str | None = None) -> list[Event]:
         tokens = tokenize(sentence.text)
         distinct = len({m.code for m in mentions}) >= 2
-        triggers = self.patterns.find(tokens)
+        triggers = self.patterns.find(tokens, lang)
         spans = token_spans(tokens, mentions)
         free = [t for t in triggers if not _inside_actor(t, spans)]
         out: list[Event] = []
