@@ -6,7 +6,7 @@
 """
 
 from dyad.doc import Document, Event, Finding, Location, Mention, Sentence, Trigger
-from dyad.engine import Engine, check_text, code_text, process_document
+from dyad.engine import Engine, check_text, code_text, find_actors, process_document
 from dyad.errors import ConfigError, DataFileError, DyadError, InputError, StoreError
 from dyad.resources import Resources
 
@@ -30,5 +30,6 @@ __all__ = [
     "__version__",
     "check_text",
     "code_text",
+    "find_actors",
     "process_document",
 ]

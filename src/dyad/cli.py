@@ -122,6 +122,21 @@ def _date_option(f: Callable[..., Any]) -> Callable[..., Any]:
                         help="Document date where the input has none.")(f)
 
 
+def _dict_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--dict", "dicts", multiple=True, metavar="PATH",
+                        type=click.Path(exists=True, dir_okay=False),
+                        help="A user dictionary of actors (TSV or CSV, see docs/actors.md); repeatable.")(f)
+
+
+def _dict_engine(fast: bool, dicts: tuple[str, ...]) -> Any:
+    """None (the default engine) without user dictionaries, else an engine that carries them."""
+    if not dicts:
+        return None
+    from dyad.engine import engine_with_dicts
+
+    return engine_with_dicts(fast, dicts)
+
+
 def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
@@ -143,16 +158,17 @@ def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
 @click.option("--format", "fmt", type=FORMATS, default=None, help="jsonl (default when piped) or table.")
 @click.option("--fast", is_flag=True, help="Rules only: several times faster, less accurate.")
 @click.option("--explain", is_flag=True, help="Keep which pattern fired and why in each event.")
+@_dict_option
 def code(files: tuple[str, ...], jsonl: str | None, date: str | None, lang: str | None, fmt: str | None,
-         fast: bool, explain: bool) -> None:
+         fast: bool, explain: bool, dicts: tuple[str, ...]) -> None:
     """Code events in FILES (text or HTML; '-' reads standard input) without touching any database."""
-    from dyad.engine import default_engine
+    from dyad.engine import engine_with_dicts
     from dyad.render import default_format, event_table, print_table, write_jsonl
 
     if not files and jsonl is None:
         raise click.UsageError("give FILE... or --jsonl IN.jsonl ('-' reads standard input)")
     fmt = fmt or default_format()
-    engine = default_engine(fast)
+    engine = engine_with_dicts(fast, dicts)
     counter = {"read": 0, "bad": 0}
     docs = _documents(iter_inputs(files, jsonl, date=date, lang=lang), counter)
     rows: list[dict[str, Any]] = []
@@ -173,6 +189,46 @@ def _event_dict(event: Any, explain: bool) -> dict[str, Any]:
     data: dict[str, Any] = event.to_dict()
     if not explain:
         data.pop("explanation", None)
+    return data
+
+
+# ---------------------------------------------------------------- actors
+
+@main.command()
+@click.argument("files", nargs=-1)
+@click.option("--jsonl", "jsonl", metavar="IN.jsonl", help="A JSONL corpus: one {id, text, date?, lang?} a line.")
+@_date_option
+@click.option("--lang", metavar="xx", help="Language of the input (en, es, ...).")
+@click.option("--format", "fmt", type=FORMATS, default=None, help="jsonl (default when piped) or table.")
+@_dict_option
+def actors(files: tuple[str, ...], jsonl: str | None, date: str | None, lang: str | None, fmt: str | None,
+           dicts: tuple[str, ...]) -> None:
+    """List the actors named in FILES: spans, codes and why each resolved as it did."""
+    from dyad.engine import engine_with_dicts
+    from dyad.render import default_format, dict_table, print_table, write_jsonl
+
+    if not files and jsonl is None:
+        raise click.UsageError("give FILE... or --jsonl IN.jsonl ('-' reads standard input)")
+    fmt = fmt or default_format()
+    engine = engine_with_dicts(True, dicts, ("sentences", "actors"))
+    counter = {"read": 0, "bad": 0}
+    rows: list[dict[str, Any]] = []
+    for doc in engine.run(_documents(iter_inputs(files, jsonl, date=date, lang=lang), counter), on_skip=_skip):
+        found = [_mention_dict(doc, m) for m in doc.mentions]
+        if fmt == "jsonl":
+            write_jsonl(found, sys.stdout)
+        else:
+            rows.extend(found)
+    if fmt == "table":
+        print_table(dict_table(rows, ("doc_id", "sentence", "text", "code", "kind", "why")))
+    if counter["read"] == 0:
+        sys.exit(1)
+
+
+def _mention_dict(doc: Document, mention: Any) -> dict[str, Any]:
+    offset = doc.sentences[mention.sentence].start if mention.sentence < len(doc.sentences) else 0
+    data: dict[str, Any] = {"doc_id": doc.id, **mention.to_full_dict(),
+                            "doc_start": offset + mention.start, "doc_end": offset + mention.end}
     return data
 
 
@@ -219,10 +275,11 @@ def check(files: tuple[str, ...], date: str | None, fmt: str | None) -> None:
 @click.option("--workers", type=click.IntRange(1, None), metavar="N",
               help="Code on a local Dask cluster of N worker processes (see docs/scale.md).")
 @click.option("--scheduler", metavar="ADDRESS", help="Code on an existing Dask cluster, e.g. tcp://HOST:8786.")
+@_dict_option
 @click.pass_context
 def ingest(ctx: click.Context, sources: tuple[str, ...], url: str | None, date: str | None, lang: str | None,
            fast: bool, quiet: bool, no_fetch: bool, timeout: float, retries: int, workers: int | None,
-           scheduler: str | None) -> None:
+           scheduler: str | None, dicts: tuple[str, ...]) -> None:
     """Read SOURCES into the store: files, folders, JSONL/CSV corpora, WARC files, RSS/Atom feeds, URLs."""
     from dyad.ingest.run import ingest_sources
 
@@ -230,6 +287,8 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], url: str | None, date: 
         raise click.UsageError("--url names the article of a single file; give exactly one SOURCE")
     if workers is not None and scheduler is not None:
         raise click.UsageError("give --workers N or --scheduler ADDRESS, not both")
+    if dicts and (workers is not None or scheduler is not None):
+        raise click.UsageError("--dict works with local coding; leave out --workers/--scheduler")
     store = _open_store(ctx)
     if workers is not None or scheduler is not None:
         from dyad.distributed import ingest_parallel
@@ -239,7 +298,8 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], url: str | None, date: 
     else:
         summary = ingest_sources(store, sources, url=url, date=date, lang=lang, fast=fast,
                                  progress=not quiet and sys.stderr.isatty(), on_skip=_skip,
-                                 fetch_items=not no_fetch, timeout=timeout, retries=retries).to_dict()
+                                 fetch_items=not no_fetch, timeout=timeout, retries=retries,
+                                 engine=_dict_engine(fast, dicts)).to_dict()
     click.echo(json.dumps(summary), err=True)
     if summary["read"] == 0:
         sys.exit(1)
@@ -264,6 +324,8 @@ def watch(ctx: click.Context, source: str, every: str, date: str | None, lang: s
 
     if workers is not None and scheduler is not None:
         raise click.UsageError("give --workers N or --scheduler ADDRESS, not both")
+    if dicts and (workers is not None or scheduler is not None):
+        raise click.UsageError("--dict works with local coding; leave out --workers/--scheduler")
     seconds = parse_every(every)
 
     def report(number: int, summary: dict[str, int]) -> None:

@@ -17,7 +17,7 @@ from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
 
-from dyad.doc import Document, Event, Finding
+from dyad.doc import Document, Event, Finding, Mention
 from dyad.errors import ConfigError
 from dyad.pipeline import Pipeline
 from dyad.resources import Resources, default_resources
@@ -72,6 +72,23 @@ def check_text(text: str, date: str | None = None, *, html: str | None = None,
     """Check one text (and its HTML, for flag images): names and flags of the wrong country."""
     doc = Document(id=doc_id, text=text, date=date, html=html)
     return default_engine(True).process(doc).findings
+
+
+@lru_cache(maxsize=8)
+def engine_with_dicts(fast: bool = False, user_dicts: tuple[str, ...] = (),
+                      stages: tuple[str, ...] | None = None) -> Engine:
+    """An engine whose tables carry the user dictionaries (`--dict PATH`) on top of the bundled ones."""
+    if not user_dicts and stages is None:
+        return default_engine(fast)
+    resources = Resources(user_dicts=[Path(p) for p in user_dicts]) if user_dicts else None
+    return Engine(fast=fast, resources=resources, stages=stages)
+
+
+def find_actors(text: str, date: str | None = None, lang: str | None = None, *, doc_id: str = "text",
+                user_dicts: Sequence[str] = ()) -> list[Mention]:
+    """The actors named in a text, resolved to codes, with spans (offsets in their sentence) and why."""
+    doc = Document(id=doc_id, text=text, date=date, lang=lang)
+    return engine_with_dicts(True, tuple(str(p) for p in user_dicts), ("sentences", "actors")).process(doc).mentions
 
 
 def process_document(doc: Document, *, fast: bool = False) -> Document:

@@ -12,8 +12,9 @@ Three passes, all pure functions:
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable
+from functools import lru_cache
 
 from dyad.actors.matcher import Entry, Hit
 from dyad.doc import Mention
@@ -23,8 +24,8 @@ from dyad.text.normalize import fold, fold_key
 # Between a country and its role: "Venezuelan government", "North Korea's army", "Korea’s".
 _COUNTRY_THEN_ROLE = re.compile(r"^(?:\s+|['’]s\s+|\s*-\s*)$")
 # Between a role and its country: "government of Venezuela", "Gobierno de la República ...".
-_ROLE_THEN_COUNTRY = re.compile(r"^\s+(?:of(?:\s+the)?|de(?:l|\s+la|\s+los|\s+las)?|in|from)\s+$", re.IGNORECASE)
-_ARTICLE_BEFORE = re.compile(r"(?:\b(?:the|its|their|el|la|los|las|su|sus)\s+)(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_ROLE_THEN_COUNTRY = re.compile(r"^\s+(?:of(?:\s+the)?|de(?:l|\s+la|\s+los|\s+las)?|from)\s+$", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"(?:\b(?:the|el|la|los|las)\s+)(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # A person's name after a title: up to four capitalised words ("Sergei Lavrov", "Jean-Pierre Lacroix").
 _NAME_AFTER = re.compile(r"^[ \t]+((?:(?:[A-Z][\w'’.-]*|al-|bin|de|da|van|von|der|el-)[ \t]*){1,5})")
 _CAPITAL_WORD = re.compile(r"[A-Z][\w'’-]+")
@@ -157,7 +158,7 @@ def leader_on(date: str | None, leaders: list[Leader]) -> Leader | None:
 def _join_phrases(mentions: list[Mention], text: str, resources: Resources) -> list[Mention]:
     """Join the pieces of one actor phrase, left to right: country + role, role + of + country,
     title + leader, and a title's following capitalised name."""
-    titles = {fold_key(r.name) for r in resources.roles if r.title}
+    titles = _titles(resources)
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
@@ -170,6 +171,11 @@ def _join_phrases(mentions: list[Mention], text: str, resources: Resources) -> l
     return [_extend_title(m, text, titles, out) for m in out]
 
 
+@lru_cache(maxsize=8)
+def _titles(resources: Resources) -> frozenset[str]:
+    return frozenset(fold_key(r.name) for r in resources.roles if r.title)
+
+
 def _join(a: Mention, b: Mention, text: str, titles: set[str]) -> Mention | None:
     gap = text[a.end:b.start]
     a_has_actor = a.kind != "role" or a.country is not None or a.why.startswith("role ")
@@ -177,10 +183,15 @@ def _join(a: Mention, b: Mention, text: str, titles: set[str]) -> Mention | None
     if b.kind == "role" and b.country is None and a.kind not in ("role", "anaphor") and \
             (a.country or a.kind in _BODY_KINDS) and _COUNTRY_THEN_ROLE.match(gap):
         return _merge(a, b, a, b, text, title=_is_title(b, titles))
+    # "Chief" + "Minister", "army" + "chief": one role, the last word's sector
+    if a.kind == "role" and b.kind == "role" and a.country is None and b.country is None and gap == " ":
+        title = "; title" if _is_title(b, titles) else ""
+        return Mention(a.sentence, a.start, b.end, text[a.start:b.end], b.code, None, b.sector, b.name,
+                       kind="role", why=f"{b.why}; with {a.text!r}{title}", confidence=b.confidence)
     # "government of Venezuela", "Gobierno de Venezuela", "troops from Chad"
     if a.kind == "role" and a.country is None and b.kind in _COUNTRY_KINDS | _BODY_KINDS and b.country and \
             (_ROLE_THEN_COUNTRY.match(gap) or (b.kind == "demonym" and gap.isspace())):
-        return _merge(b, a, a, b, text)
+        return _merge(b, a, a, b, text, title=_is_title(a, titles))
     # "President" + "Donald Trump", "US Foreign Minister" + "Rex Tillerson": the person's code wins
     if b.kind == "leader" and a.kind == "role" and (a.why.endswith("title") or _is_title(a, titles)) and \
             gap.strip() in ("", ",") and "\n" not in gap:
@@ -242,7 +253,7 @@ def resolve_context(mentions: list[Mention], sentences_text: dict[int, str], hom
     """Bare roles: "the government" is the home country's; "the country" the one just named; a bare code
     ("protesters") stays generic; a title with a person's name and no country takes the home country."""
     out: list[Mention] = []
-    recent: list[tuple[int, str]] = []  # (sentence, country) in reading order
+    recent: deque[tuple[int, str]] = deque(maxlen=16)  # (sentence, country) in reading order, the last few
     for m in mentions:
         if m.kind == "anaphor":
             out.extend(_anaphor(m, recent, home, resources))
@@ -266,7 +277,7 @@ def resolve_context(mentions: list[Mention], sentences_text: dict[int, str], hom
     return out
 
 
-def _anaphor(m: Mention, recent: list[tuple[int, str]], home: str | None, resources: Resources) -> list[Mention]:
+def _anaphor(m: Mention, recent: deque[tuple[int, str]], home: str | None, resources: Resources) -> list[Mention]:
     near = [c for s, c in recent if m.sentence - s <= 1]
     distinct: list[str] = []
     for country in reversed(near):
