@@ -159,10 +159,14 @@ def _name_like(tokens: list[Token], i: int) -> bool:
     return False
 
 
+def _decimal_point(norms: list[str], j: int) -> bool:
+    return 0 < j < len(norms) - 1 and norms[j - 1].isdigit() and norms[j + 1].isdigit()
+
+
 def _find_object(norms: list[str], start: int, pattern: Pattern) -> int | None:
     stop = min(len(norms), start + pattern.window)
     for j in range(start, stop):
-        if norms[j] in (".", ";", "?", "!"):
+        if norms[j] in (";", "?", "!") or (norms[j] == "." and not _decimal_point(norms, j)):
             return None
         for obj in pattern.objects:
             n = len(obj)
@@ -181,6 +185,9 @@ def _most_specific(found: list[TriggerMatch]) -> list[TriggerMatch]:
     for m in found:
         if any(k.start_token <= m.start_token < k.head_end or m.start_token <= k.start_token < m.head_end
                for k in kept):
+            continue
+        # A noun that is the object another trigger found ("signed an *agreement*") is not a second event.
+        if m.pattern.nominal and any(k.pattern.objects and k.head_end <= m.start_token < k.end_token for k in kept):
             continue
         kept.append(m)
     kept.sort(key=lambda m: m.start_token)
