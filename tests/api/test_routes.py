@@ -35,8 +35,13 @@ def test_code_answers_what_dyad_code_prints(client):
 
 
 def test_code_rejects_bad_bodies_with_clear_json(client):
-    for body, field in [({"text": ""}, "text"), ({"text": "x", "date": "23/06/2015"}, "date"),
-                        ({"text": "x", "lang": "<b>"}, "lang"), ({"txt": "x"}, "txt"), ({}, "text")]:
+    for body, field in [
+        ({"text": ""}, "text"),
+        ({"text": "x", "date": "23/06/2015"}, "date"),
+        ({"text": "x", "lang": "<b>"}, "lang"),
+        ({"txt": "x"}, "txt"),
+        ({}, "text"),
+    ]:
         response = client.post("/api/code", json=body)
         assert response.status_code == 422, body
         error = response.json()
@@ -89,11 +94,17 @@ def test_a_second_text_under_one_url_is_a_new_version(client, sqlite_url):
 
 
 def test_html_articles_are_extracted(client):
-    html = ("<html lang='en'><head><title>Embassy</title></head><body><article><h1>Embassy news</h1>"
-            "<p>Venezuela and China signed new oil agreements in Beijing on Friday.</p>"
-            "<p>The agreements cover mining and oil for the coming decade, officials said.</p></article></body></html>")
-    response = client.post("/api/documents", json={"html": html, "url": "https://news.example.net/html",
-                                                   "date": "2017-01-20"}, headers=AUTH)
+    html = (
+        "<html lang='en'><head><title>Embassy</title></head><body><article><h1>Embassy news</h1>"
+        "<p>Venezuela and China signed new oil agreements in Beijing on Friday.</p>"
+        "<p>The agreements cover mining and oil for the coming decade, officials said.</p>"
+        "</article></body></html>"
+    )
+    response = client.post(
+        "/api/documents",
+        json={"html": html, "url": "https://news.example.net/html", "date": "2017-01-20"},
+        headers=AUTH,
+    )
     assert response.status_code == 201, response.text
     assert response.json()["events"] > 0
 
@@ -117,10 +128,20 @@ def test_events_filters_and_pagination(filled, sqlite_url):
     assert last.json() == everything[-1:] and "link" not in last.headers
 
 
-@pytest.mark.parametrize("query", [
-    "source=%3Cscript%3E", "target=VEN%27%20OR%201=1--", "since=yesterday", "until=2015-13-45x",
-    "limit=0", "limit=100000", "offset=-1", "limit=abc", "source=" + "A" * 200,
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "source=%3Cscript%3E",
+        "target=VEN%27%20OR%201=1--",
+        "since=yesterday",
+        "until=2015-13-45x",
+        "limit=0",
+        "limit=100000",
+        "offset=-1",
+        "limit=abc",
+        "source=" + "A" * 200,
+    ],
+)
 def test_hostile_query_strings_get_422(filled, query):
     response = filled.get(f"/api/events?{query}")
     assert response.status_code == 422
@@ -176,8 +197,11 @@ def test_bodies_over_the_limit_get_413(sqlite_url):
     response = small.post("/api/code", json=big)
     assert response.status_code == 413
     assert "limit" in response.json()["message"]
-    chunked = small.post("/api/documents", content=(json.dumps(big).encode() for _ in range(1)),
-                         headers={**AUTH, "content-type": "application/json"})
+    chunked = small.post(
+        "/api/documents",
+        content=(json.dumps(big).encode() for _ in range(1)),
+        headers={**AUTH, "content-type": "application/json"},
+    )
     assert chunked.status_code == 413
     assert small.post("/api/code", json={"text": "Venezuela criticized North Korea."}).status_code == 200
 
@@ -185,9 +209,15 @@ def test_bodies_over_the_limit_get_413(sqlite_url):
 def test_openapi_describes_every_contract_route(client):
     spec = client.get("/openapi.json").json()
     paths = spec["paths"]
-    for path, method in [("/api/health", "get"), ("/api/code", "post"), ("/api/check", "post"),
-                         ("/api/documents", "post"), ("/api/events", "get"), ("/api/missions", "get"),
-                         ("/api/relations/{a}/{b}", "get")]:
+    for path, method in [
+        ("/api/health", "get"),
+        ("/api/code", "post"),
+        ("/api/check", "post"),
+        ("/api/documents", "post"),
+        ("/api/events", "get"),
+        ("/api/missions", "get"),
+        ("/api/relations/{a}/{b}", "get"),
+    ]:
         assert method in paths[path], path
     params = {p["name"] for p in paths["/api/events"]["get"]["parameters"]}
     assert {"source", "target", "since", "until", "limit", "offset"} <= params

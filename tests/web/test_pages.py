@@ -1,4 +1,4 @@
-"""The web pages over HTTP (TestClient): each page answers, shows the store's records, escapes article text."""
+"""The web pages over HTTP (TestClient): each answers, shows the store's records, escapes article text."""
 
 from __future__ import annotations
 
@@ -19,11 +19,20 @@ ATTR = '"><img src=x onerror=alert(1)>'
 
 # Sentences written for these tests.
 ARTICLES = [
-    {"url": "https://paper.example.org/a/1", "date": "2016-03-02", "title": f"Embassy {HOSTILE}",
-     "text": f"North Korea opened an embassy in Caracas on Monday {HOSTILE}, and Venezuela welcomed the move.\n"
-             f"Venezuela criticized North Korea {ATTR} over its missile test on Thursday."},
-    {"url": "https://paper.example.org/a/2", "date": "2017-01-20", "title": "Oil deal",
-     "text": "Venezuela and China signed new oil agreements in Beijing on Friday."},
+    {
+        "url": "https://paper.example.org/a/1",
+        "date": "2016-03-02",
+        "title": f"Embassy {HOSTILE}",
+        "text": f"North Korea opened an embassy in Caracas on Monday {HOSTILE}, "
+        "and Venezuela welcomed the move.\n"
+        f"Venezuela criticized North Korea {ATTR} over its missile test on Thursday.",
+    },
+    {
+        "url": "https://paper.example.org/a/2",
+        "date": "2017-01-20",
+        "title": "Oil deal",
+        "text": "Venezuela and China signed new oil agreements in Beijing on Friday.",
+    },
 ]
 
 
@@ -38,7 +47,7 @@ def site(sqlite_url: str) -> TestClient:
 def _no_injection(html: str) -> None:
     assert "<script>alert" not in html
     assert "<img src=x" not in html
-    assert 'onerror=alert(1)>' not in html.replace("&gt;", "")  # only ever as escaped text
+    assert "onerror=alert(1)>" not in html.replace("&gt;", "")  # only ever as escaped text
 
 
 def test_home_shows_latest_events_and_the_world(site, sqlite_url):
@@ -104,7 +113,9 @@ def test_article_page_marks_mentions_and_triggers_and_escapes_the_text(site, sql
 
 def test_older_versions_stay_reachable(site):
     first = ARTICLES[1]
-    site.post("/api/documents", json=dict(first, text=first["text"].replace("Friday", "Saturday")), headers=AUTH)
+    site.post(
+        "/api/documents", json=dict(first, text=first["text"].replace("Friday", "Saturday")), headers=AUTH
+    )
     current = site.get("/doc/https://paper.example.org/a/2").text
     assert "version 2 of 2" in current and 'href="/doc/https://paper.example.org/a/2?version=1"' in current
     old = site.get("/doc/https://paper.example.org/a/2?version=1").text
@@ -126,8 +137,13 @@ def test_paste_codes_and_checks_without_storing(site, sqlite_url):
 
 
 def test_search_goes_to_the_right_page(site):
-    for query, where in [("VEN/PRK", "/dyad/VEN/PRK"), ("Venezuela and North Korea", "/dyad/VEN/PRK"),
-                         ("venezuela", "/country/VEN"), ("PRK", "/country/PRK"), ("caracas", "/city/Caracas")]:
+    for query, where in [
+        ("VEN/PRK", "/dyad/VEN/PRK"),
+        ("Venezuela and North Korea", "/dyad/VEN/PRK"),
+        ("venezuela", "/country/VEN"),
+        ("PRK", "/country/PRK"),
+        ("caracas", "/city/Caracas"),
+    ]:
         response = site.get("/search", params={"q": query}, follow_redirects=False)
         assert response.status_code == 303 and response.headers["location"] == where, query
     page = site.get("/search", params={"q": HOSTILE})
@@ -136,8 +152,14 @@ def test_search_goes_to_the_right_page(site):
 
 
 def test_no_page_loads_anything_from_elsewhere(site):
-    for path in ("/", "/country/VEN", "/dyad/VEN/PRK", "/city/Caracas", "/doc/https://paper.example.org/a/1",
-                 "/paste"):
+    for path in (
+        "/",
+        "/country/VEN",
+        "/dyad/VEN/PRK",
+        "/city/Caracas",
+        "/doc/https://paper.example.org/a/1",
+        "/paste",
+    ):
         html = site.get(path).text
         for ref in re.findall(r'(?:src|href)="([^"]+)"', html):
             assert ref.startswith(("/", "#")), (path, ref)
@@ -147,10 +169,18 @@ def test_no_page_loads_anything_from_elsewhere(site):
 
 def test_markup_escapes_every_piece_and_nests_overlaps():
     text = 'A <b>"x"</b> & B'
-    spans = [Span(0, 8, "mention", 'tip "q" <i>'), Span(2, 14, "trigger", "t", "ev0"), Span(5, 6, "finding", "f")]
+    spans = [
+        Span(0, 8, "mention", 'tip "q" <i>'),
+        Span(2, 14, "trigger", "t", "ev0"),
+        Span(5, 6, "finding", "f"),
+    ]
     html = str(mark_article(text, spans, {0: 0}))
     assert "<b>" not in html and "<i>" not in html
     assert unescape(re.sub(r"<[^>]+>", "", html)) == text
-    assert html.startswith('<a class="anchor" id="s0"></a><mark class="mention" title="tip &#34;q&#34; &lt;i&gt;">')
-    assert '<mark class="finding" title="f"><mark class="trigger" title="t" data-ref="ev0">' \
-           '<mark class="mention"' in html
+    assert html.startswith(
+        '<a class="anchor" id="s0"></a><mark class="mention" title="tip &#34;q&#34; &lt;i&gt;">'
+    )
+    assert (
+        '<mark class="finding" title="f"><mark class="trigger" title="t" data-ref="ev0">'
+        '<mark class="mention"' in html
+    )

@@ -24,8 +24,9 @@ from dyad.errors import DyadError
 DEFAULT_MAX_BODY = 2 * 1024 * 1024  # bytes: a long article in HTML fits many times over
 
 _SECURITY_HEADERS = {
-    "content-security-policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                               "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    "content-security-policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+    "script-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     "x-content-type-options": "nosniff",
     "referrer-policy": "no-referrer",
     "x-frame-options": "DENY",
@@ -46,17 +47,23 @@ class NotFound(DyadError):
     http_status = 404
 
 
-def create_app(store_url: str, token: str | None = None, *, max_body: int = DEFAULT_MAX_BODY,
-               fast: bool = False) -> FastAPI:
+def create_app(
+    store_url: str, token: str | None = None, *, max_body: int = DEFAULT_MAX_BODY, fast: bool = False
+) -> FastAPI:
     """The HTTP API and the web pages over the store at `store_url`."""
     from dyad import __version__
     from dyad.api import pages, routes
     from dyad.api.web import static_dir
     from dyad.store import Store
 
-    app = FastAPI(title="dyad", version=__version__, docs_url=None, redoc_url=None,
-                  description="The diplomatic ledger: events coded from the news, missions, dyad timelines. "
-                              "Writes need `Authorization: Bearer TOKEN` when the server has a token.")
+    app = FastAPI(
+        title="dyad",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
+        description="The diplomatic ledger: events coded from the news, missions, dyad timelines. "
+        "Writes need `Authorization: Bearer TOKEN` when the server has a token.",
+    )
     app.state.store = Store(store_url)
     app.state.token = token or None
     app.state.fast = fast
@@ -78,17 +85,22 @@ def check_token(request: Request) -> None:
         return
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected.encode()):
-        raise AuthError("this server needs 'Authorization: Bearer TOKEN' for writes (the token it was started "
-                        "with, DYAD_TOKEN)")
+        raise AuthError(
+            "this server needs 'Authorization: Bearer TOKEN' for writes (the token it was started "
+            "with, DYAD_TOKEN)"
+        )
 
 
 # ---------------------------------------------------------------- errors
+
 
 def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
 
-def _error(request: Request, status: int, error: str, message: str, details: list[Any] | None = None) -> Response:
+def _error(
+    request: Request, status: int, error: str, message: str, details: list[Any] | None = None
+) -> Response:
     if _wants_json(request):
         body: dict[str, Any] = {"error": error, "message": message}
         if details:
@@ -102,8 +114,13 @@ def _error(request: Request, status: int, error: str, message: str, details: lis
 
 async def _dyad_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, DyadError)
-    name = {400: "bad input", 401: "unauthorized", 404: "not found", 413: "too large",
-            503: "store unavailable"}.get(exc.http_status, "server error")
+    name = {
+        400: "bad input",
+        401: "unauthorized",
+        404: "not found",
+        413: "too large",
+        503: "store unavailable",
+    }.get(exc.http_status, "server error")
     return _error(request, exc.http_status, name, str(exc))
 
 
@@ -119,15 +136,21 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
-    messages = {404: f"nothing at {request.url.path}; see /openapi.json for the routes",
-                405: f"{request.method} is not allowed on {request.url.path}"}
+    messages = {
+        404: f"nothing at {request.url.path}; see /openapi.json for the routes",
+        405: f"{request.method} is not allowed on {request.url.path}",
+    }
     name = {404: "not found", 405: "method not allowed"}.get(exc.status_code, "error")
-    detail = exc.detail if isinstance(exc.detail, str) and exc.detail not in ("Not Found", "Method Not Allowed") \
+    detail = (
+        exc.detail
+        if isinstance(exc.detail, str) and exc.detail not in ("Not Found", "Method Not Allowed")
         else messages.get(exc.status_code, str(exc.detail))
+    )
     return _error(request, exc.status_code, name, detail)
 
 
 # ---------------------------------------------------------------- middleware
+
 
 class _BodyLimit:
     """Answer 413 to a body over `max_body` bytes, by its Content-Length or as it streams in."""
@@ -178,8 +201,14 @@ class _BodyLimit:
         await self.app(scope, limited_receive, guarded_send)
 
     async def _refuse(self, scope: Scope, send: Send) -> None:
-        response = JSONResponse({"error": "too large", "message": f"the request body is over the {self.max_body} "
-                                 "byte limit of this server; send a shorter article"}, status_code=413)
+        response = JSONResponse(
+            {
+                "error": "too large",
+                "message": f"the request body is over the {self.max_body} "
+                "byte limit of this server; send a shorter article",
+            },
+            status_code=413,
+        )
         await response(scope, _no_receive, send)
 
 

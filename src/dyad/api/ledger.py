@@ -26,8 +26,9 @@ def actor_key(actor: dict[str, Any]) -> str:
     return str(actor.get("country") or actor.get("code") or "?")
 
 
-def dyad_events(store: Store, a: str, b: str, *, since: str | None = None, until: str | None = None,
-                limit: int = MAX_SCAN) -> list[dict[str, Any]]:
+def dyad_events(
+    store: Store, a: str, b: str, *, since: str | None = None, until: str | None = None, limit: int = MAX_SCAN
+) -> list[dict[str, Any]]:
     """Events from a to b and from b to a, oldest first."""
     rows = store.events(source=a, target=b, since=since, until=until, limit=limit)
     if a.upper() != b.upper():
@@ -36,8 +37,16 @@ def dyad_events(store: Store, a: str, b: str, *, since: str | None = None, until
     return rows
 
 
-def dyad_timeline(store: Store, a: str, b: str, *, by: str = "month", since: str | None = None,
-                  until: str | None = None, events: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def dyad_timeline(
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    by: str = "month",
+    since: str | None = None,
+    until: str | None = None,
+    events: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
     """The dyad's events per period (month or day): counts per QuadClass, mean Goldstein, direction."""
     a, b = a.upper(), b.upper()
     rows = events if events is not None else dyad_events(store, a, b, since=since, until=until)
@@ -48,8 +57,17 @@ def dyad_timeline(store: Store, a: str, b: str, *, by: str = "month", since: str
         if not date or len(date) < width:
             continue
         key = date[:width]
-        p = periods.setdefault(key, {"period": key, "events": 0, "quad": {"1": 0, "2": 0, "3": 0, "4": 0},
-                                     "_g": [], "a_to_b": 0, "b_to_a": 0})
+        p = periods.setdefault(
+            key,
+            {
+                "period": key,
+                "events": 0,
+                "quad": {"1": 0, "2": 0, "3": 0, "4": 0},
+                "_g": [],
+                "a_to_b": 0,
+                "b_to_a": 0,
+            },
+        )
         p["events"] += 1
         p["quad"][str(e.get("quad"))] = p["quad"].get(str(e.get("quad")), 0) + 1
         p["_g"].append(float(e.get("goldstein") or 0.0))
@@ -69,11 +87,18 @@ def dyad_timeline(store: Store, a: str, b: str, *, by: str = "month", since: str
     conflict = sum(1 for e in rows if e.get("quad") in (3, 4))
     goldstein = [float(e.get("goldstein") or 0.0) for e in rows]
     return {
-        "a": a, "b": b, "by": by, "events": len(rows),
-        "first": dated[0]["date"] if dated else None, "last": dated[-1]["date"] if dated else None,
-        "scores": {"cooperation": coop, "conflict": conflict,
-                   "goldstein_mean": round(sum(goldstein) / len(goldstein), 2) if goldstein else None,
-                   "goldstein_recent": _recent_score(rows)},
+        "a": a,
+        "b": b,
+        "by": by,
+        "events": len(rows),
+        "first": dated[0]["date"] if dated else None,
+        "last": dated[-1]["date"] if dated else None,
+        "scores": {
+            "cooperation": coop,
+            "conflict": conflict,
+            "goldstein_mean": round(sum(goldstein) / len(goldstein), 2) if goldstein else None,
+            "goldstein_recent": _recent_score(rows),
+        },
         "timeline": timeline,
     }
 
@@ -85,7 +110,13 @@ def fill_periods(timeline: list[dict[str, Any]], by: str, pad: int = 2) -> list[
     have = {p["period"]: p for p in timeline}
     first, last = timeline[0]["period"], timeline[-1]["period"]
     keys = _period_range(first, last, by, pad)
-    empty = {"events": 0, "quad": {"1": 0, "2": 0, "3": 0, "4": 0}, "goldstein": None, "a_to_b": 0, "b_to_a": 0}
+    empty = {
+        "events": 0,
+        "quad": {"1": 0, "2": 0, "3": 0, "4": 0},
+        "goldstein": None,
+        "a_to_b": 0,
+        "b_to_a": 0,
+    }
     return [have.get(k) or {"period": k, **empty} for k in keys]
 
 
@@ -110,7 +141,7 @@ def best_granularity(rows: list[dict[str, Any]]) -> str:
 
 
 def _recent_score(rows: list[dict[str, Any]]) -> float | None:
-    """Goldstein summed with a one-year half-life back from the newest event: > 0 cooperative, < 0 conflictual."""
+    """Goldstein summed with a one-year half-life back from the newest event (> 0 cooperative)."""
     dated = [(e["date"][:10], float(e.get("goldstein") or 0.0)) for e in rows if _is_day(e.get("date"))]
     if not dated:
         return None
@@ -157,15 +188,21 @@ def country_relations(store: Store, iso3: str) -> list[dict[str, Any]]:
         weights = [_weight(e, newest) for e in evs]
         coop = sum(w for w, e in zip(weights, evs, strict=True) if e.get("quad") in (1, 2))
         conflict = sum(w for w, e in zip(weights, evs, strict=True) if e.get("quad") in (3, 4))
-        out.append({
-            "code": other, "name": names[other], "events": len(evs),
-            "cooperation": sum(1 for e in evs if e.get("quad") in (1, 2)),
-            "conflict": sum(1 for e in evs if e.get("quad") in (3, 4)),
-            "recent_cooperation": round(coop, 2), "recent_conflict": round(conflict, 2),
-            "goldstein_recent": round(sum(w * float(e.get("goldstein") or 0.0)
-                                          for w, e in zip(weights, evs, strict=True)), 2),
-            "last": max((e.get("date") or "" for e in evs), default="") or None,
-        })
+        out.append(
+            {
+                "code": other,
+                "name": names[other],
+                "events": len(evs),
+                "cooperation": sum(1 for e in evs if e.get("quad") in (1, 2)),
+                "conflict": sum(1 for e in evs if e.get("quad") in (3, 4)),
+                "recent_cooperation": round(coop, 2),
+                "recent_conflict": round(conflict, 2),
+                "goldstein_recent": round(
+                    sum(w * float(e.get("goldstein") or 0.0) for w, e in zip(weights, evs, strict=True)), 2
+                ),
+                "last": max((e.get("date") or "" for e in evs), default="") or None,
+            }
+        )
     out.sort(key=lambda r: (-(r["recent_cooperation"] + r["recent_conflict"]), r["code"]))
     return out
 
@@ -178,8 +215,17 @@ def _weight(e: dict[str, Any], newest: dt.date | None) -> float:
 
 
 def _event_ident(e: dict[str, Any]) -> str:
-    return "|".join(str(x) for x in (e.get("doc_id"), e.get("sentence"), e["source"].get("code"),
-                                     e["target"].get("code"), e.get("cameo"), e.get("mode")))
+    return "|".join(
+        str(x)
+        for x in (
+            e.get("doc_id"),
+            e.get("sentence"),
+            e["source"].get("code"),
+            e["target"].get("code"),
+            e.get("cameo"),
+            e.get("mode"),
+        )
+    )
 
 
 def country_events(store: Store, iso3: str, limit: int = 30) -> list[dict[str, Any]]:
@@ -213,6 +259,8 @@ def activity(store: Store, limit: int = 2000) -> dict[str, Any]:
         loc = e.get("location") or {}
         if loc.get("lat") is not None and loc.get("lon") is not None:
             spot = (round(float(loc["lat"]), 2), round(float(loc["lon"]), 2))
-            entry = places.setdefault(spot, {"name": loc.get("name"), "lat": spot[0], "lon": spot[1], "events": 0})
+            entry = places.setdefault(
+                spot, {"name": loc.get("name"), "lat": spot[0], "lon": spot[1], "events": 0}
+            )
             entry["events"] += 1
     return {"events": len(rows), "parties": dict(per_party.most_common()), "places": list(places.values())}

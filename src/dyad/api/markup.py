@@ -28,8 +28,9 @@ class Span:
 _ORDER = {"finding": 0, "trigger": 1, "mention": 2}
 
 
-def sentence_starts(text: str, sentences: Sequence[dict[str, Any]] | None = None,
-                    events: Sequence[dict[str, Any]] = ()) -> dict[int, int]:
+def sentence_starts(
+    text: str, sentences: Sequence[dict[str, Any]] | None = None, events: Sequence[dict[str, Any]] = ()
+) -> dict[int, int]:
     """Sentence index -> its start offset in `text`: from the sentence records, else found from the events."""
     if sentences:
         return {int(s["index"]): int(s["start"]) for s in sentences}
@@ -41,8 +42,13 @@ def sentence_starts(text: str, sentences: Sequence[dict[str, Any]] | None = None
     return starts
 
 
-def spans_for(text: str, starts: dict[int, int], mentions: Sequence[dict[str, Any]],
-              events: Sequence[dict[str, Any]], findings: Sequence[dict[str, Any]]) -> list[Span]:
+def spans_for(
+    text: str,
+    starts: dict[int, int],
+    mentions: Sequence[dict[str, Any]],
+    events: Sequence[dict[str, Any]],
+    findings: Sequence[dict[str, Any]],
+) -> list[Span]:
     """The annotations of an article in document offsets; those that fall outside the text are dropped."""
     spans: list[Span] = []
     for m in mentions:
@@ -58,8 +64,10 @@ def spans_for(text: str, starts: dict[int, int], mentions: Sequence[dict[str, An
         base = starts.get(int(e["sentence"]))
         if not trig or base is None:
             continue
-        tip = (f"{e['source'].get('code')} {e.get('cameo')} {e.get('plover') or ''} {e['target'].get('code')}"
-               f" ({e.get('mode')}, {float(e.get('confidence') or 0):.2f})")
+        tip = (
+            f"{e['source'].get('code')} {e.get('cameo')} {e.get('plover') or ''} {e['target'].get('code')}"
+            f" ({e.get('mode')}, {float(e.get('confidence') or 0):.2f})"
+        )
         spans.append(Span(base + int(trig["start"]), base + int(trig["end"]), "trigger", tip, f"ev{i}"))
     for i, f in enumerate(findings):
         tip = f"{f.get('kind')}: {f.get('message') or ''}"

@@ -33,7 +33,9 @@ class CodeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     text: str = Field(min_length=1, max_length=MAX_TEXT, description="The article's plain text.")
     date: str | None = Field(None, description="Document date, YYYY-MM-DD, for relative dates and leaders.")
-    lang: str | None = Field(None, pattern=LANG_PATTERN, description="Language code (en, es, ...); guessed when absent.")
+    lang: str | None = Field(
+        None, pattern=LANG_PATTERN, description="Language code (en, es, ...); guessed when absent."
+    )
     fast: bool = Field(False, description="Rules only.")
 
     @field_validator("date")
@@ -65,8 +67,12 @@ class CheckRequest(BaseModel):
 class DocumentRequest(CheckRequest):
     """An article to store: `{"text" or "html", "url"?, "date"?, "title"?, "lang"?}`."""
 
-    url: str | None = Field(None, max_length=2000, pattern=r"^https?://\S+$",
-                            description="Where the article lives; a second article under it is a new version.")
+    url: str | None = Field(
+        None,
+        max_length=2000,
+        pattern=r"^https?://\S+$",
+        description="Where the article lives; a second article under it is a new version.",
+    )
     title: str | None = Field(None, max_length=500)
     lang: str | None = Field(None, pattern=LANG_PATTERN)
 

@@ -26,7 +26,9 @@ from dyad.store import Store
 router = APIRouter(include_in_schema=False)
 
 PageCode = Annotated[str, Path(pattern=CODE_PATTERN)]
-_PAIR = re.compile(r"^\s*([A-Za-z]{3})\s*(?:/|-|–|,|\s|\bvs?\.?\s|\band\s|\by\s)\s*([A-Za-z]{3})\s*$", re.IGNORECASE)
+_PAIR = re.compile(
+    r"^\s*([A-Za-z]{3})\s*(?:/|-|–|,|\s|\bvs?\.?\s|\band\s|\by\s)\s*([A-Za-z]{3})\s*$", re.IGNORECASE
+)
 _SPLIT = re.compile(r"\s*(?:/|\bvs?\.?\s|\band\b|\by\b|–|,)\s*", re.IGNORECASE)
 
 
@@ -38,8 +40,13 @@ def _store(request: Request) -> Store:
 def _render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
     resources = default_resources()
     context.setdefault("title", "dyad")
-    context.update(request=request, names=_names(resources), flags=_flags(resources),
-                   quad_names=svg.QUAD_NAMES, quad_colours=svg.QUAD_COLOURS)
+    context.update(
+        request=request,
+        names=_names(resources),
+        flags=_flags(resources),
+        quad_names=svg.QUAD_NAMES,
+        quad_colours=svg.QUAD_COLOURS,
+    )
     return templates().TemplateResponse(request, template, context, status_code=status)
 
 
@@ -54,11 +61,19 @@ def _flags(resources: Resources) -> dict[str, str]:
 
 
 def error_page(request: Request, status: int, error: str, message: str) -> Response:
-    return _render(request, "error.html", status=status, title=f"{status} {error}", error=error, message=message,
-                   status_code=status)
+    return _render(
+        request,
+        "error.html",
+        status=status,
+        title=f"{status} {error}",
+        error=error,
+        message=message,
+        status_code=status,
+    )
 
 
 # ---------------------------------------------------------------- home and search
+
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
@@ -66,11 +81,18 @@ def home(request: Request) -> HTMLResponse:
     resources = default_resources()
     act = ledger.activity(store)
     parties = {k: v for k, v in act["parties"].items() if k in resources.countries}
-    return _render(request, "home.html", title="dyad: the diplomatic ledger", stats=store.stats(),
-                   latest=ledger.latest_events(store, 20), documents=store.documents(limit=10),
-                   world=svg.world_map(resources, parties, places=act["places"],
-                                       title=f"Who acted in the newest {act['events']} events"),
-                   active=sorted(parties.items(), key=lambda kv: -kv[1])[:12])
+    return _render(
+        request,
+        "home.html",
+        title="dyad: the diplomatic ledger",
+        stats=store.stats(),
+        latest=ledger.latest_events(store, 20),
+        documents=store.documents(limit=10),
+        world=svg.world_map(
+            resources, parties, places=act["places"], title=f"Who acted in the newest {act['events']} events"
+        ),
+        active=sorted(parties.items(), key=lambda kv: -kv[1])[:12],
+    )
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -91,12 +113,23 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=10
     if resources.places.get(query.casefold()) or _store(request).missions(city=query):
         return RedirectResponse(f"/city/{_city_name(resources, query)}", status_code=303)
     folded = query.casefold()
-    countries = [(k, c.name) for k, c in sorted(resources.countries.items())
-                 if folded in c.name.casefold() or folded in c.name_es.casefold() or folded in c.formal.casefold()]
-    cities = sorted({(p.name, p.country) for key, ps in resources.places.items() if key.startswith(folded)
-                     for p in ps[:1]}, key=lambda nc: nc[0])[:30]
-    return _render(request, "search.html", title=f"search: {query}", q=query, countries=countries[:30],
-                   cities=cities)
+    countries = [
+        (k, c.name)
+        for k, c in sorted(resources.countries.items())
+        if folded in c.name.casefold() or folded in c.name_es.casefold() or folded in c.formal.casefold()
+    ]
+    cities = sorted(
+        {
+            (p.name, p.country)
+            for key, ps in resources.places.items()
+            if key.startswith(folded)
+            for p in ps[:1]
+        },
+        key=lambda nc: nc[0],
+    )[:30]
+    return _render(
+        request, "search.html", title=f"search: {query}", q=query, countries=countries[:30], cities=cities
+    )
 
 
 def _country(resources: Resources, text: str) -> str | None:
@@ -117,6 +150,7 @@ def _city_name(resources: Resources, text: str) -> str:
 
 # ---------------------------------------------------------------- country
 
+
 @router.get("/country/{iso3}", response_class=HTMLResponse)
 def country(request: Request, iso3: PageCode) -> HTMLResponse:
     store = _store(request)
@@ -132,24 +166,43 @@ def country(request: Request, iso3: PageCode) -> HTMLResponse:
     by_host = Counter(m["host"] for m in abroad)
     cities: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for m in hosted:
-        cities[m["city"] or "?"].append(m)
+        cities[m["city"] or "(city not known)"].append(m)
     city_maps = []
-    for city, missions in sorted(cities.items(), key=lambda kv: -len(kv[1]))[:2]:
-        drawn = svg.points_map(_mission_points(missions, "sender"), title=f"Missions in {city}",
-                               centre=_place(resources, city, iso3))
+    for city, missions in sorted(
+        ((c, ms) for c, ms in cities.items() if ms[0]["city"]), key=lambda kv: -len(kv[1])
+    )[:2]:
+        drawn = svg.points_map(
+            _mission_points(missions, "sender"),
+            title=f"Missions in {city}",
+            centre=_place(resources, city, iso3),
+        )
         if drawn is not None:
             city_maps.append({"city": city, "svg": drawn, "count": len(missions)})
     return _render(
-        request, "country.html", title=f"{info.name if info else iso3}: dyad", iso3=iso3, info=info,
-        abroad=abroad, hosted=hosted, cities=sorted(cities.items(), key=lambda kv: (-len(kv[1]), kv[0])),
-        city_maps=city_maps, relations=relations,
-        cooperative=sorted((r for r in relations if r["recent_cooperation"] > 0),
-                           key=lambda r: -r["recent_cooperation"])[:10],
-        conflictual=sorted((r for r in relations if r["recent_conflict"] > 0),
-                           key=lambda r: -r["recent_conflict"])[:10],
+        request,
+        "country.html",
+        title=f"{info.name if info else iso3}: dyad",
+        iso3=iso3,
+        info=info,
+        abroad=abroad,
+        hosted=hosted,
+        cities=sorted(cities.items(), key=lambda kv: (-len(kv[1]), kv[0])),
+        city_maps=city_maps,
+        relations=relations,
+        cooperative=sorted(
+            (r for r in relations if r["recent_cooperation"] > 0), key=lambda r: -r["recent_cooperation"]
+        )[:10],
+        conflictual=sorted(
+            (r for r in relations if r["recent_conflict"] > 0), key=lambda r: -r["recent_conflict"]
+        )[:10],
         events=events,
-        world=svg.world_map(resources, dict(by_host), highlight=iso3,
-                            title=f"Where {info.name if info else iso3} has missions"))
+        world=svg.world_map(
+            resources,
+            dict(by_host),
+            highlight=iso3,
+            title=f"Where {info.name if info else iso3} has missions",
+        ),
+    )
 
 
 def _place(resources: Resources, city: str, iso3: str) -> tuple[float, float] | None:
@@ -160,13 +213,23 @@ def _place(resources: Resources, city: str, iso3: str) -> tuple[float, float] | 
 
 
 def _mission_points(missions: list[dict[str, Any]], label: str) -> list[dict[str, Any]]:
-    return [{"lat": m.get("lat"), "lon": m.get("lon"), "label": m[label], "status": m.get("status"),
-             "href": f"/country/{m[label]}",
-             "tip": f"{m[label]} {m['kind']} in {m['city']}" + (f", {m['district']}" if m.get("district") else "")
-             + (f" ({m['status']})" if m.get("status") else "")} for m in missions]
+    return [
+        {
+            "lat": m.get("lat"),
+            "lon": m.get("lon"),
+            "label": m[label],
+            "status": m.get("status"),
+            "href": f"/country/{m[label]}",
+            "tip": f"{m[label]} {m['kind']} in {m['city']}"
+            + (f", {m['district']}" if m.get("district") else "")
+            + (f" ({m['status']})" if m.get("status") else ""),
+        }
+        for m in missions
+    ]
 
 
 # ---------------------------------------------------------------- dyad
+
 
 @router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
 def dyad_page(request: Request, a: PageCode, b: PageCode) -> HTMLResponse:
@@ -177,18 +240,32 @@ def dyad_page(request: Request, a: PageCode, b: PageCode) -> HTMLResponse:
     by = ledger.best_granularity(rows)
     timeline = ledger.dyad_timeline(store, a, b, by=by, events=rows)
     name_a, name_b = resources.country_name(a) or a, resources.country_name(b) or b
-    chart = svg.timeline_chart(ledger.fill_periods(timeline["timeline"], by),
-                               title=f"{name_a} and {name_b}: events per {by}")
+    chart = svg.timeline_chart(
+        ledger.fill_periods(timeline["timeline"], by), title=f"{name_a} and {name_b}: events per {by}"
+    )
     missions = store.missions(sender=a, host=b) + store.missions(sender=b, host=a)
-    return _render(request, "dyad.html", title=f"{name_a} – {name_b}: dyad", a=a, b=b, name_a=name_a,
-                   name_b=name_b, timeline=timeline, chart=chart, events=list(reversed(rows)), missions=missions)
+    return _render(
+        request,
+        "dyad.html",
+        title=f"{name_a} – {name_b}: dyad",
+        a=a,
+        b=b,
+        name_a=name_a,
+        name_b=name_b,
+        timeline=timeline,
+        chart=chart,
+        events=list(reversed(rows)),
+        missions=missions,
+    )
 
 
 # ---------------------------------------------------------------- city
 
+
 @router.get("/city/{name}", response_class=HTMLResponse)
-def city(request: Request, name: Annotated[str, Path(min_length=1, max_length=100,
-                                                     pattern=r"^[^\x00-\x1f<>/]+$")]) -> HTMLResponse:
+def city(
+    request: Request, name: Annotated[str, Path(min_length=1, max_length=100, pattern=r"^[^\x00-\x1f<>/]+$")]
+) -> HTMLResponse:
     store = _store(request)
     resources = default_resources()
     missions = store.missions(city=name)
@@ -200,11 +277,20 @@ def city(request: Request, name: Annotated[str, Path(min_length=1, max_length=10
     centre = _place(resources, name, host) if host else None
     drawn = svg.points_map(_mission_points(missions, "sender"), title=f"Missions in {name}", centre=centre)
     shown = places[0].name if places else name
-    return _render(request, "city.html", title=f"{shown}: missions", name=shown, host=host, missions=missions,
-                   map=drawn, open=sum(1 for m in missions if m.get("status") not in ("closed", "suspended")))
+    return _render(
+        request,
+        "city.html",
+        title=f"{shown}: missions",
+        name=shown,
+        host=host,
+        missions=missions,
+        map=drawn,
+        open=sum(1 for m in missions if m.get("status") not in ("closed", "suspended")),
+    )
 
 
 # ---------------------------------------------------------------- article
+
 
 @lru_cache(maxsize=1)
 def _splitter() -> Any:
@@ -214,29 +300,43 @@ def _splitter() -> Any:
 
 
 @router.get("/doc/{doc_id:path}", response_class=HTMLResponse)
-def article(request: Request, doc_id: str,
-            version: Annotated[int | None, Query(ge=1, le=1_000_000)] = None) -> HTMLResponse:
+def article(
+    request: Request, doc_id: str, version: Annotated[int | None, Query(ge=1, le=1_000_000)] = None
+) -> HTMLResponse:
     found = _store(request).document(doc_id, version)
     if found is None:
         raise NotFound(f"no stored article {doc_id!r}" + (f" with a version {version}" if version else ""))
     ver = found["version"]
-    split = _splitter().process(Document(id=doc_id, text=ver["text"], lang=ver.get("lang"), date=ver.get("date")))
+    split = _splitter().process(
+        Document(id=doc_id, text=ver["text"], lang=ver.get("lang"), date=ver.get("date"))
+    )
     sentences = [{"index": s.index, "start": s.start} for s in split.sentences]
     starts = sentence_starts(ver["text"], sentences, found["events"])
     for e in found["events"]:  # the store's events name their sentence's text: trust it over a re-split
         at = starts.get(int(e["sentence"]))
-        if at is None or ver["text"][at:at + len(e["sentence_text"])] != e["sentence_text"]:
+        if at is None or ver["text"][at : at + len(e["sentence_text"])] != e["sentence_text"]:
             where = ver["text"].find(e["sentence_text"])
             if where >= 0:
                 starts[int(e["sentence"])] = where
     spans = spans_for(ver["text"], starts, found["mentions"], found["events"], found["findings"])
-    return _render(request, "doc.html", title=found["document"].get("title") or doc_id, doc=found["document"],
-                   version=ver, versions=found["versions"], marked=mark_article(ver["text"], spans, starts),
-                   events=found["events"], findings=found["findings"], mentions=found["mentions"],
-                   doc_id=doc_id, stored=True)
+    return _render(
+        request,
+        "doc.html",
+        title=found["document"].get("title") or doc_id,
+        doc=found["document"],
+        version=ver,
+        versions=found["versions"],
+        marked=mark_article(ver["text"], spans, starts),
+        events=found["events"],
+        findings=found["findings"],
+        mentions=found["mentions"],
+        doc_id=doc_id,
+        stored=True,
+    )
 
 
 # ---------------------------------------------------------------- paste
+
 
 @router.get("/paste", response_class=HTMLResponse)
 def paste_form(request: Request) -> HTMLResponse:
@@ -244,8 +344,12 @@ def paste_form(request: Request) -> HTMLResponse:
 
 
 @router.post("/paste", response_class=HTMLResponse)
-def paste(request: Request, text: Annotated[str, Form(min_length=1, max_length=MAX_TEXT)],
-          date: Annotated[str, Form(max_length=10)] = "", lang: Annotated[str, Form(max_length=3)] = "") -> Response:
+def paste(
+    request: Request,
+    text: Annotated[str, Form(min_length=1, max_length=MAX_TEXT)],
+    date: Annotated[str, Form(max_length=10)] = "",
+    lang: Annotated[str, Form(max_length=3)] = "",
+) -> Response:
     from dyad.engine import process_document
 
     problems = []
@@ -254,15 +358,38 @@ def paste(request: Request, text: Annotated[str, Form(min_length=1, max_length=M
     if lang and not re.fullmatch(LANG_PATTERN, lang):
         problems.append(f"'{lang}' is not a language code like en or es")
     if problems or not text.strip():
-        return _render(request, "paste.html", status=422, title="paste an article", text=text, date=date, lang=lang,
-                       result=None, problems=problems or ["the text is empty"])
-    doc = process_document(Document(id="pasted", text=text, date=date or None, lang=lang or None),
-                           fast=request.app.state.fast)
+        return _render(
+            request,
+            "paste.html",
+            status=422,
+            title="paste an article",
+            text=text,
+            date=date,
+            lang=lang,
+            result=None,
+            problems=problems or ["the text is empty"],
+        )
+    doc = process_document(
+        Document(id="pasted", text=text, date=date or None, lang=lang or None), fast=request.app.state.fast
+    )
     starts = {s.index: s.start for s in doc.sentences}
     mentions = [m.to_full_dict() for m in doc.mentions]
     events = [e.to_dict() for e in doc.events]
     findings = [f.to_dict() for f in doc.findings]
     spans = spans_for(doc.text, starts, mentions, events, findings)
-    return _render(request, "paste.html", title="paste an article", text=text, date=date, lang=lang,
-                   result={"marked": mark_article(doc.text, spans, starts), "events": events, "findings": findings,
-                           "mentions": mentions, "lang": doc.lang, "home": doc.home_country})
+    return _render(
+        request,
+        "paste.html",
+        title="paste an article",
+        text=text,
+        date=date,
+        lang=lang,
+        result={
+            "marked": mark_article(doc.text, spans, starts),
+            "events": events,
+            "findings": findings,
+            "mentions": mentions,
+            "lang": doc.lang,
+            "home": doc.home_country,
+        },
+    )

@@ -56,10 +56,14 @@ def health(request: Request) -> dict[str, Any]:
     return {"status": "ok", "version": __version__, "store": _store(request).stats()}
 
 
-@router.post("/code", response_model=list[EventOut], summary="Code a text: its events, as `dyad code` prints them")
-def code(body: CodeRequest, request: Request,
-         explain: Annotated[bool, Query(description="Keep which pattern fired in each event.")] = False
-         ) -> list[dict[str, Any]]:
+@router.post(
+    "/code", response_model=list[EventOut], summary="Code a text: its events, as `dyad code` prints them"
+)
+def code(
+    body: CodeRequest,
+    request: Request,
+    explain: Annotated[bool, Query(description="Keep which pattern fired in each event.")] = False,
+) -> list[dict[str, Any]]:
     from dyad.engine import code_text
 
     events = code_text(body.text, date=body.date, lang=body.lang, fast=body.fast or request.app.state.fast)
@@ -72,8 +76,11 @@ def code(body: CodeRequest, request: Request,
     return out
 
 
-@router.post("/check", response_model=list[FindingOut], summary="Check a text or page for another country's "
-             "names and flags, as `dyad check` prints its findings")
+@router.post(
+    "/check",
+    response_model=list[FindingOut],
+    summary="Check a text or page for another country's names and flags, as `dyad check` prints its findings",
+)
 def check(body: CheckRequest) -> list[dict[str, Any]]:
     from dyad.engine import check_text
 
@@ -81,9 +88,14 @@ def check(body: CheckRequest) -> list[dict[str, Any]]:
     return [f.to_dict() for f in check_text(doc.text, date=doc.date, html=doc.html, doc_id=doc.id)]
 
 
-@router.post("/documents", status_code=201, response_model=DocumentCreated, dependencies=[Depends(check_token)],
-             responses={401: {"model": ErrorOut}, 413: {"model": ErrorOut}},
-             summary="Ingest one article (needs the bearer token when the server has one)")
+@router.post(
+    "/documents",
+    status_code=201,
+    response_model=DocumentCreated,
+    dependencies=[Depends(check_token)],
+    responses={401: {"model": ErrorOut}, 413: {"model": ErrorOut}},
+    summary="Ingest one article (needs the bearer token when the server has one)",
+)
 def add_document(body: DocumentRequest, request: Request) -> dict[str, Any]:
     from dyad.engine import process_document
 
@@ -98,57 +110,97 @@ def _document(body: CheckRequest, doc_id: str) -> Document:
     from dyad.ingest.readers import document_from_html
 
     if body.text and body.text.strip():
-        return Document(id=doc_id, text=body.text, date=body.date, html=body.html or None,
-                        title=getattr(body, "title", None))
+        return Document(
+            id=doc_id,
+            text=body.text,
+            date=body.date,
+            html=body.html or None,
+            title=getattr(body, "title", None),
+        )
     assert body.html is not None
-    return document_from_html(body.html, doc_id, url=getattr(body, "url", None), date=body.date,
-                              title=getattr(body, "title", None))
+    return document_from_html(
+        body.html, doc_id, url=getattr(body, "url", None), date=body.date, title=getattr(body, "title", None)
+    )
 
 
 @router.get("/documents", summary="Stored articles, newest first")
-def documents(request: Request, response: Response, limit: Limit = 50, offset: Offset = 0) -> list[dict[str, Any]]:
+def documents(
+    request: Request, response: Response, limit: Limit = 50, offset: Offset = 0
+) -> list[dict[str, Any]]:
     rows = _store(request).documents(limit=limit, offset=offset)
     _next_link(request, response, len(rows), limit, offset)
     return rows
 
 
-@router.get("/documents/{doc_id:path}", responses={404: {"model": ErrorOut}},
-            summary="One article's version (the current one by default): text, mentions, findings, events")
-def document(doc_id: str, request: Request,
-             version: Annotated[int | None, Query(ge=1, le=1_000_000)] = None) -> dict[str, Any]:
+@router.get(
+    "/documents/{doc_id:path}",
+    responses={404: {"model": ErrorOut}},
+    summary="One article's version (the current one by default): text, mentions, findings, events",
+)
+def document(
+    doc_id: str, request: Request, version: Annotated[int | None, Query(ge=1, le=1_000_000)] = None
+) -> dict[str, Any]:
     found = _store(request).document(doc_id, version)
     if found is None:
         raise NotFound(f"no stored article {doc_id!r}" + (f" with a version {version}" if version else ""))
     return found
 
 
-@router.get("/events", response_model=list[EventOut], summary="Stored events, oldest first; "
-            "a full page carries a `Link: rel=next` header")
-def events(request: Request, response: Response, source: Code = None, target: Code = None, since: Date = None,
-           until: Date = None, limit: Limit = 100, offset: Offset = 0) -> list[dict[str, Any]]:
-    rows = _store(request).events(source=source, target=target, since=since, until=until, limit=limit, offset=offset)
+@router.get(
+    "/events",
+    response_model=list[EventOut],
+    summary="Stored events, oldest first; a full page carries a `Link: rel=next` header",
+)
+def events(
+    request: Request,
+    response: Response,
+    source: Code = None,
+    target: Code = None,
+    since: Date = None,
+    until: Date = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> list[dict[str, Any]]:
+    rows = _store(request).events(
+        source=source, target=target, since=since, until=until, limit=limit, offset=offset
+    )
     _next_link(request, response, len(rows), limit, offset)
     return rows
 
 
-@router.get("/missions", response_model=list[MissionOut], summary="Diplomatic missions (reference data, "
-            "updated by the news)")
-def missions(request: Request, response: Response,
-             city: Annotated[str | None, Query(min_length=1, max_length=100, pattern=r"^[^\x00-\x1f<>]+$")] = None,
-             host: Code = None, sender: Code = None,
-             limit: Annotated[int, Query(ge=1, le=20_000)] = 1000, offset: Offset = 0) -> list[dict[str, Any]]:
-    rows = _store(request).missions(city=city, host=host, sender=sender)[offset:offset + limit]
+@router.get(
+    "/missions",
+    response_model=list[MissionOut],
+    summary="Diplomatic missions (reference data, updated by the news)",
+)
+def missions(
+    request: Request,
+    response: Response,
+    city: Annotated[str | None, Query(min_length=1, max_length=100, pattern=r"^[^\x00-\x1f<>]+$")] = None,
+    host: Code = None,
+    sender: Code = None,
+    limit: Annotated[int, Query(ge=1, le=20_000)] = 1000,
+    offset: Offset = 0,
+) -> list[dict[str, Any]]:
+    rows = _store(request).missions(city=city, host=host, sender=sender)[offset : offset + limit]
     _next_link(request, response, len(rows), limit, offset)
     return rows
 
 
 @router.get("/relations/{a}/{b}", response_model=Relations, summary="The dyad's timeline and scores")
-def relations(a: PathCode, b: PathCode, request: Request,
-              by: Annotated[str, Query(pattern="^(month|day)$", description="month (default) or day")] = "month",
-              since: Date = None, until: Date = None) -> dict[str, Any]:
+def relations(
+    a: PathCode,
+    b: PathCode,
+    request: Request,
+    by: Annotated[str, Query(pattern="^(month|day)$", description="month (default) or day")] = "month",
+    since: Date = None,
+    until: Date = None,
+) -> dict[str, Any]:
     from dyad.resources import default_resources
 
     data = ledger.dyad_timeline(_store(request), a, b, by=by, since=since, until=until)
-    data["names"] = {data["a"]: default_resources().country_name(data["a"]),
-                     data["b"]: default_resources().country_name(data["b"])}
+    data["names"] = {
+        data["a"]: default_resources().country_name(data["a"]),
+        data["b"]: default_resources().country_name(data["b"]),
+    }
     return data

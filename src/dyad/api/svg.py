@@ -17,8 +17,12 @@ from markupsafe import Markup, escape
 from dyad.resources import Resources
 
 QUAD_COLOURS = {"1": "#7fbf7b", "2": "#1b7837", "3": "#f4a582", "4": "#b2182b"}
-QUAD_NAMES = {"1": "verbal cooperation", "2": "material cooperation", "3": "verbal conflict",
-              "4": "material conflict"}
+QUAD_NAMES = {
+    "1": "verbal cooperation",
+    "2": "material cooperation",
+    "3": "verbal conflict",
+    "4": "material conflict",
+}
 _CELL = 2.0  # degrees per land dot
 _TOP, _BOTTOM = 84.0, -58.0  # latitudes shown on the world view
 
@@ -54,17 +58,25 @@ def capitals(resources: Resources) -> dict[str, tuple[float, float]]:
     return out
 
 
-def world_map(resources: Resources, parties: dict[str, int], *, places: Sequence[dict[str, Any]] = (),
-              highlight: str | None = None, title: str = "Activity by country") -> Markup:
+def world_map(
+    resources: Resources,
+    parties: dict[str, int],
+    *,
+    places: Sequence[dict[str, Any]] = (),
+    highlight: str | None = None,
+    title: str = "Activity by country",
+) -> Markup:
     """The world with a circle per active country (at its capital), sized by its events."""
     caps = capitals(resources)
     height = _TOP - _BOTTOM
-    out = [f'<svg class="world" viewBox="0 0 360 {_fmt(height)}" role="img" aria-label="{escape(title)}" '
-           'xmlns="http://www.w3.org/2000/svg">',
-           f"<title>{escape(title)}</title>",
-           f'<rect width="360" height="{_fmt(height)}" fill="#eef3f7"/>',
-           f'<path d="{_land_path(resources)}" fill="#c9d3dc"/>']
-    top = max(parties.values(), default=1)
+    out = [
+        f'<svg class="world" viewBox="0 0 360 {_fmt(height)}" role="img" aria-label="{escape(title)}" '
+        'xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{escape(title)}</title>",
+        f'<rect width="360" height="{_fmt(height)}" fill="#eef3f7"/>',
+        f'<path d="{_land_path(resources)}" fill="#c9d3dc"/>',
+    ]
+    top = max(max(parties.values(), default=1), 8)  # one event or mission alone draws a small circle
     for code, count in sorted(parties.items(), key=lambda kv: -kv[1]):
         if code not in caps:
             continue
@@ -72,21 +84,31 @@ def world_map(resources: Resources, parties: dict[str, int], *, places: Sequence
         r = 1.6 + 5.0 * math.sqrt(count / top)
         name = resources.country_name(code) or code
         fill = "#d9480f" if code == highlight else "#1c7ed6"
-        out.append(f'<a href="/country/{escape(code)}" class="party"><circle cx="{_fmt(lon + 180)}" '
-                   f'cy="{_fmt(_TOP - lat)}" r="{_fmt(r)}" fill="{fill}" fill-opacity="0.6" stroke="#fff" '
-                   f'stroke-width="0.3"><title>{escape(name)} ({escape(code)}): {count} events</title></circle></a>')
+        out.append(
+            f'<a href="/country/{escape(code)}" class="party"><circle cx="{_fmt(lon + 180)}" '
+            f'cy="{_fmt(_TOP - lat)}" r="{_fmt(r)}" fill="{fill}" fill-opacity="0.6" stroke="#fff" '
+            f'stroke-width="0.3"><title>{escape(name)} ({escape(code)}): {count} events</title></circle></a>'
+        )
     for p in places:
         if p.get("lat") is None or p.get("lon") is None:
             continue
-        out.append(f'<circle cx="{_fmt(float(p["lon"]) + 180)}" cy="{_fmt(_TOP - float(p["lat"]))}" r="0.9" '
-                   f'fill="#000"><title>{escape(p.get("name") or "")}: {int(p.get("events", 0))} located '
-                   'events</title></circle>')
+        out.append(
+            f'<circle cx="{_fmt(float(p["lon"]) + 180)}" cy="{_fmt(_TOP - float(p["lat"]))}" r="0.9" '
+            f'fill="#000"><title>{escape(p.get("name") or "")}: {int(p.get("events", 0))} located '
+            "events</title></circle>"
+        )
     out.append("</svg>")
     return Markup("".join(out))
 
 
-def points_map(points: Sequence[dict[str, Any]], *, title: str, width: int = 640, height: int = 360,
-               centre: tuple[float, float] | None = None) -> Markup | None:
+def points_map(
+    points: Sequence[dict[str, Any]],
+    *,
+    title: str,
+    width: int = 640,
+    height: int = 360,
+    centre: tuple[float, float] | None = None,
+) -> Markup | None:
     """A local equirectangular map of labelled points (missions in a city); None without coordinates."""
     pts = [p for p in points if p.get("lat") is not None and p.get("lon") is not None]
     if centre is None and not pts:
@@ -104,39 +126,53 @@ def points_map(points: Sequence[dict[str, Any]], *, title: str, width: int = 640
     def xy(lat: float, lon: float) -> tuple[float, float]:
         return width / 2 + (lon - cx) * kx * scale, height / 2 - (lat - cy) * scale
 
-    out = [f'<svg class="citymap" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}" '
-           'xmlns="http://www.w3.org/2000/svg">', f"<title>{escape(title)}</title>",
-           f'<rect width="{width}" height="{height}" fill="#f4f1ea"/>']
+    out = [
+        f'<svg class="citymap" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}" '
+        'xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{escape(title)}</title>",
+        f'<rect width="{width}" height="{height}" fill="#f4f1ea"/>',
+    ]
     km = _nice_km(span_x * 111.32 / 4)
     step_deg = km / 111.32
     lat0 = math.floor(min(lats) / step_deg) * step_deg
     while lat0 <= max(lats) + step_deg:
         _, y = xy(lat0, cx)
-        out.append(f'<line x1="0" x2="{width}" y1="{_fmt(y)}" y2="{_fmt(y)}" stroke="#e0dbcf" stroke-width="1"/>')
+        out.append(
+            f'<line x1="0" x2="{width}" y1="{_fmt(y)}" y2="{_fmt(y)}" stroke="#e0dbcf" stroke-width="1"/>'
+        )
         lat0 += step_deg
     lon_step = step_deg / max(kx, 0.05)
     lon0 = math.floor(min(lons) / lon_step) * lon_step
     while lon0 <= max(lons) + lon_step:
         x, _ = xy(cy, lon0)
-        out.append(f'<line y1="0" y2="{height}" x1="{_fmt(x)}" x2="{_fmt(x)}" stroke="#e0dbcf" stroke-width="1"/>')
+        out.append(
+            f'<line y1="0" y2="{height}" x1="{_fmt(x)}" x2="{_fmt(x)}" stroke="#e0dbcf" stroke-width="1"/>'
+        )
         lon0 += lon_step
     bar = km / 111.32 * scale
-    out.append(f'<g class="scale"><line x1="12" x2="{_fmt(12 + bar)}" y1="{height - 14}" y2="{height - 14}" '
-               f'stroke="#333" stroke-width="2"/><text x="12" y="{height - 20}" font-size="11" fill="#333">'
-               f"{_fmt(km)} km</text></g>")
+    out.append(
+        f'<g class="scale"><line x1="12" x2="{_fmt(12 + bar)}" y1="{height - 14}" y2="{height - 14}" '
+        f'stroke="#333" stroke-width="2"/><text x="12" y="{height - 20}" font-size="11" fill="#333">'
+        f"{_fmt(km)} km</text></g>"
+    )
     if centre:
         x, y = xy(*centre)
-        out.append(f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="5" fill="none" stroke="#555" stroke-width="1.5" '
-                   'stroke-dasharray="2 2"><title>city centre (GeoNames)</title></circle>')
+        out.append(
+            f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="5" fill="none" stroke="#555" stroke-width="1.5" '
+            'stroke-dasharray="2 2"><title>city centre (GeoNames)</title></circle>'
+        )
     for p in pts:
         x, y = xy(float(p["lat"]), float(p["lon"]))
-        colour = {"opened": "#2b8a3e", "planned": "#e67700", "closed": "#868e96",
-                  "suspended": "#c92a2a"}.get(str(p.get("status") or ""), "#1c7ed6")
+        colour = {"opened": "#2b8a3e", "planned": "#e67700", "closed": "#868e96", "suspended": "#c92a2a"}.get(
+            str(p.get("status") or ""), "#1c7ed6"
+        )
         label = escape(p.get("label") or "")
         tip = escape(p.get("tip") or p.get("label") or "")
-        dot = (f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="4.5" fill="{colour}" stroke="#fff" stroke-width="1">'
-               f"<title>{tip}</title></circle><text x=\"{_fmt(x + 6)}\" y=\"{_fmt(y + 4)}\" font-size=\"10\" "
-               f'fill="#222">{label}</text>')
+        dot = (
+            f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="4.5" fill="{colour}" stroke="#fff" stroke-width="1">'
+            f'<title>{tip}</title></circle><text x="{_fmt(x + 6)}" y="{_fmt(y + 4)}" font-size="10" '
+            f'fill="#222">{label}</text>'
+        )
         href = p.get("href")
         out.append(f'<a href="{escape(href)}">{dot}</a>' if href else dot)
     out.append("</svg>")
@@ -153,17 +189,23 @@ def _nice_km(value: float) -> float:
     return float(10 * exp)
 
 
-def timeline_chart(periods: Sequence[dict[str, Any]], *, title: str, width: int = 760,
-                   height: int = 260) -> Markup:
+def timeline_chart(
+    periods: Sequence[dict[str, Any]], *, title: str, width: int = 760, height: int = 260
+) -> Markup:
     """Stacked bars of events per QuadClass per period, and the mean Goldstein score as a line (-10..10)."""
     left, right, top, bottom = 40, 40, 16, 44
     plot_w, plot_h = width - left - right, height - top - bottom
-    out = [f'<svg class="timeline" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}" '
-           'xmlns="http://www.w3.org/2000/svg">', f"<title>{escape(title)}</title>",
-           f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="#fafafa" stroke="#ddd"/>']
+    out = [
+        f'<svg class="timeline" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}" '
+        'xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{escape(title)}</title>",
+        f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="#fafafa" stroke="#ddd"/>',
+    ]
     if not periods:
-        out.append(f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle" fill="#666">no dated events'
-                   "</text></svg>")
+        out.append(
+            f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle" fill="#666">no dated events'
+            "</text></svg>"
+        )
         return Markup("".join(out))
     peak = max(max(p["events"] for p in periods), 1)
     n = len(periods)
@@ -171,13 +213,20 @@ def timeline_chart(periods: Sequence[dict[str, Any]], *, title: str, width: int 
     bar_w = max(min(slot * 0.7, 40), 1)
     for tick in range(0, peak + 1, max(1, math.ceil(peak / 4))):
         y = top + plot_h - tick / peak * plot_h
-        out.append(f'<text x="{left - 6}" y="{_fmt(y + 4)}" font-size="10" text-anchor="end" fill="#555">{tick}</text>')
+        out.append(
+            f'<text x="{left - 6}" y="{_fmt(y + 4)}" font-size="10" text-anchor="end" fill="#555">'
+            f"{tick}</text>"
+        )
     for g in (-10, 0, 10):
         y = top + plot_h / 2 - g / 10 * plot_h / 2
-        out.append(f'<text x="{width - right + 6}" y="{_fmt(y + 4)}" font-size="10" fill="#7048e8">{g:+d}</text>')
+        out.append(
+            f'<text x="{width - right + 6}" y="{_fmt(y + 4)}" font-size="10" fill="#7048e8">{g:+d}</text>'
+        )
     zero = top + plot_h / 2
-    out.append(f'<line x1="{left}" x2="{width - right}" y1="{_fmt(zero)}" y2="{_fmt(zero)}" stroke="#d0bfff" '
-               'stroke-dasharray="3 3"/>')
+    out.append(
+        f'<line x1="{left}" x2="{width - right}" y1="{_fmt(zero)}" y2="{_fmt(zero)}" stroke="#d0bfff" '
+        'stroke-dasharray="3 3"/>'
+    )
     label_every = max(1, math.ceil(n / 10))
     line = []
     for i, p in enumerate(periods):
@@ -189,29 +238,41 @@ def timeline_chart(periods: Sequence[dict[str, Any]], *, title: str, width: int 
                 continue
             h = count / peak * plot_h
             y -= h
-            out.append(f'<rect class="q{q}" x="{_fmt(x)}" y="{_fmt(y)}" width="{_fmt(bar_w)}" height="{_fmt(h)}" '
-                       f'fill="{QUAD_COLOURS[q]}"><title>{escape(p["period"])}: {count} '
-                       f"{QUAD_NAMES[q]}</title></rect>")
+            out.append(
+                f'<rect class="q{q}" x="{_fmt(x)}" y="{_fmt(y)}" width="{_fmt(bar_w)}" height="{_fmt(h)}" '
+                f'fill="{QUAD_COLOURS[q]}"><title>{escape(p["period"])}: {count} '
+                f"{QUAD_NAMES[q]}</title></rect>"
+            )
         if i % label_every == 0:
-            out.append(f'<text x="{_fmt(left + i * slot + slot / 2)}" y="{height - bottom + 14}" font-size="10" '
-                       f'text-anchor="middle" fill="#555">{escape(p["period"])}</text>')
+            out.append(
+                f'<text x="{_fmt(left + i * slot + slot / 2)}" y="{height - bottom + 14}" font-size="10" '
+                f'text-anchor="middle" fill="#555">{escape(p["period"])}</text>'
+            )
         if p.get("goldstein") is not None:
             gy = top + plot_h / 2 - float(p["goldstein"]) / 10 * plot_h / 2
             line.append((left + i * slot + slot / 2, gy, p))
     if len(line) > 1:
         pts = " ".join(f"{_fmt(x)},{_fmt(y)}" for x, y, _ in line)
-        out.append(f'<polyline class="goldstein" points="{pts}" fill="none" stroke="#7048e8" stroke-width="2"/>')
+        out.append(
+            f'<polyline class="goldstein" points="{pts}" fill="none" stroke="#7048e8" stroke-width="2"/>'
+        )
     for x, y, p in line:
-        out.append(f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="3" fill="#7048e8"><title>{escape(p["period"])}: '
-                   f'mean Goldstein {float(p["goldstein"]):+.1f}</title></circle>')
+        out.append(
+            f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="3" fill="#7048e8"><title>{escape(p["period"])}: '
+            f"mean Goldstein {float(p['goldstein']):+.1f}</title></circle>"
+        )
     legend_y = height - 12
     lx = left
     for q in ("1", "2", "3", "4"):
-        out.append(f'<rect x="{lx}" y="{legend_y - 9}" width="10" height="10" fill="{QUAD_COLOURS[q]}"/>'
-                   f'<text x="{lx + 14}" y="{legend_y}" font-size="11" fill="#333">{QUAD_NAMES[q]}</text>')
-        lx += 150
-    out.append(f'<line x1="{lx}" x2="{lx + 14}" y1="{legend_y - 4}" y2="{legend_y - 4}" stroke="#7048e8" '
-               f'stroke-width="2"/><text x="{lx + 18}" y="{legend_y}" font-size="11" fill="#333">Goldstein '
-               "(mean, right axis)</text>")
+        out.append(
+            f'<rect x="{lx}" y="{legend_y - 9}" width="10" height="10" fill="{QUAD_COLOURS[q]}"/>'
+            f'<text x="{lx + 14}" y="{legend_y}" font-size="11" fill="#333">{QUAD_NAMES[q]}</text>'
+        )
+        lx += 24 + 6 * len(QUAD_NAMES[q])
+    out.append(
+        f'<line x1="{lx}" x2="{lx + 14}" y1="{legend_y - 4}" y2="{legend_y - 4}" stroke="#7048e8" '
+        f'stroke-width="2"/><text x="{lx + 18}" y="{legend_y}" font-size="11" fill="#333">Goldstein '
+        "(mean, right axis)</text>"
+    )
     out.append("</svg>")
     return Markup("".join(out))

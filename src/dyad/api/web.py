@@ -31,9 +31,12 @@ def doc_href(doc_id: str, version: int | None = None) -> str:
 
 @lru_cache(maxsize=1)
 def templates() -> Jinja2Templates:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(web_dir() / "templates")),
-                             autoescape=True, trim_blocks=True,
-                             lstrip_blocks=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(web_dir() / "templates")),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.globals["doc_href"] = doc_href
     env.filters["q"] = lambda value: quote(str(value), safe="")
     return Jinja2Templates(env=env)
