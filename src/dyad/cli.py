@@ -458,7 +458,7 @@ def demo(ctx: click.Context, fast: bool) -> None:
 @click.option("--fast", is_flag=True, help="Rules only for /api/code, /api/documents and the paste page.")
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int, max_body: int, fast: bool) -> None:
-    """Serve the HTTP API (/api/..., /openapi.json) and the web pages. Writes need DYAD_TOKEN when it is set."""
+    """Serve the HTTP API (/api/..., /openapi.json) and the web pages; writes need DYAD_TOKEN if set."""
     try:
         import uvicorn
 
@@ -468,8 +468,8 @@ def serve(ctx: click.Context, host: str, port: int, max_body: int, fast: bool) -
         return
     token = os.environ.get("DYAD_TOKEN") or None
     if host not in ("127.0.0.1", "localhost", "::1") and token is None:
-        click.echo(f"dyad: warning: serving on {host} without DYAD_TOKEN: anyone who reaches it can add articles",
-                   err=True)
+        click.echo(f"dyad: warning: serving on {host} without DYAD_TOKEN: anyone who reaches it can add "
+                   "articles", err=True)
     app = create_app(ctx.obj["db"], token=token, max_body=max_body, fast=fast)
     click.echo(f"dyad: serving {ctx.obj['db']} on http://{host}:{port}/ (writes "
                f"{'need the bearer token' if token else 'open: no DYAD_TOKEN'})", err=True)
