@@ -18,16 +18,19 @@ _PRECEDENCE = ("question", "negated", "hypothetical", "future", "historical")
 
 @dataclass(frozen=True, slots=True)
 class ModeCues:
-    before: dict[str, tuple[tuple[str, ...], ...]]  # mode -> cue phrases looked for before the trigger
-    anywhere: dict[str, tuple[tuple[str, ...], ...]]  # mode -> cue phrases anywhere in the sentence
+    """Cue phrases indexed by their first word: mode lookup is one pass over a few tokens."""
+
+    before: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (rest of phrase, mode)
+    anywhere: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
 
     @classmethod
     def load(cls) -> ModeCues:
-        before: dict[str, list[tuple[str, ...]]] = {}
-        anywhere: dict[str, list[tuple[str, ...]]] = {}
+        before: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        anywhere: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for row in read_tsv("lexicon/mode_cues.tsv", ("cue", "mode", "scope")):
             table = anywhere if row["scope"] == "sentence" else before
-            table.setdefault(row["mode"], []).append(tuple(row["cue"].lower().split()))
+            words = tuple(row["cue"].lower().split())
+            table.setdefault(words[0], []).append((words[1:], row["mode"]))
         return cls({k: tuple(v) for k, v in before.items()}, {k: tuple(v) for k, v in anywhere.items()})
 
 
@@ -58,13 +61,8 @@ def detect_mode(tokens: list[Token], start: int, sentence_text: str, cues: ModeC
         return "question"
     norms = [t.norm for t in tokens]
     found: set[str] = set()
-    lo = max(0, start - window)
-    for mode, phrases in cues.before.items():
-        if any(_contains(norms, lo, start, p) for p in phrases):
-            found.add(mode)
-    for mode, phrases in cues.anywhere.items():
-        if any(_contains(norms, 0, len(norms), p) for p in phrases):
-            found.add(mode)
+    _scan(norms, max(0, start - window), start, cues.before, found)
+    _scan(norms, 0, len(norms), cues.anywhere, found)
     if start < len(tokens) and future_spanish(tokens[start].text):
         found.add("future")
     if fixed:
@@ -75,6 +73,11 @@ def detect_mode(tokens: list[Token], start: int, sentence_text: str, cues: ModeC
     return "factual"
 
 
-def _contains(norms: list[str], lo: int, hi: int, phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(tuple(norms[i:i + n]) == phrase for i in range(lo, max(lo, hi - n + 1)))
+def _scan(norms: list[str], lo: int, hi: int, table: dict[str, tuple[tuple[tuple[str, ...], str], ...]],
+          found: set[str]) -> None:
+    """Add the mode of every cue phrase that starts in [lo, hi) and ends before `hi`."""
+    for i in range(lo, hi):
+        for rest, mode in table.get(norms[i], ()):
+            n = len(rest)
+            if i + 1 + n <= hi and tuple(norms[i + 1:i + 1 + n]) == rest:
+                found.add(mode)

@@ -64,6 +64,7 @@ class PatternSet:
                      for r in read_tsv("lexicon/en_irregular.tsv", ("lemma", "forms"))}
         self.index: dict[str, list[tuple[tuple[str, ...], Pattern]]] = {}
         self.patterns: list[Pattern] = []
+        self._objects: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
         self.languages = languages
         sources: list[tuple[str, str | Path]] = []
         for lang in languages:
@@ -88,6 +89,7 @@ class PatternSet:
             pattern = Pattern(id=f"{Path(str(source)).name}#{n}", nominal=False, **base)  # type: ignore[arg-type]
             nominal = Pattern(id=f"{Path(str(source)).name}#{n}n", nominal=True, **base)  # type: ignore[arg-type]
             self.patterns.append(pattern)
+            self._objects[pattern.id] = self._objects[nominal.id] = _object_index(objects)
             for verb in spec.get("verbs", []):
                 words = fold(verb).split()
                 forms = english_forms(words[0], irregular) if lang == "en" else spanish_forms(words[0])
@@ -122,7 +124,7 @@ class PatternSet:
                 if tuple(norms[i + 1:head_end]) != tail:
                     continue
                 if pattern.objects:
-                    end = _find_object(norms, head_end, pattern)
+                    end = _find_object(norms, head_end, pattern, self._objects[pattern.id])
                     if end is None:
                         continue
                     found.append(TriggerMatch(pattern, i, end, head_end))
@@ -163,17 +165,27 @@ def _decimal_point(norms: list[str], j: int) -> bool:
     return 0 < j < len(norms) - 1 and norms[j - 1].isdigit() and norms[j + 1].isdigit()
 
 
-def _find_object(norms: list[str], start: int, pattern: Pattern) -> int | None:
+def _object_index(objects: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Object phrases by first word, with the plural of their last word ("sanction" finds "sanctions")."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for obj in objects:
+        variants = {obj, (*obj[:-1], obj[-1] + "s"), (*obj[:-1], obj[-1] + "es")}
+        for v in variants:
+            index.setdefault(v[0], []).append(v[1:])
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _find_object(norms: list[str], start: int, pattern: Pattern,
+                 index: dict[str, tuple[tuple[str, ...], ...]]) -> int | None:
     stop = min(len(norms), start + pattern.window)
     for j in range(start, stop):
-        if norms[j] in (";", "?", "!") or (norms[j] == "." and not _decimal_point(norms, j)):
+        word = norms[j]
+        if word in (";", "?", "!") or (word == "." and not _decimal_point(norms, j)):
             return None
-        for obj in pattern.objects:
-            n = len(obj)
-            words = norms[j:j + n]
-            if len(words) == n and (tuple(words) == obj or
-                                    (tuple(words[:-1]) == obj[:-1] and words[-1] in (obj[-1] + "s", obj[-1] + "es"))):
-                return j + n
+        for rest in index.get(word, ()):
+            n = len(rest)
+            if tuple(norms[j + 1:j + 1 + n]) == rest:
+                return j + 1 + n
     return None
 
 

@@ -33,6 +33,7 @@ class EventCoder:
                  shift: ModeShift | None = None):
         self.resources = resources
         self.shift = shift
+        self._last_date: tuple[tuple[str, str | None] | None, str | None] = (None, None)
         self.patterns = patterns
         self.cues = cues
         self.fallback = fallback
@@ -83,6 +84,12 @@ class EventCoder:
                 out.append(self._event(doc, sentence, tokens, None, roles, 4))
         return out
 
+    def _date(self, text: str, doc_date: str | None) -> str | None:
+        key = (text, doc_date)
+        if self._last_date[0] != key:
+            self._last_date = (key, resolve_date(fold(text), doc_date))
+        return self._last_date[1]
+
     def _event(self, doc: Document, sentence: Sentence, tokens: list[Token], trigger: TriggerMatch | None,
                roles: Roles, rank: int, weak: bool = False) -> Event:
         source, target = roles.source, roles.target
@@ -117,7 +124,7 @@ class EventCoder:
             goldstein=code.goldstein,
             mode=mode,
             confidence=confidence,
-            date=resolve_date(fold(sentence.text), doc.date),
+            date=self._date(sentence.text, doc.date),
             location=find_location(sentence.text, [source, target], self.resources, prefer_country=target.country),
             trigger=trigger_record,
             explanation=explanation,
