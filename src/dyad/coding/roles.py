@@ -159,6 +159,16 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
             agent_span = next((s for s in after if s.mention.code != patient.code), None)
             if agent_span is not None and norms[agent_span.first - 1] in ("from", "de"):
                 return [Roles(agent_span.mention, patient, "passive: agent after 'from'")]
+    if nominal:
+        owner = next((s for s in reversed(before_all) if s.last >= start - 3 and _possessive(norms, s)), None)
+        if owner is not None:
+            # "Obama's executive order against ...": the owner acts.
+            target = next((s.mention for s in after if s.mention.code != owner.mention.code), None)
+            if target is None:
+                target = next((s.mention for s in reversed(before_all)
+                               if s.first < owner.first and s.mention.code != owner.mention.code), None)
+            if target is not None:
+                return [Roles(owner.mention, target, "nominal trigger: the possessor acts")]
     if not before:
         if before_all:
             before = before_all[-1:]
@@ -191,6 +201,10 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
     if trigger.pattern.reverse:
         roles = Roles(target, source, "reversed pattern: the object is the source")
     return [roles]
+
+
+def _possessive(norms: list[str], span: _Span) -> bool:
+    return norms[span.last].endswith("'s") or (span.last + 1 < len(norms) and norms[span.last + 1] in ("'s", "'"))
 
 
 def _prefer_objects(norms: list[str], after: list[_Span]) -> list[_Span]:

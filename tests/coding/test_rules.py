@@ -1,0 +1,126 @@
+"""Rules over sentences written for these tests: codes, roles, modes, dates, places."""
+
+from __future__ import annotations
+
+import pytest
+
+import dyad
+
+
+def top(text: str, date: str = "2019-05-15"):
+    events = dyad.code_text(text, date=date, fast=True)
+    assert events, f"no event for: {text}"
+    return max(events, key=lambda e: e.confidence)
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("France said on Monday that it would study the proposal from Germany.", "01"),
+    ("Chile urged Peru to resume the border talks.", "02"),
+    ("Japan pledged to send 20 million dollars in aid to Nepal.", "03"),
+    ("The president of Kenya visited Uganda on Tuesday.", "04"),
+    ("Norway praised Colombia for its peace efforts.", "05"),
+    ("Vietnam and Laos held joint military exercises near the border.", "06"),
+    ("Canada sent food and medicine to Haiti after the storm.", "07"),
+    ("Ethiopia released twelve journalists from Eritrea.", "08"),
+    ("Brazil opened an investigation into corruption at a company from Argentina.", "09"),
+    ("Ukraine demanded the withdrawal of Russian troops.", "10"),
+    ("Sweden condemned Iran for the execution of a dissident.", "11"),
+    ("Poland rejected the plan proposed by Belarus.", "12"),
+    ("Pakistan threatened India with military action.", "13"),
+    ("Thousands of protesters marched against Spain in Barcelona.", "14"),
+    ("Turkey deployed tanks along the border with Syria.", "15"),
+    ("The United States imposed sanctions on Venezuela.", "16"),
+    ("Police in Egypt arrested three activists from Sudan.", "17"),
+    ("Gunmen from Somalia killed four soldiers in Kenya.", "18"),
+    ("Israeli warplanes carried out airstrikes on Syria overnight.", "19"),
+    ("The report said Myanmar carried out ethnic cleansing against Bangladesh-bound refugees.", "20"),
+])
+def test_each_root_has_an_english_pattern(text, root):
+    assert top(text).root == root
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Cuba abrió su embajada en Angola.", "05"),
+    ("Bolivia respaldó a Ecuador en la disputa.", "05"),
+    ("México condenó el ataque de Estados Unidos.", "11"),
+    ("Colombia expulsó al embajador de Venezuela.", "16"),
+    ("El Gobierno de Argentina detuvo a tres ciudadanos de Paraguay.", "17"),
+    ("Perú firmó un acuerdo comercial con Chile.", "05"),
+    ("Estados Unidos impuso sanciones a Nicaragua.", "16"),
+])
+def test_spanish_patterns(text, root):
+    assert top(text, "2020-01-10").root == root
+
+
+def test_passive_voice_swaps_roles():
+    e = top("Georgia was attacked by Russia in August.")
+    assert (e.source.country, e.target.country) == ("RUS", "GEO")
+
+
+def test_reported_speech_codes_the_reported_act():
+    e = top("Germany said that Russia attacked Ukraine.")
+    assert e.root in ("18", "19")
+    assert (e.source.country, e.target.country) == ("RUS", "UKR")
+
+
+def test_apposition_is_not_the_source():
+    e = top("Iran, an ally of Syria, condemned Israel.")
+    assert (e.source.country, e.target.country, e.root) == ("IRN", "ISR", "11")
+
+
+def test_coordinated_actors_act_on_each_other():
+    events = dyad.code_text("Peru and Bolivia will sign a trade agreement.", date="2018-02-02", fast=True)
+    pairs = {(e.source.country, e.target.country) for e in events if e.cameo == "057"}
+    assert pairs == {("PER", "BOL"), ("BOL", "PER")}
+    assert all(e.mode == "future" for e in events if e.cameo == "057")
+
+
+def test_nominal_event_with_possessive_source():
+    e = top("The sanctions against Cuba announced by the United States angered Havana.")
+    assert e.root in ("16", "11")
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Will Japan sign the treaty with China?", "question"),
+    ("Mexico did not sign the agreement with Guatemala.", "negated"),
+    ("If Serbia recognizes Kosovo, the talks could resume.", "hypothetical"),
+    ("In the past, Argentina condemned Britain over the islands.", "historical"),
+    ("Italy will host France for talks next week.", "future"),
+])
+def test_modes(text, mode):
+    assert top(text).mode == mode
+
+
+def test_questions_are_never_factual():
+    for e in dyad.code_text("Joint military exercises between Cuba and Russia?", fast=True):
+        assert e.mode == "question"
+
+
+def test_promised_cooperation_is_an_intent_and_refused_is_a_rejection():
+    assert top("Qatar agreed to release the fishermen from Bahrain.").root == "03"
+    assert top("Qatar refused to release the fishermen from Bahrain.").root == "12"
+
+
+def test_event_date_from_the_text():
+    e = top("Chile condemned Peru on Monday.", date="2015-06-24")  # a Wednesday
+    assert e.date == "2015-06-22"
+    e = top("Chile condemned Peru last year.", date="2015-06-24")
+    assert e.date == "2014"
+
+
+def test_location_from_the_sentence():
+    e = top("Iran and Iraq held talks in Geneva.")
+    assert e.location is not None and e.location.name == "Geneva"
+    assert e.location.lat is not None
+
+
+def test_explanation_names_the_pattern():
+    e = top("Norway praised Colombia.")
+    assert e.explanation["pattern"].startswith("05_diplomatic.toml#")
+    assert e.plover == "SUPPORT"
+
+
+def test_same_event_twice_in_a_document_is_one_event():
+    text = "Chile condemned Peru on Monday. Later that day, Chile again condemned Peru."
+    events = [e for e in dyad.code_text(text, date="2015-06-24", fast=True) if e.root == "11"]
+    assert len(events) == 1 and events[0].mentions == 2
