@@ -220,6 +220,9 @@ def build_names(iso2to3: dict[str, str]) -> None:
             return
         key = (_fold(name), code)
         if key in seen:
+            old = seen[key]
+            if old[6] == "cap" and not case and old[4] == "demonym" == kind:
+                seen[key] = (*old[:6], "", old[7])  # "Danes" and "danés": the Spanish form matches in lower case
             return
         if source != "curated" and _fold(name) in ambiguous:
             return  # ambiguity.tsv decides what these mean
@@ -239,13 +242,15 @@ def build_names(iso2to3: dict[str, str]) -> None:
         add(row["name"], row["code"], row["lang"], row["kind"], "curated", "", row.get("case", ""))
     for row in read_curated("actors/regions.tsv"):
         add(row["name"], row["code"], row["lang"], row["kind"], "curated", "", row.get("case", ""))
+    country_words = {_fold(n) for loc in ("en", "es") for n in Locale(loc).territories.values()}
     for row in read_curated("actors/demonyms.tsv"):
         for form in row["en"].split("|"):
             for word in _en_forms(form.strip()):
                 add(word, row["iso3"], "en", "demonym", "curated", "", "cap")
         for form in row["es"].split("|"):
             for word in _es_forms(form.strip()):
-                add(word, row["iso3"], "es", "demonym", "curated", "", "")
+                # "china", "india": a form that is also a country's name keeps the name's capital
+                add(word, row["iso3"], "es", "demonym", "curated", "", "cap" if _fold(word) in country_words else "")
     # 2. ISO names (English).
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
@@ -280,7 +285,7 @@ def build_names(iso2to3: dict[str, str]) -> None:
                 continue
             if not any(ch.isalpha() for ch in name):
                 continue
-            add(name, code, loc, "country", "cldr", case=_case_of(name))
+            add(name, code, loc, "country", "cldr", case="cap")
     # 5. countrynames' aliases (MIT), Latin script and not all-caps noise.
     import yaml  # countrynames depends on PyYAML
 
@@ -295,7 +300,7 @@ def build_names(iso2to3: dict[str, str]) -> None:
                 continue
             if _fold(alias) in _NAME_STOPLIST:
                 continue
-            add(alias, code, "und", "country", "countrynames", case=_case_of(alias))
+            add(alias, code, "und", "country", "countrynames", case="cap")
     rows = sorted(seen.values(), key=lambda r: (r[1], r[0]))
     write_tsv(OUT / "actors" / "names.tsv",
               ("name", "code", "country", "sector", "kind", "lang", "case", "source"), rows,
