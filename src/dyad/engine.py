@@ -68,9 +68,17 @@ def code_text(text: str, date: str | None = None, lang: str | None = None, *, do
 
 
 def check_text(text: str, date: str | None = None, *, html: str | None = None,
-               doc_id: str = "text") -> list[Finding]:
-    """Check one text (and its HTML, for flag images): names and flags of the wrong country."""
-    doc = Document(id=doc_id, text=text, date=date, html=html)
+               doc_id: str = "text", lang: str | None = None) -> list[Finding]:
+    """Check one text (and its HTML, for flag images): names and flags of the wrong country.
+
+    With HTML and no text, the text is extracted from the HTML; offsets are in that text.
+    """
+    if html and not text.strip():
+        from dyad.ingest.readers import document_from_html
+
+        doc = document_from_html(html, doc_id, date=date, lang=lang)
+    else:
+        doc = Document(id=doc_id, text=text, date=date, html=html, lang=lang)
     return default_engine(True).process(doc).findings
 
 

@@ -159,12 +159,13 @@ def _actor_table_names(resources: Resources, entities: set[str], own: list[NameR
             continue
         if name.source not in _ACTOR_SOURCES or name.lang not in ("en", "es", "und") or name.sector:
             continue
-        key = fold_key(name.name)
-        if key in known or "," in name.name:
+        text = name.name[4:] if name.name.startswith(("The ", "the ")) else name.name
+        key = fold_key(text)
+        if key in known or "," in text:
             continue
         known.add(key)
         style = {"demonym": "demonym", "abbreviation": "abbr"}.get(name.kind, "short")
-        out.append(NameRow(name.country, name.lang if name.lang != "und" else "en", style, "", name.name))
+        out.append(NameRow(name.country, name.lang if name.lang != "und" else "en", style, "", text))
     for c in resources.countries.values():
         if c.iso3 not in entities:
             continue

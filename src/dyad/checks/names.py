@@ -40,26 +40,44 @@ class Appositions:
     def __init__(self, attach_words: list[str]):
         words = words_pattern(attach_words)
         filler = rf"(?:\s*(?:{words}|the|el|la|los|las|of|de|del|its|su)\b\s*)"
+        has_word = rf"(?=.*\b(?:{words})\b)"
         # name ... cue: "South Korean leader Kim", "República de Corea, Kim Jong-Un", "South Korea's capital, Seoul"
         self._after_person = re.compile(rf"^(?:['’]s)?\s*{filler}*\s*[,:(]?\s*$", re.IGNORECASE)
-        self._after_place = re.compile(rf"^(?:['’]s)?\s*{filler}*(?:{words})\b\s*[,:(]?\s*$", re.IGNORECASE)
+        self._after_place = re.compile(rf"^(?:['’]s)?{has_word}\s*{filler}+[,:(]?\s*$", re.IGNORECASE)
         # cue ... name: "Kim Jong-Un, leader of South Korea", "Pyongyang, South Korea", "Niamey (Nigeria)"
-        self._before_person = re.compile(rf"^\s*[,(]\s*{filler}*(?:{words})\b{filler}*$", re.IGNORECASE)
-        self._before_place = re.compile(rf"^\s*(?:[,(]|,\s*{filler}+)\s*$", re.IGNORECASE)
+        self._before_person = re.compile(rf"^\s*[,(]\s*{has_word}{filler}+$", re.IGNORECASE)
+        self._before_place = re.compile(rf"^\s*(?:[,(]|,\s*(?:{filler}|in\b|en\b)+)\s*$", re.IGNORECASE)
+        # "la capital de Eslovaquia, Liubliana": the office or the word 'capital' stands before the name
+        self._office_before = re.compile(rf"\b(?:{words})\s+(?:of|de|del)\s+(?:the\s+|la\s+|el\s+)?$",
+                                         re.IGNORECASE)
+        self._bare = re.compile(r"^(?:['’]s)?\s*[,:(]?\s*$")
+        self._list_before = re.compile(r"(?:\b(?:and|y|e|or|o|with|con)|[,&])\s*$", re.IGNORECASE)
+        self._list_after = re.compile(r"^\s*(?:(?:and|y|e|or|o|&)\s|,\s*[A-ZÁÉÍÓÚÑ])")
 
     def attached(self, text: str, hit: Hit, cue: Signal) -> bool:
         if cue.start >= hit.end:
             gap = text[hit.end:cue.start]
             if len(gap) > 40 or "\n" in gap:
                 return False
+            if self._bare.match(gap):
+                # "Corea del Norte y Corea del Sur, Kim Jong-un y Moon Jae-in" is two lists, not an apposition
+                if self._list_before.search(text[max(0, hit.start - 6):hit.start]) or \
+                        self._list_after.match(text[cue.end:cue.end + 8]):
+                    return False
+                if cue.kind in _PLACE_KINDS:
+                    return bool(self._office_before.search(text[max(0, hit.start - 40):hit.start]))
+                return True
             pattern = self._after_person if cue.kind not in _PLACE_KINDS else self._after_place
             return bool(pattern.match(gap))
         if cue.end <= hit.start:
             gap = text[cue.end:hit.start]
             if len(gap) > 40 or "\n" in gap:
                 return False
-            pattern = self._before_person if cue.kind not in _PLACE_KINDS else self._before_place
-            return bool(pattern.match(gap))
+            if cue.kind in _PLACE_KINDS:
+                if self._list_after.match(text[hit.end:hit.end + 8]) and self._bare.match(gap):
+                    return False
+                return bool(self._before_place.match(gap))
+            return bool(self._before_person.match(gap))
         return False
 
 
@@ -102,7 +120,7 @@ def _judge(ctx: Context, data: CheckData, appositions: Appositions, text: str, h
         return None
     if attached_b and not attached_a:
         return _verdict(ctx, data, hit, a, b, "error", attached_b + cues_b, lang, b,
-                        "'{text}' names {a}, but it stands for {evidence0}, which is {b}'s")
+                        "'{text}' names {a}, but it is set beside {evidence0}, which points to {b}")
     if names_b or cues_a:
         return None
     any_attached = any(appositions.attached(text, h, c) for h in names_a for c in cues_b)
@@ -183,6 +201,9 @@ def _misread(ctx: Context, data: CheckData, judged: set[int]) -> list[Verdict]:
         country = data.country_of(entity)
         for _, m in mentions_at(ctx.doc, hit.start, hit.end):
             if m.country and m.country != country and m.kind in ("country", "demonym", "role"):
+                others = [e for e in data.entities if data.country_of(e) == m.country and e in data.partners]
+                if any(_score(ctx, e) > 0 for e in others) and not ctx.cues.get(entity):
+                    continue  # the actor tables' reading has support in the story too: theirs to make
                 finding = Finding(
                     doc_id=ctx.doc.id, kind="name-confusion", severity="info", text=hit.text, start=hit.start,
                     end=hit.end, says=m.country, context=country, suggest=None, evidence=[hit.text],

@@ -88,16 +88,18 @@ class Checker:
             country = self.data.country_of(entity)
             if country != entity:
                 support.setdefault(country, []).extend(c.text for c in signals)
-        return [f for f in (self._flag_finding(doc, flag, support) for flag in seen) if f is not None]
+        return [f for f in (self._flag_finding(doc, flag, support, cues) for flag in seen) if f is not None]
 
-    def _flag_finding(self, doc: Document, flag: FlagSeen, support: dict[str, list[str]]) -> Finding | None:
+    def _flag_finding(self, doc: Document, flag: FlagSeen, support: dict[str, list[str]],
+                      cues: dict[str, list[Signal]]) -> Finding | None:
         if support.get(flag.iso3):
             return None
         partners = [(len(support.get(p, [])), p) for p in self.data.partners.get(flag.iso3, ()) if support.get(p)]
         where = flag.detail or flag.how
         if partners:
             _, best = max(partners)
-            evidence = list(dict.fromkeys(support[best]))[:6]
+            pointers = [c.text for e, signals in cues.items() if self.data.country_of(e) == best for c in signals]
+            evidence = list(dict.fromkeys(pointers or support[best]))[:6]
             return Finding(
                 doc_id=doc.id, kind="flag-mismatch", severity="warning", text=flag.text, start=flag.start,
                 end=flag.end, says=flag.iso3, context=self.data.country_of(best),

@@ -27,6 +27,7 @@ class TitleChecker:
         self._title = re.compile(
             rf"(?:^|(?<=[^\w]))({words_pattern(titles)})"
             r"((?:\s+[a-záéíóúñü]+){0,2}|\s+(?:of|de)\s+(?:the\s+|los\s+|la\s+)?[\w .]{1,30},)\s*,?\s*$")
+        self._leading_title = re.compile(rf"^(?:{words_pattern(titles)})(?:\s+[a-záéíóúñü]+){{0,2}}\s*,?\s+(?=[A-ZÁÉÍÓÚÑ])")
         self._former = re.compile(rf"(?:^|[^\w])(?:{words_pattern(data.former)})(?:\s+\w+){{0,2}}\s*$",
                                   re.IGNORECASE)
         self._by_name: dict[str, list[Leader]] = {}
@@ -45,18 +46,22 @@ class TitleChecker:
             sentence = by_index.get(m.sentence)
             if sentence is None:
                 continue
-            before = sentence.text[max(0, m.start - 80):m.start]
+            # the actor mention may include its title ("presidente Nicolás Maduro"): look before the name
+            lead = self._leading_title.match(m.text)
+            name_start = m.start + (lead.end() if lead else 0)
+            before = sentence.text[max(0, name_start - 80):name_start]
             title = self._title.search(before)
             if title is None or self._former.search(before[:title.start()]):
                 continue
-            terms = self._terms(m.name, m.text, m.country)
+            terms = self._terms(m.name, sentence.text[name_start:m.end], m.country)
             if not terms or any(t.in_office(doc.date) for t in terms):
                 continue
             years = [int(y) for y in _YEAR.findall(sentence.text)]
             if any(int(t.start[:4]) <= y <= int((t.end or "9999")[:4]) for t in terms for y in years):
                 continue  # the sentence dates itself inside a term
-            finding = self._finding(doc, sentence.start + m.start - (len(before) - title.start(1)),
-                                    sentence.start + m.end, m.text, m.country, terms, title.group(1))
+            finding = self._finding(doc, sentence.start + name_start - (len(before) - title.start(1)),
+                                    sentence.start + m.end, m.name, sentence.text[name_start:m.end], m.country,
+                                    terms, title.group(1))
             if finding is not None:
                 out.append(finding)
         return out
@@ -71,8 +76,8 @@ class TitleChecker:
                     not any(fold_key(r.name) in p or p.endswith(fold_key(r.name)) for p in people)]
         return rows
 
-    def _finding(self, doc: Document, start: int, end: int, name: str, country: str, terms: list[Leader],
-                 title: str) -> Finding | None:
+    def _finding(self, doc: Document, start: int, end: int, name: str, written: str, country: str,
+                 terms: list[Leader], title: str) -> Finding | None:
         date = doc.date or ""
         ended = [t for t in terms if t.end and t.end < date]
         later = [t for t in terms if t.start > date]
@@ -88,11 +93,13 @@ class TitleChecker:
             held = f"{holder.name} held it" if holder else "someone else held it"
             fix = f"former {title}" if title[:1].isupper() else f"ex{title}"
             severity = "warning"
-            message = f"'{text}': {name} left office on {last.end}; on {date} {held}; write '{fix} {name}'"
+            message = f"'{text}': {name} left office on {last.end}; on {date} {held}; write '{fix} {written}'"
         else:
             return None
         return Finding(doc_id=doc.id, kind="stale-title", severity=severity, text=text, start=start, end=end,
-                       says=country, context=country, suggest=None, evidence=[title, name], message=message)
+                       says=country, context=country, evidence=[title, name], message=message,
+                       suggest=f"{'former ' + title if title[:1].isupper() else 'ex' + title} {written}"
+                       if ended else None)
 
     def _holders(self, country: str, date: str) -> list[Leader]:
         rows = [ld for rows in self._by_name.values() for ld in rows

@@ -1,0 +1,1 @@
+"""Tests of the checks stage (issue 6)."""

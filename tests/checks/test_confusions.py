@@ -1,0 +1,65 @@
+"""Each confusable set, in English and Spanish: the confused story is caught, the clean one is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from .cases import CLEAN, CONFUSED, SHARED
+
+
+@pytest.mark.parametrize(("case_id", "date", "text", "expected"), CONFUSED, ids=[c[0] for c in CONFUSED])
+def test_confused_story_is_caught(run, case_id: str, date: str, text: str, expected: list) -> None:
+    doc = run(text, date, doc_id=case_id)
+    found = [f for f in doc.findings if f.severity in ("warning", "error")]
+    for kind, name, says, context in expected:
+        hits = [f for f in found if f.kind == kind and name in doc.text[f.start:f.end]]
+        assert hits, f"{case_id}: no {kind} on {name!r}; found {[(f.text, f.severity) for f in doc.findings]}"
+        for f in hits:
+            assert (f.says, f.context) == (says, context)
+            assert f.suggest, "a confused name comes with the name of the context's country"
+            assert f.evidence
+    # the actor mention under a confused name now names the context's country
+    for f in found:
+        for m in doc.mentions:
+            start = doc.sentences[m.sentence].start + m.start
+            if f.start <= start < f.end and m.kind in ("country", "demonym", "role"):
+                assert m.country == f.context, (m, f)
+
+
+@pytest.mark.parametrize(("case_id", "date", "text"), CLEAN, ids=[c[0] for c in CLEAN])
+def test_clean_story_stays_clean(run, case_id: str, date: str, text: str) -> None:
+    doc = run(text, date, doc_id=case_id)
+    assert [(f.kind, f.text, f.message) for f in doc.findings if f.severity != "info"] == []
+    assert not [m for m in doc.mentions if m.why.startswith("check:") and "(info)" not in m.why]
+
+
+@pytest.mark.parametrize(("case_id", "date", "text", "name", "country"), SHARED, ids=[c[0] for c in SHARED])
+def test_shared_name_is_read_from_context(run, case_id: str, date: str, text: str, name: str,
+                                          country: str) -> None:
+    doc = run(text, date, doc_id=case_id)
+    assert all(f.severity == "info" for f in doc.findings)
+    at = text.index(name)
+    for m in doc.mentions:
+        start = doc.sentences[m.sentence].start + m.start
+        if start <= at < doc.sentences[m.sentence].start + m.end and m.country:
+            assert m.country == country, m
+
+
+def test_confusion_in_both_languages_suggests_in_the_story_language(run) -> None:
+    es = run("Nigeria abrirá una embajada en Caracas.\nLa solicitud la firmó en Niamey el presidente "
+             "Mahamadou Issoufou, y Zinder celebró la noticia.", "2016-02-01", lang="es")
+    en = run("Nigeria will open an embassy in Caracas.\nThe request was signed in Niamey by President "
+             "Mahamadou Issoufou, and Zinder celebrated the news.", "2016-02-01", lang="en")
+    assert [f.suggest for f in es.findings if f.kind == "name-confusion"] == ["Níger"]
+    assert [f.suggest for f in en.findings if f.kind == "name-confusion"] == ["Niger"]
+
+
+def test_one_cue_alone_is_not_enough(run) -> None:
+    doc = run("South Korea's military said it tracked the launch.\nPyongyang did not comment.", "2019-08-01")
+    assert [f for f in doc.findings if f.severity != "info"] == []
+
+
+def test_name_beside_its_own_cues_is_fine(run) -> None:
+    doc = run("South Korea's president Moon Jae-in said in Seoul that Pyongyang must return to talks "
+              "with Kim Jong-un.", "2019-08-01")
+    assert [f for f in doc.findings if f.severity != "info"] == []
