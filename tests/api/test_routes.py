@@ -124,6 +124,9 @@ def test_events_filters_and_pagination(filled, sqlite_url):
     assert 'rel="next"' in page.headers["link"]
     nxt = page.headers["link"].split(";")[0].strip("<>")
     assert filled.get(nxt).json() == everything[2:4]
+    reports = filled.get("/api/events", params={"merged": "false", "limit": 1000}).json()
+    assert reports == store.events(merged=False, limit=1000)
+    assert len(reports) >= len(everything)
     last = filled.get("/api/events", params={"limit": 1000, "offset": len(everything) - 1})
     assert last.json() == everything[-1:] and "link" not in last.headers
 
@@ -163,23 +166,41 @@ def test_missions_by_city_host_and_sender(filled, sqlite_url):
     assert filled.get("/api/missions", params={"city": "<x>"}).status_code == 422
 
 
-def test_relations_timeline_counts_the_dyads_events(filled, sqlite_url):
+def test_relations_answer_what_dyad_relations_prints(filled, sqlite_url):
+    from dyad.kb.relations import relations
+
     store = Store(sqlite_url)
-    body = filled.get("/api/relations/VEN/PRK").json()
+    body = filled.get("/api/relations/ven/prk").json()
+    assert body.pop("names") == {"VEN": "Venezuela", "PRK": "North Korea"}
+    assert body == json.loads(json.dumps(relations(store, "VEN", "PRK")))
     both = store.events(source="VEN", target="PRK") + store.events(source="PRK", target="VEN")
-    assert body["events"] == len(both) > 0
-    assert sum(p["events"] for p in body["timeline"]) == len(both)
-    assert [p["period"] for p in body["timeline"]] == sorted({e["date"][:7] for e in both})
-    for p in body["timeline"]:
-        month = [e for e in both if e["date"].startswith(p["period"])]
-        assert p["quad"] == {q: sum(1 for e in month if str(e["quad"]) == q) for q in "1234"}
-        assert p["goldstein"] == pytest.approx(sum(e["goldstein"] for e in month) / len(month), abs=0.01)
-        assert p["a_to_b"] == sum(1 for e in month if e["source"]["country"] == "VEN")
-    assert body["names"] == {"VEN": "Venezuela", "PRK": "North Korea"}
-    by_day = filled.get("/api/relations/VEN/PRK", params={"by": "day"}).json()
-    assert all(len(p["period"]) == 10 for p in by_day["timeline"])
+    assert sum(m["events"] for m in body["months"]) == len(both) > 0
+    for m in body["months"]:
+        month = [e for e in both if (e["date"] or "").startswith(m["month"])]
+        assert m["quad"] == {q: sum(1 for e in month if str(e["quad"]) == q) for q in "1234"}
+    later = filled.get("/api/relations/VEN/PRK", params={"since": "2016-07"}).json()
+    assert [m["month"] for m in later["months"]] == [
+        m["month"] for m in body["months"] if m["month"] >= "2016-07"
+    ]
     assert filled.get("/api/relations/VEN/<b>").status_code in (404, 422)
-    assert filled.get("/api/relations/VEN/PRK", params={"by": "year"}).status_code == 422
+    assert filled.get("/api/relations/VEN/PRK", params={"since": "last year"}).status_code == 422
+
+
+def test_page_timeline_counts_the_dyads_events_per_period(filled, sqlite_url):
+    from dyad.api.ledger import dyad_timeline
+
+    store = Store(sqlite_url)
+    both = store.events(source="VEN", target="PRK") + store.events(source="PRK", target="VEN")
+    for by, width in (("month", 7), ("day", 10)):
+        body = dyad_timeline(store, "VEN", "PRK", by=by)
+        assert body["events"] == len(both)
+        assert [p["period"] for p in body["timeline"]] == sorted({e["date"][:width] for e in both})
+        for p in body["timeline"]:
+            period = [e for e in both if e["date"].startswith(p["period"])]
+            assert p["goldstein"] == pytest.approx(
+                sum(e["goldstein"] for e in period) / len(period), abs=0.01
+            )
+            assert p["a_to_b"] == sum(1 for e in period if e["source"]["country"] == "VEN")
 
 
 def test_errors_are_json_with_a_message(filled):

@@ -163,6 +163,19 @@ def test_click_through_home_country_dyad_article(page, server):
     assert page.problems == []
 
 
+def test_the_server_listens_on_loopback_only(server):
+    port = int(server.rsplit(":", 1)[1])
+    listening = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        if Path(table).exists():
+            for line in Path(table).read_text().splitlines()[1:]:
+                local, state = line.split()[1], line.split()[3]
+                address, hexport = local.rsplit(":", 1)
+                if state == "0A" and int(hexport, 16) == port:
+                    listening.append(address)
+    assert listening == ["0100007F"], listening  # 127.0.0.1, and nothing else
+
+
 def test_city_and_older_version(page, server):
     page.goto(server + "/city/Caracas")
     assert page.locator("table#missions tr").count() > 10

@@ -4,8 +4,10 @@
     country_relations(store, "VEN")           # counterparts ranked by recent cooperation / conflict
     latest_events(store, 20)                  # the newest events, newest first
 
-The knowledge base (`dyad.kb`) had no dyad timeline when this was written, so the series are
-computed here from the stored events; they read nothing but the store's public methods.
+`/api/relations` answers with `dyad.kb.relations` (per month, as `dyad relations` prints it);
+the dyad page draws its chart from `dyad_timeline` here, which can also count per day, so a dyad
+whose events all fall in one month still gets a readable timeline. Both count the store's
+merged events; these functions read nothing but the store's public methods.
 """
 
 from __future__ import annotations
@@ -242,15 +244,19 @@ def _newest(store: Store, limit: int, **filters: str) -> list[dict[str, Any]]:
 
 def latest_events(store: Store, limit: int = 20) -> list[dict[str, Any]]:
     """The newest stored events by date, newest first (the store lists oldest first)."""
-    total = store.stats()["events"]
-    rows = store.events(limit=limit, offset=max(total - limit, 0))
+    rows = store.events(limit=limit, offset=max(_event_count(store) - limit, 0))
     return list(reversed(rows))
+
+
+def _event_count(store: Store) -> int:
+    """How many rows `Store.events` lists: merged events where the store merges them, else reports."""
+    stats = store.stats()
+    return int(stats.get("merged_events", stats["events"]))
 
 
 def activity(store: Store, limit: int = 2000) -> dict[str, Any]:
     """Who was active in the newest `limit` events: events per party, and the located events."""
-    total = store.stats()["events"]
-    rows = store.events(limit=limit, offset=max(total - limit, 0))
+    rows = store.events(limit=limit, offset=max(_event_count(store) - limit, 0))
     per_party: Counter[str] = Counter()
     places: dict[tuple[float, float], dict[str, Any]] = {}
     for e in rows:

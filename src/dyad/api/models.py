@@ -152,27 +152,6 @@ class MissionOut(BaseModel):
     sources: list[dict[str, Any]]
 
 
-class Period(BaseModel):
-    period: str = Field(description="YYYY-MM (or YYYY-MM-DD with by=day)")
-    events: int
-    quad: dict[str, int] = Field(description="events per QuadClass 1-4")
-    goldstein: float | None = Field(description="mean Goldstein score of the period's events")
-    a_to_b: int
-    b_to_a: int
-
-
-class Relations(BaseModel):
-    a: str
-    b: str
-    names: dict[str, str | None]
-    by: str
-    events: int
-    first: str | None
-    last: str | None
-    scores: dict[str, float | int | None]
-    timeline: list[Period]
-
-
 class ErrorOut(BaseModel):
     error: str
     message: str

@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
-from dyad.api import ledger
 from dyad.api.app import NotFound, check_token
 from dyad.api.models import (
     CODE_PATTERN,
@@ -21,7 +20,6 @@ from dyad.api.models import (
     FindingOut,
     Health,
     MissionOut,
-    Relations,
 )
 from dyad.doc import Document
 from dyad.store import Store
@@ -160,9 +158,12 @@ def events(
     until: Date = None,
     limit: Limit = 100,
     offset: Offset = 0,
+    merged: Annotated[
+        bool, Query(description="One object per real-world event (default), or per article's report.")
+    ] = True,
 ) -> list[dict[str, Any]]:
     rows = _store(request).events(
-        source=source, target=target, since=since, until=until, limit=limit, offset=offset
+        source=source, target=target, since=since, until=until, limit=limit, offset=offset, merged=merged
     )
     _next_link(request, response, len(rows), limit, offset)
     return rows
@@ -187,20 +188,20 @@ def missions(
     return rows
 
 
-@router.get("/relations/{a}/{b}", response_model=Relations, summary="The dyad's timeline and scores")
+@router.get(
+    "/relations/{a}/{b}",
+    summary="The dyad's timeline per month and its diplomatic status, as `dyad relations` prints it",
+)
 def relations(
-    a: PathCode,
-    b: PathCode,
-    request: Request,
-    by: Annotated[str, Query(pattern="^(month|day)$", description="month (default) or day")] = "month",
-    since: Date = None,
-    until: Date = None,
+    a: PathCode, b: PathCode, request: Request, since: Date = None, until: Date = None
 ) -> dict[str, Any]:
+    from dyad.kb.relations import relations as dyad_relations
     from dyad.resources import default_resources
 
-    data = ledger.dyad_timeline(_store(request), a, b, by=by, since=since, until=until)
-    data["names"] = {
-        data["a"]: default_resources().country_name(data["a"]),
-        data["b"]: default_resources().country_name(data["b"]),
-    }
+    data = dyad_relations(_store(request), a, b)
+    if since or until:
+        low, high = (since or "")[:7], (until or "9999")[:7]
+        data["months"] = [m for m in data["months"] if m["month"] is not None and low <= m["month"] <= high]
+    names = default_resources()
+    data["names"] = {data["a"]: names.country_name(data["a"]), data["b"]: names.country_name(data["b"])}
     return data
