@@ -31,6 +31,8 @@ from dyad.text.normalize import fold
 from dyad.text.tokens import Token
 
 _DEFAULT_WINDOW = 8
+_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "this", "these", "those", "our", "any", "every",
+                "un", "una", "el", "la", "los", "las", "su", "sus"}
 _OPENERS = {'"', "'", "(", ":", "-", "¿", "¡"}
 
 
@@ -120,6 +122,8 @@ class PatternSet:
                     continue
                 if capitalised and (not pattern.nominal or tail == () or _name_like(tokens, i)):
                     continue
+                if not pattern.nominal and i > 0 and norms[i - 1] in _DETERMINERS:
+                    continue  # "a five-day strike", "the attack": a noun, not the verb
                 head_end = i + 1 + len(tail)
                 if tuple(norms[i + 1:head_end]) != tail:
                     continue

@@ -14,6 +14,10 @@ from dyad.text.normalize import fold
 from dyad.text.tokens import Token, tokenize
 
 # How much each mode lowers confidence: speculation is worth less than a report.
+# Confidence: how much the pattern's weight, a found object, a verb (not a noun), the first and
+# second main verb, and a structural role reading count.
+_WEIGHT, _OBJECT, _VERB, _RANK0, _RANK1, _STRUCTURAL = 0.4, 0.12, 0.06, 0.3, 0.04, 0.2
+
 # The code of a sentence that names two actors and no act: a neutral statement.
 _DEFAULT_CODE = "010"
 _MODE_FACTOR = {"factual": 1.0, "future": 0.9, "historical": 0.85, "negated": 0.7, "hypothetical": 0.6,
@@ -64,7 +68,8 @@ class EventCoder:
         out: list[Event] = []
         verbal_rank = 0
         for trigger in free:
-            main_verb = not trigger.pattern.nominal and trigger.pattern.weight >= 0.5
+            main_verb = not trigger.pattern.nominal and trigger.pattern.weight >= 0.5 and \
+                not _in_relative_clause(tokens, trigger.start_token)
             rank = verbal_rank if main_verb else 3
             if main_verb:
                 verbal_rank += 1
@@ -143,15 +148,30 @@ def event_confidence(trigger: TriggerMatch | None, roles: Roles, rank: int, mode
         score = 0.15
     else:
         pattern = trigger.pattern
-        score = 0.45 * pattern.weight + (0.12 if pattern.objects else 0.0) + (0.0 if pattern.nominal else 0.06)
-        score += 0.12 if rank == 0 else 0.04 if rank == 1 else 0.0
-        score += 0.2 if roles.structural else 0.0
+        score = _WEIGHT * pattern.weight + (_OBJECT if pattern.objects else 0.0) + (0.0 if pattern.nominal else _VERB)
+        score += _RANK0 if rank == 0 else _RANK1 if rank == 1 else 0.0
+        score += _STRUCTURAL if roles.structural else 0.0
         if weak:
             score *= 0.5
     score += 0.1 * actor_confidence
     if same_actor:
         score *= 0.8
     return round(max(0.01, min(0.99, score * _MODE_FACTOR[mode])), 4)
+
+
+_RELATIVE = {"who", "which", "whom", "whose", "quien", "quienes", "cual", "cuales"}
+_STOPS = {",", ";", ":", ".", "(", ")"}
+
+
+def _in_relative_clause(tokens: list[Token], start: int) -> bool:
+    """A verb in "..., who had led protests" or "the group which attacked" is not the main verb."""
+    for i in range(start - 1, max(-1, start - 8), -1):
+        norm = tokens[i].norm
+        if norm in _RELATIVE:
+            return True
+        if norm in _STOPS:
+            return False
+    return False
 
 
 def _inside_actor(trigger: TriggerMatch, spans: list) -> bool:
