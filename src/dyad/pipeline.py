@@ -39,6 +39,7 @@ _STAGE_MODULES = (
     "dyad.actors.stage",
     "dyad.checks.stage",
     "dyad.coding.stage",
+    "dyad.coding.model",
 )
 
 
@@ -104,16 +105,30 @@ class Pipeline:
     def run(
         self, docs: Iterable[Document], on_skip: Callable[[str, str], None] | None = None
     ) -> Iterator[Document]:
-        """Process documents one by one; a document that fails is reported and skipped."""
+        """Process documents one by one; a document that fails is reported and skipped.
+
+        Any `Exception` a stage raises on one document (a bug included) costs that document only:
+        the batch goes on, and the reason names the stage for anything that is not bad input.
+        """
         for doc in docs:
+            name = "?"
             try:
-                yield self(doc)
+                for name, fn in self.stages:
+                    doc = fn(doc)
             except (DyadError, ValueError, IndexError, KeyError, UnicodeError, RecursionError) as exc:
                 if on_skip is not None:
                     on_skip(doc.id, _reason(exc))
+                continue
             except MemoryError:
                 if on_skip is not None:
                     on_skip(doc.id, "out of memory while processing; split the document")
+                continue
+            except Exception as exc:  # a stage's bug must not end the batch
+                if on_skip is not None:
+                    on_skip(doc.id, f"internal error in stage '{name}' ({type(exc).__name__}: {_reason(exc)}); "
+                                    "please report it with this document")
+                continue
+            yield doc
 
 
 def _reason(exc: BaseException) -> str:
