@@ -37,17 +37,11 @@ _BODY_KINDS = {"igo", "ngo", "group", "organisation", "seat"}
 
 def choose_senses(hits: Iterable[Hit], text: str, resources: Resources) -> dict[str, str]:
     """For each ambiguous name in the document, the sense its context votes for (folded name -> code or '-')."""
-    hits = list(hits)
     names = {}
-    votes: Counter[str] = Counter()
     for hit in hits:
         entry = hit.entries[0]
         if entry.name is not None and entry.name.kind == "ambiguous":
             names[fold_key(entry.name.name)] = entry.name.name
-        elif entry.name is not None and entry.name.country:
-            votes[entry.name.country] += 1
-        elif entry.leaders and entry.leaders[0].country:
-            votes[entry.leaders[0].country] += 1
     if not names:
         return {}
     folded = fold(text)
@@ -56,7 +50,8 @@ def choose_senses(hits: Iterable[Hit], text: str, resources: Resources) -> dict[
         amb = resources.ambiguity[key]
         scores = []
         for order, sense in enumerate(amb.senses):
-            score = votes.get(sense, 0) + 2 * sum(fold(cue) in folded for cue in amb.cues.get(sense, ()))
+            # Only the table's cues vote: "Nigeria" next to "Niger" is no evidence that "Niger" means Nigeria.
+            score = sum(fold(cue) in folded for cue in amb.cues.get(sense, ()))
             scores.append((score, -order, sense))
         chosen[key] = max(scores)[2]
     return chosen
@@ -215,8 +210,9 @@ def _merge(country: Mention, role: Mention, first: Mention, last: Mention, text:
     else:
         code, sector_out = f"{country.country}{sector}", sector or None
     why = f"role '{role.text}' of {country.country or country.code}" + ("; title" if title else "")
+    kind = "role" if country.country else country.kind  # "UN officials" stays the UN's
     return Mention(country.sentence, first.start, last.end, text[first.start:last.end], code, country.country,
-                   sector_out, country.name, kind="role", why=why, confidence=min(country.confidence, 1.0))
+                   sector_out, country.name, kind=kind, why=why, confidence=min(country.confidence, 1.0))
 
 
 def _extend_title(m: Mention, text: str, titles: set[str], mentions: list[Mention]) -> Mention:
@@ -268,7 +264,7 @@ def resolve_context(mentions: list[Mention], sentences_text: dict[int, str], hom
                 m = Mention(m.sentence, m.start, m.end, m.text, f"{home}{m.sector or ''}", home, m.sector,
                             resources.country_name(home) or home, kind="role",
                             why=f"context: '{m.text}' of the story's home country {home}", confidence=0.7)
-            elif named or (home is None and (definite or m.text[:1].isupper())):
+            elif named or (home is None and (definite or (m.start > 0 and m.text[:1].isupper()))):
                 # "the government", "Parliament", "Minister X" in a story that names no country
                 m.why += "; no country in reach: bare sector code"
                 m.confidence = min(m.confidence, 0.4)

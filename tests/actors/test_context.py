@@ -1,0 +1,57 @@
+"""Ambiguous names from context, "the country" and "both nations", data-driven from ambiguity.tsv."""
+
+from __future__ import annotations
+
+from tests.actors.conftest import code_of
+
+
+def test_korea_alone_follows_the_story(find) -> None:
+    north = "Pyongyang tested a missile. Korea's leader Kim Jong Un watched."
+    south = "Samsung shares rose in Seoul. Korea's exports grew."
+    assert [m.code for m in find(north, "2017-01-01") if m.text.startswith("Korea")][0].startswith("PRK")
+    assert [m.code for m in find(south, "2017-01-01") if m.text.startswith("Korea")][0].startswith("KOR")
+
+
+def test_georgia_the_state_is_not_the_country(find) -> None:
+    assert code_of(find("Russian tanks crossed into Georgia near Tbilisi."), "Georgia") == "GEO"
+    assert code_of(find("Voters in Georgia lined up in Atlanta for the Senate race."), "Georgia") is None
+
+
+def test_congo_by_its_capital(find) -> None:
+    assert code_of(find("Congo said Brazzaville would host the talks."), "Congo") == "COG"
+    assert code_of(find("Congo said Kinshasa would host the talks."), "Congo") == "COD"
+
+
+def test_guinea_and_its_neighbours(find) -> None:
+    mentions = find("Guinea and Guinea-Bissau met Equatorial Guinea and Papua New Guinea.")
+    assert [(m.text, m.code) for m in mentions] == [
+        ("Guinea", "GIN"), ("Guinea-Bissau", "GNB"), ("Equatorial Guinea", "GNQ"), ("Papua New Guinea", "PNG")]
+
+
+def test_dominica_is_not_the_dominican_republic(find) -> None:
+    mentions = find("Dominica thanked the Dominican Republic.")
+    assert [(m.text, m.code) for m in mentions] == [("Dominica", "DMA"), ("Dominican Republic", "DOM")]
+
+
+def test_niger_is_not_nigeria(find) -> None:
+    mentions = find("Niger closed its border with Nigeria.")
+    assert [(m.text, m.code) for m in mentions][:2] == [("Niger", "NER"), ("Nigeria", "NGA")]
+
+
+def test_jordan_the_person_is_not_jordan_the_country(find) -> None:
+    assert code_of(find("Michael Jordan visited Paris."), "Jordan") is None
+    assert code_of(find("Jordan closed its airspace."), "Jordan") == "JOR"
+
+
+def test_the_country_is_the_one_just_named(find) -> None:
+    mentions = find("Peru declared an emergency. The country closed its schools.")
+    assert code_of(mentions, "The country") == "PER"
+
+
+def test_both_nations_are_the_dyad_just_named(find) -> None:
+    mentions = find("Ghana and Togo met in Accra. Both nations agreed to open the border.")
+    assert sorted(m.code for m in mentions if m.text == "Both nations") == ["GHA", "TGO"]
+
+
+def test_both_nations_without_two_countries_is_left_alone(find) -> None:
+    assert not [m for m in find("Both nations agreed to talk.") if m.text == "Both nations"]

@@ -1,0 +1,98 @@
+"""Leaders by the document's date, role words with sectors, titles with names, organisations and groups."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.actors.conftest import code_of
+
+
+def test_leaders_resolve_by_date(find) -> None:
+    assert code_of(find("Obama signed the order.", "2015-03-09"), "Obama") == "USAGOV"
+    assert code_of(find("Maduro answered at once.", "2015-03-09"), "Maduro") == "VENGOV"
+    mentions = find("Putin spoke to Biden by phone.", "2022-02-10")
+    assert code_of(mentions, "Putin") == "RUSGOV"
+    assert code_of(mentions, "Biden") == "USAGOV"
+
+
+def test_late_leader_by_epithet(find) -> None:
+    mentions = find("Venezuela remembers the late comandante presidente every March.", "2015-06-23")
+    hit = [m for m in mentions if "comandante presidente" in m.text]
+    assert hit and hit[0].code == "VENGOV" and hit[0].name == "Hugo Chávez"
+
+
+def test_reign_surname_alone_counts_only_in_office(find) -> None:
+    # REIGN lists a premier called Paris; in 2015 the word is the city
+    assert not [m for m in find("Paris welcomed the delegates.", "2015-06-23") if m.kind == "leader"]
+
+
+def test_leader_after_the_curated_term_keeps_the_nearest(find) -> None:
+    hit = [m for m in find("Trump criticised the court.", "2023-06-01") if m.text == "Trump"]
+    assert hit and hit[0].code == "USAGOV" and "nearest term" in hit[0].why
+
+
+def test_title_country_and_name_make_one_span(find) -> None:
+    text = "Russian Foreign Minister Sergei Lavrov met his Turkish counterpart in Ankara."
+    mentions = find(text, "2019-05-01")
+    assert ("Russian Foreign Minister Sergei Lavrov", "RUSGOV") in [(m.text, m.code) for m in mentions]
+
+
+def test_title_with_an_unknown_name_takes_the_name_into_the_span(find) -> None:
+    mentions = find("Peruvian Interior Minister Walter Ortiz visited the border.", "2019-05-01")
+    assert ("Peruvian Interior Minister Walter Ortiz", "PERGOV") in [(m.text, m.code) for m in mentions]
+
+
+@pytest.mark.parametrize("text, span, code", [
+    ("Iraqi troops entered the town at dawn.", "Iraqi troops", "IRQMIL"),
+    ("Planes of the Nigerian Air Force bombed the camp.", "Nigerian Air Force", "NGAMIL"),
+    ("The Venezuelan government rejected the claim.", "Venezuelan government", "VENGOV"),
+    ("North Korea's army fired two missiles.", "North Korea's army", "PRKMIL"),
+    ("The government of Chile protested.", "government of Chile", "CHLGOV"),
+    ("El gobierno venezolano rechazó la medida.", "gobierno venezolano", "VENGOV"),
+    ("Colombian police arrested the men.", "Colombian police", "COLCOP"),
+    ("Brazilian lawmakers voted against it.", "Brazilian lawmakers", "BRALEG"),
+    ("A Kenyan court ordered a recount.", "Kenyan court", "KENJUD"),
+    ("Iranian state TV showed the launch.", "Iranian state TV", "IRNMED"),
+    ("Chilean opposition parties walked out.", "Chilean opposition parties", "CHLOPP"),
+    ("Filipino rebels freed the hostages.", "Filipino rebels", "PHLREB"),
+    ("Mexican companies raised wages.", "Mexican companies", "MEXBUS"),
+])
+def test_roles_with_sectors(find, text: str, span: str, code: str) -> None:
+    assert code_of(find(text, "2019-01-01"), span) == code
+
+
+def test_generic_actors_carry_a_bare_code(find) -> None:
+    mentions = find("Protesters threw stones at police.")
+    assert code_of(mentions, "Protesters") == "CVL"
+    assert code_of(mentions, "police") == "COP"
+    assert all(m.country is None for m in mentions)
+
+
+def test_bare_role_takes_the_home_country(find) -> None:
+    text = "Ecuador held elections in May. Ecuador's economy grew. The government then raised taxes."
+    assert code_of(find(text), "government") == "ECUGOV"
+
+
+def test_named_body_attached_to_its_country(find) -> None:
+    mentions = find("Venezuela's National Assembly approved the budget.")
+    assert code_of(mentions, "Venezuela's National Assembly") == "VENLEG"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("the UN", "IGOUNO"), ("European Union", "IGOEEC"), ("African Union", "IGOAFU"), ("OAS", "IGOOAS"),
+    ("NATO", "IGONAT"), ("ASEAN", "IGOASN"), ("OPEC", "IGOOPC"), ("International Criminal Court", "IGOICC"),
+    ("IAEA", "IGOIAE"), ("Naciones Unidas", "IGOUNO"), ("OTAN", "IGONAT"), ("Amnesty International", "NGOAMN"),
+])
+def test_international_organisations(find, text: str, code: str) -> None:
+    mentions = find(f"Ministers met {text} officials on Tuesday.")
+    assert any(m.code == code and text in m.text for m in mentions), [(m.text, m.code) for m in mentions]
+
+
+@pytest.mark.parametrize("text, span, code", [
+    ("Boko Haram fighters raided a village.", "Boko Haram fighters", "NGAREB"),
+    ("The Taliban seized the district.", "The Taliban", "AFGREB"),
+    ("Islamic State militants shelled the town.", "Islamic State militants", "IMGISL"),
+    ("Hezbollah fired rockets.", "Hezbollah", "LBNREB"),
+])
+def test_armed_groups(find, text: str, span: str, code: str) -> None:
+    assert code_of(find(text), span) == code
