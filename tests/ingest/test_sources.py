@@ -17,15 +17,19 @@ from dyad.ingest.lang import detect_language
 from dyad.ingest.run import ingest_sources, iter_source
 from dyad.store import Store
 
-OPENING = ("<html lang='en'><head><title>Embassy news</title>"
-           "<meta property='article:published_time' content='2019-04-02T09:00:00Z'></head><body>"
-           "<nav>Home | World | Subscribe</nav><article><h1>Ghana opens an embassy in Caracas</h1>"
-           "<p>Ghana opened an embassy in Caracas on Monday, its foreign ministry said in a statement.</p>"
-           "<p>The two governments have traded envoys for a decade and plan further visits this year.</p>"
-           "</article><aside>Donate to keep this site running.</aside></body></html>")
-PRAISE = ("<html><body><article><p>Venezuela praised Cuba for its medical brigades during a summit in Havana "
-          "on Tuesday, and both governments promised to deepen their cooperation in health care.</p>"
-          "</article></body></html>")
+OPENING = (
+    "<html lang='en'><head><title>Embassy news</title>"
+    "<meta property='article:published_time' content='2019-04-02T09:00:00Z'></head><body>"
+    "<nav>Home | World | Subscribe</nav><article><h1>Ghana opens an embassy in Caracas</h1>"
+    "<p>Ghana opened an embassy in Caracas on Monday, its foreign ministry said in a statement.</p>"
+    "<p>The two governments have traded envoys for a decade and plan further visits this year.</p>"
+    "</article><aside>Donate to keep this site running.</aside></body></html>"
+)
+PRAISE = (
+    "<html><body><article><p>Venezuela praised Cuba for its medical brigades during a summit in Havana "
+    "on Tuesday, and both governments promised to deepen their cooperation in health care.</p>"
+    "</article></body></html>"
+)
 
 
 def _rss(base: str) -> str:
@@ -87,8 +91,9 @@ def site() -> Iterator[str]:
 def test_a_feed_over_http_is_ingested_end_to_end(site: str, store_url: str) -> None:
     skipped: list[tuple[str, str]] = []
     with Store(store_url) as store:
-        summary = ingest_sources(store, [f"{site}/feed.xml"], fast=True, retries=0,
-                                 on_skip=lambda d, r: skipped.append((d, r)))
+        summary = ingest_sources(
+            store, [f"{site}/feed.xml"], fast=True, retries=0, on_skip=lambda d, r: skipped.append((d, r))
+        )
         assert (summary.read, summary.new, summary.skipped) == (3, 3, 1)
         # the item whose page is gone was read from the feed's own content; the bare one is skipped
         assert skipped == [(f"{site}/missing.html", "HTTP 404 Not Found")]
@@ -129,10 +134,14 @@ def test_csv_jsonl_and_folders(tmp_path: Path, sqlite_url: str) -> None:
     (corpus / "a.csv").write_text(
         "headline,content,published,link\n"
         "Envoys,Peru praised Ecuador for the border accord on Friday.,2018-02-09,https://x.example/1\n"
-        "Empty,,2018-02-09,https://x.example/2\n", encoding="utf-8")
+        "Empty,,2018-02-09,https://x.example/2\n",
+        encoding="utf-8",
+    )
     (corpus / "deep" / "b.jsonl").write_text(
         json.dumps({"id": "j1", "text": "Chile criticized Bolivia over the river.", "date": "2018-03-01"})
-        + "\n{broken\n", encoding="utf-8")
+        + "\n{broken\n",
+        encoding="utf-8",
+    )
     (corpus / "deep" / "deeper" / "c.html").write_text(PRAISE, encoding="utf-8")
     (corpus / "deep" / "notes.bin").write_bytes(b"\x00\x01")
     skipped: list[str] = []
@@ -159,12 +168,15 @@ def _warc(path: Path) -> None:
 
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=True)
-        for url, body, kind, status in (("https://paper.example/ghana", OPENING, "text/html", "200 OK"),
-                                        ("https://paper.example/logo.png", "PNG", "image/png", "200 OK"),
-                                        ("https://paper.example/moved", "", "text/html", "301 Moved")):
+        for url, body, kind, status in (
+            ("https://paper.example/ghana", OPENING, "text/html", "200 OK"),
+            ("https://paper.example/logo.png", "PNG", "image/png", "200 OK"),
+            ("https://paper.example/moved", "", "text/html", "301 Moved"),
+        ):
             headers = StatusAndHeaders(status, [("Content-Type", kind)], protocol="HTTP/1.1")
-            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode()),
-                                               http_headers=headers)
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body.encode()), http_headers=headers
+            )
             writer.write_record(record)
 
 
@@ -182,11 +194,16 @@ def test_warc_responses_become_documents(tmp_path: Path, store_url: str) -> None
 
 
 def test_language_detection_marks_uncoded_documents(tmp_path: Path, sqlite_url: str) -> None:
-    assert detect_language("El gobierno de Chile anunció nuevas medidas económicas para el próximo año.") == "es"
+    assert (
+        detect_language("El gobierno de Chile anunció nuevas medidas económicas para el próximo año.") == "es"
+    )
     assert detect_language("ok") is None
     german = tmp_path / "de.txt"
-    german.write_text("Venezuela hat am Montag Nordkorea für die Zusammenarbeit gelobt, teilte die Regierung "
-                      "in Caracas mit.", encoding="utf-8")
+    german.write_text(
+        "Venezuela hat am Montag Nordkorea für die Zusammenarbeit gelobt, teilte die Regierung "
+        "in Caracas mit.",
+        encoding="utf-8",
+    )
     with Store(sqlite_url) as store:
         summary = ingest_sources(store, [str(german)], fast=True)
         assert (summary.read, summary.new, summary.not_coded, summary.events) == (1, 1, 1, 0)

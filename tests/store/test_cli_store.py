@@ -23,8 +23,14 @@ def run(db: str, *args: str) -> tuple[int, str, str]:
 
 @pytest.fixture()
 def seeded(store_url: str, seed_dir: Path) -> str:
-    code, _, err = run(store_url, "ingest", "--fast", str(seed_dir / "caracas-chronicles-2015-06-23.txt"),
-                       "--date", "2015-06-23")
+    code, _, err = run(
+        store_url,
+        "ingest",
+        "--fast",
+        str(seed_dir / "caracas-chronicles-2015-06-23.txt"),
+        "--date",
+        "2015-06-23",
+    )
     assert code == 0, err
     for name in ("antv-style-original.es.html", "antv-style-corrected.es.html"):
         code, _, err = run(store_url, "ingest", "--fast", str(seed_dir / name), "--url", ANTV_URL)
@@ -59,7 +65,9 @@ def test_the_correction_supersedes_the_original(seeded: str) -> None:
     assert antv and all("Corea" not in r["source"]["text"] or r["source"]["country"] == "PRK" for r in antv)
     code, out, _ = run(seeded, "events", "--source", "PRK", "--target", "VEN", "--format", "jsonl")
     merged = [json.loads(line) for line in out.splitlines()]
-    assert merged and all({"event_id", "num_mentions", "num_sources", "num_articles"} <= set(m) for m in merged)
+    assert merged and all(
+        {"event_id", "num_mentions", "num_sources", "num_articles"} <= set(m) for m in merged
+    )
     opening = [m for m in merged if m["cameo"] == "054"]
     assert opening and max(m["num_articles"] for m in opening) >= 1
 
@@ -73,7 +81,9 @@ def test_relations_timeline_and_plot(seeded: str, tmp_path: Path) -> None:
     assert june["events"] == sum(june["quad"].values()) == june["a_to_b"] + june["b_to_a"] > 0
     assert june["goldstein_mean"] == pytest.approx(june["goldstein_sum"] / june["events"], abs=0.01)
     assert any(c["sender"] == "PRK" and c["status"] == "opened" for c in june["status"])
-    assert {"sender": "PRK", "host": "VEN"}.items() <= next(s for s in rel["status"] if s["sender"] == "PRK").items()
+    assert {"sender": "PRK", "host": "VEN"}.items() <= next(
+        s for s in rel["status"] if s["sender"] == "PRK"
+    ).items()
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     code, out, _ = run(seeded, "relations", "VEN", "PRK", "--format", "table")
     assert code == 0 and "2015-06" in out

@@ -16,16 +16,46 @@ def actor(code: str, sentence: int = 0) -> Mention:
     return Mention(sentence, 0, len(code), code, code, code[:3], code[3:] or None, code)
 
 
-def event(doc_id: str, source: str, target: str, cameo: str, *, text: str, trigger: str, date: str | None,
-          sentence: int = 0, mode: str = "factual", location: Location | None = None, mentions: int = 1,
-          goldstein: float = 6.0, quad: int = 1) -> Event:
-    return Event(doc_id=doc_id, sentence=sentence, sentence_text=text, source=actor(source, sentence),
-                 target=actor(target, sentence), cameo=cameo, root=cameo[:2], plover=None, quad=quad, penta=1,
-                 goldstein=goldstein, mode=mode, confidence=0.9, date=date, location=location,
-                 trigger=Trigger(trigger, 0, len(trigger)), mentions=mentions)
+def event(
+    doc_id: str,
+    source: str,
+    target: str,
+    cameo: str,
+    *,
+    text: str,
+    trigger: str,
+    date: str | None,
+    sentence: int = 0,
+    mode: str = "factual",
+    location: Location | None = None,
+    mentions: int = 1,
+    goldstein: float = 6.0,
+    quad: int = 1,
+) -> Event:
+    return Event(
+        doc_id=doc_id,
+        sentence=sentence,
+        sentence_text=text,
+        source=actor(source, sentence),
+        target=actor(target, sentence),
+        cameo=cameo,
+        root=cameo[:2],
+        plover=None,
+        quad=quad,
+        penta=1,
+        goldstein=goldstein,
+        mode=mode,
+        confidence=0.9,
+        date=date,
+        location=location,
+        trigger=Trigger(trigger, 0, len(trigger)),
+        mentions=mentions,
+    )
 
 
-def document(doc_id: str, url: str | None, body: str, events: list[Event], date: str = "2019-03-12") -> Document:
+def document(
+    doc_id: str, url: str | None, body: str, events: list[Event], date: str = "2019-03-12"
+) -> Document:
     return Document(id=doc_id, text=body, url=url, date=date, lang="en", events=events)
 
 
@@ -40,9 +70,23 @@ def test_fresh_store_records_every_migration(store_url: str) -> None:
 
 def test_same_content_is_a_no_op_and_new_content_a_new_version(store_url: str) -> None:
     body = "North Korea opened an embassy in Caracas."
-    first = document("a", "https://news.example/a", body, [
-        event("a", "PRK", "VEN", "054", text=body, trigger="opened an embassy", date="2015-06-22",
-              location=CARACAS)])
+    first = document(
+        "a",
+        "https://news.example/a",
+        body,
+        [
+            event(
+                "a",
+                "PRK",
+                "VEN",
+                "054",
+                text=body,
+                trigger="opened an embassy",
+                date="2015-06-22",
+                location=CARACAS,
+            )
+        ],
+    )
     with Store(store_url) as store:
         assert store.add_document(first).status == "new"
         assert store.add_document(first).status == "unchanged"
@@ -50,7 +94,12 @@ def test_same_content_is_a_no_op_and_new_content_a_new_version(store_url: str) -
         result = store.add_document(fixed)
         assert (result.status, result.version) == ("updated", 2)
         stats = store.stats()
-        assert (stats["documents"], stats["versions"], stats["events"], stats["merged_events"]) == (1, 2, 0, 0)
+        assert (stats["documents"], stats["versions"], stats["events"], stats["merged_events"]) == (
+            1,
+            2,
+            0,
+            0,
+        )
         assert len(store.events(include_superseded=True)) == 1  # every version is kept
         assert not [m for m in store.missions(sender="PRK", host="VEN") if m["status"] == "opened"]
 
@@ -58,32 +107,81 @@ def test_same_content_is_a_no_op_and_new_content_a_new_version(store_url: str) -
 def test_events_merge_across_articles_with_gdelt_counts(store_url: str) -> None:
     """Three articles from two outlets report one embassy opening within the date window."""
     body = "North Korea opened an embassy in Caracas."
-    reports = [("https://one.example/x", "2015-06-22", 2), ("https://www.one.example/y", "2015-06-23", 1),
-               ("https://two.example/z", "2015-06-24", 1)]
+    reports = [
+        ("https://one.example/x", "2015-06-22", 2),
+        ("https://www.one.example/y", "2015-06-23", 1),
+        ("https://two.example/z", "2015-06-24", 1),
+    ]
     with Store(store_url) as store:
         for url, date, mentions in reports:
-            store.add_document(document(url, url, body + url, [
-                event(url, "PRK", "VEN", "054", text=body, trigger="opened an embassy", date=date, mentions=mentions,
-                      location=CARACAS)], date=date))
+            store.add_document(
+                document(
+                    url,
+                    url,
+                    body + url,
+                    [
+                        event(
+                            url,
+                            "PRK",
+                            "VEN",
+                            "054",
+                            text=body,
+                            trigger="opened an embassy",
+                            date=date,
+                            mentions=mentions,
+                            location=CARACAS,
+                        )
+                    ],
+                    date=date,
+                )
+            )
         # outside the window: another event
-        store.add_document(document("late", "https://two.example/late", body + " late", [
-            event("late", "PRK", "VEN", "054", text=body, trigger="opened", date="2015-07-20")], date="2015-07-20"))
+        store.add_document(
+            document(
+                "late",
+                "https://two.example/late",
+                body + " late",
+                [event("late", "PRK", "VEN", "054", text=body, trigger="opened", date="2015-07-20")],
+                date="2015-07-20",
+            )
+        )
         merged = store.events(source="PRK", target="VEN")
-        assert [(e["num_mentions"], e["num_articles"], e["num_sources"]) for e in merged] == [(4, 3, 2), (1, 1, 1)]
+        assert [(e["num_mentions"], e["num_articles"], e["num_sources"]) for e in merged] == [
+            (4, 3, 2),
+            (1, 1, 1),
+        ]
         assert merged[0]["doc_id"] == "https://one.example/x"  # the first report stands for the event
         assert len(store.events(source="PRK", merged=False)) == 4
         assert store.events(since="2015-07-01")[0]["date"] == "2015-07-20"
         # a correction that drops the report takes it out of the counts
         store.add_document(document("z2", "https://two.example/z", "Corrected: nothing happened.", []))
-        assert [(e["num_mentions"], e["num_articles"], e["num_sources"]) for e in
-                store.events(source="PRK", target="VEN")] == [(3, 2, 1), (1, 1, 1)]
+        assert [
+            (e["num_mentions"], e["num_articles"], e["num_sources"])
+            for e in store.events(source="PRK", target="VEN")
+        ] == [(3, 2, 1), (1, 1, 1)]
 
 
 def test_news_overrides_a_stale_reference_row_and_a_correction_restores_it(store_url: str) -> None:
     body = "The United States suspended operations at its embassy in Caracas."
-    report = document("us", "https://wire.example/us", body, [
-        event("us", "USA", "VENGOV", "170", text=body, trigger="suspended", date="2019-03-12", location=CARACAS,
-              goldstein=-4.0, quad=4)])
+    report = document(
+        "us",
+        "https://wire.example/us",
+        body,
+        [
+            event(
+                "us",
+                "USA",
+                "VENGOV",
+                "170",
+                text=body,
+                trigger="suspended",
+                date="2019-03-12",
+                location=CARACAS,
+                goldstein=-4.0,
+                quad=4,
+            )
+        ],
+    )
     with Store(store_url) as store:
         (before,) = store.missions(sender="USA", city="Caracas")
         assert before["status"] == "open" and before["sources"] == [{"dataset": "wikidata-2022-11-16"}]
@@ -91,7 +189,9 @@ def test_news_overrides_a_stale_reference_row_and_a_correction_restores_it(store
         (after,) = store.missions(sender="USA", city="Caracas")
         assert (after["status"], after["until"]) == ("suspended", "2019-03")
         assert [s.get("doc_id") or s.get("dataset") for s in after["sources"]] == [
-            "https://wire.example/us", "wikidata-2022-11-16"]
+            "https://wire.example/us",
+            "wikidata-2022-11-16",
+        ]
         assert not store.missions(sender="USA", city="Caracas", include_closed=False)
         store.add_document(document("us", "https://wire.example/us", "Retracted.", []))
         (restored,) = store.missions(sender="USA", city="Caracas")
@@ -101,9 +201,26 @@ def test_news_overrides_a_stale_reference_row_and_a_correction_restores_it(store
 def test_expelled_ambassador_belongs_to_the_target(store_url: str) -> None:
     body = "Venezuela expelled the ambassador of Panama on Tuesday."
     with Store(store_url) as store:
-        store.add_document(document("pa", None, body, [
-            event("pa", "VEN", "PANGOV", "166", text=body, trigger="expelled the ambassador", date="2018-05-15",
-                  goldstein=-7.0, quad=4)]))
+        store.add_document(
+            document(
+                "pa",
+                None,
+                body,
+                [
+                    event(
+                        "pa",
+                        "VEN",
+                        "PANGOV",
+                        "166",
+                        text=body,
+                        trigger="expelled the ambassador",
+                        date="2018-05-15",
+                        goldstein=-7.0,
+                        quad=4,
+                    )
+                ],
+            )
+        )
         (mission,) = store.missions(sender="PAN", host="VEN")
         assert (mission["status"], mission["city"]) == ("ambassador expelled", "Caracas")
         assert mission["sources"][0]["doc_id"].startswith("sha256:")
@@ -114,9 +231,25 @@ def test_relocation_closes_the_old_city(store_url: str) -> None:
     jerusalem = Location("Jerusalem", "ISR", 31.7683, 35.2137)
     with Store(store_url) as store:
         assert [m["city"] for m in store.missions(sender="BRA", host="ISR")] == ["Tel Aviv"]
-        store.add_document(document("gt", "https://wire.example/gt", body, [
-            event("gt", "BRA", "ISR", "054", text=body, trigger="relocated its embassy", date="2018-05-16",
-                  location=jerusalem)]))
+        store.add_document(
+            document(
+                "gt",
+                "https://wire.example/gt",
+                body,
+                [
+                    event(
+                        "gt",
+                        "BRA",
+                        "ISR",
+                        "054",
+                        text=body,
+                        trigger="relocated its embassy",
+                        date="2018-05-16",
+                        location=jerusalem,
+                    )
+                ],
+            )
+        )
         status = {m["city"]: m["status"] for m in store.missions(sender="BRA", host="ISR")}
         assert status == {"Jerusalem": "relocated", "Tel Aviv": "closed"}
 
@@ -124,9 +257,26 @@ def test_relocation_closes_the_old_city(store_url: str) -> None:
 def test_future_opening_is_planned(store_url: str) -> None:
     body = "Ghana will open an embassy in Caracas next year."
     with Store(store_url) as store:
-        store.add_document(document("gh", None, body, [
-            event("gh", "GHA", "VEN", "054", text=body, trigger="open an embassy", date="2019-01-01",
-                  mode="future", location=CARACAS)]))
+        store.add_document(
+            document(
+                "gh",
+                None,
+                body,
+                [
+                    event(
+                        "gh",
+                        "GHA",
+                        "VEN",
+                        "054",
+                        text=body,
+                        trigger="open an embassy",
+                        date="2019-01-01",
+                        mode="future",
+                        location=CARACAS,
+                    )
+                ],
+            )
+        )
         (mission,) = store.missions(sender="GHA", city="Caracas")
         assert mission["status"] == "planned"
 
@@ -146,20 +296,22 @@ CREATE TABLE findings (id INTEGER PRIMARY KEY, version_id INTEGER NOT NULL, kind
   severity VARCHAR(16) NOT NULL, start INTEGER, "end" INTEGER, says VARCHAR(16), context VARCHAR(16),
   payload TEXT NOT NULL);
 CREATE TABLE events (id INTEGER PRIMARY KEY, version_id INTEGER NOT NULL, document_id VARCHAR(512) NOT NULL,
-  active BOOLEAN NOT NULL, sentence INTEGER NOT NULL, source_code VARCHAR(32) NOT NULL, source_country VARCHAR(8),
-  target_code VARCHAR(32) NOT NULL, target_country VARCHAR(8), cameo VARCHAR(8) NOT NULL, root VARCHAR(4) NOT NULL,
+  active BOOLEAN NOT NULL, sentence INTEGER NOT NULL, source_code VARCHAR(32) NOT NULL,
+  source_country VARCHAR(8), target_code VARCHAR(32) NOT NULL, target_country VARCHAR(8),
+  cameo VARCHAR(8) NOT NULL, root VARCHAR(4) NOT NULL,
   quad INTEGER NOT NULL, penta INTEGER NOT NULL, goldstein FLOAT NOT NULL, mode VARCHAR(16) NOT NULL,
   confidence FLOAT NOT NULL, date VARCHAR(32), location_name TEXT, location_country VARCHAR(8),
   payload TEXT NOT NULL);
-CREATE TABLE missions (id INTEGER PRIMARY KEY, sender VARCHAR(8) NOT NULL, host VARCHAR(8) NOT NULL, city TEXT,
-  district TEXT, kind VARCHAR(64) NOT NULL, status VARCHAR(32) NOT NULL, since VARCHAR(32), until VARCHAR(32),
+CREATE TABLE missions (id INTEGER PRIMARY KEY, sender VARCHAR(8) NOT NULL, host VARCHAR(8) NOT NULL,
+  city TEXT, district TEXT, kind VARCHAR(64) NOT NULL, status VARCHAR(32) NOT NULL, since VARCHAR(32),
+  until VARCHAR(32),
   lat FLOAT, lon FLOAT, origin VARCHAR(16) NOT NULL, dataset TEXT, updated_at VARCHAR(32));
 CREATE TABLE mission_sources (id INTEGER PRIMARY KEY, mission_id INTEGER NOT NULL, event_id INTEGER,
   document_id VARCHAR(512), url TEXT, sentence INTEGER, status VARCHAR(32), date VARCHAR(32));
 INSERT INTO meta VALUES ('schema_version', '1');
 INSERT INTO documents VALUES ('d', NULL, NULL, '2020-01-01T00:00:00Z', 1);
-INSERT INTO versions VALUES (1, 'd', 1, 'h', 'Cuba praised Chile.', NULL, NULL, '2020-01-01', NULL, 'en', NULL,
-  TRUE, '2020-01-01T00:00:00Z');
+INSERT INTO versions VALUES (1, 'd', 1, 'h', 'Cuba praised Chile.', NULL, NULL, '2020-01-01', NULL, 'en',
+  NULL, TRUE, '2020-01-01T00:00:00Z');
 INSERT INTO events VALUES (1, 1, 'd', TRUE, 0, 'CUB', 'CUB', 'CHL', 'CHL', '051', '05', 1, 1, 3.4, 'factual',
   0.8, '2020-01-01', NULL, NULL, '{"doc_id": "d", "cameo": "051"}');
 INSERT INTO missions VALUES (1, 'CUB', 'CHL', 'Santiago', NULL, 'embassy', 'open', NULL, NULL, NULL, NULL,

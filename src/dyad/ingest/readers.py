@@ -147,9 +147,8 @@ def iter_jsonl(
                 raise ValueError("not a JSON object")
             yield _document_from_record(record, f"{name}:{lineno}", date=date, lang=lang)
         except (ValueError, InputError) as exc:
-            yield InputError(
-                f"{name}:{lineno}: {exc if isinstance(exc, InputError) else 'malformed JSON (' + str(exc)[:80] + ')'}"
-            )
+            reason = exc if isinstance(exc, InputError) else f"malformed JSON ({str(exc)[:80]})"
+            yield InputError(f"{name}:{lineno}: {reason}")
 
 
 def _document_from_record(
@@ -201,7 +200,7 @@ _CSV_COLUMNS = {
 def iter_csv(
     path: Path, *, date: str | None = None, lang: str | None = None
 ) -> Iterator[Document | InputError]:
-    """Documents of a CSV corpus with a header naming its columns (text or html; id, date, lang, url, title)."""
+    """Documents of a CSV corpus whose header names its columns (text or html; id, date, lang, url, title)."""
     import csv
 
     csv.field_size_limit(MAX_BYTES)

@@ -181,7 +181,7 @@ def _change(doc: Document, event: Event, event_id: int, resources: Resources) ->
 def _sentence_place(
     sentence: str, countries: tuple[str | None, str | None], resources: Resources
 ) -> Location | None:
-    """The first city or district of one of these countries that the sentence names, when the coder found none."""
+    """The first city or district of these countries that the sentence names (the coder found none)."""
     folded = fold(sentence)
     best: tuple[int, Location] | None = None
     for name, places in _places_of(resources, tuple(c for c in countries if c)).items():

@@ -1,0 +1,282 @@
+"""Writing one document into the store: its version, mentions, findings, events, clusters, missions.
+
+    with engine.begin() as conn:
+        result = write_document(conn, identity, doc, window_days=3)
+
+Everything happens in the caller's transaction. Re-adding the same content is a no-op; new
+content under the same identity is a new version: the old versions' events turn inactive, their
+clusters are recounted and the missions they spoke for are derived again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
+
+from dyad.doc import Document
+from dyad.store import clusters
+from dyad.store import schema as s
+from dyad.store.missions import derive, mission_changes
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    id: str
+    version: int
+    status: str  # new | updated | unchanged
+    events: int
+
+
+def outlet_of(url: str | None) -> str | None:
+    """The publisher of a URL: its host, lower-cased, without "www." (None for no URL or a file)."""
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.") or None
+
+
+def now_utc() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def write_document(conn: Connection, identity: str, doc: Document, *, window_days: int) -> AddResult:
+    """Write one processed document (in the caller's transaction): new article, new version, or nothing."""
+    digest = doc.content_hash
+    outlet = outlet_of(doc.url)
+    now = now_utc()
+    current = conn.execute(select(s.documents).where(s.documents.c.id == identity)).mappings().first()
+    touched_clusters: set[int] = set()
+    touched_missions: set[int] = set()
+    if current is not None:
+        same = conn.execute(
+            select(s.versions.c.version).where(
+                and_(s.versions.c.document_id == identity, s.versions.c.content_hash == digest)
+            )
+        ).first()
+        if same is not None:
+            return AddResult(identity, int(same[0]), "unchanged", 0)
+        number = int(current["current_version"]) + 1
+        old_ids = [
+            r[0] for r in conn.execute(select(s.versions.c.id).where(s.versions.c.document_id == identity))
+        ]
+        old_events = select(s.events.c.id).where(s.events.c.version_id.in_(old_ids))
+        touched_clusters.update(
+            c
+            for c in conn.execute(
+                select(s.events.c.cluster_id).where(
+                    s.events.c.version_id.in_(old_ids), s.events.c.active.is_(True)
+                )
+            ).scalars()
+            if c is not None
+        )
+        touched_missions.update(
+            conn.execute(
+                select(s.mission_sources.c.mission_id).where(s.mission_sources.c.event_id.in_(old_events))
+            ).scalars()
+        )
+        conn.execute(update(s.events).where(s.events.c.version_id.in_(old_ids)).values(active=False))
+        conn.execute(
+            update(s.documents)
+            .where(s.documents.c.id == identity)
+            .values(current_version=number, title=doc.title or current["title"])
+        )
+        status = "updated"
+    else:
+        number = 1
+        conn.execute(
+            insert(s.documents).values(
+                id=identity,
+                url=doc.url,
+                title=doc.title,
+                first_seen=now,
+                current_version=1,
+                outlet=outlet,
+            )
+        )
+        status = "new"
+    version_id = conn.execute(
+        insert(s.versions).values(
+            document_id=identity,
+            version=number,
+            content_hash=digest,
+            text=doc.text,
+            html=doc.html,
+            title=doc.title,
+            date=doc.date,
+            modified=doc.modified,
+            lang=doc.lang,
+            home_country=doc.home_country,
+            coded=doc.coded,
+            ingested_at=now,
+        )
+    ).inserted_primary_key[0]
+    if doc.mentions:
+        conn.execute(
+            insert(s.mentions),
+            [
+                dict(
+                    version_id=version_id,
+                    sentence=m.sentence,
+                    start=m.start,
+                    end=m.end,
+                    text=m.text,
+                    code=m.code,
+                    country=m.country,
+                    sector=m.sector,
+                    name=m.name,
+                    kind=m.kind,
+                )
+                for m in doc.mentions
+            ],
+        )
+    if doc.findings:
+        conn.execute(
+            insert(s.findings),
+            [
+                dict(
+                    version_id=version_id,
+                    kind=f.kind,
+                    severity=f.severity,
+                    start=f.start,
+                    end=f.end,
+                    says=f.says,
+                    context=f.context,
+                    payload=json.dumps(f.to_dict(), ensure_ascii=False),
+                )
+                for f in doc.findings
+            ],
+        )
+    event_ids = []
+    for e in doc.events:
+        payload = e.to_dict()
+        payload["doc_id"] = identity
+        if doc.url:
+            payload["url"] = doc.url
+        row = dict(
+            version_id=version_id,
+            document_id=identity,
+            active=True,
+            sentence=e.sentence,
+            source_code=e.source.code,
+            source_country=e.source.country,
+            target_code=e.target.code,
+            target_country=e.target.country,
+            cameo=e.cameo,
+            root=e.root,
+            quad=e.quad,
+            penta=e.penta,
+            goldstein=e.goldstein,
+            mode=e.mode,
+            confidence=e.confidence,
+            date=e.date or doc.date,
+            location_name=e.location.name if e.location else None,
+            location_country=e.location.country if e.location else None,
+            payload=json.dumps(payload, ensure_ascii=False),
+            mentions=max(1, e.mentions),
+            outlet=outlet,
+        )
+        event_id = conn.execute(insert(s.events).values(**row)).inserted_primary_key[0]
+        event_ids.append(event_id)
+        touched_clusters.add(clusters.assign(conn, event_id, row, now, window_days))
+    clusters.recount(conn, touched_clusters)
+    touched_missions.update(learn_missions(conn, identity, doc, event_ids))
+    for mission_id in sorted(touched_missions):
+        refresh_mission(conn, mission_id, now)
+    return AddResult(identity, number, status, len(doc.events))
+
+
+def learn_missions(conn: Connection, identity: str, doc: Document, event_ids: list[int]) -> set[int]:
+    """Record what the document's events say of missions; returns the missions concerned."""
+    touched: set[int] = set()
+    m = s.missions.c
+    for change in mission_changes(doc, event_ids):
+        same = and_(m.sender == change.sender, m.host == change.host, m.kind == change.kind)
+        row = (
+            conn.execute(
+                select(s.missions)
+                .where(same, or_(m.city == change.city, m.district == change.city))
+                .order_by(m.id)
+            )
+            .mappings()
+            .first()
+        )
+        if row is None and change.city is not None:  # a reference row whose city is unknown
+            row = (
+                conn.execute(select(s.missions).where(same, m.city.is_(None)).order_by(m.id))
+                .mappings()
+                .first()
+            )
+        if row is None:
+            mission_id = conn.execute(
+                insert(s.missions).values(
+                    sender=change.sender,
+                    host=change.host,
+                    city=change.city,
+                    district=change.district,
+                    kind=change.kind,
+                    lat=change.lat,
+                    lon=change.lon,
+                    origin="news",
+                    status=change.status,
+                    updated_at=now_utc(),
+                )
+            ).inserted_primary_key[0]
+        else:
+            mission_id = row["id"]
+            if row["city"] is None or (change.district and not row["district"]):
+                conn.execute(
+                    update(s.missions)
+                    .where(m.id == mission_id)
+                    .values(city=row["city"] or change.city, district=row["district"] or change.district)
+                )
+        _add_source(conn, mission_id, change, identity, doc.url, change.status)
+        touched.add(mission_id)
+        if change.status == "relocated":  # the mission left its other cities in the host country
+            for other in conn.execute(select(m.id).where(same, m.city != change.city)).scalars():
+                _add_source(conn, other, change, identity, doc.url, "closed")
+                touched.add(other)
+    return touched
+
+
+def _add_source(
+    conn: Connection, mission_id: int, change: Any, identity: str, url: str | None, status: str
+) -> None:
+    conn.execute(
+        insert(s.mission_sources).values(
+            mission_id=mission_id,
+            event_id=change.event_id,
+            document_id=identity,
+            url=url,
+            sentence=change.sentence,
+            status=status,
+            date=change.date,
+        )
+    )
+
+
+def refresh_mission(conn: Connection, mission_id: int, now: str) -> None:
+    """A mission's status from its active news changes (by date), else from the reference row."""
+    row = conn.execute(select(s.missions).where(s.missions.c.id == mission_id)).mappings().first()
+    if row is None:
+        return
+    ms, ev = s.mission_sources.c, s.events.c
+    changes = [
+        dict(r)
+        for r in conn.execute(
+            select(ms.status, ms.date)
+            .join(s.events, ev.id == ms.event_id)
+            .where(ms.mission_id == mission_id, ev.active.is_(True))
+            .order_by(func.coalesce(ms.date, ""), ms.id)
+        ).mappings()
+    ]
+    if not changes and row["origin"] == "news":
+        conn.execute(delete(s.mission_sources).where(ms.mission_id == mission_id))
+        conn.execute(delete(s.missions).where(s.missions.c.id == mission_id))
+        return
+    values = derive(dict(row) if row["origin"] == "dataset" else None, changes)
+    conn.execute(update(s.missions).where(s.missions.c.id == mission_id).values(updated_at=now, **values))
