@@ -55,8 +55,8 @@ def postgres_server() -> Iterator[str]:
         return
     if not glob.glob("/usr/lib/postgresql/*/bin/initdb"):
         pytest.skip("PostgreSQL binaries are absent (apt-get install postgresql)")
-    started = subprocess.run(["sh", str(_ROOT / "scripts" / "ci_postgres.sh")], capture_output=True, text=True,
-                             timeout=120, check=False)
+    script = str(_ROOT / "scripts" / "ci_postgres.sh")
+    started = subprocess.run(["sh", script], capture_output=True, text=True, timeout=120, check=False)
     if started.returncode != 0:
         pytest.fail(f"could not start PostgreSQL: {started.stderr.strip()[-500:]}")
     data_dir = re.search(r"data in (\S+)", started.stderr)
