@@ -186,8 +186,9 @@ def _table_cues(resources: Resources, entities: set[str], names: list[NameRow], 
         if capital and fold_key(capital) not in taken:
             taken.add(fold_key(capital))
             out.append(Cue(iso3, "capital", capital))
-    for key, places in resources.places.items():
+    for places in resources.places.values():
         top = places[0]
+        key = fold_key(top.name)
         if top.country not in entities or top.population < _CITY_MIN_POPULATION or key in taken:
             continue
         if len({p.country for p in places}) > 1 and places[1].population * 4 > top.population:

@@ -115,7 +115,7 @@ class FlagReader:
     def _from_words(self, text: str) -> str | None:
         tokens = [t for t in re.split(r"[\s_\-.@,;:()]+|(?<=[a-z])(?=[A-Z])", text) if t]
         tokens = [t for t in tokens if not re.fullmatch(r"\d+(?:x\d+)?|\d+px|[0-9]+x", t.lower())]
-        kept = [t for t in tokens if fold_key(t) not in self.flag_words]
+        kept = [t for t in tokens if fold_key(t) not in self.flag_words and fold_key(t) not in _STOP]
         if len(kept) == 1 and len(kept[0]) == 2 and kept[0].upper() in self.data.iso2:
             return self.data.iso2[kept[0].upper()]
         if len(kept) == 1 and len(kept[0]) == 3 and kept[0].upper() in self.iso3:
