@@ -13,6 +13,8 @@ A pattern file `data/patterns/<lang>/<root>_<name>.toml` holds:
     window = 8                       # default 8
     mode = "future"                  # optional: the mode this trigger always carries
     reverse = true                   # optional: the grammatical object is the source ("received aid from")
+    speaker = true                   # optional: a modal ("X said Y must ..."): the speaker is the source,
+                                     # the modal's subject the target
     weight = 1.0                     # optional: prior confidence of the pattern
 
 Multi-word triggers ("set up", "call for") inflect their first word.
@@ -47,6 +49,7 @@ class Pattern:
     reverse: bool
     weight: float
     nominal: bool
+    speaker: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +90,7 @@ class PatternSet:
             objects = tuple(tuple(fold(o).split()) for o in spec.get("objects", []))
             base = dict(code=code, lang=lang, objects=objects, window=int(spec.get("window", _DEFAULT_WINDOW)),
                         mode=spec.get("mode") or None, reverse=bool(spec.get("reverse", False)),
+                        speaker=bool(spec.get("speaker", False)),
                         weight=float(spec.get("weight", 1.0)))
             pattern = Pattern(id=f"{Path(str(source)).name}#{n}", nominal=False, **base)  # type: ignore[arg-type]
             nominal = Pattern(id=f"{Path(str(source)).name}#{n}n", nominal=True, **base)  # type: ignore[arg-type]

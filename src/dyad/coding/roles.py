@@ -131,6 +131,8 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
     after.sort(key=lambda s: s.first)
     after = _prefer_objects(norms, after)
     nominal = trigger.pattern.nominal
+    if trigger.pattern.speaker:
+        return _speaker_roles(norms, spans, start)
     passive = not nominal and start > 0 and (norms[start - 1] in _BE or (
         start > 1 and norms[start - 2] in _BE and norms[start - 1].endswith("ly")))
 
@@ -201,6 +203,18 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
     if trigger.pattern.reverse:
         roles = Roles(target, source, "reversed pattern: the object is the source")
     return [roles]
+
+
+def _speaker_roles(norms: list[str], spans: list[_Span], start: int) -> list[Roles]:
+    """"X said (that) Y must stop": X is the source, Y the target."""
+    subjects = [s for s in spans if s.last < start and _after_preposition(norms, s) is None]
+    if len(subjects) < 2:
+        return []
+    target = subjects[-1].mention
+    source = next((s.mention for s in subjects if s.mention.code != target.code), None)
+    if source is None or subjects[0].mention is target:
+        return []
+    return [Roles(source, target, "modal in reported speech: the speaker demands of the subject")]
 
 
 def _possessive(norms: list[str], span: _Span) -> bool:
