@@ -25,8 +25,14 @@ def checks_expected() -> dict:
 
 @pytest.fixture(scope="session")
 def run(engine: Engine):
-    def process(text: str, date: str | None = None, *, html: str | None = None, lang: str | None = None,
-                doc_id: str = "t") -> Document:
+    def process(
+        text: str,
+        date: str | None = None,
+        *,
+        html: str | None = None,
+        lang: str | None = None,
+        doc_id: str = "t",
+    ) -> Document:
         return engine.process(Document(id=doc_id, text=text, date=date, html=html, lang=lang))
 
     return process

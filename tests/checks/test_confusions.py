@@ -12,7 +12,7 @@ def test_confused_story_is_caught(run, case_id: str, date: str, text: str, expec
     doc = run(text, date, doc_id=case_id)
     found = [f for f in doc.findings if f.severity in ("warning", "error")]
     for kind, name, says, context in expected:
-        hits = [f for f in found if f.kind == kind and name in doc.text[f.start:f.end]]
+        hits = [f for f in found if f.kind == kind and name in doc.text[f.start : f.end]]
         assert hits, f"{case_id}: no {kind} on {name!r}; found {[(f.text, f.severity) for f in doc.findings]}"
         for f in hits:
             assert (f.says, f.context) == (says, context)
@@ -34,8 +34,9 @@ def test_clean_story_stays_clean(run, case_id: str, date: str, text: str) -> Non
 
 
 @pytest.mark.parametrize(("case_id", "date", "text", "name", "country"), SHARED, ids=[c[0] for c in SHARED])
-def test_shared_name_is_read_from_context(run, case_id: str, date: str, text: str, name: str,
-                                          country: str) -> None:
+def test_shared_name_is_read_from_context(
+    run, case_id: str, date: str, text: str, name: str, country: str
+) -> None:
     doc = run(text, date, doc_id=case_id)
     assert all(f.severity == "info" for f in doc.findings)
     at = text.index(name)
@@ -46,10 +47,18 @@ def test_shared_name_is_read_from_context(run, case_id: str, date: str, text: st
 
 
 def test_confusion_in_both_languages_suggests_in_the_story_language(run) -> None:
-    es = run("Nigeria abrirá una embajada en Caracas.\nLa solicitud la firmó en Niamey el presidente "
-             "Mahamadou Issoufou, y Zinder celebró la noticia.", "2016-02-01", lang="es")
-    en = run("Nigeria will open an embassy in Caracas.\nThe request was signed in Niamey by President "
-             "Mahamadou Issoufou, and Zinder celebrated the news.", "2016-02-01", lang="en")
+    es = run(
+        "Nigeria abrirá una embajada en Caracas.\nLa solicitud la firmó en Niamey el presidente "
+        "Mahamadou Issoufou, y Zinder celebró la noticia.",
+        "2016-02-01",
+        lang="es",
+    )
+    en = run(
+        "Nigeria will open an embassy in Caracas.\nThe request was signed in Niamey by President "
+        "Mahamadou Issoufou, and Zinder celebrated the news.",
+        "2016-02-01",
+        lang="en",
+    )
     assert [f.suggest for f in es.findings if f.kind == "name-confusion"] == ["Níger"]
     assert [f.suggest for f in en.findings if f.kind == "name-confusion"] == ["Niger"]
 
@@ -60,6 +69,9 @@ def test_one_cue_alone_is_not_enough(run) -> None:
 
 
 def test_name_beside_its_own_cues_is_fine(run) -> None:
-    doc = run("South Korea's president Moon Jae-in said in Seoul that Pyongyang must return to talks "
-              "with Kim Jong-un.", "2019-08-01")
+    doc = run(
+        "South Korea's president Moon Jae-in said in Seoul that Pyongyang must return to talks "
+        "with Kim Jong-un.",
+        "2019-08-01",
+    )
     assert [f for f in doc.findings if f.severity != "info"] == []

@@ -10,9 +10,22 @@ from dyad.checks.data import CheckData
 from dyad.resources import default_resources
 from dyad.text.normalize import fold_key
 
-SETS = [("KOR", "PRK"), ("CHN", "TWN"), ("COD", "COG"), ("GIN", "GNB"), ("GIN", "GNQ"), ("NER", "NGA"),
-        ("DMA", "DOM"), ("SDN", "SSD"), ("AUT", "AUS"), ("SVK", "SVN"), ("IRN", "IRQ"), ("GEO", "US-GA"),
-        ("MKD", "GR-B"), ("IRL", "GB-NIR")]
+SETS = [
+    ("KOR", "PRK"),
+    ("CHN", "TWN"),
+    ("COD", "COG"),
+    ("GIN", "GNB"),
+    ("GIN", "GNQ"),
+    ("NER", "NGA"),
+    ("DMA", "DOM"),
+    ("SDN", "SSD"),
+    ("AUT", "AUS"),
+    ("SVK", "SVN"),
+    ("IRN", "IRQ"),
+    ("GEO", "US-GA"),
+    ("MKD", "GR-B"),
+    ("IRL", "GB-NIR"),
+]
 
 
 @pytest.fixture(scope="module")

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-STORY_AUS_EN = ("Prime Minister Scott Morrison announced new bushfire relief funds in Canberra on Wednesday, "
-                "and Sydney firefighters welcomed them.")
+STORY_AUS_EN = (
+    "Prime Minister Scott Morrison announced new bushfire relief funds in Canberra on Wednesday, "
+    "and Sydney firefighters welcomed them."
+)
 
 
 def _html(figure: str, body: str = STORY_AUS_EN, nav: str = "") -> str:
-    return (f"<html><body><nav>{nav}</nav><article><h1>Relief funds</h1>{figure}<p>{body}</p></article>"
-            "</body></html>")
+    return (
+        f"<html><body><nav>{nav}</nav><article><h1>Relief funds</h1>{figure}<p>{body}</p></article>"
+        "</body></html>"
+    )
 
 
 def _flags(doc):
@@ -29,14 +33,17 @@ def test_emoji_that_fits_the_story(run) -> None:
     assert _flags(run("🇦🇺 " + STORY_AUS_EN, "2020-01-08")) == []
 
 
-@pytest.mark.parametrize(("img", "name"), [
-    ('<img src="/static/flags/4x3/at.svg" alt="">', "at.svg"),
-    ('<img src="https://upload.example.org/wiki/Flag_of_Austria.svg" alt="">', "Flag_of_Austria.svg"),
-    ('<img src="/img/banderas/bandera-de-austria.png" alt="">', "bandera-de-austria.png"),
-    ('<img src="/img/flag-aut-small.png">', "flag-aut-small.png"),
-    ('<img src="/media/7731.jpg" alt="Flag of Austria" class="flag">', "7731.jpg"),
-    ('<img src="/media/7731.jpg" alt="Bandera de Austria">', "7731.jpg"),
-])
+@pytest.mark.parametrize(
+    ("img", "name"),
+    [
+        ('<img src="/static/flags/4x3/at.svg" alt="">', "at.svg"),
+        ('<img src="https://upload.example.org/wiki/Flag_of_Austria.svg" alt="">', "Flag_of_Austria.svg"),
+        ('<img src="/img/banderas/bandera-de-austria.png" alt="">', "bandera-de-austria.png"),
+        ('<img src="/img/flag-aut-small.png">', "flag-aut-small.png"),
+        ('<img src="/media/7731.jpg" alt="Flag of Austria" class="flag">', "7731.jpg"),
+        ('<img src="/media/7731.jpg" alt="Bandera de Austria">', "7731.jpg"),
+    ],
+)
 def test_flag_image_in_html(run, img: str, name: str) -> None:
     html = _html(img)
     doc = run(f"Relief funds\n{STORY_AUS_EN}", "2020-01-08", html=html)
@@ -52,18 +59,24 @@ def test_icon_class(run) -> None:
 
 
 def test_images_that_are_not_flags_or_outside_the_article(run) -> None:
-    html = _html('<img src="/photos/at.jpg" alt="Firefighters">', nav='<img src="/flags/at.png" alt="Deutsch">')
+    html = _html(
+        '<img src="/photos/at.jpg" alt="Firefighters">', nav='<img src="/flags/at.png" alt="Deutsch">'
+    )
     assert _flags(run(f"Relief funds\n{STORY_AUS_EN}", "2020-01-08", html=html)) == []
 
 
 def test_flag_image_that_fits(run) -> None:
-    doc = run(f"Relief funds\n{STORY_AUS_EN}", "2020-01-08", html=_html('<img src="/flags/au.png" alt="Australia">'))
+    doc = run(
+        f"Relief funds\n{STORY_AUS_EN}", "2020-01-08", html=_html('<img src="/flags/au.png" alt="Australia">')
+    )
     assert _flags(doc) == []
 
 
 def test_spanish_story_with_the_other_koreas_flag(run) -> None:
-    text = ("Pionyang anunció el lunes un nuevo acuerdo comercial.\n"
-            "El líder norcoreano, Kim Jong-un, lo firmó con una delegación cubana.")
+    text = (
+        "Pionyang anunció el lunes un nuevo acuerdo comercial.\n"
+        "El líder norcoreano, Kim Jong-un, lo firmó con una delegación cubana."
+    )
     html = _html('<img src="/wiki/Flag_of_South_Korea.svg" alt="Bandera de Corea del Sur">', body=text)
     doc = run(text, "2016-05-10", html=html, lang="es")
     (flag,) = _flags(doc)
@@ -88,4 +101,6 @@ def test_html_only_through_check_text() -> None:
 
     html = _html('<img src="/flags/at.png" alt="Austria">')
     findings = dyad.check_text("", date="2020-01-08", html=html)
-    assert [(f.kind, f.text, f.says, f.context) for f in findings] == [("flag-mismatch", "at.png", "AUT", "AUS")]
+    assert [(f.kind, f.text, f.says, f.context) for f in findings] == [
+        ("flag-mismatch", "at.png", "AUT", "AUS")
+    ]

@@ -26,7 +26,7 @@ def _covers(finding: dict, want: dict, text: str) -> bool:
         return False
     if finding["text"] == want["text"]:
         return True  # a flag image: its file name is the text
-    shown = text[finding["start"]:finding["end"]]
+    shown = text[finding["start"] : finding["end"]]
     return want["text"] in shown
 
 
@@ -51,8 +51,19 @@ def test_findings_carry_the_contract_fields() -> None:
     findings = _check("antv-style-original.es.html", "2015-06-22")
     assert findings
     for f in findings:
-        assert set(f) >= {"doc_id", "kind", "severity", "text", "start", "end", "says", "context", "suggest",
-                          "evidence", "message"}
+        assert set(f) >= {
+            "doc_id",
+            "kind",
+            "severity",
+            "text",
+            "start",
+            "end",
+            "says",
+            "context",
+            "suggest",
+            "evidence",
+            "message",
+        }
         assert f["doc_id"] == "antv-style-original.es.html"
         assert f["message"]
     confusion = [f for f in findings if f["kind"] == "name-confusion"]
@@ -67,8 +78,18 @@ def test_the_quoted_mistake_is_an_info_note_at_most() -> None:
 
 
 def test_table_format_and_missing_file() -> None:
-    result = CliRunner().invoke(main, ["check", "--date", "2015-06-22", "--format", "table",
-                                       str(FIXTURES / "antv-style-original.en.txt"), str(FIXTURES / "nope.txt")])
+    result = CliRunner().invoke(
+        main,
+        [
+            "check",
+            "--date",
+            "2015-06-22",
+            "--format",
+            "table",
+            str(FIXTURES / "antv-style-original.en.txt"),
+            str(FIXTURES / "nope.txt"),
+        ],
+    )
     assert result.exit_code == 0
     assert "name-confusion" in result.stdout
     assert "nope.txt" in result.stderr

@@ -9,31 +9,45 @@ def _stale(doc):
     return [f for f in doc.findings if f.kind == "stale-title"]
 
 
-@pytest.mark.parametrize(("text", "shown", "suggest"), [
-    ("President Obama met the Venezuelan foreign minister in Washington.", "President Obama",
-     "former President Obama"),
-    ("El presidente Obama se reunió con el canciller venezolano en Washington.", "presidente Obama",
-     "expresidente Obama"),
-])
+@pytest.mark.parametrize(
+    ("text", "shown", "suggest"),
+    [
+        (
+            "President Obama met the Venezuelan foreign minister in Washington.",
+            "President Obama",
+            "former President Obama",
+        ),
+        (
+            "El presidente Obama se reunió con el canciller venezolano en Washington.",
+            "presidente Obama",
+            "expresidente Obama",
+        ),
+    ],
+)
 def test_sitting_title_after_the_term(run, text: str, shown: str, suggest: str) -> None:
     (f,) = _stale(run(text, "2019-03-01"))
     assert (f.severity, f.text, f.says, f.suggest) == ("warning", shown, "USA", suggest)
     assert "2017-01-20" in f.message and "Donald Trump" in f.message
 
 
-@pytest.mark.parametrize("text", [
-    "Former President Obama met the Venezuelan foreign minister in Washington.",
-    "El expresidente Obama se reunió con el canciller venezolano.",
-    "El ex presidente Obama se reunió con el canciller venezolano.",
-    "In 2012, President Obama met the Venezuelan foreign minister in Washington.",
-    "Obama met the Venezuelan foreign minister in Washington.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former President Obama met the Venezuelan foreign minister in Washington.",
+        "El expresidente Obama se reunió con el canciller venezolano.",
+        "El ex presidente Obama se reunió con el canciller venezolano.",
+        "In 2012, President Obama met the Venezuelan foreign minister in Washington.",
+        "Obama met the Venezuelan foreign minister in Washington.",
+    ],
+)
 def test_former_dated_or_untitled_is_fine(run, text: str) -> None:
     assert _stale(run(text, "2019-03-01")) == []
 
 
 def test_title_while_in_office(run) -> None:
-    assert _stale(run("President Obama met the Venezuelan foreign minister in Washington.", "2012-03-01")) == []
+    assert (
+        _stale(run("President Obama met the Venezuelan foreign minister in Washington.", "2012-03-01")) == []
+    )
 
 
 def test_title_before_the_term(run) -> None:

@@ -39,8 +39,11 @@ class Context:
     sentence_of: dict[int, int] = field(default_factory=dict)  # hit start -> sentence index
 
     def names_of(self, entity: str, *, with_quoted: bool = False) -> list[Hit]:
-        return [h for h in self.names if not h.shared and entity in h.entities
-                and (with_quoted or id(h) not in self.quoted)]
+        return [
+            h
+            for h in self.names
+            if not h.shared and entity in h.entities and (with_quoted or id(h) not in self.quoted)
+        ]
 
     def cue_texts(self, entity: str) -> list[str]:
         seen: dict[str, str] = {}
@@ -61,7 +64,8 @@ def build_context(doc: Document, scanner: Scanner, data: CheckData) -> Context:
         if not h.is_name:
             for cue in h.cues:
                 ctx.cues.setdefault(cue.entity, []).append(
-                    Signal(h.start, h.end, h.text, cue.entity, cue.kind, ctx.sentence_of[h.start]))
+                    Signal(h.start, h.end, h.text, cue.entity, cue.kind, ctx.sentence_of[h.start])
+                )
     taken = [(h.start, h.end) for h in hits]
     by_index = {s.index: s for s in doc.sentences}
     for m in doc.mentions:

@@ -73,11 +73,15 @@ class CheckData:
             if frozenset((a, b)) not in notes:
                 _pair(partners, a, b)
                 notes[frozenset((a, b))] = "names that differ by a letter or two"
-        names = [NameRow(r["entity"], r["lang"], r["style"], r["form"], r["name"])
-                 for r in read_tsv("checks/names.tsv", required=("entity", "lang", "style", "name"))]
+        names = [
+            NameRow(r["entity"], r["lang"], r["style"], r["form"], r["name"])
+            for r in read_tsv("checks/names.tsv", required=("entity", "lang", "style", "name"))
+        ]
         names.extend(_actor_table_names(resources, set(partners), names))
-        cues = [Cue(r["entity"], r["kind"], r["cue"]) for r in read_tsv("checks/cues.tsv",
-                                                                        required=("entity", "kind", "cue"))]
+        cues = [
+            Cue(r["entity"], r["kind"], r["cue"])
+            for r in read_tsv("checks/cues.tsv", required=("entity", "kind", "cue"))
+        ]
         cues.extend(_table_cues(resources, set(partners), names, cues))
         words = read_tsv("checks/words.tsv", required=("word", "kind"))
         titles: dict[str, list[str]] = {}
@@ -113,7 +117,11 @@ class CheckData:
         for want in ((lang, style, form), (lang, style, None), (lang, "short", None), (None, "short", None)):
             w_lang, w_style, w_form = want
             for n in rows:
-                if (w_lang is None or n.lang == w_lang) and n.style == w_style and (w_form is None or n.form == w_form):
+                if (
+                    (w_lang is None or n.lang == w_lang)
+                    and n.style == w_style
+                    and (w_form is None or n.form == w_form)
+                ):
                     return n.name
         return None
 

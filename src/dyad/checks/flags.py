@@ -19,13 +19,52 @@ from dyad.checks.data import CheckData
 from dyad.resources import Resources
 from dyad.text.normalize import fold_key
 
-_EMOJI_FLAG = re.compile("[\U0001F1E6-\U0001F1FF]{2}")
+_EMOJI_FLAG = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
 _ICON_CLASS = re.compile(r"\b(?:fi|flag-icon|flag)-([a-z]{2})\b")
 _SKIP_TAGS = {"nav", "footer", "aside", "script", "style", "noscript"}
 _SCOPE_TAGS = {"article", "main"}
-_STOP = {"of", "the", "de", "del", "la", "el", "los", "las", "du", "des", "da", "do", "von", "and", "y", "icon",
-         "small", "large", "big", "mini", "round", "circle", "square", "svg", "png", "gif", "jpg", "jpeg", "webp",
-         "img", "image", "images", "imagen", "emoji", "wave", "waving", "country", "pais", "national", "nacional"}
+_STOP = {
+    "of",
+    "the",
+    "de",
+    "del",
+    "la",
+    "el",
+    "los",
+    "las",
+    "du",
+    "des",
+    "da",
+    "do",
+    "von",
+    "and",
+    "y",
+    "icon",
+    "small",
+    "large",
+    "big",
+    "mini",
+    "round",
+    "circle",
+    "square",
+    "svg",
+    "png",
+    "gif",
+    "jpg",
+    "jpeg",
+    "webp",
+    "img",
+    "image",
+    "images",
+    "imagen",
+    "emoji",
+    "wave",
+    "waving",
+    "country",
+    "pais",
+    "national",
+    "nacional",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +93,12 @@ class FlagReader:
                 if text:
                     index.setdefault(_loose(text), c.iso3)
         for name in resources.actor_names:
-            if name.country and not name.sector and name.kind in ("country", "demonym") and \
-                    name.lang in ("en", "es", "und", "fr", "de", "pt", "it"):
+            if (
+                name.country
+                and not name.sector
+                and name.kind in ("country", "demonym")
+                and name.lang in ("en", "es", "und", "fr", "de", "pt", "it")
+            ):
                 index.setdefault(_loose(name.name), name.country)
         index.pop("", None)
         self.index = index
@@ -166,8 +209,13 @@ class _ImageParser(HTMLParser):
         skipped = any(t in _SKIP_TAGS for t in self._stack)
         in_scope = any(t in _SCOPE_TAGS for t in self._stack)
         if not skipped and (tag == "img" or _ICON_CLASS.search(a.get("class", "").lower())):
-            img = _Image(a.get("src", "") if tag == "img" else "", a.get("alt", ""), a.get("title", ""),
-                         a.get("class", ""), in_scope)
+            img = _Image(
+                a.get("src", "") if tag == "img" else "",
+                a.get("alt", ""),
+                a.get("title", ""),
+                a.get("class", ""),
+                in_scope,
+            )
             self.images.append(img)
             self._waiting.append(img)
         if tag not in ("img", "br", "hr", "meta", "link", "input", "source", "wbr"):
@@ -179,7 +227,11 @@ class _ImageParser(HTMLParser):
                 pass
 
     def handle_data(self, data: str) -> None:
-        if self._waiting and len(data.strip()) >= 6 and not any(t in ("script", "style") for t in self._stack):
+        if (
+            self._waiting
+            and len(data.strip()) >= 6
+            and not any(t in ("script", "style") for t in self._stack)
+        ):
             for img in self._waiting:
                 img.after = data.strip()
             self._waiting = []

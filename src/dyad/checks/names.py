@@ -41,40 +41,43 @@ class Appositions:
         words = words_pattern(attach_words)
         filler = rf"(?:\s*(?:{words}|the|el|la|los|las|of|de|del|its|su)\b\s*)"
         has_word = rf"(?=.*\b(?:{words})\b)"
-        # name ... cue: "South Korean leader Kim", "República de Corea, Kim Jong-Un", "South Korea's capital, Seoul"
+        # name ... cue: "South Korean leader Kim", "República de Corea, Kim Jong-Un",
+        # "South Korea's capital, Seoul"
         self._after_person = re.compile(rf"^(?:['’]s)?\s*{filler}*\s*[,:(]?\s*$", re.IGNORECASE)
         self._after_place = re.compile(rf"^(?:['’]s)?{has_word}\s*{filler}+[,:(]?\s*$", re.IGNORECASE)
         # cue ... name: "Kim Jong-Un, leader of South Korea", "Pyongyang, South Korea", "Niamey (Nigeria)"
         self._before_person = re.compile(rf"^\s*[,(]\s*{has_word}{filler}+$", re.IGNORECASE)
         self._before_place = re.compile(rf"^\s*(?:[,(]|,\s*(?:{filler}|in\b|en\b)+)\s*$", re.IGNORECASE)
         # "la capital de Eslovaquia, Liubliana": the office or the word 'capital' stands before the name
-        self._office_before = re.compile(rf"\b(?:{words})\s+(?:of|de|del)\s+(?:the\s+|la\s+|el\s+)?$",
-                                         re.IGNORECASE)
+        self._office_before = re.compile(
+            rf"\b(?:{words})\s+(?:of|de|del)\s+(?:the\s+|la\s+|el\s+)?$", re.IGNORECASE
+        )
         self._bare = re.compile(r"^(?:['’]s)?\s*[,:(]?\s*$")
         self._list_before = re.compile(r"(?:\b(?:and|y|e|or|o|with|con)|[,&])\s*$", re.IGNORECASE)
         self._list_after = re.compile(r"^\s*(?:(?:and|y|e|or|o|&)\s|,\s*[A-ZÁÉÍÓÚÑ])")
 
     def attached(self, text: str, hit: Hit, cue: Signal) -> bool:
         if cue.start >= hit.end:
-            gap = text[hit.end:cue.start]
+            gap = text[hit.end : cue.start]
             if len(gap) > 40 or "\n" in gap:
                 return False
             if self._bare.match(gap):
                 # "Corea del Norte y Corea del Sur, Kim Jong-un y Moon Jae-in" is two lists, not an apposition
-                if self._list_before.search(text[max(0, hit.start - 6):hit.start]) or \
-                        self._list_after.match(text[cue.end:cue.end + 8]):
+                if self._list_before.search(
+                    text[max(0, hit.start - 6) : hit.start]
+                ) or self._list_after.match(text[cue.end : cue.end + 8]):
                     return False
                 if cue.kind in _PLACE_KINDS:
-                    return bool(self._office_before.search(text[max(0, hit.start - 40):hit.start]))
+                    return bool(self._office_before.search(text[max(0, hit.start - 40) : hit.start]))
                 return True
             pattern = self._after_person if cue.kind not in _PLACE_KINDS else self._after_place
             return bool(pattern.match(gap))
         if cue.end <= hit.start:
-            gap = text[cue.end:hit.start]
+            gap = text[cue.end : hit.start]
             if len(gap) > 40 or "\n" in gap:
                 return False
             if cue.kind in _PLACE_KINDS:
-                if self._list_after.match(text[hit.end:hit.end + 8]) and self._bare.match(gap):
+                if self._list_after.match(text[hit.end : hit.end + 8]) and self._bare.match(gap):
                     return False
                 return bool(self._before_place.match(gap))
             return bool(self._before_person.match(gap))
@@ -103,8 +106,16 @@ def check_names(ctx: Context, data: CheckData, appositions: Appositions) -> list
     return out
 
 
-def _judge(ctx: Context, data: CheckData, appositions: Appositions, text: str, hit: Hit, a: str, b: str,
-           lang: str | None) -> Verdict | None:
+def _judge(
+    ctx: Context,
+    data: CheckData,
+    appositions: Appositions,
+    text: str,
+    hit: Hit,
+    a: str,
+    b: str,
+    lang: str | None,
+) -> Verdict | None:
     cues_a, cues_b = ctx.cues.get(a, []), ctx.cues.get(b, [])
     if not cues_b:
         return None
@@ -115,12 +126,32 @@ def _judge(ctx: Context, data: CheckData, appositions: Appositions, text: str, h
     if is_quoted:
         same_sentence = any(ctx.sentence_of.get(h.start) == ctx.sentence_of.get(hit.start) for h in names_b)
         if same_sentence or (not cues_a and len(ctx.cue_texts(b)) >= 1):
-            return _verdict(ctx, data, hit, a, b, "info", cues_b, lang, None,
-                            "quotes a name of {a} in a story about {b}; fine if it reports the mistake")
+            return _verdict(
+                ctx,
+                data,
+                hit,
+                a,
+                b,
+                "info",
+                cues_b,
+                lang,
+                None,
+                "quotes a name of {a} in a story about {b}; fine if it reports the mistake",
+            )
         return None
     if attached_b and not attached_a:
-        return _verdict(ctx, data, hit, a, b, "error", attached_b + cues_b, lang, b,
-                        "'{text}' names {a}, but it is set beside {evidence0}, which points to {b}")
+        return _verdict(
+            ctx,
+            data,
+            hit,
+            a,
+            b,
+            "error",
+            attached_b + cues_b,
+            lang,
+            b,
+            "'{text}' names {a}, but it is set beside {evidence0}, which points to {b}",
+        )
     if names_b or cues_a:
         return None
     any_attached = any(appositions.attached(text, h, c) for h in names_a for c in cues_b)
@@ -130,13 +161,32 @@ def _judge(ctx: Context, data: CheckData, appositions: Appositions, text: str, h
         sentences_b = {c.sentence for c in cues_b}
         if any(ctx.sentence_of.get(h.start) in sentences_b for h in names_a):
             return None  # A named beside B's cues: the story may be about both
-    return _verdict(ctx, data, hit, a, b, "warning", cues_b, lang, b,
-                    "'{text}' names {a}, but the story is about {b}: it never names {b} and points to it "
-                    "with {evidence}")
+    return _verdict(
+        ctx,
+        data,
+        hit,
+        a,
+        b,
+        "warning",
+        cues_b,
+        lang,
+        b,
+        "'{text}' names {a}, but the story is about {b}: it never names {b} and points to it with {evidence}",
+    )
 
 
-def _verdict(ctx: Context, data: CheckData, hit: Hit, a: str, b: str, severity: str, cues: list[Signal],
-             lang: str | None, correct_to: str | None, template: str) -> Verdict:
+def _verdict(
+    ctx: Context,
+    data: CheckData,
+    hit: Hit,
+    a: str,
+    b: str,
+    severity: str,
+    cues: list[Signal],
+    lang: str | None,
+    correct_to: str | None,
+    template: str,
+) -> Verdict:
     evidence = []
     for c in cues:
         if c.text not in evidence:
@@ -145,13 +195,28 @@ def _verdict(ctx: Context, data: CheckData, hit: Hit, a: str, b: str, severity: 
     name_lang = lang if lang in {n.lang for n in hit.names} else row.lang
     row = next((n for n in hit.names if n.lang == name_lang), row)
     suggest = data.suggestion(b, name_lang, row.style, row.form)
-    message = template.format(text=hit.text, a=data.display(a), b=data.display(b),
-                              evidence=", ".join(evidence[:4]), evidence0=evidence[0] if evidence else "?")
+    message = template.format(
+        text=hit.text,
+        a=data.display(a),
+        b=data.display(b),
+        evidence=", ".join(evidence[:4]),
+        evidence0=evidence[0] if evidence else "?",
+    )
     if severity != "info" and suggest:
         message += f"; write '{suggest}'"
-    finding = Finding(doc_id=ctx.doc.id, kind="name-confusion", severity=severity, text=hit.text,
-                      start=hit.start, end=hit.end, says=data.country_of(a), context=data.country_of(b),
-                      suggest=suggest, evidence=evidence[:6], message=message)
+    finding = Finding(
+        doc_id=ctx.doc.id,
+        kind="name-confusion",
+        severity=severity,
+        text=hit.text,
+        start=hit.start,
+        end=hit.end,
+        says=data.country_of(a),
+        context=data.country_of(b),
+        suggest=suggest,
+        evidence=evidence[:6],
+        message=message,
+    )
     return Verdict(finding, hit, correct_to)
 
 
@@ -174,7 +239,9 @@ def _shared_names(ctx: Context, data: CheckData, lang: str | None) -> list[Verdi
         current = [e for e in hit.entities if data.country_of(e) == country]
         if current and _score(ctx, current[0]) > 0:
             continue
-        scored = sorted(((_score(ctx, e), e) for e in hit.entities if data.country_of(e) != country), reverse=True)
+        scored = sorted(
+            ((_score(ctx, e), e) for e in hit.entities if data.country_of(e) != country), reverse=True
+        )
         if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
             continue
         best = scored[0][1]
@@ -182,11 +249,19 @@ def _shared_names(ctx: Context, data: CheckData, lang: str | None) -> list[Verdi
         evidence = list(dict.fromkeys(c.text for c in cues))
         said = current[0] if current else country
         finding = Finding(
-            doc_id=ctx.doc.id, kind="name-confusion", severity="info", text=hit.text, start=hit.start,
-            end=hit.end, says=data.country_of(said), context=data.country_of(best), suggest=None,
+            doc_id=ctx.doc.id,
+            kind="name-confusion",
+            severity="info",
+            text=hit.text,
+            start=hit.start,
+            end=hit.end,
+            says=data.country_of(said),
+            context=data.country_of(best),
+            suggest=None,
             evidence=evidence[:6],
-            message=f"'{hit.text}' may name {data.display(said)} or {data.display(best)}; the story points to "
-                    f"{data.display(best)} ({', '.join(evidence[:4])}), so it is read as that")
+            message=f"'{hit.text}' may name {data.display(said)} or {data.display(best)}; "
+            f"the story points to {data.display(best)} ({', '.join(evidence[:4])}), so it is read as that",
+        )
         out.append(Verdict(finding, hit, best))
     return out
 
@@ -205,10 +280,19 @@ def _misread(ctx: Context, data: CheckData, judged: set[int]) -> list[Verdict]:
                 if any(_score(ctx, e) > 0 for e in others) and not ctx.cues.get(entity):
                     continue  # the actor tables' reading has support in the story too: theirs to make
                 finding = Finding(
-                    doc_id=ctx.doc.id, kind="name-confusion", severity="info", text=hit.text, start=hit.start,
-                    end=hit.end, says=m.country, context=country, suggest=None, evidence=[hit.text],
+                    doc_id=ctx.doc.id,
+                    kind="name-confusion",
+                    severity="info",
+                    text=hit.text,
+                    start=hit.start,
+                    end=hit.end,
+                    says=m.country,
+                    context=country,
+                    suggest=None,
+                    evidence=[hit.text],
                     message=f"'{hit.text}' names {data.display(entity)}; the actor tables read "
-                            f"'{m.text}' as {data.display(m.country)}")
+                    f"'{m.text}' as {data.display(m.country)}",
+                )
                 out.append(Verdict(finding, hit, entity))
                 break
     return out

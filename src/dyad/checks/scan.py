@@ -7,7 +7,6 @@ written with a capital counts only when the text has one too ("Georgia", not "ge
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import ahocorasick_rs
@@ -97,19 +96,19 @@ def _longest_first(hits: list[Hit]) -> list[Hit]:
 
 def quoted(text: str, start: int, end: int, slack: int = 30) -> bool:
     """Whether text[start:end] stands inside a short quotation ("called it the “Republic of Korea”")."""
-    left = text[max(0, start - slack):start]
+    left = text[max(0, start - slack) : start]
     for i in range(len(left) - 1, -1, -1):
         ch = left[i]
         if ch in "”»’\n.;:":
             return False
         if ch not in _QUOTES:
             continue
-        between = left[i + 1:]
+        between = left[i + 1 :]
         if ch in "'‘’" and (between or (i > 0 and left[i - 1].isalnum())):
             continue  # an apostrophe ("Korea's"), not a quotation mark
         if len(between.split()) > 3:
             return False
-        tail = text[end:end + slack]
+        tail = text[end : end + slack]
         j = tail.find(_QUOTES[ch])
         return j >= 0 and len(tail[:j].split()) <= 3 and "\n" not in tail[:j]
     return False

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from dyad.checks.context import Signal, build_context, mentions_at
@@ -26,7 +27,7 @@ def make_checker(*, resources: Resources, flags: bool = True, titles: bool = Tru
 
 
 @stage("attach_findings", requires=("events", "findings"), provides=("event_findings",))
-def make_finding_attacher(*, resources: Resources):
+def make_finding_attacher(*, resources: Resources) -> Callable[[Document], Document]:
     del resources
     return attach_findings
 
@@ -90,29 +91,51 @@ class Checker:
                 support.setdefault(country, []).extend(c.text for c in signals)
         return [f for f in (self._flag_finding(doc, flag, support, cues) for flag in seen) if f is not None]
 
-    def _flag_finding(self, doc: Document, flag: FlagSeen, support: dict[str, list[str]],
-                      cues: dict[str, list[Signal]]) -> Finding | None:
+    def _flag_finding(
+        self, doc: Document, flag: FlagSeen, support: dict[str, list[str]], cues: dict[str, list[Signal]]
+    ) -> Finding | None:
         if support.get(flag.iso3):
             return None
-        partners = [(len(support.get(p, [])), p) for p in self.data.partners.get(flag.iso3, ()) if support.get(p)]
+        partners = [
+            (len(support.get(p, [])), p) for p in self.data.partners.get(flag.iso3, ()) if support.get(p)
+        ]
         where = flag.detail or flag.how
         if partners:
             _, best = max(partners)
-            pointers = [c.text for e, signals in cues.items() if self.data.country_of(e) == best for c in signals]
+            pointers = [
+                c.text for e, signals in cues.items() if self.data.country_of(e) == best for c in signals
+            ]
             evidence = list(dict.fromkeys(pointers or support[best]))[:6]
             return Finding(
-                doc_id=doc.id, kind="flag-mismatch", severity="warning", text=flag.text, start=flag.start,
-                end=flag.end, says=flag.iso3, context=self.data.country_of(best),
-                suggest=self._flag_of(best), evidence=evidence,
+                doc_id=doc.id,
+                kind="flag-mismatch",
+                severity="warning",
+                text=flag.text,
+                start=flag.start,
+                end=flag.end,
+                says=flag.iso3,
+                context=self.data.country_of(best),
+                suggest=self._flag_of(best),
+                evidence=evidence,
                 message=f"the flag of {self.data.display(flag.iso3)} ({where}) in a story about "
-                        f"{self.data.display(best)} ({', '.join(evidence[:4])})")
+                f"{self.data.display(best)} ({', '.join(evidence[:4])})",
+            )
         if not support:
             return None
         home = max(support, key=lambda k: len(support[k]))
         return Finding(
-            doc_id=doc.id, kind="flag-mismatch", severity="info", text=flag.text, start=flag.start, end=flag.end,
-            says=flag.iso3, context=self.data.country_of(home), suggest=None, evidence=[],
-            message=f"the flag of {self.data.display(flag.iso3)} ({where}) in a story that never names it")
+            doc_id=doc.id,
+            kind="flag-mismatch",
+            severity="info",
+            text=flag.text,
+            start=flag.start,
+            end=flag.end,
+            says=flag.iso3,
+            context=self.data.country_of(home),
+            suggest=None,
+            evidence=[],
+            message=f"the flag of {self.data.display(flag.iso3)} ({where}) in a story that never names it",
+        )
 
     def _flag_of(self, entity: str) -> str | None:
         country = self.resources.countries.get(entity)
@@ -122,11 +145,13 @@ class Checker:
 def _corrected(m: Mention, country: str, name: str, v: Verdict) -> Mention:
     code = m.code
     if m.country and code.startswith(m.country):
-        code = country + code[len(m.country):]
+        code = country + code[len(m.country) :]
     else:
         code = country + (m.sector or "")
-    why = f"check: {v.finding.kind} ({v.finding.severity}): '{v.finding.text}' names {v.finding.says}; " \
-          f"the story's context is {country}"
+    why = (
+        f"check: {v.finding.kind} ({v.finding.severity}): '{v.finding.text}' names {v.finding.says}; "
+        f"the story's context is {country}"
+    )
     return replace(m, code=code, country=country, name=name, why=why)
 
 

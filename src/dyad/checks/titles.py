@@ -26,10 +26,14 @@ class TitleChecker:
         titles = [t for words in data.titles.values() for t in words]
         self._title = re.compile(
             rf"(?:^|(?<=[^\w]))({words_pattern(titles)})"
-            r"((?:\s+[a-záéíóúñü]+){0,2}|\s+(?:of|de)\s+(?:the\s+|los\s+|la\s+)?[\w .]{1,30},)\s*,?\s*$")
-        self._leading_title = re.compile(rf"^(?:{words_pattern(titles)})(?:\s+[a-záéíóúñü]+){{0,2}}\s*,?\s+(?=[A-ZÁÉÍÓÚÑ])")
-        self._former = re.compile(rf"(?:^|[^\w])(?:{words_pattern(data.former)})(?:\s+\w+){{0,2}}\s*$",
-                                  re.IGNORECASE)
+            r"((?:\s+[a-záéíóúñü]+){0,2}|\s+(?:of|de)\s+(?:the\s+|los\s+|la\s+)?[\w .]{1,30},)\s*,?\s*$"
+        )
+        self._leading_title = re.compile(
+            rf"^(?:{words_pattern(titles)})(?:\s+[a-záéíóúñü]+){{0,2}}\s*,?\s+(?=[A-ZÁÉÍÓÚÑ])"
+        )
+        self._former = re.compile(
+            rf"(?:^|[^\w])(?:{words_pattern(data.former)})(?:\s+\w+){{0,2}}\s*$", re.IGNORECASE
+        )
         self._by_name: dict[str, list[Leader]] = {}
         for leader in resources.leaders:
             for alias in (leader.name, *leader.aliases):
@@ -49,19 +53,26 @@ class TitleChecker:
             # the actor mention may include its title ("presidente Nicolás Maduro"): look before the name
             lead = self._leading_title.match(m.text)
             name_start = m.start + (lead.end() if lead else 0)
-            before = sentence.text[max(0, name_start - 80):name_start]
+            before = sentence.text[max(0, name_start - 80) : name_start]
             title = self._title.search(before)
-            if title is None or self._former.search(before[:title.start()]):
+            if title is None or self._former.search(before[: title.start()]):
                 continue
-            terms = self._terms(m.name, sentence.text[name_start:m.end], m.country)
+            terms = self._terms(m.name, sentence.text[name_start : m.end], m.country)
             if not terms or any(t.in_office(doc.date) for t in terms):
                 continue
             years = [int(y) for y in _YEAR.findall(sentence.text)]
             if any(int(t.start[:4]) <= y <= int((t.end or "9999")[:4]) for t in terms for y in years):
                 continue  # the sentence dates itself inside a term
-            finding = self._finding(doc, sentence.start + name_start - (len(before) - title.start(1)),
-                                    sentence.start + m.end, m.name, sentence.text[name_start:m.end], m.country,
-                                    terms, title.group(1))
+            finding = self._finding(
+                doc,
+                sentence.start + name_start - (len(before) - title.start(1)),
+                sentence.start + m.end,
+                m.name,
+                sentence.text[name_start : m.end],
+                m.country,
+                terms,
+                title.group(1),
+            )
             if finding is not None:
                 out.append(finding)
         return out
@@ -72,12 +83,26 @@ class TitleChecker:
         curated = [r for r in rows if r.source == "curated" or not r.source]
         if curated:
             people = {fold_key(r.name) for r in curated}
-            rows = [r for r in rows if r.source == "curated" or not r.source or
-                    not any(fold_key(r.name) in p or p.endswith(fold_key(r.name)) for p in people)]
+            rows = [
+                r
+                for r in rows
+                if r.source == "curated"
+                or not r.source
+                or not any(fold_key(r.name) in p or p.endswith(fold_key(r.name)) for p in people)
+            ]
         return rows
 
-    def _finding(self, doc: Document, start: int, end: int, name: str, written: str, country: str,
-                 terms: list[Leader], title: str) -> Finding | None:
+    def _finding(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        name: str,
+        written: str,
+        country: str,
+        terms: list[Leader],
+        title: str,
+    ) -> Finding | None:
         date = doc.date or ""
         ended = [t for t in terms if t.end and t.end < date]
         later = [t for t in terms if t.start > date]
@@ -96,14 +121,29 @@ class TitleChecker:
             message = f"'{text}': {name} left office on {last.end}; on {date} {held}; write '{fix} {written}'"
         else:
             return None
-        return Finding(doc_id=doc.id, kind="stale-title", severity=severity, text=text, start=start, end=end,
-                       says=country, context=country, evidence=[title, name], message=message,
-                       suggest=f"{'former ' + title if title[:1].isupper() else 'ex' + title} {written}"
-                       if ended else None)
+        return Finding(
+            doc_id=doc.id,
+            kind="stale-title",
+            severity=severity,
+            text=text,
+            start=start,
+            end=end,
+            says=country,
+            context=country,
+            evidence=[title, name],
+            message=message,
+            suggest=f"{'former ' + title if title[:1].isupper() else 'ex' + title} {written}"
+            if ended
+            else None,
+        )
 
     def _holders(self, country: str, date: str) -> list[Leader]:
-        rows = [ld for rows in self._by_name.values() for ld in rows
-                if ld.country == country and ld.in_office(date) and ld.sector == "GOV"]
+        rows = [
+            ld
+            for rows in self._by_name.values()
+            for ld in rows
+            if ld.country == country and ld.in_office(date) and ld.sector == "GOV"
+        ]
         curated = [ld for ld in rows if ld.source == "curated"]
         return curated or rows
 
