@@ -22,9 +22,13 @@ from dyad.resources import Leader, Resources
 from dyad.text.normalize import fold, fold_key
 
 # Between a country and its role: "Venezuelan government", "North Korea's army", "Korea’s".
-_COUNTRY_THEN_ROLE = re.compile(r"^(?:\s+|['’]s\s+|\s*-\s*)$")
+_COUNTRY_THEN_ROLE = re.compile(r"^(?:\s+|\s?['’]s?\s+|\s*-\s*)$")
 # Between a role and its country: "government of Venezuela", "Gobierno de la República ...".
-_ROLE_THEN_COUNTRY = re.compile(r"^\s+(?:of(?:\s+the)?|de(?:l|\s+la|\s+los|\s+las)?|from)\s+$", re.IGNORECASE)
+_ROLE_THEN_COUNTRY = re.compile(r"^\s+(?:of(?:\s+the)?|de(?:l|\s+la|\s+los|\s+las)?|from|in)\s+$", re.IGNORECASE)
+# Roles that stand in another country than the one after "in": "the embassy in Caracas" is not Venezuela's.
+_NOT_OF_HOST = {"embassy", "embassies", "consulate", "embajada", "consulado", "delegation", "delegación"}
+# Capitalised words right before a title belong to it: "Senate Majority Leader", "Labor Minister".
+_CAPS_BEFORE = re.compile(r"(?:(?:[A-Z][\w.'’&-]*|of|for|and)[ \t]+){1,4}$")
 _ARTICLE_BEFORE = re.compile(r"(?:\b(?:the|el|la|los|las)\s+)(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # A person's name after a title: up to four capitalised words ("Sergei Lavrov", "Jean-Pierre Lacroix").
 _NAME_AFTER = re.compile(r"^[ \t]+((?:(?:[A-Z][\w'’.-]*|al-|bin|de|da|van|von|der|el-)[ \t]*){1,5})")
@@ -76,6 +80,9 @@ def _sense(hit: Hit, text: str, sentence: int, date: str | None, resources: Reso
     if name.kind == "anaphor":
         return Mention(sentence, hit.start, hit.end, surface, name.code, None, None, name.name, kind="anaphor",
                        why=f"anaphor: refers to {name.code} country named nearby")
+    if name.source in ("cldr", "countrynames") and name.lang not in ("en", "es") and " " not in surface and \
+            _next_to_capitalised(text, hit.start, hit.end):
+        return None  # "Maurizio Sacconi": Italian for Mauritius, here a first name
     codes = {e.name.code for e in hit.entries if e.name is not None and e.name.source == name.source}
     confidence = 1.0 if len(codes) == 1 else 0.6
     display = resources.country_name(name.country) or name.name
@@ -180,6 +187,13 @@ def _join(a: Mention, b: Mention, text: str, titles: set[str]) -> Mention | None
     if b.kind == "role" and b.country is None and a.kind not in ("role", "anaphor") and \
             (a.country or a.kind in _BODY_KINDS) and _COUNTRY_THEN_ROLE.match(gap):
         return _merge(a, b, a, b, text, title=_is_title(b, titles))
+    # "Israeli military" + "jets", "Syrian government" + "forces": the head noun (the last) gives the sector
+    if a.kind == "role" and a.country and b.kind == "role" and b.country is None and gap == " " and \
+            not a.why.endswith("named person"):
+        sector = b.sector or a.sector
+        title = "; title" if _is_title(b, titles) else ""
+        return Mention(a.sentence, a.start, b.end, text[a.start:b.end], f"{a.country}{sector or ''}", a.country,
+                       sector, a.name, kind="role", why=f"{a.why}; {b.text!r}{title}", confidence=a.confidence)
     # "Chief" + "Minister", "army" + "chief": one role, the last word's sector
     if a.kind == "role" and b.kind == "role" and a.country is None and b.country is None and gap == " ":
         title = "; title" if _is_title(b, titles) else ""
@@ -187,7 +201,8 @@ def _join(a: Mention, b: Mention, text: str, titles: set[str]) -> Mention | None
                        kind="role", why=f"{b.why}; with {a.text!r}{title}", confidence=b.confidence)
     # "government of Venezuela", "Gobierno de Venezuela", "troops from Chad"
     if a.kind == "role" and a.country is None and b.kind in _COUNTRY_KINDS | _BODY_KINDS and b.country and \
-            (_ROLE_THEN_COUNTRY.match(gap) or (b.kind == "demonym" and gap.isspace())):
+            (_ROLE_THEN_COUNTRY.match(gap) or (b.kind == "demonym" and gap.isspace())) and \
+            not (gap.strip().lower() == "in" and fold_key(a.text) in _NOT_OF_HOST):
         return _merge(b, a, a, b, text, title=_is_title(a, titles))
     # "President" + "Donald Trump", "US Foreign Minister" + "Rex Tillerson": the person's code wins
     if b.kind == "leader" and a.kind == "role" and (a.why.endswith("title") or _is_title(a, titles)) and \
@@ -219,6 +234,8 @@ def _extend_title(m: Mention, text: str, titles: set[str], mentions: list[Mentio
     """A title followed by a capitalised name the tables do not know: the name joins the span."""
     if m.kind != "role" or not (m.why.endswith("title") or _is_title(m, titles)):
         return m
+    if m.country is None:
+        m = _extend_left(m, text, mentions)
     found = _NAME_AFTER.match(text[m.end:])
     if not found or not _CAPITAL_WORD.match(found.group(1)):
         return m
@@ -230,6 +247,23 @@ def _extend_title(m: Mention, text: str, titles: set[str], mentions: list[Mentio
         return m
     return Mention(m.sentence, m.start, end, text[m.start:end], m.code, m.country, m.sector, m.name,
                    kind="role", why=m.why + "; named person", confidence=m.confidence)
+
+
+def _extend_left(m: Mention, text: str, mentions: list[Mention]) -> Mention:
+    """Capitalised words right before a title with no country join it ("Senate Majority Leader")."""
+    found = _CAPS_BEFORE.search(text[:m.start])
+    if not found:
+        return m
+    start = found.start()
+    for other in mentions:
+        if other.end <= m.start and other.end > start and other is not m:
+            start = max(start, other.end)
+    while start < m.start and not text[start].isupper():
+        start += 1
+    if start >= m.start:
+        return m
+    return Mention(m.sentence, start, m.end, text[start:m.end], m.code, m.country, m.sector, m.name, kind=m.kind,
+                   why=m.why, confidence=m.confidence)
 
 
 def home_country(mentions: list[Mention]) -> str | None:
