@@ -118,16 +118,19 @@ class PatternSet:
         cover the same words."""
         found: list[TriggerMatch] = []
         norms = [t.norm for t in tokens]
+        headline = _title_case(tokens)
         for i, word in enumerate(norms):
-            # A capitalised word inside a sentence is a name ("State", "Sign Language"), not a verb.
-            capitalised = i > 0 and tokens[i].text[:1].isupper() and norms[i - 1] not in _OPENERS
+            # A capitalised word inside a sentence is a name ("State", "Sign Language"), not a verb,
+            # except in a headline written in title case ("U.S. Lifts Travel Ban").
+            capitalised = i > 0 and not headline and tokens[i].text[:1].isupper() and norms[i - 1] not in _OPENERS
+            compound = i > 0 and tokens[i - 1].text == "-" and tokens[i - 1].end == tokens[i].start
             for tail, pattern in self.index.get(word, ()):
                 if lang is not None and pattern.lang != lang:
                     continue
                 if capitalised and (not pattern.nominal or tail == () or _name_like(tokens, i)):
                     continue
-                if not pattern.nominal and i > 0 and norms[i - 1] in _DETERMINERS:
-                    continue  # "a five-day strike", "the attack": a noun, not the verb
+                if not pattern.nominal and i > 0 and (norms[i - 1] in _DETERMINERS or compound):
+                    continue  # "a five-day strike", "the attack", "UN-backed": not the verb
                 head_end = i + 1 + len(tail)
                 if tuple(norms[i + 1:head_end]) != tail:
                     continue
@@ -159,6 +162,11 @@ def guess_language(texts: list[str], declared: str | None, languages: tuple[str,
                     counts[lang] += 1
     best = max(counts, key=lambda k: counts[k]) if counts else None
     return best if best is not None and counts[best] > 0 else None
+
+
+def _title_case(tokens: list[Token]) -> bool:
+    words = [t.text for t in tokens if t.text[:1].isalpha() and len(t.text) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _name_like(tokens: list[Token], i: int) -> bool:
