@@ -207,11 +207,13 @@ def timeline_chart(
             "</text></svg>"
         )
         return Markup("".join(out))
-    peak = max(max(p["events"] for p in periods), 1)
+    most = max(max(p["events"] for p in periods), 1)
+    step = max(1, math.ceil(most / 4))
+    peak = step * math.ceil((most + 0.5) / step)  # a round top with some headroom
     n = len(periods)
     slot = plot_w / n
     bar_w = max(min(slot * 0.7, 40), 1)
-    for tick in range(0, peak + 1, max(1, math.ceil(peak / 4))):
+    for tick in range(0, peak + 1, step):
         y = top + plot_h - tick / peak * plot_h
         out.append(
             f'<text x="{left - 6}" y="{_fmt(y + 4)}" font-size="10" text-anchor="end" fill="#555">'
