@@ -35,6 +35,7 @@ from dyad.text.tokens import Token
 _DEFAULT_WINDOW = 8
 _DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "this", "these", "those", "our", "any", "every",
                 "un", "una", "el", "la", "los", "las", "su", "sus"}
+_NOUN_AFTER = {"in", "of", "for", "on"}  # "in protest", "of attack": a noun follows these, not a finite verb
 _OPENERS = {'"', "'", "(", ":", "-", "¿", "¡"}
 
 
@@ -129,7 +130,8 @@ class PatternSet:
                     continue
                 if capitalised and (not pattern.nominal or tail == () or _name_like(tokens, i)):
                     continue
-                if not pattern.nominal and i > 0 and (norms[i - 1] in _DETERMINERS or compound):
+                if not pattern.nominal and i > 0 and (norms[i - 1] in _DETERMINERS or norms[i - 1] in _NOUN_AFTER
+                                                      or compound):
                     continue  # "a five-day strike", "the attack", "UN-backed": not the verb
                 head_end = i + 1 + len(tail)
                 if tuple(norms[i + 1:head_end]) != tail:

@@ -69,7 +69,7 @@ class EventCoder:
         verbal_rank = 0
         for trigger in free:
             main_verb = not trigger.pattern.nominal and trigger.pattern.weight >= 0.5 and \
-                not _in_relative_clause(tokens, trigger.start_token)
+                not _in_relative_clause(tokens, trigger.start_token) and not _participle_by(tokens, trigger)
             rank = verbal_rank if main_verb else 3
             if main_verb:
                 verbal_rank += 1
@@ -172,6 +172,18 @@ def _in_relative_clause(tokens: list[Token], start: int) -> bool:
         if norm in _STOPS:
             return False
     return False
+
+
+def _participle_by(tokens: list[Token], trigger: TriggerMatch) -> bool:
+    """"forces, backed by Russia, attacked ...": a participle with its agent modifies a noun."""
+    i, end = trigger.start_token, trigger.head_end
+    if end >= len(tokens) or tokens[end].norm not in ("by", "por"):
+        return False
+    return i == 0 or tokens[i - 1].norm not in _AUXILIARIES
+
+
+_AUXILIARIES = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "get", "got",
+                "fue", "fueron", "es", "son", "sido", "ha", "han"}
 
 
 def _inside_actor(trigger: TriggerMatch, spans: list) -> bool:
