@@ -35,6 +35,10 @@ _NAME_AFTER = re.compile(r"^[ \t]+((?:(?:[A-Z][\w'’.-]*|al-|bin|de|da|van|von|
 _CAPITAL_WORD = re.compile(r"[A-Z][\w'’-]+")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|at|from|to|outside|across|around|en|cerca de|desde|hacia)\s+(?:the\s+)?$",
                            re.IGNORECASE)
+# A name that only qualifies a compound adjective is not an actor: "Russian-made", "Syria-related"; "US-backed"
+# and "Taliban-held" keep theirs (the backer, the holder acts).
+_COMPOUND_AFTER = re.compile(r"-(?:made|based|born|related|style|language|speaking|owned|registered|flagged|"
+                             r"bound|built|designed|listed|inspired|focused|specific|wide)\b")
 _COUNTRY_KINDS = {"country", "demonym", "abbreviation", "capital", "epithet", "ambiguous"}
 _BODY_KINDS = {"igo", "ngo", "group", "organisation", "seat"}
 
@@ -63,9 +67,25 @@ def choose_senses(hits: Iterable[Hit], text: str, resources: Resources) -> dict[
 
 def hits_to_mentions(hits: list[Hit], text: str, sentence: int, date: str | None,
                      resources: Resources, senses: dict[str, str] | None = None) -> list[Mention]:
+    hits = [h for h in hits if not _COMPOUND_AFTER.match(text, h.end)]  # "US-backed", "Russian-made"
     mentions = [m for m in (_sense(h, text, sentence, date, resources, senses or {}) for h in hits)
                 if m is not None]
-    return _join_phrases(mentions, text, resources)
+    return _with_acronyms(_join_phrases(mentions, text, resources), text)
+
+
+def _with_acronyms(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Nigerian Air Force (NAF)": the acronym in brackets is the same actor; the span takes it in."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and m.start > prev.end and re.fullmatch(r"\s*\(", text[prev.end:m.start]) and \
+                text[m.end:m.end + 1] == ")" and m.text.isupper():
+            out[-1] = Mention(prev.sentence, prev.start, m.end + 1, text[prev.start:m.end + 1], prev.code,
+                              prev.country, prev.sector, prev.name, kind=prev.kind, why=prev.why,
+                              confidence=prev.confidence)
+            continue
+        out.append(m)
+    return out
 
 
 def _sense(hit: Hit, text: str, sentence: int, date: str | None, resources: Resources,
