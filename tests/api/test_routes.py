@@ -250,3 +250,21 @@ def test_security_headers_on_every_response(client):
         headers = client.get(path).headers
         assert "script-src 'self'" in headers["content-security-policy"]
         assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_a_bug_still_answers_json(sqlite_url, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from dyad.api import create_app
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    app = create_app(sqlite_url, fast=True)
+    monkeypatch.setattr(Store, "stats", broken)
+    response = TestClient(app, raise_server_exceptions=False).get("/api/health")
+    assert response.status_code == 500
+    assert response.json() == {
+        "error": "server error",
+        "message": "internal error (RuntimeError: boom); the server's log has the details",
+    }

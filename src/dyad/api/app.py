@@ -73,6 +73,7 @@ def create_app(
     app.add_exception_handler(DyadError, _dyad_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _internal_error)
     app.add_middleware(_BodyLimit, max_body=max_body)
     app.add_middleware(_SecurityHeaders)
     return app
@@ -147,6 +148,17 @@ async def _http_error(request: Request, exc: Exception) -> Response:
         else messages.get(exc.status_code, str(exc.detail))
     )
     return _error(request, exc.status_code, name, detail)
+
+
+async def _internal_error(request: Request, exc: Exception) -> Response:
+    """The last resort: a bug still answers one JSON line (the traceback goes to the server's log)."""
+    first = (str(exc).strip().splitlines() or [""])[0][:200]
+    return _error(
+        request,
+        500,
+        "server error",
+        f"internal error ({type(exc).__name__}: {first}); the server's log has the details",
+    )
 
 
 # ---------------------------------------------------------------- middleware
