@@ -321,10 +321,20 @@ INSERT INTO missions VALUES (1, 'CUB', 'CHL', 'Santiago', NULL, 'embassy', 'open
 
 def test_a_store_from_before_the_migration_table_is_migrated(store_url: str) -> None:
     engine = create_engine(store_url.replace("postgresql://", "postgresql+psycopg://", 1))
+    postgres = engine.dialect.name == "postgresql"
     with engine.begin() as conn:
         for statement in _V1.split(";"):
             if statement.strip():
-                conn.execute(text(statement))
+                conn.execute(
+                    text(
+                        statement.replace("INTEGER PRIMARY KEY", "SERIAL PRIMARY KEY")
+                        if postgres
+                        else statement
+                    )
+                )
+        if postgres:  # the rows above were given their ids: move the sequences past them
+            for table in ("versions", "events", "missions"):
+                conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), 10)"))
     engine.dispose()
     with Store(store_url) as store:
         assert store.schema_versions() == list(range(1, SCHEMA_VERSION + 1))
@@ -351,3 +361,39 @@ def test_unreachable_database_is_one_store_error() -> None:
 
     with pytest.raises(StoreError, match="cannot open the store"):
         Store("postgresql://nobody@127.0.0.1:9/none")
+
+
+def test_a_new_reference_table_replaces_untouched_rows_and_keeps_news(store_url: str) -> None:
+    body = "The United States suspended operations at its embassy in Caracas."
+    with Store(store_url) as store:
+        store.add_document(
+            document(
+                "us",
+                None,
+                body,
+                [
+                    event(
+                        "us",
+                        "USA",
+                        "VENGOV",
+                        "170",
+                        text=body,
+                        trigger="suspended",
+                        date="2019-03-12",
+                        location=CARACAS,
+                        goldstein=-4.0,
+                        quad=4,
+                    )
+                ],
+            )
+        )
+        seeded = store.stats()["missions"]
+        with store.engine.begin() as conn:  # an older dyad's table: one row fewer, another digest
+            conn.execute(text("DELETE FROM missions WHERE sender = 'ARG' AND host = 'VEN'"))
+            conn.execute(text("UPDATE meta SET value = 'old' WHERE key = 'missions_reference'"))
+        assert store.stats()["missions"] == seeded - 1
+    with Store(store_url) as store:
+        assert store.stats()["missions"] == seeded
+        assert [m["sender"] for m in store.missions(sender="ARG", host="VEN")] == ["ARG"]
+        (usa,) = store.missions(sender="USA", city="Caracas")
+        assert usa["status"] == "suspended"

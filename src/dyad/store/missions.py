@@ -10,6 +10,7 @@ from its latest active change, falling back on the reference row's.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -87,6 +88,14 @@ def _cues() -> tuple[_Cue, ...]:
         tail = "" if r["cue"].endswith("*") else r"\b"
         cues.append(_Cue(re.compile(r"\b" + r"\s+".join(words) + tail), r["status"], r["sender"]))
     return tuple(cues)
+
+
+def reference_digest() -> str:
+    """A fingerprint of the bundled reference table, to notice when a newer dyad ships another."""
+    from importlib import resources as importlib_resources
+
+    data = importlib_resources.files("dyad.data").joinpath("missions/missions.tsv").read_bytes()
+    return hashlib.sha256(data).hexdigest()[:32]
 
 
 def reference_missions() -> Iterator[dict[str, Any]]:

@@ -19,14 +19,17 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from sqlalchemy import (
+    Connection,
     Engine,
     and_,
     create_engine,
+    delete,
     event,
     func,
     insert,
     or_,
     select,
+    update,
 )
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
@@ -35,7 +38,7 @@ from dyad.errors import StoreError
 from dyad.store import clusters
 from dyad.store import schema as s
 from dyad.store.migrations import migrate
-from dyad.store.missions import DATASET, INACTIVE, reference_missions
+from dyad.store.missions import DATASET, INACTIVE, reference_digest, reference_missions
 from dyad.store.writer import AddResult, now_utc, write_document
 
 DEFAULT_URL = "sqlite:///dyad.db"
@@ -101,16 +104,47 @@ class Store:
             return sorted(conn.execute(select(s.schema_migrations.c.version)).scalars())
 
     def seed_missions(self) -> int:
-        """Load the bundled reference missions once (a no-op when they are already there)."""
+        """Load the bundled reference missions; returns how many rows were written.
+
+        A no-op when the store holds this version of the table already. When the bundled table
+        changed (a newer dyad), reference rows no news spoke of are replaced by the new table's;
+        rows the news changed stay, with their sources.
+        """
+        digest = reference_digest()
+        m = s.missions.c
         with self.engine.begin() as conn:
-            if conn.execute(
-                select(func.count()).select_from(s.missions).where(s.missions.c.origin == "dataset")
-            ).scalar_one():
+            stored = conn.execute(select(s.meta.c.value).where(s.meta.c.key == "missions_reference")).scalar()
+            have = conn.execute(
+                select(func.count()).select_from(s.missions).where(m.origin == "dataset")
+            ).scalar_one()
+            if stored == digest or (have and stored is None and not self._reference_outdated(conn)):
+                if stored is None:
+                    conn.execute(insert(s.meta).values(key="missions_reference", value=digest))
                 return 0
-            rows = list(reference_missions())
-            if rows:
-                conn.execute(insert(s.missions), rows)
+            sourced = select(s.mission_sources.c.mission_id)
+            conn.execute(delete(s.missions).where(m.origin == "dataset", m.id.not_in(sourced)))
+            kept = {
+                tuple(r)
+                for r in conn.execute(select(m.sender, m.host, m.city, m.kind).where(m.origin == "dataset"))
+            }
+            rows = [
+                r for r in reference_missions() if (r["sender"], r["host"], r["city"], r["kind"]) not in kept
+            ]
+            for start in range(0, len(rows), 2000):
+                conn.execute(insert(s.missions), rows[start : start + 2000])
+            if stored is None:
+                conn.execute(insert(s.meta).values(key="missions_reference", value=digest))
+            else:
+                conn.execute(update(s.meta).where(s.meta.c.key == "missions_reference").values(value=digest))
             return len(rows)
+
+    @staticmethod
+    def _reference_outdated(conn: Connection) -> bool:
+        """A store seeded before the digest was kept: outdated when its row count differs from the table's."""
+        have = conn.execute(
+            select(func.count()).select_from(s.missions).where(s.missions.c.origin == "dataset")
+        ).scalar_one()
+        return int(have) != sum(1 for _ in reference_missions())
 
     def close(self) -> None:
         self.engine.dispose()
