@@ -42,8 +42,14 @@ from dyad.text.tokens import tokenize
 
 _MODEL_PACKAGE = "dyad.data"
 _MODEL_FOLDER = "model"
-_MODE_FACTOR = {"factual": 1.0, "future": 0.9, "historical": 0.85, "negated": 0.7, "hypothetical": 0.6,
-                "question": 0.4}
+_MODE_FACTOR = {
+    "factual": 1.0,
+    "future": 0.9,
+    "historical": 0.85,
+    "negated": 0.7,
+    "hypothetical": 0.6,
+    "question": 0.4,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,23 +69,33 @@ class Reading:
     def role(self, mention: Mention, which: str) -> float:
         """How strongly the model reads `mention` as the source (or target): the max over its tokens."""
         probs = self.source if which == "source" else self.target
-        inside = [p for (a, b), p in zip(self.offsets, probs, strict=True)
-                  if a < b and a < mention.end and mention.start < b]
+        inside = [
+            p
+            for (a, b), p in zip(self.offsets, probs, strict=True)
+            if a < b and a < mention.end and mention.start < b
+        ]
         return max(inside, default=0.0)
 
 
 class SentenceModel:
     """The ONNX model and its tokenizer. Build with `SentenceModel.load()`; `read()` is thread-safe."""
 
-    def __init__(self, model_bytes: bytes, tokenizer_json: str, config: dict[str, Any], threads: int = 1,
-                 where: str = "model"):
+    def __init__(
+        self,
+        model_bytes: bytes,
+        tokenizer_json: str,
+        config: dict[str, Any],
+        threads: int = 1,
+        where: str = "model",
+    ):
         try:
-            import onnxruntime as ort
+            import onnxruntime as ort  # type: ignore[import-untyped]
             from tokenizers import Tokenizer
         except ImportError as exc:
             raise DataFileError(
                 f"the default (accurate) mode needs onnxruntime and tokenizers ({exc}); "
-                "install them with `pip install 'dyad[all]'`, or use --fast (rules only)") from exc
+                "install them with `pip install 'dyad[all]'`, or use --fast (rules only)"
+            ) from exc
         options = ort.SessionOptions()
         options.intra_op_num_threads = max(1, int(threads))
         options.inter_op_num_threads = 1
@@ -87,8 +103,10 @@ class SentenceModel:
             self.session = ort.InferenceSession(model_bytes, options, providers=["CPUExecutionProvider"])
             self.tokenizer = Tokenizer.from_str(tokenizer_json)
         except Exception as exc:  # onnxruntime raises its own error classes
-            raise DataFileError(f"{where}: cannot load the sentence model ({exc}); retrain it with "
-                                "scripts/train_model.py (docs/model.md)") from exc
+            raise DataFileError(
+                f"{where}: cannot load the sentence model ({exc}); retrain it with "
+                "scripts/train_model.py (docs/model.md)"
+            ) from exc
         self.config = config
         self.max_len = int(config.get("max_len", 96))
         self.root_names: list[str] = list(config.get("roots", []))
@@ -108,23 +126,30 @@ class SentenceModel:
         out: list[Reading] = []
         for lo in range(0, len(texts), batch):
             with self._lock:
-                encs = self.tokenizer.encode_batch(texts[lo:lo + batch])
+                encs = self.tokenizer.encode_batch(texts[lo : lo + batch])
             ids = np.array([e.ids for e in encs], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encs], dtype=np.int64)
-            results = dict(zip(self._outputs, self.session.run(None, {"input_ids": ids, "attention_mask": mask}),
-                               strict=True))
+            results = dict(
+                zip(
+                    self._outputs,
+                    self.session.run(None, {"input_ids": ids, "attention_mask": mask}),
+                    strict=True,
+                )
+            )
             penta = _softmax(results["penta_logits"])
             roots = _softmax(results["root_logits"]) if "root_logits" in results else None
             roles = 1.0 / (1.0 + np.exp(-results["role_logits"]))
             for k, enc in enumerate(encs):
                 n = int(mask[k].sum())
-                out.append(Reading(
-                    penta=tuple(float(x) for x in penta[k]),
-                    roots=tuple(float(x) for x in roots[k]) if roots is not None else (),
-                    offsets=tuple((int(a), int(b)) for a, b in enc.offsets[:n]),
-                    source=tuple(float(x) for x in roles[k, :n, 0]),
-                    target=tuple(float(x) for x in roles[k, :n, 1]),
-                ))
+                out.append(
+                    Reading(
+                        penta=tuple(float(x) for x in penta[k]),
+                        roots=tuple(float(x) for x in roots[k]) if roots is not None else (),
+                        offsets=tuple((int(a), int(b)) for a, b in enc.offsets[:n]),
+                        source=tuple(float(x) for x in roles[k, :n, 0]),
+                        target=tuple(float(x) for x in roles[k, :n, 1]),
+                    )
+                )
         return out
 
 
@@ -148,12 +173,16 @@ def _load_model(path: str | None, threads: int) -> SentenceModel:
         else:
             where = path
             base = Path(path)
-            data = ((base / names[0]).read_bytes(), (base / names[1]).read_text(encoding="utf-8"),
-                    (base / names[2]).read_text(encoding="utf-8"))
+            data = (
+                (base / names[0]).read_bytes(),
+                (base / names[1]).read_text(encoding="utf-8"),
+                (base / names[2]).read_text(encoding="utf-8"),
+            )
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(
             f"{where if path else 'dyad/data/model'}: the sentence model is missing or unreadable ({exc}); "
-            "reinstall dyad, train one with scripts/train_model.py, or use --fast (rules only)") from exc
+            "reinstall dyad, train one with scripts/train_model.py, or use --fast (rules only)"
+        ) from exc
     try:
         config = json.loads(data[2])
     except json.JSONDecodeError as exc:
@@ -162,23 +191,48 @@ def _load_model(path: str | None, threads: int) -> SentenceModel:
 
 
 @stage("model", requires=("events",), provides=("events",))
-def make_model_stage(*, resources: Resources, path: str | None = None, threads: int = 1, batch: int = 32,
-                     rule_prior: float = 0.8, model_prior: float = 0.6, role_weight: float = 0.5,
-                     propose: bool = True) -> ModelStage:
+def make_model_stage(
+    *,
+    resources: Resources,
+    path: str | None = None,
+    threads: int = 1,
+    batch: int = 32,
+    rule_prior: float = 0.8,
+    model_prior: float = 0.6,
+    role_weight: float = 0.5,
+    propose: bool = True,
+) -> ModelStage:
     """`path`: a model directory instead of the bundled one (else `DYAD_MODEL_DIR`, else bundled).
 
     `rule_prior`/`model_prior` weigh a rule candidate and a model-proposed event against each other;
     `role_weight` is how much the role head's agreement with a candidate's actors counts; `propose`
     False only rescores the rules' candidates.
     """
-    return ModelStage(resources, path=path or os.environ.get("DYAD_MODEL_DIR") or None, threads=threads,
-                      batch=batch, rule_prior=rule_prior, model_prior=model_prior, role_weight=role_weight,
-                      propose=propose)
+    return ModelStage(
+        resources,
+        path=path or os.environ.get("DYAD_MODEL_DIR") or None,
+        threads=threads,
+        batch=batch,
+        rule_prior=rule_prior,
+        model_prior=model_prior,
+        role_weight=role_weight,
+        propose=propose,
+    )
 
 
 class ModelStage:
-    def __init__(self, resources: Resources, *, path: str | None, threads: int, batch: int, rule_prior: float,
-                 model_prior: float, role_weight: float, propose: bool):
+    def __init__(
+        self,
+        resources: Resources,
+        *,
+        path: str | None,
+        threads: int,
+        batch: int,
+        rule_prior: float,
+        model_prior: float,
+        role_weight: float,
+        propose: bool,
+    ):
         self.resources = resources
         self.path = path
         self.threads = threads
@@ -208,30 +262,53 @@ class ModelStage:
         candidates: dict[int, list[Event]] = {}
         for e in doc.events:
             candidates.setdefault(e.sentence, []).append(e)
-        todo = [s for s in doc.sentences
-                if s.index in candidates or len(_actors(by_sentence.get(s.index, []))) >= 2]
+        todo = [
+            s
+            for s in doc.sentences
+            if s.index in candidates or len(_actors(by_sentence.get(s.index, []))) >= 2
+        ]
         if not todo:
             return doc
         readings = self.model.read([s.text for s in todo], self.batch)
         events: list[Event] = [e for e in doc.events if e.sentence not in {s.index for s in todo}]
         for sentence, reading in zip(todo, readings, strict=True):
-            events.extend(self.decide(doc, sentence, _actors(by_sentence.get(sentence.index, [])),
-                                      candidates.get(sentence.index, []), reading))
+            events.extend(
+                self.decide(
+                    doc,
+                    sentence,
+                    _actors(by_sentence.get(sentence.index, [])),
+                    candidates.get(sentence.index, []),
+                    reading,
+                )
+            )
         events.sort(key=lambda e: (e.sentence, e.trigger.start if e.trigger else 0))
         doc.events = events
         return doc
 
-    def decide(self, doc: Document, sentence: Sentence, mentions: list[Mention], candidates: list[Event],
-               reading: Reading) -> list[Event]:
+    def decide(
+        self,
+        doc: Document,
+        sentence: Sentence,
+        mentions: list[Mention],
+        candidates: list[Event],
+        reading: Reading,
+    ) -> list[Event]:
         """Rescore the rules' candidates for one sentence; add the model's own event where it wins."""
         said = _said(reading, self.model.root_names)
         best_score = 0.0
         for e in candidates:
             agree = math.sqrt(reading.role(e.source, "source") * reading.role(e.target, "target"))
-            score = (self.rule_prior * _MODE_FACTOR.get(e.mode, 1.0) * e.confidence ** 0.5
-                     * reading.penta[e.penta] * (1.0 - self.role_weight + self.role_weight * agree))
-            e.explanation = {**e.explanation, "model": {**said, "rule_confidence": round(e.confidence, 4),
-                                                        "roles": round(agree, 4)}}
+            # the rules' confidence already carries the mode (questions, speculation rank lower)
+            score = (
+                self.rule_prior
+                * e.confidence**0.5
+                * reading.penta[e.penta]
+                * (1.0 - self.role_weight + self.role_weight * agree)
+            )
+            e.explanation = {
+                **e.explanation,
+                "model": {**said, "rule_confidence": round(e.confidence, 4), "roles": round(agree, 4)},
+            }
             e.confidence = score
             best_score = max(best_score, score)
         cls = reading.best
@@ -245,8 +322,15 @@ class ModelStage:
             return [*candidates, event]
         return candidates
 
-    def _model_event(self, doc: Document, sentence: Sentence, pair: tuple[Mention, Mention, float], cls: int,
-                     reading: Reading, said: dict[str, Any]) -> Event:
+    def _model_event(
+        self,
+        doc: Document,
+        sentence: Sentence,
+        pair: tuple[Mention, Mention, float],
+        cls: int,
+        reading: Reading,
+        said: dict[str, Any],
+    ) -> Event:
         source, target, agree = pair
         root = _root_for(reading, self.model.root_names, cls, self.resources)
         code = self.resources.cameo_code(root + "0")
@@ -254,8 +338,12 @@ class ModelStage:
         # the verb usually follows the source: read mode cues from there
         start = next((t.index for t in tokens if t.start >= source.end), max(0, len(tokens) - 1))
         mode = detect_mode(tokens, start, sentence.text, self.cues)
-        confidence = (self.model_prior * _MODE_FACTOR.get(mode, 1.0) * reading.penta[cls]
-                      * (1.0 - self.role_weight + self.role_weight * agree))
+        confidence = (
+            self.model_prior
+            * _MODE_FACTOR.get(mode, 1.0)
+            * reading.penta[cls]
+            * (1.0 - self.role_weight + self.role_weight * agree)
+        )
         return Event(
             doc_id=doc.id,
             sentence=sentence.index,
@@ -271,7 +359,9 @@ class ModelStage:
             mode=mode,
             confidence=confidence,
             date=resolve_date(fold(sentence.text), doc.date),
-            location=find_location(sentence.text, [source, target], self.resources, prefer_country=target.country),
+            location=find_location(
+                sentence.text, [source, target], self.resources, prefer_country=target.country
+            ),
             trigger=None,
             explanation={"model": {**said, "proposed": True, "roles": round(agree, 4)}},
         )
@@ -310,7 +400,9 @@ def _pick_pair(reading: Reading, mentions: list[Mention]) -> tuple[Mention, Ment
 
 def _root_for(reading: Reading, root_names: list[str], cls: int, resources: Resources) -> str:
     """The most probable CAMEO root within PentaClass `cls` (the class's first root without a root head)."""
-    in_class = [r for r in sorted({c.root for c in resources.cameo.values()}) if _penta_of(r, resources) == cls]
+    in_class = [
+        r for r in sorted({c.root for c in resources.cameo.values()}) if _penta_of(r, resources) == cls
+    ]
     if reading.roots and root_names:
         probs = dict(zip(root_names, reading.roots, strict=True))
         in_class.sort(key=lambda r: -probs.get(r, 0.0))

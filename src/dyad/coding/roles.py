@@ -133,7 +133,8 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
     nominal = trigger.pattern.nominal
     if trigger.pattern.speaker:
         return _speaker_roles(norms, spans, start)
-    passive = not nominal and start > 0 and (norms[start - 1] in _BE or (
+    progressive = norms[start].endswith(("ing", "ando", "iendo"))  # "is sending" is active
+    passive = not nominal and not progressive and start > 0 and (norms[start - 1] in _BE or (
         start > 1 and norms[start - 2] in _BE and norms[start - 1].endswith("ly")))
 
     if not before and _fronted(norms, left, start):
@@ -179,8 +180,15 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
         else:
             return []
     source = before[-1].mention
-    target = next((s.mention for s in after if s.mention.code != source.code), None)
     why = "subject before the trigger, object after it"
+    if (nominal or (start > 0 and norms[start - 1] == "to")) and len(before) >= 2 \
+            and before[0].mention.code != before[-1].mention.code and not _coordinated(norms, before):
+        # "X held Y as human shields", "X called Y to discuss": the clause's subject acts.
+        source = before[0].mention
+        why = "subject of the clause (the trigger is a noun or an infinitive)"
+        if not any(s.mention.code != source.code for s in after):
+            return [Roles(source, before[-1].mention, why + "; its object is the target")]
+    target = next((s.mention for s in after if s.mention.code != source.code), None)
     twin = next((s.mention for s in before if s.first == before[-1].first and s.mention.code != source.code), None)
     if twin is not None and target is None:
         # One phrase that names two actors ("both governments", "ambos gobiernos"): they act on each other.
@@ -238,7 +246,7 @@ def fallback_roles(tokens: list[Token], trigger: TriggerMatch | None, mentions: 
     subjects = [s for s in spans if _after_preposition(norms, s) is None] or spans
     anchor = trigger.start_token if trigger is not None else len(tokens)
     before = [s for s in subjects if s.last < anchor]
-    source_span = before[-1] if before else subjects[0]
+    source_span = before[0] if before else subjects[0]
     source = source_span.mention
     others = [s for s in spans if s.mention.code != source.code]
     if not others:
