@@ -142,16 +142,22 @@ def _distance(a: str, b: str) -> int:
 
 
 def _similar_countries(resources: Resources) -> list[tuple[str, str]]:
-    """Pairs of countries whose English or Spanish short names differ by at most two letters
-    (Mali/Malawi, Iran/Iraq) or where one name is the other plus words (Samoa/American Samoa)."""
+    """Pairs of countries whose English or Spanish short names share their first three letters and
+    differ by at most two (Liberia/Libya, Belgium/Belize), or where one name is the other plus one
+    or two words (Samoa/American Samoa)."""
     rows = [(c.iso3, fold_key(c.name), fold_key(c.name_es or c.name)) for c in resources.countries.values()]
     out = []
     for (a, a_en, a_es), (b, b_en, b_es) in itertools.combinations(rows, 2):
         for x, y in ((a_en, b_en), (a_es, b_es)):
             if min(len(x), len(y)) < 4 or x == y:
                 continue
-            close = min(len(x), len(y)) >= 5 and x[:2] == y[:2] and _distance(x, y) <= 2
-            within = f" {x} " in f" {y} " or f" {y} " in f" {x} "
+            close = min(len(x), len(y)) >= 5 and x[:3] == y[:3] and _distance(x, y) <= 2
+            short, long_ = sorted((x, y), key=len)
+            within = (
+                f" {short} " in f" {long_} "
+                and len(long_.split()) - len(short.split()) <= 2
+                and "sar" not in long_.split()
+            )
             if close or within:
                 out.append((a, b))
                 break
