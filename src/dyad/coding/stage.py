@@ -67,9 +67,11 @@ class EventCoder:
         free = [t for t in triggers if not _inside_actor(t, spans)]
         out: list[Event] = []
         verbal_rank = 0
+        nominal_heads = {i for t in free if t.pattern.nominal for i in range(t.start_token, t.head_end)}
         for trigger in free:
             main_verb = not trigger.pattern.nominal and trigger.pattern.weight >= 0.5 and \
-                not _in_relative_clause(tokens, trigger.start_token) and not _participle_by(tokens, trigger)
+                not _in_relative_clause(tokens, trigger.start_token) and not _participle_by(tokens, trigger) and \
+                not _content_of_noun(tokens, trigger.start_token, nominal_heads)
             rank = verbal_rank if main_verb else 3
             if main_verb:
                 verbal_rank += 1
@@ -170,6 +172,16 @@ def _in_relative_clause(tokens: list[Token], start: int) -> bool:
         if norm in _RELATIVE:
             return True
         if norm in _STOPS:
+            return False
+    return False
+
+
+def _content_of_noun(tokens: list[Token], start: int, nominal_heads: set[int]) -> bool:
+    """"its demand that the US ease sanctions": the clause says what the demand is."""
+    for i in range(start - 1, max(-1, start - 10), -1):
+        if tokens[i].norm in ("that", "que"):
+            return i - 1 in nominal_heads
+        if tokens[i].norm in _STOPS:
             return False
     return False
 
