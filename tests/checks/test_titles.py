@@ -57,3 +57,17 @@ def test_title_before_the_term(run) -> None:
 
 def test_no_date_no_check(run) -> None:
     assert _stale(run("President Obama met the Venezuelan foreign minister in Washington.")) == []
+
+
+def test_spanish_title_with_demonym_keeps_it_in_the_suggestion(run) -> None:
+    (f,) = _stale(run("El presidente estadounidense Barack Obama visitó Cuba.", "2019-03-01"))
+    assert f.suggest == "expresidente estadounidense Barack Obama"
+
+
+def test_the_successor_in_the_same_office_is_named(run) -> None:
+    (f,) = _stale(run("Chancellor Merkel met the French president in Berlin.", "2022-06-01"))
+    assert "Olaf Scholz" in f.message
+
+
+def test_the_late_president(run) -> None:
+    assert _stale(run("The late President Hugo Chávez was honoured in Caracas.", "2019-03-01")) == []

@@ -68,7 +68,6 @@ class TitleChecker:
                 sentence.start + name_start - (len(before) - title.start(1)),
                 sentence.start + m.end,
                 m.name,
-                sentence.text[name_start : m.end],
                 m.country,
                 terms,
                 title.group(1),
@@ -98,7 +97,6 @@ class TitleChecker:
         start: int,
         end: int,
         name: str,
-        written: str,
         country: str,
         terms: list[Leader],
         title: str,
@@ -107,6 +105,7 @@ class TitleChecker:
         ended = [t for t in terms if t.end and t.end < date]
         later = [t for t in terms if t.start > date]
         text = doc.text[start:end]
+        suggest = None
         if later and not ended:
             first = min(later, key=lambda t: t.start)
             days = _days_between(date, first.start)
@@ -114,11 +113,11 @@ class TitleChecker:
             message = f"'{text}': {name} took office on {first.start}, after this story's date {date}"
         elif ended:
             last = max(ended, key=lambda t: t.end or "")
-            holder = next(iter(self._holders(country, date)), None)
+            holder = self._successor(country, date, last)
             held = f"{holder.name} held it" if holder else "someone else held it"
-            fix = f"former {title}" if title[:1].isupper() else f"ex{title}"
+            suggest = f"former {text}" if title[:1].isupper() else f"ex{text}"
             severity = "warning"
-            message = f"'{text}': {name} left office on {last.end}; on {date} {held}; write '{fix} {written}'"
+            message = f"'{text}': {name} left office on {last.end}; on {date} {held}; write '{suggest}'"
         else:
             return None
         return Finding(
@@ -132,20 +131,20 @@ class TitleChecker:
             context=country,
             evidence=[title, name],
             message=message,
-            suggest=f"{'former ' + title if title[:1].isupper() else 'ex' + title} {written}"
-            if ended
-            else None,
+            suggest=suggest if ended else None,
         )
 
-    def _holders(self, country: str, date: str) -> list[Leader]:
-        rows = [
+    def _successor(self, country: str, date: str, last: Leader) -> Leader | None:
+        """Who held the office on `date`: the holder in office then whose term began nearest after
+        `last` ended (so a chancellor is followed by a chancellor, not by the president)."""
+        rows = {
             ld
             for rows in self._by_name.values()
             for ld in rows
-            if ld.country == country and ld.in_office(date) and ld.sector == "GOV"
-        ]
-        curated = [ld for ld in rows if ld.source == "curated"]
-        return curated or rows
+            if ld.country == country and ld.in_office(date) and (last.end or "") <= ld.start
+        }
+        curated = [ld for ld in rows if ld.source == "curated"] or list(rows)
+        return min(curated, key=lambda ld: ld.start) if curated else None
 
 
 def _days_between(a: str, b: str) -> int | None:
