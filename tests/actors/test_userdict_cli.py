@@ -95,3 +95,13 @@ def test_find_actors_is_public() -> None:
     assert "find_actors" in dyad.__all__
     mentions = dyad.find_actors("Ecuador and Peru signed a treaty.")
     assert [m.code for m in mentions] == ["ECU", "PER"]
+
+
+def test_ingest_takes_a_dictionary(tmp_path: Path, dict_tsv: Path) -> None:
+    article = tmp_path / "d.txt"
+    article.write_text("Frente Azul criticized Chile.", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'dyad.db'}"
+    result = CliRunner().invoke(main, ["--db", db, "ingest", "--fast", "-q", "--dict", str(dict_tsv), str(article)])
+    assert result.exit_code == 0, result.output
+    stored = CliRunner().invoke(main, ["--db", db, "events", "--format", "jsonl"])
+    assert "ARGOPP" in stored.output
