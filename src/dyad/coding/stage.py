@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from dyad.coding.dates import resolve_date
 from dyad.coding.modes import ModeCues, ModeShift, detect_mode
 from dyad.coding.patterns import PatternSet, TriggerMatch, guess_language
@@ -26,10 +28,13 @@ _MODE_FACTOR = {"factual": 1.0, "future": 0.9, "historical": 0.85, "negated": 0.
 
 @stage("events", requires=("sentences", "mentions"), provides=("events",))
 def make_event_coder(*, resources: Resources, languages: list[str] | None = None,
-                     fallback: bool = True):
-    """`fallback`: a sentence naming two actors and no usable trigger still yields its best guess."""
-    return EventCoder(resources, PatternSet(resources, tuple(languages or ("en", "es"))), ModeCues.load(),
-                      fallback=fallback, shift=ModeShift.load())
+                     fallback: bool = True, pattern_files: list[str] | None = None):
+    """`languages`: the pattern folders to load; `pattern_files`: extra TOML pattern files (same format,
+    see dyad.coding.patterns); `fallback`: a sentence naming two actors and no usable trigger still
+    yields its best guess (a neutral statement, low confidence)."""
+    patterns = PatternSet(resources, tuple(languages or ("en", "es")),
+                          extra_files=tuple(Path(p) for p in pattern_files or ()))
+    return EventCoder(resources, patterns, ModeCues.load(), fallback=fallback, shift=ModeShift.load())
 
 
 class EventCoder:
