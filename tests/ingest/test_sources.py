@@ -221,3 +221,13 @@ def test_missing_sources_are_reported_and_the_batch_goes_on(tmp_path: Path, sqli
         summary = ingest_sources(store, [str(tmp_path / "nope.txt"), str(good)], fast=True)
     assert (summary.read, summary.new, summary.skipped) == (1, 1, 1)
     assert summary.to_dict()["reasons"] == {"no such file or folder": 1}
+
+
+def test_a_short_uncertain_guess_does_not_switch_coding_off() -> None:
+    from dyad.doc import Document
+    from dyad.ingest.lang import mark_language
+
+    short = Document(id="x", text="Maduro met Kim in Pyongyang.")
+    assert mark_language(short, {"en", "es"}) and short.lang is None
+    given = Document(id="y", text="Maduro met Kim in Pyongyang.", lang="FR")
+    assert not mark_language(given, {"en", "es"}) and given.lang == "fr"

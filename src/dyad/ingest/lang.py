@@ -8,10 +8,14 @@ mixed to tell (probability under `min_probability`) gets None, not a guess.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import lru_cache
 from typing import Any
 
+from dyad.doc import Document
+
 _SAMPLE_CHARS = 4000  # the start of a long article is enough, and keeps detection fast
+_SURE_CHARS = 200  # below this, a language dyad does not code must be a confident guess to count
 
 
 @lru_cache(maxsize=1)
@@ -23,8 +27,34 @@ def _identifier() -> Any:
 
 def detect_language(text: str, *, min_probability: float = 0.6) -> str | None:
     """The ISO 639-1 code of the text's language, or None when it cannot tell."""
+    lang, probability = language_probability(text)
+    return lang if lang is not None and probability >= min_probability else None
+
+
+def language_probability(text: str) -> tuple[str | None, float]:
+    """The most likely language of the text and its probability (None, 0.0 without enough letters)."""
     sample = text[:_SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < 12:
-        return None
+        return None, 0.0
     lang, probability = _identifier().classify(sample)
-    return str(lang) if probability >= min_probability else None
+    return str(lang), float(probability)
+
+
+def mark_language(doc: Document, coded_languages: Collection[str]) -> bool:
+    """Set `doc.lang` (detected when the document does not say) and `doc.coded`; returns `doc.coded`.
+
+    A document in a language dyad does not code events in keeps `coded = False`: the pipeline
+    still finds its actors, and the event coder leaves it alone.
+    """
+    if doc.lang:
+        doc.lang = doc.lang.lower()[:2]
+        doc.coded = doc.coded and doc.lang in coded_languages
+        return doc.coded
+    lang, probability = language_probability(doc.text)
+    if lang is None or probability < 0.6:
+        return doc.coded
+    if lang not in coded_languages and probability < 0.95 and len(doc.text) < _SURE_CHARS:
+        return doc.coded  # a short text's guess is not enough to switch coding off
+    doc.lang = lang
+    doc.coded = doc.coded and lang in coded_languages
+    return doc.coded

@@ -24,7 +24,7 @@ from dyad.engine import Engine, default_engine
 from dyad.errors import DyadError, InputError
 from dyad.ingest.feeds import iter_feed, looks_like_feed
 from dyad.ingest.fetch import Fetched, fetch, is_url
-from dyad.ingest.lang import detect_language
+from dyad.ingest.lang import mark_language
 from dyad.ingest.readers import MAX_BYTES, document_from_bytes, iter_csv, iter_jsonl
 from dyad.ingest.warc import is_warc, iter_warc
 from dyad.store import Store
@@ -218,10 +218,8 @@ def ingest_sources(
                     skip(doc_id, reason or str(item))
                     continue
                 summary.read += 1
-                item.lang = (item.lang or detect_language(item.text) or "").lower()[:2] or None
-                if item.lang is not None and item.lang not in coded_languages:
-                    item.coded = False  # actors still found; no events coded
-                    summary.not_coded += 1
+                if not mark_language(item, coded_languages):
+                    summary.not_coded += 1  # actors still found; no events coded
                 yield item
 
     bar = _progress() if progress else None
