@@ -129,8 +129,8 @@ def _period_range(first: str, last: str, by: str, pad: int) -> list[str]:
         return [(start + dt.timedelta(days=i)).isoformat() for i in range((end - start).days + 1)][:2000]
     y, m = int(first[:4]), int(first[5:7])
     ey, em = int(last[:4]), int(last[5:7])
-    index, end = y * 12 + m - 1 - pad, ey * 12 + em - 1 + pad
-    return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(index, end + 1)][:2000]
+    low, high = y * 12 + m - 1 - pad, ey * 12 + em - 1 + pad
+    return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(low, high + 1)][:2000]
 
 
 def best_granularity(rows: list[dict[str, Any]]) -> str:
@@ -185,7 +185,7 @@ def country_relations(store: Store, iso3: str) -> list[dict[str, Any]]:
         names.setdefault(other, side.get("name") or other)
     dates = [e["date"][:10] for g in groups.values() for e in g if _is_day(e.get("date"))]
     newest = max((dt.date.fromisoformat(d) for d in dates), default=None)
-    out = []
+    out: list[dict[str, Any]] = []
     for other, evs in groups.items():
         weights = [_weight(e, newest) for e in evs]
         coop = sum(w for w, e in zip(weights, evs, strict=True) if e.get("quad") in (1, 2))
