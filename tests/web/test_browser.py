@@ -90,10 +90,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="needs the playwright package (the test extra)"
-    )
-    with sync_api.sync_playwright() as pw:
+    from playwright.sync_api import sync_playwright  # the `test` extra installs it; no skip without it
+
+    with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:
             yield chromium
