@@ -14,6 +14,7 @@ from dyad.checks.context import Signal, build_context, mentions_at
 from dyad.checks.data import CheckData
 from dyad.checks.flags import FlagReader, FlagSeen
 from dyad.checks.names import SEVERITY_RANK, Appositions, Verdict, check_names
+from dyad.checks.renamed import RenameChecker
 from dyad.checks.scan import Scanner
 from dyad.checks.titles import TitleChecker
 from dyad.doc import Document, Finding, Mention
@@ -42,6 +43,7 @@ class Checker:
         self.appositions = Appositions(self.data.attach)
         self.flags = FlagReader(self.data, resources) if flags else None
         self.titles = TitleChecker(self.data, resources) if titles else None
+        self.renamed = RenameChecker(self.data) if titles else None
 
     def __call__(self, doc: Document) -> Document:
         ctx = build_context(doc, self.scanner, self.data)
@@ -52,6 +54,8 @@ class Checker:
             findings.extend(self._flags(doc, ctx.cues, verdicts))
         if self.titles is not None:
             findings.extend(self.titles.check(doc))
+        if self.renamed is not None:
+            findings.extend(self.renamed.check(ctx))
         findings.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity]))
         doc.findings = [*doc.findings, *findings]
         return doc

@@ -135,16 +135,37 @@ class TitleChecker:
         )
 
     def _successor(self, country: str, date: str, last: Leader) -> Leader | None:
-        """Who held the office on `date`: the holder in office then whose term began nearest after
-        `last` ended (so a chancellor is followed by a chancellor, not by the president)."""
+        """Who held the office on `date`, when the tables can tell: the one person in office then,
+        whose term began nearest after `last` ended, preferring effective leaders (REIGN's list), so
+        a president is followed by a president and not by the vice-president."""
         rows = {
             ld
             for rows in self._by_name.values()
             for ld in rows
             if ld.country == country and ld.in_office(date) and (last.end or "") <= ld.start
         }
-        curated = [ld for ld in rows if ld.source == "curated"] or list(rows)
-        return min(curated, key=lambda ld: ld.start) if curated else None
+        if not rows:
+            return None
+        heads = [ld for ld in rows if self._is_head(ld)] or list(rows)
+        first = min(ld.start for ld in heads)
+        nearest = [ld for ld in heads if ld.start == first]
+        if len({_surname(ld.name) for ld in nearest}) != 1:
+            return None  # several office holders started that day: the tables do not say which office
+        return next((ld for ld in nearest if ld.source == "curated"), nearest[0])
+
+    def _is_head(self, leader: Leader) -> bool:
+        if leader.source == "reign":
+            return True
+        surname = _surname(leader.name)
+        return any(
+            r.source == "reign" and r.country == leader.country and _surname(r.name) == surname
+            for r in self._by_name.get(surname, [])
+        )
+
+
+def _surname(name: str) -> str:
+    parts = fold_key(name).split()
+    return parts[-1] if parts else ""
 
 
 def _days_between(a: str, b: str) -> int | None:
