@@ -18,7 +18,7 @@ from dyad.text.tokens import Token, tokenize
 # How much each mode lowers confidence: speculation is worth less than a report.
 # Confidence: how much the pattern's weight, a found object, a verb (not a noun), the first and
 # second main verb, and a structural role reading count.
-_WEIGHT, _OBJECT, _VERB, _RANK0, _RANK1, _STRUCTURAL = 0.4, 0.12, 0.06, 0.3, 0.04, 0.2
+_WEIGHT, _OBJECT, _VERB, _RANK0, _RANK1, _STRUCTURAL, _POSITION, _CAP = 0.4, 0.12, 0.06, 0.3, 0.04, 0.2, 0.01, 0.99
 
 # The code of a sentence that names two actors and no act: a neutral statement.
 _DEFAULT_CODE = "010"
@@ -117,8 +117,9 @@ class EventCoder:
             first, last = tokens[trigger.start_token], tokens[trigger.end_token - 1]
             trigger_record = Trigger(sentence.text[first.start:last.end], first.start, last.end)
             pattern_id = trigger.pattern.id
+        position = trigger.start_token / len(tokens) if trigger is not None and tokens else 0.0
         confidence = event_confidence(trigger, roles, rank, mode, weak,
-                                      min(source.confidence, target.confidence), source.code == target.code)
+                                      min(source.confidence, target.confidence), source.code == target.code, position)
         explanation = {"pattern": pattern_id, "roles": roles.why, "score": round(confidence, 4)}
         if trigger is not None and code.code != trigger.pattern.code:
             explanation["mode_shift"] = f"{trigger.pattern.code} -> {code.code} ({mode})"
@@ -144,7 +145,7 @@ class EventCoder:
 
 
 def event_confidence(trigger: TriggerMatch | None, roles: Roles, rank: int, mode: str, weak: bool,
-                     actor_confidence: float, same_actor: bool) -> float:
+                     actor_confidence: float, same_actor: bool, position: float = 0.0) -> float:
     """How sure the rules are, 0..1; within a sentence the best reading must come first.
 
     The pattern's weight sets the base (statements are weak, specific acts strong); a trigger
@@ -163,7 +164,8 @@ def event_confidence(trigger: TriggerMatch | None, roles: Roles, rank: int, mode
     score += 0.1 * actor_confidence
     if same_actor:
         score *= 0.8
-    return round(max(0.01, min(0.99, score * _MODE_FACTOR[mode])), 4)
+    # Readings strong enough are equals (the ceiling); among equals news puts the main event first.
+    return round(max(0.01, min(_CAP, score * _MODE_FACTOR[mode]) - _POSITION * position), 4)
 
 
 _RELATIVE = {"who", "which", "whom", "whose", "quien", "quienes", "cual", "cuales"}
