@@ -39,6 +39,8 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|near|at|from|to|outside|across|around|en|ce
 # and "Taliban-held" keep theirs (the backer, the holder acts).
 _COMPOUND_AFTER = re.compile(r"-(?:made|based|born|related|style|language|speaking|owned|registered|flagged|"
                              r"bound|built|designed|listed|inspired|focused|specific|wide)\b")
+# "pre-Columbian", "post-Soviet", "non-Western": a prefixed name is an adjective of time or kind.
+_PREFIX_BEFORE = re.compile(r"\b(?:pre|post|non|ex|neo|sub|trans)-$", re.IGNORECASE)
 _COUNTRY_KINDS = {"country", "demonym", "abbreviation", "capital", "epithet", "ambiguous"}
 _BODY_KINDS = {"igo", "ngo", "group", "organisation", "seat"}
 
@@ -67,7 +69,8 @@ def choose_senses(hits: Iterable[Hit], text: str, resources: Resources) -> dict[
 
 def hits_to_mentions(hits: list[Hit], text: str, sentence: int, date: str | None,
                      resources: Resources, senses: dict[str, str] | None = None) -> list[Mention]:
-    hits = [h for h in hits if not _COMPOUND_AFTER.match(text, h.end)]  # "US-backed", "Russian-made"
+    hits = [h for h in hits if not _COMPOUND_AFTER.match(text, h.end)
+            and not _PREFIX_BEFORE.search(text[max(0, h.start - 6):h.start])]
     mentions = [m for m in (_sense(h, text, sentence, date, resources, senses or {}) for h in hits)
                 if m is not None]
     return _with_acronyms(_join_phrases(mentions, text, resources), text)
@@ -308,7 +311,9 @@ def resolve_context(mentions: list[Mention], sentences_text: dict[int, str], hom
     recent: deque[tuple[int, str]] = deque(maxlen=16)  # (sentence, country) in reading order, the last few
     for m in mentions:
         if m.kind == "anaphor":
-            out.extend(_anaphor(m, recent, home, resources))
+            named_here = {o.country for o in mentions if o.sentence == m.sentence and o.kind != "anaphor"}
+            # "Yemen ... the country's epidemic": the country is named in the sentence already
+            out.extend(a for a in _anaphor(m, recent, home, resources) if a.country not in named_here)
             continue
         if m.kind == "role" and m.country is None:
             text = sentences_text.get(m.sentence, "")
