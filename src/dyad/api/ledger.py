@@ -243,9 +243,11 @@ def _newest(store: Store, limit: int, **filters: str) -> list[dict[str, Any]]:
 
 
 def latest_events(store: Store, limit: int = 20) -> list[dict[str, Any]]:
-    """The newest stored events by date, newest first (the store lists oldest first)."""
-    rows = store.events(limit=limit, offset=max(_event_count(store) - limit, 0))
-    return list(reversed(rows))
+    """The newest stored events by date, newest first (the store lists oldest first, undated last)."""
+    window = min(limit * 10, 2000)
+    rows = store.events(limit=window, offset=max(_event_count(store) - window, 0))
+    dated = sorted((e for e in rows if e.get("date")), key=lambda e: e["date"], reverse=True)
+    return (dated or list(reversed(rows)))[:limit]
 
 
 def _event_count(store: Store) -> int:

@@ -51,6 +51,9 @@ class CheckRequest(BaseModel):
     text: str | None = Field(None, max_length=MAX_TEXT)
     html: str | None = Field(None, max_length=MAX_TEXT)
     date: str | None = None
+    lang: str | None = Field(
+        None, pattern=LANG_PATTERN, description="Language code (en, es, ...); guessed when absent."
+    )
 
     @field_validator("date")
     @classmethod
@@ -74,7 +77,6 @@ class DocumentRequest(CheckRequest):
         description="Where the article lives; a second article under it is a new version.",
     )
     title: str | None = Field(None, max_length=500)
-    lang: str | None = Field(None, pattern=LANG_PATTERN)
 
 
 class DocumentCreated(BaseModel):

@@ -112,12 +112,18 @@ def _document(body: CheckRequest, doc_id: str) -> Document:
             id=doc_id,
             text=body.text,
             date=body.date,
+            lang=body.lang,
             html=body.html or None,
             title=getattr(body, "title", None),
         )
     assert body.html is not None
     return document_from_html(
-        body.html, doc_id, url=getattr(body, "url", None), date=body.date, title=getattr(body, "title", None)
+        body.html,
+        doc_id,
+        url=getattr(body, "url", None),
+        date=body.date,
+        lang=body.lang,
+        title=getattr(body, "title", None),
     )
 
 
