@@ -190,6 +190,10 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
             return [Roles(source, before[-1].mention, why + "; its object is the target")]
     target = next((s.mention for s in after if s.mention.code != source.code), None)
     twin = next((s.mention for s in before if s.first == before[-1].first and s.mention.code != source.code), None)
+    if twin is None and _names_both(source):
+        # "the minister of X said both governments will sign": the other government is X.
+        twin = next((s.mention for s in reversed(spans) if s.mention.country and s.mention.country != source.country
+                     and s.mention.kind != "anaphor"), None)
     if twin is not None and target is None:
         # One phrase that names two actors ("both governments", "ambos gobiernos"): they act on each other.
         return [Roles(twin, source, "a phrase naming both actors: each acts on the other"),
@@ -223,6 +227,14 @@ def _speaker_roles(norms: list[str], spans: list[_Span], start: int) -> list[Rol
     if source is None or subjects[0].mention is target:
         return []
     return [Roles(source, target, "modal in reported speech: the speaker demands of the subject")]
+
+
+_BOTH = ("both", "the two", "ambos", "ambas", "los dos", "las dos")
+
+
+def _names_both(mention: Mention) -> bool:
+    """A phrase that names two actors at once ("both governments", "ambos gobiernos")."""
+    return mention.kind == "anaphor" and mention.text.lower().startswith(_BOTH)
 
 
 def _possessive(norms: list[str], span: _Span) -> bool:
