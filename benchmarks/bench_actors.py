@@ -52,8 +52,10 @@ def bench_speed(megabytes: float) -> None:
     mentions = sum(len(d.mentions) for d in docs)
     print(f"automaton build: {build:.2f} s ({resolver.matcher.size:,} patterns)")
     print(f"text: {size:.1f} MB in {len(docs):,} documents, {sentences:,} sentences, {mentions:,} mentions")
-    print(f"actors stage: {secs:.2f} s = {size / secs:.2f} MB/s, {mentions / secs:,.0f} mentions/s, "
-          f"{sentences / secs:,.0f} sentences/s")
+    print(
+        f"actors stage: {secs:.2f} s = {size / secs:.2f} MB/s, {mentions / secs:,.0f} mentions/s, "
+        f"{sentences / secs:,.0f} sentences/s"
+    )
 
 
 def bench_recall(path: Path, show: int) -> None:
@@ -67,7 +69,9 @@ def bench_recall(path: Path, show: int) -> None:
         gold = json.loads(line)
         if not gold.get("source") and not gold.get("target"):
             continue
-        doc = resolver(split(Document(id=gold["id"], text=gold["text"], date=gold.get("date") or "2000-01-01")))
+        doc = resolver(
+            split(Document(id=gold["id"], text=gold["text"], date=gold.get("date") or "2000-01-01"))
+        )
         spans = []
         for m in doc.mentions:
             off = doc.sentences[m.sentence].start

@@ -126,7 +126,8 @@ class Resources:
     def actor_names(self) -> tuple[ActorName, ...]:
         names = [_actor_name(r) for r in read_tsv("actors/names.tsv", required=("name", "code"))]
         for path in self.user_dicts:
-            names.extend(_actor_name(r, source=f"user:{path}") for r in read_user_dict(path) if not r.get("start"))
+            rows = read_user_dict(path)
+            names.extend(_actor_name(r, source=f"user:{path}") for r in rows if not r.get("start"))
         return tuple(names)
 
     @cached_property
@@ -227,7 +228,8 @@ def read_user_dict(path: Path) -> list[dict[str, str]]:
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise DataFileError(f"{path}: cannot read user dictionary ({exc}); check the path and UTF-8") from exc
+            raise DataFileError(f"{path}: cannot read user dictionary ({exc}); check the path and UTF-8") \
+                from exc
         reader = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
         if not reader.fieldnames or not {"name", "code"} <= set(reader.fieldnames):
             raise DataFileError(f"{path}:1: the header must name the columns name and code")

@@ -25,7 +25,11 @@ def test_congo_by_its_capital(find) -> None:
 def test_guinea_and_its_neighbours(find) -> None:
     mentions = find("Guinea and Guinea-Bissau met Equatorial Guinea and Papua New Guinea.")
     assert [(m.text, m.code) for m in mentions] == [
-        ("Guinea", "GIN"), ("Guinea-Bissau", "GNB"), ("Equatorial Guinea", "GNQ"), ("Papua New Guinea", "PNG")]
+        ("Guinea", "GIN"),
+        ("Guinea-Bissau", "GNB"),
+        ("Equatorial Guinea", "GNQ"),
+        ("Papua New Guinea", "PNG"),
+    ]
 
 
 def test_dominica_is_not_the_dominican_republic(find) -> None:

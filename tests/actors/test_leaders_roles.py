@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from tests.actors.conftest import code_of
 
 
@@ -42,21 +41,24 @@ def test_title_with_an_unknown_name_takes_the_name_into_the_span(find) -> None:
     assert ("Peruvian Interior Minister Walter Ortiz", "PERGOV") in [(m.text, m.code) for m in mentions]
 
 
-@pytest.mark.parametrize("text, span, code", [
-    ("Iraqi troops entered the town at dawn.", "Iraqi troops", "IRQMIL"),
-    ("Planes of the Nigerian Air Force bombed the camp.", "Nigerian Air Force", "NGAMIL"),
-    ("The Venezuelan government rejected the claim.", "Venezuelan government", "VENGOV"),
-    ("North Korea's army fired two missiles.", "North Korea's army", "PRKMIL"),
-    ("The government of Chile protested.", "government of Chile", "CHLGOV"),
-    ("El gobierno venezolano rechazó la medida.", "gobierno venezolano", "VENGOV"),
-    ("Colombian police arrested the men.", "Colombian police", "COLCOP"),
-    ("Brazilian lawmakers voted against it.", "Brazilian lawmakers", "BRALEG"),
-    ("A Kenyan court ordered a recount.", "Kenyan court", "KENJUD"),
-    ("Iranian state TV showed the launch.", "Iranian state TV", "IRNMED"),
-    ("Chilean opposition parties walked out.", "Chilean opposition parties", "CHLOPP"),
-    ("Filipino rebels freed the hostages.", "Filipino rebels", "PHLREB"),
-    ("Mexican companies raised wages.", "Mexican companies", "MEXBUS"),
-])
+@pytest.mark.parametrize(
+    "text, span, code",
+    [
+        ("Iraqi troops entered the town at dawn.", "Iraqi troops", "IRQMIL"),
+        ("Planes of the Nigerian Air Force bombed the camp.", "Nigerian Air Force", "NGAMIL"),
+        ("The Venezuelan government rejected the claim.", "Venezuelan government", "VENGOV"),
+        ("North Korea's army fired two missiles.", "North Korea's army", "PRKMIL"),
+        ("The government of Chile protested.", "government of Chile", "CHLGOV"),
+        ("El gobierno venezolano rechazó la medida.", "gobierno venezolano", "VENGOV"),
+        ("Colombian police arrested the men.", "Colombian police", "COLCOP"),
+        ("Brazilian lawmakers voted against it.", "Brazilian lawmakers", "BRALEG"),
+        ("A Kenyan court ordered a recount.", "Kenyan court", "KENJUD"),
+        ("Iranian state TV showed the launch.", "Iranian state TV", "IRNMED"),
+        ("Chilean opposition parties walked out.", "Chilean opposition parties", "CHLOPP"),
+        ("Filipino rebels freed the hostages.", "Filipino rebels", "PHLREB"),
+        ("Mexican companies raised wages.", "Mexican companies", "MEXBUS"),
+    ],
+)
 def test_roles_with_sectors(find, text: str, span: str, code: str) -> None:
     assert code_of(find(text, "2019-01-01"), span) == code
 
@@ -78,21 +80,36 @@ def test_named_body_attached_to_its_country(find) -> None:
     assert code_of(mentions, "Venezuela's National Assembly") == "VENLEG"
 
 
-@pytest.mark.parametrize("text, code", [
-    ("the UN", "IGOUNO"), ("European Union", "IGOEEC"), ("African Union", "IGOAFU"), ("OAS", "IGOOAS"),
-    ("NATO", "IGONAT"), ("ASEAN", "IGOASN"), ("OPEC", "IGOOPC"), ("International Criminal Court", "IGOICC"),
-    ("IAEA", "IGOIAE"), ("Naciones Unidas", "IGOUNO"), ("OTAN", "IGONAT"), ("Amnesty International", "NGOAMN"),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("the UN", "IGOUNO"),
+        ("European Union", "IGOEEC"),
+        ("African Union", "IGOAFU"),
+        ("OAS", "IGOOAS"),
+        ("NATO", "IGONAT"),
+        ("ASEAN", "IGOASN"),
+        ("OPEC", "IGOOPC"),
+        ("International Criminal Court", "IGOICC"),
+        ("IAEA", "IGOIAE"),
+        ("Naciones Unidas", "IGOUNO"),
+        ("OTAN", "IGONAT"),
+        ("Amnesty International", "NGOAMN"),
+    ],
+)
 def test_international_organisations(find, text: str, code: str) -> None:
     mentions = find(f"Ministers met {text} officials on Tuesday.")
     assert any(m.code == code and text in m.text for m in mentions), [(m.text, m.code) for m in mentions]
 
 
-@pytest.mark.parametrize("text, span, code", [
-    ("Boko Haram fighters raided a village.", "Boko Haram fighters", "NGAREB"),
-    ("The Taliban seized the district.", "The Taliban", "AFGREB"),
-    ("Islamic State militants shelled the town.", "Islamic State militants", "IMGISL"),
-    ("Hezbollah fired rockets.", "Hezbollah", "LBNREB"),
-])
+@pytest.mark.parametrize(
+    "text, span, code",
+    [
+        ("Boko Haram fighters raided a village.", "Boko Haram fighters", "NGAREB"),
+        ("The Taliban seized the district.", "The Taliban", "AFGREB"),
+        ("Islamic State militants shelled the town.", "Islamic State militants", "IMGISL"),
+        ("Hezbollah fired rockets.", "Hezbollah", "LBNREB"),
+    ],
+)
 def test_armed_groups(find, text: str, span: str, code: str) -> None:
     assert code_of(find(text), span) == code

@@ -66,7 +66,7 @@ def test_actors_command_jsonl(tmp_path: Path, dict_tsv: Path) -> None:
     first = rows[0]
     assert (first["text"], first["code"], first["kind"]) == ("Nigeria's army", "NGAMIL", "role")
     assert first["why"] and first["doc_id"] == "a.txt"
-    assert article.read_text()[first["doc_start"]:first["doc_end"]] == "Nigeria's army"
+    assert article.read_text()[first["doc_start"] : first["doc_end"]] == "Nigeria's army"
     assert ("Frente Azul", "ARGOPP") in [(r["text"], r["code"]) for r in rows]
 
 
@@ -83,7 +83,9 @@ def test_actors_command_table_and_missing_file(tmp_path: Path) -> None:
 def test_code_command_takes_a_dictionary(tmp_path: Path, dict_tsv: Path) -> None:
     article = tmp_path / "c.txt"
     article.write_text("Frente Azul criticized Chile.", encoding="utf-8")
-    result = CliRunner().invoke(main, ["code", "--fast", "--format", "jsonl", "--dict", str(dict_tsv), str(article)])
+    result = CliRunner().invoke(
+        main, ["code", "--fast", "--format", "jsonl", "--dict", str(dict_tsv), str(article)]
+    )
     assert result.exit_code == 0, result.output
     events = [json.loads(line) for line in result.output.splitlines()]
     assert [(e["source"]["code"], e["target"]["code"]) for e in events] == [("ARGOPP", "CHL")]
@@ -101,7 +103,9 @@ def test_ingest_takes_a_dictionary(tmp_path: Path, dict_tsv: Path) -> None:
     article = tmp_path / "d.txt"
     article.write_text("Frente Azul criticized Chile.", encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'dyad.db'}"
-    result = CliRunner().invoke(main, ["--db", db, "ingest", "--fast", "-q", "--dict", str(dict_tsv), str(article)])
+    result = CliRunner().invoke(
+        main, ["--db", db, "ingest", "--fast", "-q", "--dict", str(dict_tsv), str(article)]
+    )
     assert result.exit_code == 0, result.output
     stored = CliRunner().invoke(main, ["--db", db, "events", "--format", "jsonl"])
     assert "ARGOPP" in stored.output

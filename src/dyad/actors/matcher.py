@@ -21,8 +21,16 @@ from dyad.text.normalize import fold, fold_key
 
 # Which source wins when one name means several actors: the user's, curated facts, then ISO, then CLDR.
 _SOURCE_RANK = {"ambiguity": 0, "curated": 1, "iso3166": 2, "geonames": 3, "cldr": 4, "countrynames": 5}
-_KIND_RANK = {"ambiguous": 0, "seat": 0, "igo": 0, "ngo": 0, "group": 0, "organisation": 0, "leader": 1,
-              "country": 2}
+_KIND_RANK = {
+    "ambiguous": 0,
+    "seat": 0,
+    "igo": 0,
+    "ngo": 0,
+    "group": 0,
+    "organisation": 0,
+    "leader": 1,
+    "country": 2,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,15 +56,25 @@ class NameMatcher:
     def __init__(self, resources: Resources, extra_names: Iterable[ActorName] = ()):
         table: dict[str, list[Entry]] = {}
         for amb in resources.ambiguity.values():
-            name = ActorName(amb.name, amb.senses[0], None, None, "ambiguous", "und", False, "ambiguity",
-                             cap_case=amb.name[:1].isupper())
+            name = ActorName(
+                amb.name,
+                amb.senses[0],
+                None,
+                None,
+                "ambiguous",
+                "und",
+                False,
+                "ambiguity",
+                cap_case=amb.name[:1].isupper(),
+            )
             table.setdefault(fold_key(amb.name), []).append(Entry(name, cap=name.cap_case))
         for name in (*resources.actor_names, *extra_names):
             key = fold_key(name.name)
             if key in resources.ambiguity and not name.source.startswith("user:"):
                 continue  # ambiguity.tsv decides what this name means
             table.setdefault(key, []).append(
-                Entry(name, exact=name.name if name.exact_case else None, cap=name.cap_case))
+                Entry(name, exact=name.name if name.exact_case else None, cap=name.cap_case)
+            )
         by_leader_name: dict[str, list[Leader]] = {}
         for leader in resources.leaders:
             for alias in (leader.name, *leader.aliases):
@@ -66,7 +84,8 @@ class NameMatcher:
             # Leader names match only as written with capitals: "Bush" the president, not "bush".
             exact = alias if " " not in alias and alias[:1].isupper() else None
             table.setdefault(fold_key(alias), []).append(
-                Entry(None, tuple(leaders), exact, cap=alias[:1].isupper()))
+                Entry(None, tuple(leaders), exact, cap=alias[:1].isupper())
+            )
         for entries in table.values():
             entries.sort(key=_entry_rank)
         self._keys = list(table)

@@ -24,7 +24,9 @@ from dyad.text.normalize import fold, fold_key
 # Between a country and its role: "Venezuelan government", "North Korea's army", "Korea’s".
 _COUNTRY_THEN_ROLE = re.compile(r"^(?:\s+|\s?['’]s?\s+|\s*-\s*)$")
 # Between a role and its country: "government of Venezuela", "Gobierno de la República ...".
-_ROLE_THEN_COUNTRY = re.compile(r"^\s+(?:of(?:\s+the)?|de(?:l|\s+la|\s+los|\s+las)?|from|in)\s+$", re.IGNORECASE)
+_ROLE_THEN_COUNTRY = re.compile(
+    r"^\s+(?:of(?:\s+the)?|de(?:l|\s+la|\s+los|\s+las)?|from|in)\s+$", re.IGNORECASE
+)
 # Roles that stand in another country than the one after "in": "the embassy in Caracas" is not Venezuela's.
 _NOT_OF_HOST = {"embassy", "embassies", "consulate", "embajada", "consulado", "delegation", "delegación"}
 # Capitalised words right before a title belong to it: "Senate Majority Leader", "Labor Minister".
@@ -33,12 +35,15 @@ _ARTICLE_BEFORE = re.compile(r"(?:\b(?:the|el|la|los|las)\s+)(?:[\w-]+\s+){0,2}$
 # A person's name after a title: up to four capitalised words ("Sergei Lavrov", "Jean-Pierre Lacroix").
 _NAME_AFTER = re.compile(r"^[ \t]+((?:(?:[A-Z][\w'’.-]*|al-|bin|de|da|van|von|der|el-)[ \t]*){1,5})")
 _CAPITAL_WORD = re.compile(r"[A-Z][\w'’-]+")
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|at|from|to|outside|across|around|en|cerca de|desde|hacia)\s+(?:the\s+)?$",
-                           re.IGNORECASE)
-# A name that only qualifies a compound adjective is not an actor: "Russian-made", "Syria-related"; "US-backed"
-# and "Taliban-held" keep theirs (the backer, the holder acts).
-_COMPOUND_AFTER = re.compile(r"-(?:made|based|born|related|style|language|speaking|owned|registered|flagged|"
-                             r"bound|built|designed|listed|inspired|focused|specific|wide)\b")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|at|from|to|outside|across|around|en|cerca de|desde|hacia)\s+(?:the\s+)?$", re.IGNORECASE
+)
+# A name that only qualifies a compound adjective is not an actor: "Russian-made", "Syria-related";
+# "US-backed" and "Taliban-held" keep theirs (the backer, the holder acts).
+_COMPOUND_AFTER = re.compile(
+    r"-(?:made|based|born|related|style|language|speaking|owned|registered|flagged|"
+    r"bound|built|designed|listed|inspired|focused|specific|wide)\b"
+)
 # "pre-Columbian", "post-Soviet", "non-Western": a prefixed name is an adjective of time or kind.
 _PREFIX_BEFORE = re.compile(r"\b(?:pre|post|non|ex|neo|sub|trans)-$", re.IGNORECASE)
 _COUNTRY_KINDS = {"country", "demonym", "abbreviation", "capital", "epithet", "ambiguous"}
@@ -46,7 +51,7 @@ _BODY_KINDS = {"igo", "ngo", "group", "organisation", "seat"}
 
 
 def choose_senses(hits: Iterable[Hit], text: str, resources: Resources) -> dict[str, str]:
-    """For each ambiguous name in the document, the sense its context votes for (folded name -> code or '-')."""
+    """For each ambiguous name in the document, the sense its context votes for (folded name -> code or -)."""
     names = {}
     for hit in hits:
         entry = hit.entries[0]
@@ -67,33 +72,60 @@ def choose_senses(hits: Iterable[Hit], text: str, resources: Resources) -> dict[
     return chosen
 
 
-def hits_to_mentions(hits: list[Hit], text: str, sentence: int, date: str | None,
-                     resources: Resources, senses: dict[str, str] | None = None) -> list[Mention]:
-    hits = [h for h in hits if not _COMPOUND_AFTER.match(text, h.end)
-            and not _PREFIX_BEFORE.search(text[max(0, h.start - 6):h.start])]
-    mentions = [m for m in (_sense(h, text, sentence, date, resources, senses or {}) for h in hits)
-                if m is not None]
+def hits_to_mentions(
+    hits: list[Hit],
+    text: str,
+    sentence: int,
+    date: str | None,
+    resources: Resources,
+    senses: dict[str, str] | None = None,
+) -> list[Mention]:
+    hits = [
+        h
+        for h in hits
+        if not _COMPOUND_AFTER.match(text, h.end)
+        and not _PREFIX_BEFORE.search(text[max(0, h.start - 6) : h.start])
+    ]
+    mentions = [
+        m for m in (_sense(h, text, sentence, date, resources, senses or {}) for h in hits) if m is not None
+    ]
     return _with_acronyms(_join_phrases(mentions, text, resources), text)
 
 
 def _with_acronyms(mentions: list[Mention], text: str) -> list[Mention]:
-    """"Nigerian Air Force (NAF)": the acronym in brackets is the same actor; the span takes it in."""
+    """ "Nigerian Air Force (NAF)": the acronym in brackets is the same actor; the span takes it in."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev is not None and m.start > prev.end and re.fullmatch(r"\s*\(", text[prev.end:m.start]) and \
-                text[m.end:m.end + 1] == ")" and m.text.isupper():
-            out[-1] = Mention(prev.sentence, prev.start, m.end + 1, text[prev.start:m.end + 1], prev.code,
-                              prev.country, prev.sector, prev.name, kind=prev.kind, why=prev.why,
-                              confidence=prev.confidence)
+        if (
+            prev is not None
+            and m.start > prev.end
+            and re.fullmatch(r"\s*\(", text[prev.end : m.start])
+            and text[m.end : m.end + 1] == ")"
+            and m.text.isupper()
+        ):
+            out[-1] = Mention(
+                prev.sentence,
+                prev.start,
+                m.end + 1,
+                text[prev.start : m.end + 1],
+                prev.code,
+                prev.country,
+                prev.sector,
+                prev.name,
+                kind=prev.kind,
+                why=prev.why,
+                confidence=prev.confidence,
+            )
             continue
         out.append(m)
     return out
 
 
-def _sense(hit: Hit, text: str, sentence: int, date: str | None, resources: Resources,
-           senses: dict[str, str]) -> Mention | None:
-    surface = text[hit.start:hit.end]
+def _sense(
+    hit: Hit, text: str, sentence: int, date: str | None, resources: Resources, senses: dict[str, str]
+) -> Mention | None:
+    surface = text[hit.start : hit.end]
     entry = hit.entries[0]
     if entry.name is None:
         return _leader_mention(hit, surface, sentence, date)
@@ -101,10 +133,24 @@ def _sense(hit: Hit, text: str, sentence: int, date: str | None, resources: Reso
     if name.kind == "ambiguous":
         return _ambiguous_mention(hit, entry, surface, text, sentence, resources, senses)
     if name.kind == "anaphor":
-        return Mention(sentence, hit.start, hit.end, surface, name.code, None, None, name.name, kind="anaphor",
-                       why=f"anaphor: refers to {name.code} country named nearby")
-    if name.source in ("cldr", "countrynames") and name.lang not in ("en", "es") and " " not in surface and \
-            _next_to_capitalised(text, hit.start, hit.end):
+        return Mention(
+            sentence,
+            hit.start,
+            hit.end,
+            surface,
+            name.code,
+            None,
+            None,
+            name.name,
+            kind="anaphor",
+            why=f"anaphor: refers to {name.code} country named nearby",
+        )
+    if (
+        name.source in ("cldr", "countrynames")
+        and name.lang not in ("en", "es")
+        and " " not in surface
+        and _next_to_capitalised(text, hit.start, hit.end)
+    ):
         return None  # "Maurizio Sacconi": Italian for Mauritius, here a first name
     codes = {e.name.code for e in hit.entries if e.name is not None and e.name.source == name.source}
     confidence = 1.0 if len(codes) == 1 else 0.6
@@ -114,10 +160,21 @@ def _sense(hit: Hit, text: str, sentence: int, date: str | None, resources: Reso
     why = f"dictionary: {name.kind} ({name.source}, {name.lang})"
     if name.kind == "place":
         confidence = 0.6
-    if name.kind in ("capital", "place") and _PLACE_BEFORE.search(text[:hit.start]):
+    if name.kind in ("capital", "place") and _PLACE_BEFORE.search(text[: hit.start]):
         confidence, why = 0.5, why + "; after a preposition, likely a place"
-    return Mention(sentence, hit.start, hit.end, surface, name.code, name.country, name.sector, display,
-                   kind=name.kind, why=why, confidence=confidence)
+    return Mention(
+        sentence,
+        hit.start,
+        hit.end,
+        surface,
+        name.code,
+        name.country,
+        name.sector,
+        display,
+        kind=name.kind,
+        why=why,
+        confidence=confidence,
+    )
 
 
 def _leader_mention(hit: Hit, surface: str, sentence: int, date: str | None) -> Mention | None:
@@ -128,12 +185,29 @@ def _leader_mention(hit: Hit, surface: str, sentence: int, date: str | None) -> 
     why = f"leader: {leader.name}, in office {leader.start}..{leader.end or 'now'}"
     if not leader.in_office(date):
         why += f" (not in office on {date}: nearest term)"
-    return Mention(sentence, hit.start, hit.end, surface, leader.code, leader.country, leader.sector,
-                   leader.name, kind="leader", why=why)
+    return Mention(
+        sentence,
+        hit.start,
+        hit.end,
+        surface,
+        leader.code,
+        leader.country,
+        leader.sector,
+        leader.name,
+        kind="leader",
+        why=why,
+    )
 
 
-def _ambiguous_mention(hit: Hit, entry: Entry, surface: str, text: str, sentence: int, resources: Resources,
-                       senses: dict[str, str]) -> Mention | None:
+def _ambiguous_mention(
+    hit: Hit,
+    entry: Entry,
+    surface: str,
+    text: str,
+    sentence: int,
+    resources: Resources,
+    senses: dict[str, str],
+) -> Mention | None:
     assert entry.name is not None
     key = fold_key(entry.name.name)
     amb = resources.ambiguity[key]
@@ -143,25 +217,39 @@ def _ambiguous_mention(hit: Hit, entry: Entry, surface: str, text: str, sentence
     if sense == "-":
         return None
     kind = "demonym" if re.search(r"(?:an|ans|ese|ano|anos|ana|anas)$", key) else "country"
-    return Mention(sentence, hit.start, hit.end, surface, sense, sense[:3], sense[3:6] or None,
-                   resources.country_name(sense[:3]) or surface, kind=kind,
-                   why=f"ambiguous name '{amb.name}': {sense} from context (senses {'|'.join(amb.senses)})",
-                   confidence=0.8)
+    return Mention(
+        sentence,
+        hit.start,
+        hit.end,
+        surface,
+        sense,
+        sense[:3],
+        sense[3:6] or None,
+        resources.country_name(sense[:3]) or surface,
+        kind=kind,
+        why=f"ambiguous name '{amb.name}': {sense} from context (senses {'|'.join(amb.senses)})",
+        confidence=0.8,
+    )
 
 
 def _next_to_capitalised(text: str, start: int, end: int) -> bool:
     before = text[:start].rstrip()
     after = text[end:]
     prev = re.search(r"([\w'’-]+)$", before)
-    if prev and prev.group(1)[:1].isupper() and before[: prev.start()].strip() and \
-            not before[: prev.start()].rstrip().endswith((".", "!", "?", ":", '"')) and text[start - 1] == " ":
+    if (
+        prev
+        and prev.group(1)[:1].isupper()
+        and before[: prev.start()].strip()
+        and not before[: prev.start()].rstrip().endswith((".", "!", "?", ":", '"'))
+        and text[start - 1] == " "
+    ):
         return True
     nxt = re.match(r"^ ([\w'’-]+)", after)
     return bool(nxt and nxt.group(1)[:1].isupper())
 
 
 def leader_on(date: str | None, leaders: list[Leader]) -> Leader | None:
-    """The leader of that name in office on `date`; else the nearest term (most recent before, else first after).
+    """The leader of that name in office on `date`; else the nearest term (latest before, else first after).
 
     REIGN surnames alone (source 'reign', one word) only count while in office: "Paris" in 1950 is a
     premier, in 2015 a city.
@@ -204,35 +292,88 @@ def _titles(resources: Resources) -> frozenset[str]:
 
 
 def _join(a: Mention, b: Mention, text: str, titles: set[str]) -> Mention | None:
-    gap = text[a.end:b.start]
+    gap = text[a.end : b.start]
     a_has_actor = a.kind != "role" or a.country is not None or a.why.startswith("role ")
     # "Russian" + "Foreign Minister", "Taliban" + "fighters", "NATO" + "Secretary General"
-    if b.kind == "role" and b.country is None and a.kind not in ("role", "anaphor") and \
-            (a.country or a.kind in _BODY_KINDS) and _COUNTRY_THEN_ROLE.match(gap):
+    if (
+        b.kind == "role"
+        and b.country is None
+        and a.kind not in ("role", "anaphor")
+        and (a.country or a.kind in _BODY_KINDS)
+        and _COUNTRY_THEN_ROLE.match(gap)
+    ):
         return _merge(a, b, a, b, text, title=_is_title(b, titles))
     # "Israeli military" + "jets", "Syrian government" + "forces": the head noun (the last) gives the sector
-    if a.kind == "role" and a.country and b.kind == "role" and b.country is None and gap == " " and \
-            not a.why.endswith("named person"):
+    if (
+        a.kind == "role"
+        and a.country
+        and b.kind == "role"
+        and b.country is None
+        and gap == " "
+        and not a.why.endswith("named person")
+    ):
         sector = b.sector or a.sector
         title = "; title" if _is_title(b, titles) else ""
-        return Mention(a.sentence, a.start, b.end, text[a.start:b.end], f"{a.country}{sector or ''}", a.country,
-                       sector, a.name, kind="role", why=f"{a.why}; {b.text!r}{title}", confidence=a.confidence)
+        return Mention(
+            a.sentence,
+            a.start,
+            b.end,
+            text[a.start : b.end],
+            f"{a.country}{sector or ''}",
+            a.country,
+            sector,
+            a.name,
+            kind="role",
+            why=f"{a.why}; {b.text!r}{title}",
+            confidence=a.confidence,
+        )
     # "Chief" + "Minister", "army" + "chief": one role, the last word's sector
     if a.kind == "role" and b.kind == "role" and a.country is None and b.country is None and gap == " ":
         title = "; title" if _is_title(b, titles) else ""
-        return Mention(a.sentence, a.start, b.end, text[a.start:b.end], b.code, None, b.sector, b.name,
-                       kind="role", why=f"{b.why}; with {a.text!r}{title}", confidence=b.confidence)
+        return Mention(
+            a.sentence,
+            a.start,
+            b.end,
+            text[a.start : b.end],
+            b.code,
+            None,
+            b.sector,
+            b.name,
+            kind="role",
+            why=f"{b.why}; with {a.text!r}{title}",
+            confidence=b.confidence,
+        )
     # "government of Venezuela", "Gobierno de Venezuela", "troops from Chad"
-    if a.kind == "role" and a.country is None and b.kind in _COUNTRY_KINDS | _BODY_KINDS and b.country and \
-            (_ROLE_THEN_COUNTRY.match(gap) or (b.kind == "demonym" and gap.isspace())) and \
-            not (gap.strip().lower() == "in" and fold_key(a.text) in _NOT_OF_HOST):
+    if (
+        a.kind == "role"
+        and a.country is None
+        and b.kind in _COUNTRY_KINDS | _BODY_KINDS
+        and b.country
+        and (_ROLE_THEN_COUNTRY.match(gap) or (b.kind == "demonym" and gap.isspace()))
+        and not (gap.strip().lower() == "in" and fold_key(a.text) in _NOT_OF_HOST)
+    ):
         return _merge(b, a, a, b, text, title=_is_title(a, titles))
     # "President" + "Donald Trump", "US Foreign Minister" + "Rex Tillerson": the person's code wins
-    if b.kind == "leader" and a.kind == "role" and (a.why.endswith("title") or _is_title(a, titles)) and \
-            gap.strip() in ("", ",") and "\n" not in gap:
+    if (
+        b.kind == "leader"
+        and a.kind == "role"
+        and (a.why.endswith("title") or _is_title(a, titles))
+        and gap.strip() in ("", ",")
+        and "\n" not in gap
+    ):
         if a.country is None or b.country is None or a.country == b.country or not a_has_actor:
-            return Mention(b.sentence, a.start, b.end, text[a.start:b.end], b.code, b.country, b.sector, b.name,
-                           kind="leader", why=f"{b.why}; title '{text[a.start:b.start].strip()}'")
+            return Mention(
+                b.sentence,
+                a.start,
+                b.end,
+                text[a.start : b.end],
+                b.code,
+                b.country,
+                b.sector,
+                b.name,
+                kind="leader",
+                why=f"{b.why}; title '{text[a.start : b.start].strip()}'",
+            )
     return None
 
 
@@ -240,8 +381,9 @@ def _is_title(m: Mention, titles: set[str]) -> bool:
     return m.kind == "role" and fold_key(m.text) in titles
 
 
-def _merge(country: Mention, role: Mention, first: Mention, last: Mention, text: str,
-           title: bool = False) -> Mention:
+def _merge(
+    country: Mention, role: Mention, first: Mention, last: Mention, text: str, title: bool = False
+) -> Mention:
     sector = role.sector or ""
     if country.sector or not country.country:
         code, sector_out = country.code, country.sector
@@ -249,8 +391,19 @@ def _merge(country: Mention, role: Mention, first: Mention, last: Mention, text:
         code, sector_out = f"{country.country}{sector}", sector or None
     why = f"role '{role.text}' of {country.country or country.code}" + ("; title" if title else "")
     kind = "role" if country.country else country.kind  # "UN officials" stays the UN's
-    return Mention(country.sentence, first.start, last.end, text[first.start:last.end], code, country.country,
-                   sector_out, country.name, kind=kind, why=why, confidence=min(country.confidence, 1.0))
+    return Mention(
+        country.sentence,
+        first.start,
+        last.end,
+        text[first.start : last.end],
+        code,
+        country.country,
+        sector_out,
+        country.name,
+        kind=kind,
+        why=why,
+        confidence=min(country.confidence, 1.0),
+    )
 
 
 def _extend_title(m: Mention, text: str, titles: set[str], mentions: list[Mention]) -> Mention:
@@ -259,7 +412,7 @@ def _extend_title(m: Mention, text: str, titles: set[str], mentions: list[Mentio
         return m
     if m.country is None:
         m = _extend_left(m, text, mentions)
-    found = _NAME_AFTER.match(text[m.end:])
+    found = _NAME_AFTER.match(text[m.end :])
     if not found or not _CAPITAL_WORD.match(found.group(1)):
         return m
     end = m.end + found.end(1)
@@ -268,13 +421,24 @@ def _extend_title(m: Mention, text: str, titles: set[str], mentions: list[Mentio
         end -= 1
     if end <= m.end:
         return m
-    return Mention(m.sentence, m.start, end, text[m.start:end], m.code, m.country, m.sector, m.name,
-                   kind="role", why=m.why + "; named person", confidence=m.confidence)
+    return Mention(
+        m.sentence,
+        m.start,
+        end,
+        text[m.start : end],
+        m.code,
+        m.country,
+        m.sector,
+        m.name,
+        kind="role",
+        why=m.why + "; named person",
+        confidence=m.confidence,
+    )
 
 
 def _extend_left(m: Mention, text: str, mentions: list[Mention]) -> Mention:
     """Capitalised words right before a title with no country join it ("Senate Majority Leader")."""
-    found = _CAPS_BEFORE.search(text[:m.start])
+    found = _CAPS_BEFORE.search(text[: m.start])
     if not found:
         return m
     start = found.start()
@@ -285,8 +449,19 @@ def _extend_left(m: Mention, text: str, mentions: list[Mention]) -> Mention:
         start += 1
     if start >= m.start:
         return m
-    return Mention(m.sentence, start, m.end, text[start:m.end], m.code, m.country, m.sector, m.name, kind=m.kind,
-                   why=m.why, confidence=m.confidence)
+    return Mention(
+        m.sentence,
+        start,
+        m.end,
+        text[start : m.end],
+        m.code,
+        m.country,
+        m.sector,
+        m.name,
+        kind=m.kind,
+        why=m.why,
+        confidence=m.confidence,
+    )
 
 
 def home_country(mentions: list[Mention]) -> str | None:
@@ -303,8 +478,9 @@ def home_country(mentions: list[Mention]) -> str | None:
     return best[0]
 
 
-def resolve_context(mentions: list[Mention], sentences_text: dict[int, str], home: str | None,
-                    resources: Resources) -> list[Mention]:
+def resolve_context(
+    mentions: list[Mention], sentences_text: dict[int, str], home: str | None, resources: Resources
+) -> list[Mention]:
     """Bare roles: "the government" is the home country's; "the country" the one just named; a bare code
     ("protesters") stays generic; a title with a person's name and no country takes the home country."""
     out: list[Mention] = []
@@ -317,12 +493,22 @@ def resolve_context(mentions: list[Mention], sentences_text: dict[int, str], hom
             continue
         if m.kind == "role" and m.country is None:
             text = sentences_text.get(m.sentence, "")
-            definite = bool(_ARTICLE_BEFORE.search(text[:m.start]))
+            definite = bool(_ARTICLE_BEFORE.search(text[: m.start]))
             named = m.why.endswith("named person")
             if home and (definite or named):
-                m = Mention(m.sentence, m.start, m.end, m.text, f"{home}{m.sector or ''}", home, m.sector,
-                            resources.country_name(home) or home, kind="role",
-                            why=f"context: '{m.text}' of the story's home country {home}", confidence=0.7)
+                m = Mention(
+                    m.sentence,
+                    m.start,
+                    m.end,
+                    m.text,
+                    f"{home}{m.sector or ''}",
+                    home,
+                    m.sector,
+                    resources.country_name(home) or home,
+                    kind="role",
+                    why=f"context: '{m.text}' of the story's home country {home}",
+                    confidence=0.7,
+                )
             elif named or (home is None and (definite or (m.start > 0 and m.text[:1].isupper()))):
                 # "the government", "Parliament", "Minister X" in a story that names no country
                 m.why += "; no country in reach: bare sector code"
@@ -336,7 +522,9 @@ def resolve_context(mentions: list[Mention], sentences_text: dict[int, str], hom
     return out
 
 
-def _anaphor(m: Mention, recent: deque[tuple[int, str]], home: str | None, resources: Resources) -> list[Mention]:
+def _anaphor(
+    m: Mention, recent: deque[tuple[int, str]], home: str | None, resources: Resources
+) -> list[Mention]:
     near = [c for s, c in recent if m.sentence - s <= 1]
     distinct: list[str] = []
     for country in reversed(near):
@@ -346,12 +534,38 @@ def _anaphor(m: Mention, recent: deque[tuple[int, str]], home: str | None, resou
         if len(distinct) < 2:
             return []
         pair = sorted(distinct[:2], key=lambda c: near.index(c))
-        return [Mention(m.sentence, m.start, m.end, m.text, c, c, None, resources.country_name(c) or c,
-                        kind="anaphor", why=f"context: '{m.text}' = {pair[0]} and {pair[1]}, named just before",
-                        confidence=0.7) for c in pair]
+        return [
+            Mention(
+                m.sentence,
+                m.start,
+                m.end,
+                m.text,
+                c,
+                c,
+                None,
+                resources.country_name(c) or c,
+                kind="anaphor",
+                why=f"context: '{m.text}' = {pair[0]} and {pair[1]}, named just before",
+                confidence=0.7,
+            )
+            for c in pair
+        ]
     country = distinct[0] if distinct else home
     if country is None:
         return []
     source = "the country named just before" if distinct else "the story's home country"
-    return [Mention(m.sentence, m.start, m.end, m.text, country, country, None, resources.country_name(country)
-                    or country, kind="anaphor", why=f"context: '{m.text}' = {country}, {source}", confidence=0.7)]
+    return [
+        Mention(
+            m.sentence,
+            m.start,
+            m.end,
+            m.text,
+            country,
+            country,
+            None,
+            resources.country_name(country) or country,
+            kind="anaphor",
+            why=f"context: '{m.text}' = {country}, {source}",
+            confidence=0.7,
+        )
+    ]

@@ -30,7 +30,9 @@ class ActorResolver:
         senses = choose_senses((h for _, hits in found for h in hits), doc.text, self.resources)
         mentions = []
         for sentence, hits in found:
-            mentions.extend(hits_to_mentions(hits, sentence.text, sentence.index, doc.date, self.resources, senses))
+            mentions.extend(
+                hits_to_mentions(hits, sentence.text, sentence.index, doc.date, self.resources, senses)
+            )
         doc.home_country = doc.home_country or home_country(mentions)
         texts = {s.index: s.text for s in doc.sentences}
         doc.mentions = resolve_context(mentions, texts, doc.home_country, self.resources)
