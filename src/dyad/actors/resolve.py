@@ -291,7 +291,7 @@ def _titles(resources: Resources) -> frozenset[str]:
     return frozenset(fold_key(r.name) for r in resources.roles if r.title)
 
 
-def _join(a: Mention, b: Mention, text: str, titles: set[str]) -> Mention | None:
+def _join(a: Mention, b: Mention, text: str, titles: frozenset[str]) -> Mention | None:
     gap = text[a.end : b.start]
     a_has_actor = a.kind != "role" or a.country is not None or a.why.startswith("role ")
     # "Russian" + "Foreign Minister", "Taliban" + "fighters", "NATO" + "Secretary General"
@@ -377,7 +377,7 @@ def _join(a: Mention, b: Mention, text: str, titles: set[str]) -> Mention | None
     return None
 
 
-def _is_title(m: Mention, titles: set[str]) -> bool:
+def _is_title(m: Mention, titles: frozenset[str]) -> bool:
     return m.kind == "role" and fold_key(m.text) in titles
 
 
@@ -406,7 +406,7 @@ def _merge(
     )
 
 
-def _extend_title(m: Mention, text: str, titles: set[str], mentions: list[Mention]) -> Mention:
+def _extend_title(m: Mention, text: str, titles: frozenset[str], mentions: list[Mention]) -> Mention:
     """A title followed by a capitalised name the tables do not know: the name joins the span."""
     if m.kind != "role" or not (m.why.endswith("title") or _is_title(m, titles)):
         return m
@@ -527,9 +527,9 @@ def _anaphor(
 ) -> list[Mention]:
     near = [c for s, c in recent if m.sentence - s <= 1]
     distinct: list[str] = []
-    for country in reversed(near):
-        if country not in distinct:
-            distinct.append(country)
+    for named in reversed(near):
+        if named not in distinct:
+            distinct.append(named)
     if m.code == "two":
         if len(distinct) < 2:
             return []
@@ -550,7 +550,7 @@ def _anaphor(
             )
             for c in pair
         ]
-    country = distinct[0] if distinct else home
+    country: str | None = distinct[0] if distinct else home
     if country is None:
         return []
     source = "the country named just before" if distinct else "the story's home country"
