@@ -13,7 +13,9 @@ from dyad.data._load import read_tsv
 from dyad.text.tokens import Token
 
 # When several cues apply, the first mode in this list wins.
-_PRECEDENCE = ("question", "negated", "hypothetical", "future", "historical")
+# "refusal" ("refused to release") is internal: it shifts the code like a negation (to a rejection,
+# root 12) and the event, the refusal, is then factual.
+_PRECEDENCE = ("question", "refusal", "negated", "hypothetical", "future", "historical")
 
 
 @dataclass(frozen=True, slots=True)

@@ -108,11 +108,15 @@ class EventCoder:
         if trigger is None:
             code = self.resources.cameo_code(_DEFAULT_CODE)
             mode = detect_mode(tokens, 0, sentence.text, self.cues, None)
+            mode = "negated" if mode == "refusal" else mode
             trigger_record = None
             pattern_id = "default: two actors, no trigger"
         else:
             mode = detect_mode(tokens, trigger.start_token, sentence.text, self.cues, trigger.pattern.mode)
-            shifted = self.shift.apply(mode, trigger.pattern.code) if self.shift else trigger.pattern.code
+            shift_mode = "negated" if mode == "refusal" else mode
+            shifted = self.shift.apply(shift_mode, trigger.pattern.code) if self.shift else trigger.pattern.code
+            if mode == "refusal":
+                mode = "factual" if shifted != trigger.pattern.code else "negated"
             code = self.resources.cameo_code(shifted)
             first, last = tokens[trigger.start_token], tokens[trigger.end_token - 1]
             trigger_record = Trigger(sentence.text[first.start:last.end], first.start, last.end)
