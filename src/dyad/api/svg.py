@@ -161,20 +161,30 @@ def points_map(
             f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="5" fill="none" stroke="#555" stroke-width="1.5" '
             'stroke-dasharray="2 2"><title>city centre (GeoNames)</title></circle>'
         )
-    for p in pts:
+    labelled: list[tuple[float, float]] = []
+    labels: list[str] = []
+    news = ("opened", "planned", "closed", "suspended")
+    # What the news changed gets a label first; crowded labels stay tooltips; labels go over every dot.
+    for p in sorted(pts, key=lambda p: p.get("status") not in news):
         x, y = xy(float(p["lat"]), float(p["lon"]))
         colour = {"opened": "#2b8a3e", "planned": "#e67700", "closed": "#868e96", "suspended": "#c92a2a"}.get(
             str(p.get("status") or ""), "#1c7ed6"
         )
-        label = escape(p.get("label") or "")
         tip = escape(p.get("tip") or p.get("label") or "")
+        href = escape(p.get("href") or "")
         dot = (
             f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="4.5" fill="{colour}" stroke="#fff" stroke-width="1">'
-            f'<title>{tip}</title></circle><text x="{_fmt(x + 6)}" y="{_fmt(y + 4)}" font-size="10" '
-            f'fill="#222">{label}</text>'
+            f"<title>{tip}</title></circle>"
         )
-        href = p.get("href")
-        out.append(f'<a href="{escape(href)}">{dot}</a>' if href else dot)
+        out.append(f'<a href="{href}">{dot}</a>' if href else dot)
+        if all(abs(x - lx) > 28 or abs(y - ly) > 11 for lx, ly in labelled):
+            labelled.append((x, y))
+            text = (
+                f'<text x="{_fmt(x + 6)}" y="{_fmt(y + 4)}" font-size="10" fill="#222">'
+                f"{escape(p.get('label') or '')}</text>"
+            )
+            labels.append(f'<a href="{href}">{text}</a>' if href else text)
+    out.extend(labels)
     out.append("</svg>")
     return Markup("".join(out))
 
