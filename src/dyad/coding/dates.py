@@ -11,23 +11,79 @@ import datetime as dt
 import re
 
 _MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
-    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
-    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+    "enero": 1,
+    "febrero": 2,
+    "marzo": 3,
+    "abril": 4,
+    "mayo": 5,
+    "junio": 6,
+    "julio": 7,
+    "agosto": 8,
+    "septiembre": 9,
+    "setiembre": 9,
+    "octubre": 10,
+    "noviembre": 11,
+    "diciembre": 12,
 }
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-             "lunes": 0, "martes": 1, "miercoles": 2, "jueves": 3, "viernes": 4, "sabado": 5, "domingo": 6}
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+    "lunes": 0,
+    "martes": 1,
+    "miercoles": 2,
+    "jueves": 3,
+    "viernes": 4,
+    "sabado": 5,
+    "domingo": 6,
+}
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:de\s+)?({_MONTH_RE})\.?(?:\s+(?:de\s+)?(\d{{4}}))?\b")
+_DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:de\s+)?({_MONTH_RE})\.?(?:\s+(?:de\s+)?(\d{{4}}))?\b"
+)
 _MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _IN_YEAR = re.compile(r"\b(?:in|en|since|desde|during|durante)\s+((?:19|20)\d{2})\b")
 _WEEKDAY = re.compile(r"\b(?:on|el|este|last|el pasado)\s+(" + "|".join(_WEEKDAYS) + r")\b")
 _RELATIVE = {
-    "yesterday": -1, "ayer": -1, "today": 0, "hoy": 0, "tomorrow": 1, "manana": 1,
-    "last week": -7, "la semana pasada": -7, "next week": 7, "la proxima semana": 7,
+    "yesterday": -1,
+    "ayer": -1,
+    "today": 0,
+    "hoy": 0,
+    "tomorrow": 1,
+    "manana": 1,
+    "last week": -7,
+    "la semana pasada": -7,
+    "next week": 7,
+    "la proxima semana": 7,
 }
 
 
@@ -45,8 +101,12 @@ def resolve_date(folded_sentence: str, doc_date: str | None) -> str | None:
             year = int(m.group(year_group)) if m.group(year_group) else (anchor.year if anchor else None)
             if year is None or not 1 <= day <= 31:
                 continue
-            if anchor and not m.group(year_group) and (month, day) > (anchor.month, anchor.day) and month - \
-                    anchor.month > 6:
+            if (
+                anchor
+                and not m.group(year_group)
+                and (month, day) > (anchor.month, anchor.day)
+                and month - anchor.month > 6
+            ):
                 year -= 1  # "December 30" in a January story is last December
             try:
                 return dt.date(year, month, day).isoformat()

@@ -25,20 +25,96 @@ def english_forms(lemma: str, irregular: Mapping[str, tuple[str, ...]]) -> set[s
         forms.update({lemma + "es", lemma + "ed", lemma + "ing"})
     else:
         forms.update({lemma + "s", lemma + "ed", lemma + "ing"})
-        if len(lemma) >= 3 and lemma[-1] not in _VOWELS + "wxy" and lemma[-2] in _VOWELS \
-                and lemma[-3] not in _VOWELS:
+        if (
+            len(lemma) >= 3
+            and lemma[-1] not in _VOWELS + "wxy"
+            and lemma[-2] in _VOWELS
+            and lemma[-3] not in _VOWELS
+        ):
             # ban -> banned, commit -> committed; over-generating "openned" is harmless.
             forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})
     return forms
 
 
 _SPANISH_ENDINGS = {
-    "ar": ("a", "an", "o", "aron", "aba", "aban", "ara", "aran", "ando", "ado", "ada", "ados", "adas", "e", "en",
-           "ar", "ara", "aran", "aria", "arian", "ase", "asen", "amos", "aremos"),
-    "er": ("e", "en", "io", "ieron", "ia", "ian", "era", "eran", "iendo", "ido", "ida", "idos", "idas", "a", "an",
-           "er", "era", "eran", "eria", "erian", "iera", "ieran", "emos", "eremos"),
-    "ir": ("e", "en", "io", "ieron", "ia", "ian", "ira", "iran", "iendo", "ido", "ida", "idos", "idas", "a", "an",
-           "ir", "ira", "iran", "iria", "irian", "iera", "ieran", "imos", "iremos"),
+    "ar": (
+        "a",
+        "an",
+        "o",
+        "aron",
+        "aba",
+        "aban",
+        "ara",
+        "aran",
+        "ando",
+        "ado",
+        "ada",
+        "ados",
+        "adas",
+        "e",
+        "en",
+        "ar",
+        "ara",
+        "aran",
+        "aria",
+        "arian",
+        "ase",
+        "asen",
+        "amos",
+        "aremos",
+    ),
+    "er": (
+        "e",
+        "en",
+        "io",
+        "ieron",
+        "ia",
+        "ian",
+        "era",
+        "eran",
+        "iendo",
+        "ido",
+        "ida",
+        "idos",
+        "idas",
+        "a",
+        "an",
+        "er",
+        "era",
+        "eran",
+        "eria",
+        "erian",
+        "iera",
+        "ieran",
+        "emos",
+        "eremos",
+    ),
+    "ir": (
+        "e",
+        "en",
+        "io",
+        "ieron",
+        "ia",
+        "ian",
+        "ira",
+        "iran",
+        "iendo",
+        "ido",
+        "ida",
+        "idos",
+        "idas",
+        "a",
+        "an",
+        "ir",
+        "ira",
+        "iran",
+        "iria",
+        "irian",
+        "iera",
+        "ieran",
+        "imos",
+        "iremos",
+    ),
 }
 
 

@@ -56,8 +56,14 @@ class ModeShift:
         return code
 
 
-def detect_mode(tokens: list[Token], start: int, sentence_text: str, cues: ModeCues,
-                fixed: str | None = None, window: int = 6) -> str:
+def detect_mode(
+    tokens: list[Token],
+    start: int,
+    sentence_text: str,
+    cues: ModeCues,
+    fixed: str | None = None,
+    window: int = 6,
+) -> str:
     stripped = sentence_text.strip()
     if stripped.endswith("?") or stripped.startswith("¿"):
         return "question"
@@ -75,11 +81,16 @@ def detect_mode(tokens: list[Token], start: int, sentence_text: str, cues: ModeC
     return "factual"
 
 
-def _scan(norms: list[str], lo: int, hi: int, table: dict[str, tuple[tuple[tuple[str, ...], str], ...]],
-          found: set[str]) -> None:
+def _scan(
+    norms: list[str],
+    lo: int,
+    hi: int,
+    table: dict[str, tuple[tuple[tuple[str, ...], str], ...]],
+    found: set[str],
+) -> None:
     """Add the mode of every cue phrase that starts in [lo, hi) and ends before `hi`."""
     for i in range(lo, hi):
         for rest, mode in table.get(norms[i], ()):
             n = len(rest)
-            if i + 1 + n <= hi and tuple(norms[i + 1:i + 1 + n]) == rest:
+            if i + 1 + n <= hi and tuple(norms[i + 1 : i + 1 + n]) == rest:
                 found.add(mode)

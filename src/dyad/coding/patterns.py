@@ -33,8 +33,29 @@ from dyad.text.normalize import fold
 from dyad.text.tokens import Token
 
 _DEFAULT_WINDOW = 8
-_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "this", "these", "those", "our", "any", "every",
-                "un", "una", "el", "la", "los", "las", "su", "sus"}
+_DETERMINERS = {
+    "a",
+    "an",
+    "the",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "these",
+    "those",
+    "our",
+    "any",
+    "every",
+    "un",
+    "una",
+    "el",
+    "la",
+    "los",
+    "las",
+    "su",
+    "sus",
+}
 _NOUN_AFTER = {"in", "of", "for", "on"}  # "in protest", "of attack": a noun follows these, not a finite verb
 _OPENERS = {'"', "'", "(", ":", "-", "¿", "¡"}
 
@@ -64,10 +85,16 @@ class TriggerMatch:
 class PatternSet:
     """All patterns of the bundled languages, indexed by the folded first word of each trigger."""
 
-    def __init__(self, resources: Resources, languages: tuple[str, ...] = ("en", "es"),
-                 extra_files: tuple[Path, ...] = ()):
-        irregular = {r["lemma"]: tuple(r["forms"].split("|"))
-                     for r in read_tsv("lexicon/en_irregular.tsv", ("lemma", "forms"))}
+    def __init__(
+        self,
+        resources: Resources,
+        languages: tuple[str, ...] = ("en", "es"),
+        extra_files: tuple[Path, ...] = (),
+    ):
+        irregular = {
+            r["lemma"]: tuple(r["forms"].split("|"))
+            for r in read_tsv("lexicon/en_irregular.tsv", ("lemma", "forms"))
+        }
         self.index: dict[str, list[tuple[tuple[str, ...], Pattern]]] = {}
         self.patterns: list[Pattern] = []
         self._objects: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
@@ -80,19 +107,28 @@ class PatternSet:
         for lang, source in sources:
             self._add_file(lang, source, resources, irregular)
 
-    def _add_file(self, lang: str, source: str | Path, resources: Resources,
-                  irregular: dict[str, tuple[str, ...]]) -> None:
+    def _add_file(
+        self, lang: str, source: str | Path, resources: Resources, irregular: dict[str, tuple[str, ...]]
+    ) -> None:
         data = read_toml(source)
         for n, spec in enumerate(data.get("pattern", []), 1):
             code = str(spec.get("code", ""))
             if code not in resources.cameo:
-                raise DataFileError(f"{source}: pattern {n} has unknown CAMEO code '{code}'; "
-                                    "use a code listed in cameo/codes.tsv")
+                raise DataFileError(
+                    f"{source}: pattern {n} has unknown CAMEO code '{code}'; "
+                    "use a code listed in cameo/codes.tsv"
+                )
             objects = tuple(tuple(fold(o).split()) for o in spec.get("objects", []))
-            base = dict(code=code, lang=lang, objects=objects, window=int(spec.get("window", _DEFAULT_WINDOW)),
-                        mode=spec.get("mode") or None, reverse=bool(spec.get("reverse", False)),
-                        speaker=bool(spec.get("speaker", False)),
-                        weight=float(spec.get("weight", 1.0)))
+            base = dict(
+                code=code,
+                lang=lang,
+                objects=objects,
+                window=int(spec.get("window", _DEFAULT_WINDOW)),
+                mode=spec.get("mode") or None,
+                reverse=bool(spec.get("reverse", False)),
+                speaker=bool(spec.get("speaker", False)),
+                weight=float(spec.get("weight", 1.0)),
+            )
             pattern = Pattern(id=f"{Path(str(source)).name}#{n}", nominal=False, **base)  # type: ignore[arg-type]
             nominal = Pattern(id=f"{Path(str(source)).name}#{n}n", nominal=True, **base)  # type: ignore[arg-type]
             self.patterns.append(pattern)
@@ -123,18 +159,23 @@ class PatternSet:
         for i, word in enumerate(norms):
             # A capitalised word inside a sentence is a name ("State", "Sign Language"), not a verb,
             # except in a headline written in title case ("U.S. Lifts Travel Ban").
-            capitalised = i > 0 and not headline and tokens[i].text[:1].isupper() and norms[i - 1] not in _OPENERS
+            capitalised = (
+                i > 0 and not headline and tokens[i].text[:1].isupper() and norms[i - 1] not in _OPENERS
+            )
             compound = i > 0 and tokens[i - 1].text == "-" and tokens[i - 1].end == tokens[i].start
             for tail, pattern in self.index.get(word, ()):
                 if lang is not None and pattern.lang != lang:
                     continue
                 if capitalised and (not pattern.nominal or tail == () or _name_like(tokens, i)):
                     continue
-                if not pattern.nominal and i > 0 and (norms[i - 1] in _DETERMINERS or norms[i - 1] in _NOUN_AFTER
-                                                      or compound):
+                if (
+                    not pattern.nominal
+                    and i > 0
+                    and (norms[i - 1] in _DETERMINERS or norms[i - 1] in _NOUN_AFTER or compound)
+                ):
                     continue  # "a five-day strike", "the attack", "UN-backed": not the verb
                 head_end = i + 1 + len(tail)
-                if tuple(norms[i + 1:head_end]) != tail:
+                if tuple(norms[i + 1 : head_end]) != tail:
                     continue
                 if pattern.objects:
                     end = _find_object(norms, head_end, pattern, self._objects[pattern.id])
@@ -193,8 +234,9 @@ def _object_index(objects: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple
     return {k: tuple(v) for k, v in index.items()}
 
 
-def _find_object(norms: list[str], start: int, pattern: Pattern,
-                 index: dict[str, tuple[tuple[str, ...], ...]]) -> int | None:
+def _find_object(
+    norms: list[str], start: int, pattern: Pattern, index: dict[str, tuple[tuple[str, ...], ...]]
+) -> int | None:
     stop = min(len(norms), start + pattern.window)
     for j in range(start, stop):
         word = norms[j]
@@ -202,24 +244,33 @@ def _find_object(norms: list[str], start: int, pattern: Pattern,
             return None
         for rest in index.get(word, ()):
             n = len(rest)
-            if tuple(norms[j + 1:j + 1 + n]) == rest:
+            if tuple(norms[j + 1 : j + 1 + n]) == rest:
                 return j + 1 + n
     return None
 
 
 def _most_specific(found: list[TriggerMatch]) -> list[TriggerMatch]:
     # Prefer patterns with an object (more specific), then longer trigger phrases, then weight.
-    found.sort(key=lambda m: (-bool(m.pattern.objects), -(m.head_end - m.start_token), -m.pattern.weight,
-                              m.start_token))
+    found.sort(
+        key=lambda m: (
+            -bool(m.pattern.objects),
+            -(m.head_end - m.start_token),
+            -m.pattern.weight,
+            m.start_token,
+        )
+    )
     kept: list[TriggerMatch] = []
     for m in found:
-        if any(k.start_token <= m.start_token < k.head_end or m.start_token <= k.start_token < m.head_end
-               for k in kept):
+        if any(
+            k.start_token <= m.start_token < k.head_end or m.start_token <= k.start_token < m.head_end
+            for k in kept
+        ):
             continue
         # A noun that is the object another trigger found ("signed an *agreement*") is not a second event.
-        if m.pattern.nominal and any(k.pattern.objects and k.head_end <= m.start_token < k.end_token for k in kept):
+        if m.pattern.nominal and any(
+            k.pattern.objects and k.head_end <= m.start_token < k.end_token for k in kept
+        ):
             continue
         kept.append(m)
     kept.sort(key=lambda m: m.start_token)
     return kept
-

@@ -26,23 +26,141 @@ from dyad.text.tokens import Token
 
 _CLAUSE_BREAKS = {";", ":", "?", "!", '"'}
 # Words that open a new clause with its own subject ("X said that Y ...", "X warned Y would ...").
-_CLAUSE_OPENERS = {"that", "whether", "because", "although", "though", "while", "whereas", "after", "before",
-                   "since", "when", "as", "if", "unless", "que", "porque", "aunque", "mientras", "cuando",
-                   "tras", "despues", "si"}
+_CLAUSE_OPENERS = {
+    "that",
+    "whether",
+    "because",
+    "although",
+    "though",
+    "while",
+    "whereas",
+    "after",
+    "before",
+    "since",
+    "when",
+    "as",
+    "if",
+    "unless",
+    "que",
+    "porque",
+    "aunque",
+    "mientras",
+    "cuando",
+    "tras",
+    "despues",
+    "si",
+}
 _CONJUNCTIONS = {"and", "but", "while", "whereas", "y", "pero", "mientras", "aunque", "as", "even"}
-_BE = {"is", "are", "was", "were", "been", "being", "be", "get", "got", "gets", "fue", "fueron", "es", "son",
-       "sido", "ha", "han", "sera", "seran", "siendo", "estan", "esta", "estaba", "estaban"}
+_BE = {
+    "is",
+    "are",
+    "was",
+    "were",
+    "been",
+    "being",
+    "be",
+    "get",
+    "got",
+    "gets",
+    "fue",
+    "fueron",
+    "es",
+    "son",
+    "sido",
+    "ha",
+    "han",
+    "sera",
+    "seran",
+    "siendo",
+    "estan",
+    "esta",
+    "estaba",
+    "estaban",
+}
 _BY = {"by", "por"}
 _AND = {"and", "y", "e", "&"}
-_PARTICIPLE_OPENERS = {"after", "before", "while", "by", "upon", "tras", "despues", "antes", "al", "when",
-                       "having", "following"}
+_PARTICIPLE_OPENERS = {
+    "after",
+    "before",
+    "while",
+    "by",
+    "upon",
+    "tras",
+    "despues",
+    "antes",
+    "al",
+    "when",
+    "having",
+    "following",
+}
 # An actor right after one of these is an object or a place, not a subject.
-_PREPOSITIONS = {"of", "with", "in", "at", "from", "to", "for", "against", "on", "near", "into", "over",
-                 "about", "toward", "towards", "between", "among", "across", "under", "including", "like",
-                 "de", "del", "con", "en", "contra", "para", "sobre", "hacia", "entre", "desde", "a", "al"}
+_PREPOSITIONS = {
+    "of",
+    "with",
+    "in",
+    "at",
+    "from",
+    "to",
+    "for",
+    "against",
+    "on",
+    "near",
+    "into",
+    "over",
+    "about",
+    "toward",
+    "towards",
+    "between",
+    "among",
+    "across",
+    "under",
+    "including",
+    "like",
+    "de",
+    "del",
+    "con",
+    "en",
+    "contra",
+    "para",
+    "sobre",
+    "hacia",
+    "entre",
+    "desde",
+    "a",
+    "al",
+}
 _LOCATIVE = {"in", "at", "near", "en", "inside", "outside", "across", "throughout"}
-_RELATIVE = {"who", "which", "whose", "whom", "where", "quien", "quienes", "cual", "cuales", "donde", "cuyo", "cuya"}
-_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "el", "la", "los", "las", "un", "una", "su", "sus"}
+_RELATIVE = {
+    "who",
+    "which",
+    "whose",
+    "whom",
+    "where",
+    "quien",
+    "quienes",
+    "cual",
+    "cuales",
+    "donde",
+    "cuyo",
+    "cuya",
+}
+_DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "its",
+    "his",
+    "her",
+    "their",
+    "el",
+    "la",
+    "los",
+    "las",
+    "un",
+    "una",
+    "su",
+    "sus",
+}
 _ARTICLES_FOR_DETERMINED = {"the", "el", "la", "los", "las"}
 
 
@@ -55,14 +173,16 @@ class Roles:
 
 
 @dataclass(frozen=True, slots=True)
-class _Span:
+class ActorSpan:
     first: int  # first token
     last: int  # last token
     mention: Mention
 
 
-def token_spans(tokens: list[Token], mentions: list[Mention]) -> list[_Span]:
-    return [_Span(_token_at(tokens, m.start), _token_at(tokens, max(m.end - 1, m.start)), m) for m in mentions]
+def token_spans(tokens: list[Token], mentions: list[Mention]) -> list[ActorSpan]:
+    return [
+        ActorSpan(_token_at(tokens, m.start), _token_at(tokens, max(m.end - 1, m.start)), m) for m in mentions
+    ]
 
 
 def _token_at(tokens: list[Token], char: int) -> int:
@@ -76,20 +196,25 @@ def clause_bounds(norms: list[str], start: int, end: int) -> tuple[int, int]:
     left = 0
     for i in range(start - 1, -1, -1):
         w = norms[i]
-        if w in _CLAUSE_BREAKS or w in _CLAUSE_OPENERS or (w in _CONJUNCTIONS and i > 0 and norms[i - 1] == ","):
+        if (
+            w in _CLAUSE_BREAKS
+            or w in _CLAUSE_OPENERS
+            or (w in _CONJUNCTIONS and i > 0 and norms[i - 1] == ",")
+        ):
             left = i + 1
             break
     right = len(norms)
     for i in range(end, len(norms)):
         w = norms[i]
-        if w in _CLAUSE_BREAKS or (w == "," and i + 1 < len(norms) and
-                                   (norms[i + 1] in _CONJUNCTIONS or norms[i + 1] in _RELATIVE)):
+        if w in _CLAUSE_BREAKS or (
+            w == "," and i + 1 < len(norms) and (norms[i + 1] in _CONJUNCTIONS or norms[i + 1] in _RELATIVE)
+        ):
             right = i
             break
     return left, right
 
 
-def _after_preposition(norms: list[str], span: _Span) -> str | None:
+def _after_preposition(norms: list[str], span: ActorSpan) -> str | None:
     """The preposition governing an actor ("of the Venezuelan government" -> "of"), if any."""
     i = span.first - 1
     steps = 0
@@ -101,7 +226,7 @@ def _after_preposition(norms: list[str], span: _Span) -> str | None:
     return None
 
 
-def _enclosed(norms: list[str], span: _Span, trigger_start: int) -> bool:
+def _enclosed(norms: list[str], span: ActorSpan, trigger_start: int) -> bool:
     """An actor inside an apposition or relative clause that closes before the trigger."""
     commas = [i for i in range(span.last + 1, trigger_start) if norms[i] == ","]
     if not commas:
@@ -124,7 +249,9 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
     start, head_end = trigger.start_token, trigger.head_end
     left, right = clause_bounds(norms, start, head_end)
     before_all = [s for s in spans if left <= s.first and s.last < start]
-    before = [s for s in before_all if _after_preposition(norms, s) is None and not _enclosed(norms, s, start)]
+    before = [
+        s for s in before_all if _after_preposition(norms, s) is None and not _enclosed(norms, s, start)
+    ]
     after = [s for s in spans if head_end <= s.first < right]
     # Actors inside the object phrase ("embassy of X") count as after.
     after += [s for s in spans if start < s.first < head_end and s.last >= head_end - 1]
@@ -134,15 +261,25 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
     if trigger.pattern.speaker:
         return _speaker_roles(norms, spans, start)
     progressive = norms[start].endswith(("ing", "ando", "iendo"))  # "is sending" is active
-    passive = not nominal and not progressive and start > 0 and (norms[start - 1] in _BE or (
-        start > 1 and norms[start - 2] in _BE and norms[start - 1].endswith("ly")))
+    passive = (
+        not nominal
+        and not progressive
+        and start > 0
+        and (
+            norms[start - 1] in _BE
+            or (start > 1 and norms[start - 2] in _BE and norms[start - 1].endswith("ly"))
+        )
+    )
 
     if not before and _fronted(norms, left, start):
-        main = [s for s in spans if s.first >= trigger.end_token and "," in norms[trigger.end_token:s.first]]
+        main = [
+            s for s in spans if s.first >= trigger.end_token and "," in norms[trigger.end_token : s.first]
+        ]
         if main:
             source = main[0].mention
-            target = next((s.mention for s in after if s.mention.code != source.code and s.first < main[0].first),
-                          None)
+            target = next(
+                (s.mention for s in after if s.mention.code != source.code and s.first < main[0].first), None
+            )
             if target is not None:
                 return [Roles(source, target, "fronted clause: source from the main clause")]
     by_agent = [s for s in after if s.first > 0 and norms[s.first - 1] in _BY]
@@ -151,8 +288,9 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
             agent = by_agent[0].mention
             patient = next((s.mention for s in reversed(before) if s.mention.code != agent.code), None)
             if patient is None:
-                patient = next((s.mention for s in after if s.mention.code != agent.code and s is not by_agent[0]),
-                               None)
+                patient = next(
+                    (s.mention for s in after if s.mention.code != agent.code and s is not by_agent[0]), None
+                )
             if patient is not None:
                 why = "passive: agent after 'by'" if passive else "nominal trigger: agent after 'by'"
                 return [Roles(agent, patient, why)]
@@ -168,8 +306,14 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
             # "Obama's executive order against ...": the owner acts.
             target = next((s.mention for s in after if s.mention.code != owner.mention.code), None)
             if target is None:
-                target = next((s.mention for s in reversed(before_all)
-                               if s.first < owner.first and s.mention.code != owner.mention.code), None)
+                target = next(
+                    (
+                        s.mention
+                        for s in reversed(before_all)
+                        if s.first < owner.first and s.mention.code != owner.mention.code
+                    ),
+                    None,
+                )
             if target is not None:
                 return [Roles(owner.mention, target, "nominal trigger: the possessor acts")]
     if not before:
@@ -181,28 +325,44 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
             return []
     source = before[-1].mention
     why = "subject before the trigger, object after it"
-    if (nominal or (start > 0 and norms[start - 1] == "to")) and len(before) >= 2 \
-            and before[0].mention.code != before[-1].mention.code and not _coordinated(norms, before):
+    if (
+        (nominal or (start > 0 and norms[start - 1] == "to"))
+        and len(before) >= 2
+        and before[0].mention.code != before[-1].mention.code
+        and not _coordinated(norms, before)
+    ):
         # "X held Y as human shields", "X called Y to discuss": the clause's subject acts.
         source = before[0].mention
         why = "subject of the clause (the trigger is a noun or an infinitive)"
         if not any(s.mention.code != source.code for s in after):
             return [Roles(source, before[-1].mention, why + "; its object is the target")]
     target = next((s.mention for s in after if s.mention.code != source.code), None)
-    twin = next((s.mention for s in before if s.first == before[-1].first and s.mention.code != source.code), None)
+    twin = next(
+        (s.mention for s in before if s.first == before[-1].first and s.mention.code != source.code), None
+    )
     if twin is None and _names_both(source):
         # "the minister of X said both governments will sign": the other government is X.
-        twin = next((s.mention for s in reversed(spans) if s.mention.country and s.mention.country != source.country
-                     and s.mention.kind != "anaphor"), None)
+        twin = next(
+            (
+                s.mention
+                for s in reversed(spans)
+                if s.mention.country and s.mention.country != source.country and s.mention.kind != "anaphor"
+            ),
+            None,
+        )
     if twin is not None and target is None:
         # One phrase that names two actors ("both governments", "ambos gobiernos"): they act on each other.
-        return [Roles(twin, source, "a phrase naming both actors: each acts on the other"),
-                Roles(source, twin, "a phrase naming both actors: each acts on the other")]
+        return [
+            Roles(twin, source, "a phrase naming both actors: each acts on the other"),
+            Roles(source, twin, "a phrase naming both actors: each acts on the other"),
+        ]
     if target is None:
         partner = _coordinated(norms, before)
         if partner is not None:
-            return [Roles(partner, source, "coordinated actors act on each other"),
-                    Roles(source, partner, "coordinated actors act on each other")]
+            return [
+                Roles(partner, source, "coordinated actors act on each other"),
+                Roles(source, partner, "coordinated actors act on each other"),
+            ]
         earlier = [s.mention for s in before_all if s.mention.code != source.code]
         if not earlier:
             return []
@@ -217,8 +377,8 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
     return [roles]
 
 
-def _speaker_roles(norms: list[str], spans: list[_Span], start: int) -> list[Roles]:
-    """"X said (that) Y must stop": X is the source, Y the target."""
+def _speaker_roles(norms: list[str], spans: list[ActorSpan], start: int) -> list[Roles]:
+    """ "X said (that) Y must stop": X is the source, Y the target."""
     subjects = [s for s in spans if s.last < start and _after_preposition(norms, s) is None]
     if len(subjects) < 2:
         return []
@@ -237,15 +397,19 @@ def _names_both(mention: Mention) -> bool:
     return mention.kind == "anaphor" and mention.text.lower().startswith(_BOTH)
 
 
-def _possessive(norms: list[str], span: _Span) -> bool:
-    return norms[span.last].endswith("'s") or (span.last + 1 < len(norms) and norms[span.last + 1] in ("'s", "'"))
+def _possessive(norms: list[str], span: ActorSpan) -> bool:
+    return norms[span.last].endswith("'s") or (
+        span.last + 1 < len(norms) and norms[span.last + 1] in ("'s", "'")
+    )
 
 
-def _prefer_objects(norms: list[str], after: list[_Span]) -> list[_Span]:
+def _prefer_objects(norms: list[str], after: list[ActorSpan]) -> list[ActorSpan]:
     """Direct objects first, places after "in"/"at" last ("met in Caracas with X")."""
-    def rank(s: _Span) -> int:
+
+    def rank(s: ActorSpan) -> int:
         prep = _after_preposition(norms, s)
         return 1 if prep in _LOCATIVE and s.mention.kind in ("capital", "country", "city") else 0
+
     return sorted(after, key=lambda s: (rank(s), s.first))
 
 
@@ -274,12 +438,16 @@ def _fronted(norms: list[str], left: int, start: int) -> bool:
     return any(norms[i] in _PARTICIPLE_OPENERS for i in range(max(0, left - 1), min(start + 1, left + 4)))
 
 
-def _coordinated(norms: list[str], before: list[_Span]) -> Mention | None:
+def _coordinated(norms: list[str], before: list[ActorSpan]) -> Mention | None:
     if len(before) < 2:
         return None
     s1, s2 = before[-2], before[-1]
-    between = norms[s1.last + 1:s2.first]
-    if s1.mention.code != s2.mention.code and between and all(w in _AND or w == "," for w in between) and \
-            any(w in _AND for w in between):
+    between = norms[s1.last + 1 : s2.first]
+    if (
+        s1.mention.code != s2.mention.code
+        and between
+        and all(w in _AND or w == "," for w in between)
+        and any(w in _AND for w in between)
+    ):
         return s1.mention
     return None

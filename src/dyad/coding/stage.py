@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from dyad.coding.dates import resolve_date
 from dyad.coding.modes import ModeCues, ModeShift, detect_mode
 from dyad.coding.patterns import PatternSet, TriggerMatch, guess_language
 from dyad.coding.places import find_location
-from dyad.coding.roles import Roles, assign_roles, fallback_roles, token_spans
+from dyad.coding.roles import ActorSpan, Roles, assign_roles, fallback_roles, token_spans
 from dyad.doc import Document, Event, Mention, Sentence, Trigger
 from dyad.pipeline import stage
 from dyad.resources import Resources
@@ -18,28 +19,56 @@ from dyad.text.tokens import Token, tokenize
 # How much each mode lowers confidence: speculation is worth less than a report.
 # Confidence: how much the pattern's weight, a found object, a verb (not a noun), the first and
 # second main verb, and a structural role reading count.
-_WEIGHT, _OBJECT, _VERB, _RANK0, _RANK1, _STRUCTURAL, _POSITION, _CAP = 0.4, 0.12, 0.06, 0.3, 0.04, 0.2, 0.01, 0.99
+_WEIGHT, _OBJECT, _VERB, _RANK0, _RANK1, _STRUCTURAL, _POSITION, _CAP = (
+    0.4,
+    0.12,
+    0.06,
+    0.3,
+    0.04,
+    0.2,
+    0.01,
+    0.99,
+)
 
 # The code of a sentence that names two actors and no act: a neutral statement.
 _DEFAULT_CODE = "010"
-_MODE_FACTOR = {"factual": 1.0, "future": 0.9, "historical": 0.85, "negated": 0.7, "hypothetical": 0.6,
-                "question": 0.4}
+_MODE_FACTOR = {
+    "factual": 1.0,
+    "future": 0.9,
+    "historical": 0.85,
+    "negated": 0.7,
+    "hypothetical": 0.6,
+    "question": 0.4,
+}
 
 
 @stage("events", requires=("sentences", "mentions"), provides=("events",))
-def make_event_coder(*, resources: Resources, languages: list[str] | None = None,
-                     fallback: bool = True, pattern_files: list[str] | None = None):
+def make_event_coder(
+    *,
+    resources: Resources,
+    languages: list[str] | None = None,
+    fallback: bool = True,
+    pattern_files: list[str] | None = None,
+) -> EventCoder:
     """`languages`: the pattern folders to load; `pattern_files`: extra TOML pattern files (same format,
     see dyad.coding.patterns); `fallback`: a sentence naming two actors and no usable trigger still
     yields its best guess (a neutral statement, low confidence)."""
-    patterns = PatternSet(resources, tuple(languages or ("en", "es")),
-                          extra_files=tuple(Path(p) for p in pattern_files or ()))
+    patterns = PatternSet(
+        resources, tuple(languages or ("en", "es")), extra_files=tuple(Path(p) for p in pattern_files or ())
+    )
     return EventCoder(resources, patterns, ModeCues.load(), fallback=fallback, shift=ModeShift.load())
 
 
 class EventCoder:
-    def __init__(self, resources: Resources, patterns: PatternSet, cues: ModeCues, *, fallback: bool = True,
-                 shift: ModeShift | None = None):
+    def __init__(
+        self,
+        resources: Resources,
+        patterns: PatternSet,
+        cues: ModeCues,
+        *,
+        fallback: bool = True,
+        shift: ModeShift | None = None,
+    ):
         self.resources = resources
         self.shift = shift
         self._last_date: tuple[tuple[str, str | None] | None, str | None] = (None, None)
@@ -63,8 +92,9 @@ class EventCoder:
         doc.events = events
         return doc
 
-    def code_sentence(self, doc: Document, sentence: Sentence, mentions: list[Mention],
-                      lang: str | None = None) -> list[Event]:
+    def code_sentence(
+        self, doc: Document, sentence: Sentence, mentions: list[Mention], lang: str | None = None
+    ) -> list[Event]:
         tokens = tokenize(sentence.text)
         distinct = len({m.code for m in mentions}) >= 2
         triggers = self.patterns.find(tokens, lang)
@@ -74,9 +104,13 @@ class EventCoder:
         verbal_rank = 0
         nominal_heads = {i for t in free if t.pattern.nominal for i in range(t.start_token, t.head_end)}
         for trigger in free:
-            main_verb = not trigger.pattern.nominal and trigger.pattern.weight >= 0.5 and \
-                not _in_relative_clause(tokens, trigger.start_token) and not _participle_by(tokens, trigger) and \
-                not _content_of_noun(tokens, trigger.start_token, nominal_heads)
+            main_verb = (
+                not trigger.pattern.nominal
+                and trigger.pattern.weight >= 0.5
+                and not _in_relative_clause(tokens, trigger.start_token)
+                and not _participle_by(tokens, trigger)
+                and not _content_of_noun(tokens, trigger.start_token, nominal_heads)
+            )
             rank = verbal_rank if main_verb else 3
             if main_verb:
                 verbal_rank += 1
@@ -102,8 +136,16 @@ class EventCoder:
             self._last_date = (key, resolve_date(fold(text), doc_date))
         return self._last_date[1]
 
-    def _event(self, doc: Document, sentence: Sentence, tokens: list[Token], trigger: TriggerMatch | None,
-               roles: Roles, rank: int, weak: bool = False) -> Event:
+    def _event(
+        self,
+        doc: Document,
+        sentence: Sentence,
+        tokens: list[Token],
+        trigger: TriggerMatch | None,
+        roles: Roles,
+        rank: int,
+        weak: bool = False,
+    ) -> Event:
         source, target = roles.source, roles.target
         if trigger is None:
             code = self.resources.cameo_code(_DEFAULT_CODE)
@@ -114,16 +156,26 @@ class EventCoder:
         else:
             mode = detect_mode(tokens, trigger.start_token, sentence.text, self.cues, trigger.pattern.mode)
             shift_mode = "negated" if mode == "refusal" else mode
-            shifted = self.shift.apply(shift_mode, trigger.pattern.code) if self.shift else trigger.pattern.code
+            shifted = (
+                self.shift.apply(shift_mode, trigger.pattern.code) if self.shift else trigger.pattern.code
+            )
             if mode == "refusal":
                 mode = "factual" if shifted != trigger.pattern.code else "negated"
             code = self.resources.cameo_code(shifted)
             first, last = tokens[trigger.start_token], tokens[trigger.end_token - 1]
-            trigger_record = Trigger(sentence.text[first.start:last.end], first.start, last.end)
+            trigger_record = Trigger(sentence.text[first.start : last.end], first.start, last.end)
             pattern_id = trigger.pattern.id
         position = trigger.start_token / len(tokens) if trigger is not None and tokens else 0.0
-        confidence = event_confidence(trigger, roles, rank, mode, weak,
-                                      min(source.confidence, target.confidence), source.code == target.code, position)
+        confidence = event_confidence(
+            trigger,
+            roles,
+            rank,
+            mode,
+            weak,
+            min(source.confidence, target.confidence),
+            source.code == target.code,
+            position,
+        )
         explanation = {"pattern": pattern_id, "roles": roles.why, "score": round(confidence, 4)}
         if trigger is not None and code.code != trigger.pattern.code:
             explanation["mode_shift"] = f"{trigger.pattern.code} -> {code.code} ({mode})"
@@ -142,14 +194,24 @@ class EventCoder:
             mode=mode,
             confidence=confidence,
             date=self._date(sentence.text, doc.date),
-            location=find_location(sentence.text, [source, target], self.resources, prefer_country=target.country),
+            location=find_location(
+                sentence.text, [source, target], self.resources, prefer_country=target.country
+            ),
             trigger=trigger_record,
             explanation=explanation,
         )
 
 
-def event_confidence(trigger: TriggerMatch | None, roles: Roles, rank: int, mode: str, weak: bool,
-                     actor_confidence: float, same_actor: bool, position: float = 0.0) -> float:
+def event_confidence(
+    trigger: TriggerMatch | None,
+    roles: Roles,
+    rank: int,
+    mode: str,
+    weak: bool,
+    actor_confidence: float,
+    same_actor: bool,
+    position: float = 0.0,
+) -> float:
     """How sure the rules are, 0..1; within a sentence the best reading must come first.
 
     The pattern's weight sets the base (statements are weak, specific acts strong); a trigger
@@ -160,7 +222,11 @@ def event_confidence(trigger: TriggerMatch | None, roles: Roles, rank: int, mode
         score = 0.15
     else:
         pattern = trigger.pattern
-        score = _WEIGHT * pattern.weight + (_OBJECT if pattern.objects else 0.0) + (0.0 if pattern.nominal else _VERB)
+        score = (
+            _WEIGHT * pattern.weight
+            + (_OBJECT if pattern.objects else 0.0)
+            + (0.0 if pattern.nominal else _VERB)
+        )
         score += _RANK0 if rank == 0 else _RANK1 if rank == 1 else 0.0
         score += _STRUCTURAL if roles.structural else 0.0
         if weak:
@@ -188,7 +254,7 @@ def _in_relative_clause(tokens: list[Token], start: int) -> bool:
 
 
 def _content_of_noun(tokens: list[Token], start: int, nominal_heads: set[int]) -> bool:
-    """"its demand that the US ease sanctions": the clause says what the demand is."""
+    """ "its demand that the US ease sanctions": the clause says what the demand is."""
     for i in range(start - 1, max(-1, start - 10), -1):
         if tokens[i].norm in ("that", "que"):
             return i - 1 in nominal_heads
@@ -198,23 +264,42 @@ def _content_of_noun(tokens: list[Token], start: int, nominal_heads: set[int]) -
 
 
 def _participle_by(tokens: list[Token], trigger: TriggerMatch) -> bool:
-    """"forces, backed by Russia, attacked ...": a participle with its agent modifies a noun."""
+    """ "forces, backed by Russia, attacked ...": a participle with its agent modifies a noun."""
     i, end = trigger.start_token, trigger.head_end
     if end >= len(tokens) or tokens[end].norm not in ("by", "por"):
         return False
     return i == 0 or tokens[i - 1].norm not in _AUXILIARIES
 
 
-_AUXILIARIES = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "get", "got",
-                "fue", "fueron", "es", "son", "sido", "ha", "han"}
+_AUXILIARIES = {
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "get",
+    "got",
+    "fue",
+    "fueron",
+    "es",
+    "son",
+    "sido",
+    "ha",
+    "han",
+}
 
 
-def _inside_actor(trigger: TriggerMatch, spans: list) -> bool:
+def _inside_actor(trigger: TriggerMatch, spans: list[ActorSpan]) -> bool:
     return any(s.first <= trigger.start_token <= s.last for s in spans)
 
 
 @stage("dedupe", requires=("events",), provides=("events",))
-def make_deduplicator(*, resources: Resources):
+def make_deduplicator(*, resources: Resources) -> Callable[[Document], Document]:
     del resources
 
     def dedupe(doc: Document) -> Document:
@@ -233,7 +318,9 @@ def dedupe_events(events: list[Event]) -> list[Event]:
     groups: dict[tuple[str, str, str], list[Event]] = {}
     for e in events:
         if e.mode in ("negated", "question", "hypothetical"):
-            groups.setdefault((e.source.code, e.target.code, f"{e.cameo}:{e.mode}:{e.sentence}"), []).append(e)
+            groups.setdefault((e.source.code, e.target.code, f"{e.cameo}:{e.mode}:{e.sentence}"), []).append(
+                e
+            )
         else:
             groups.setdefault((e.source.code, e.target.code, e.cameo), []).append(e)
     kept = []
