@@ -48,6 +48,7 @@ class Hit:
     start: int
     end: int
     entries: tuple[Entry, ...]
+    unique: bool = True  # the best source gives this name one code only
 
 
 class NameMatcher:
@@ -90,6 +91,7 @@ class NameMatcher:
             entries.sort(key=_entry_rank)
         self._keys = list(table)
         self._entries = [tuple(table[k]) for k in self._keys]
+        self._unique = [_unique(entries) for entries in self._entries]
         self._automaton = ahocorasick_rs.AhoCorasick(self._keys, matchkind=ahocorasick_rs.MatchKind.Standard)
 
     @property
@@ -98,15 +100,34 @@ class NameMatcher:
         return len(self._keys)
 
     def find(self, text: str) -> list[Hit]:
-        folded = fold(text)
+        folded = text.lower() if text.isascii() else text.translate(_FOLD)
         candidates = []
         for idx, start, end in self._automaton.find_matches_as_indexes(folded, overlapping=True):
             if not _on_boundaries(folded, start, end):
                 continue
             entries = tuple(e for e in self._entries[idx] if _case_ok(e, text, start, end))
             if entries:
-                candidates.append(Hit(start, end, entries))
+                candidates.append(Hit(start, end, entries, self._unique[idx]))
         return _longest_first(candidates)
+
+
+class _FoldTable(dict[int, str]):
+    """`str.translate` table that folds like `dyad.text.normalize.fold`, one character for one, filled lazily."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+def _unique(entries: tuple[Entry, ...]) -> bool:
+    first = entries[0].name
+    if first is None:
+        return True
+    return len({e.name.code for e in entries if e.name is not None and e.name.source == first.source}) == 1
 
 
 def _case_ok(entry: Entry, text: str, start: int, end: int) -> bool:

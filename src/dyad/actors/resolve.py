@@ -152,8 +152,7 @@ def _sense(
         and _next_to_capitalised(text, hit.start, hit.end)
     ):
         return None  # "Maurizio Sacconi": Italian for Mauritius, here a first name
-    codes = {e.name.code for e in hit.entries if e.name is not None and e.name.source == name.source}
-    confidence = 1.0 if len(codes) == 1 else 0.6
+    confidence = 1.0 if hit.unique else 0.6
     display = resources.country_name(name.country) or name.name
     if name.kind in ("role", "igo", "ngo", "group", "organisation", "region"):
         display = name.name
