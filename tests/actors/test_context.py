@@ -59,3 +59,13 @@ def test_both_nations_are_the_dyad_just_named(find) -> None:
 
 def test_both_nations_without_two_countries_is_left_alone(find) -> None:
     assert not [m for m in find("Both nations agreed to talk.") if m.text == "Both nations"]
+
+
+def test_both_nations_in_the_sentence_that_names_one_of_them(find) -> None:
+    mentions = find("Chile hosted Bolivia's envoy. Santiago said both nations would reopen the consulates.")
+    assert sorted(m.code for m in mentions if m.text == "both nations") == ["BOL", "CHL"]
+
+
+def test_the_country_is_not_repeated_beside_its_name(find) -> None:
+    mentions = find("Aid reached Yemen as the country's cholera epidemic spread.")
+    assert [m.code for m in mentions] == ["YEM"]

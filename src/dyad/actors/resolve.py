@@ -486,9 +486,12 @@ def resolve_context(
     recent: deque[tuple[int, str]] = deque(maxlen=16)  # (sentence, country) in reading order, the last few
     for m in mentions:
         if m.kind == "anaphor":
-            named_here = {o.country for o in mentions if o.sentence == m.sentence and o.kind != "anaphor"}
-            # "Yemen ... the country's epidemic": the country is named in the sentence already
-            out.extend(a for a in _anaphor(m, recent, home, resources) if a.country not in named_here)
+            resolved = _anaphor(m, recent, home, resources)
+            if m.code == "one":
+                # "Yemen ... the country's epidemic": the country is named in the sentence already
+                named = {o.country for o in mentions if o.sentence == m.sentence and o.kind != "anaphor"}
+                resolved = [a for a in resolved if a.country not in named]
+            out.extend(resolved)
             continue
         if m.kind == "role" and m.country is None:
             text = sentences_text.get(m.sentence, "")
