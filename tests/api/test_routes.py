@@ -109,6 +109,14 @@ def test_html_articles_are_extracted(client):
     assert response.json()["events"] > 0
 
 
+def test_an_unreadable_article_is_a_400_with_the_reason(client):
+    response = client.post(
+        "/api/documents", json={"html": "<html><body><script>var x = 1;</script></body></html>"}, headers=AUTH
+    )
+    assert response.status_code == 400
+    assert response.json() == {"error": "bad input", "message": "api: no article text found in the HTML"}
+
+
 def test_events_filters_and_pagination(filled, sqlite_url):
     store = Store(sqlite_url)
     everything = filled.get("/api/events", params={"limit": 1000}).json()

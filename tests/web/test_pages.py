@@ -92,6 +92,8 @@ def test_city_page_names_senders_since_and_sources(site):
     assert row and "opened" in row.group(0) and "/doc/https://paper.example.org/a/1" in row.group(0)
     assert "wikidata" in html  # reference missions name their dataset
     assert site.get("/city/Nowhereville").status_code == 404
+    hostile = site.get("/city/%3Cscript%3Ealert(1)")
+    assert hostile.status_code == 422 and "<script>alert" not in hostile.text
 
 
 def test_article_page_marks_mentions_and_triggers_and_escapes_the_text(site, sqlite_url):
