@@ -104,3 +104,17 @@ def test_html_only_through_check_text() -> None:
     assert [(f.kind, f.text, f.says, f.context) for f in findings] == [
         ("flag-mismatch", "at.png", "AUT", "AUS")
     ]
+
+
+def test_embedded_flag_image_is_named_by_its_alt_text(run) -> None:
+    html = _html('<img src="data:image/png;base64,iVBORw0KGgo=" alt="Flag of Austria">')
+    (flag,) = _flags(run(f"Relief funds\n{STORY_AUS_EN}", "2020-01-08", html=html))
+    assert (flag.text, flag.says, flag.context) == ("Flag of Austria", "AUT", "AUS")
+
+
+def test_broken_html_does_not_stop_the_check(run) -> None:
+    html = (
+        "<<<>>><div><img src=/flags/at.png alt=Austria><p>" + STORY_AUS_EN + "</div></p><script>'<img src=x>'"
+    )
+    doc = run(STORY_AUS_EN, "2020-01-08", html=html)
+    assert [(f.text, f.says) for f in _flags(doc)] == [("at.png", "AUT")]

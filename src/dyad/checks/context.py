@@ -8,6 +8,7 @@ Offsets are in `Document.text`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from dyad.checks.data import CheckData
@@ -37,19 +38,64 @@ class Context:
     cues: dict[str, list[Signal]] = field(default_factory=dict)
     quoted: set[int] = field(default_factory=set)  # ids of quoted name hits
     sentence_of: dict[int, int] = field(default_factory=dict)  # hit start -> sentence index
+    pair_memo: dict[tuple[str, str], bool] = field(default_factory=dict)
+    _names_memo: dict[tuple[str, bool], list[Hit]] = field(default_factory=dict)
+    _cue_starts: dict[str, list[int]] = field(default_factory=dict)
+    _texts_memo: dict[str, list[str]] = field(default_factory=dict)
+    _mention_index: dict[int, list[tuple[int, int, int]]] | None = None
+    _sentence_starts: list[int] = field(default_factory=list)
 
     def names_of(self, entity: str, *, with_quoted: bool = False) -> list[Hit]:
-        return [
-            h
-            for h in self.names
-            if not h.shared and entity in h.entities and (with_quoted or id(h) not in self.quoted)
-        ]
+        key = (entity, with_quoted)
+        if key not in self._names_memo:
+            self._names_memo[key] = [
+                h
+                for h in self.names
+                if not h.shared and entity in h.entities and (with_quoted or id(h) not in self.quoted)
+            ]
+        return self._names_memo[key]
+
+    def mentions_at(self, start: int, end: int) -> list[tuple[int, Mention]]:
+        """The actor mentions (with their position in doc.mentions) that overlap a document span."""
+        if self._mention_index is None:
+            index: dict[int, list[tuple[int, int, int]]] = {}
+            by_index = {s.index: s for s in self.doc.sentences}
+            for i, m in enumerate(self.doc.mentions):
+                sentence = by_index.get(m.sentence)
+                if sentence is not None:
+                    index.setdefault(m.sentence, []).append(
+                        (i, sentence.start + m.start, sentence.start + m.end)
+                    )
+            self._mention_index = index
+            self._sentence_starts = [s.start for s in self.doc.sentences]
+        starts = self._sentence_starts
+        first = max(0, bisect_right(starts, start) - 1)
+        last = max(first, bisect_right(starts, max(start, end - 1)) - 1)
+        out = []
+        for sentence in self.doc.sentences[first : last + 1]:
+            for i, m_start, m_end in self._mention_index.get(sentence.index, []):
+                if m_start < end and start < m_end:
+                    out.append((i, self.doc.mentions[i]))
+        return out
+
+    def cues_near(self, entity: str, start: int, end: int, window: int = 40) -> list[Signal]:
+        """The cues of `entity` within `window` characters of a span (cues are in text order)."""
+        cues = self.cues.get(entity, [])
+        if entity not in self._cue_starts:
+            self._cue_starts[entity] = [c.start for c in cues]
+        starts = self._cue_starts[entity]
+        lo = bisect_right(starts, start - window - 200)
+        hi = bisect_right(starts, end + window)
+        return [c for c in cues[lo:hi] if c.end >= start - window]
 
     def cue_texts(self, entity: str) -> list[str]:
-        seen: dict[str, str] = {}
-        for c in self.cues.get(entity, []):
-            seen.setdefault(fold_key(c.text), c.text)
-        return list(seen.values())
+        """The different cues of `entity`, in text order (first spelling of each)."""
+        if entity not in self._texts_memo:
+            seen: dict[str, str] = {}
+            for c in self.cues.get(entity, []):
+                seen.setdefault(fold_key(c.text), c.text)
+            self._texts_memo[entity] = list(seen.values())
+        return self._texts_memo[entity]
 
 
 def build_context(doc: Document, scanner: Scanner, data: CheckData) -> Context:
@@ -66,7 +112,9 @@ def build_context(doc: Document, scanner: Scanner, data: CheckData) -> Context:
                 ctx.cues.setdefault(cue.entity, []).append(
                     Signal(h.start, h.end, h.text, cue.entity, cue.kind, ctx.sentence_of[h.start])
                 )
-    taken = [(h.start, h.end) for h in hits]
+    taken = bytearray(len(doc.text) + 1)
+    for h in hits:
+        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
     by_index = {s.index: s for s in doc.sentences}
     for m in doc.mentions:
         if m.kind not in _CUE_MENTION_KINDS or not m.country or m.country not in data.partners:
@@ -75,35 +123,18 @@ def build_context(doc: Document, scanner: Scanner, data: CheckData) -> Context:
         if sentence is None:
             continue
         start, end = sentence.start + m.start, sentence.start + m.end
-        if any(start < e and s < end for s, e in taken):
+        if any(taken[start:end]):
             continue
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
         ctx.cues.setdefault(m.country, []).append(Signal(start, end, m.text, m.country, m.kind, m.sentence))
+    for signals in ctx.cues.values():
+        signals.sort(key=lambda c: c.start)
     return ctx
 
 
 def _sentence_at(doc: Document, starts: list[int], offset: int) -> int:
-    index = -1
-    for i, s in enumerate(starts):
-        if s <= offset:
-            index = i
-        else:
-            break
+    index = bisect_right(starts, offset) - 1
     return doc.sentences[index].index if index >= 0 else -1
-
-
-def mentions_at(doc: Document, start: int, end: int) -> list[tuple[int, Mention]]:
-    """The actor mentions (by position in doc.mentions) that overlap a document span."""
-    by_index = {s.index: s for s in doc.sentences}
-    out = []
-    for i, m in enumerate(doc.mentions):
-        sentence = by_index.get(m.sentence)
-        if sentence is None:
-            continue
-        m_start, m_end = sentence.start + m.start, sentence.start + m.end
-        if m_start < end and start < m_end:
-            out.append((i, m))
-    return out
 
 
 def words_pattern(words: list[str]) -> str:

@@ -57,6 +57,7 @@ class CheckData:
     flag_words: list[str]
     iso2: dict[str, str] = field(default_factory=dict)
     pair_notes: dict[frozenset[str], str] = field(default_factory=dict)
+    _by_entity: dict[str, list[NameRow]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, resources: Resources) -> CheckData:
@@ -113,7 +114,11 @@ class CheckData:
 
     def suggestion(self, entity: str, lang: str, style: str, form: str) -> str | None:
         """The name of `entity` in the same language and style as a confused name."""
-        rows = [n for n in self.names if n.entity == entity and n.style != "shared"]
+        if not self._by_entity:
+            for n in self.names:
+                if n.style != "shared":
+                    self._by_entity.setdefault(n.entity, []).append(n)
+        rows = self._by_entity.get(entity, [])
         for want in ((lang, style, form), (lang, style, None), (lang, "short", None), (None, "short", None)):
             w_lang, w_style, w_form = want
             for n in rows:

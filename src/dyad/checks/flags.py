@@ -131,8 +131,12 @@ class FlagReader:
             if found is None:
                 continue
             iso3, how = found
-            name = PurePosixPath(unquote(urlparse(img.src).path)).name if img.src else img.classes
-            detail = f"image {img.src or img.classes}" + (f" (alt '{img.alt}')" if img.alt else "")
+            if img.src.startswith("data:"):
+                name, shown = img.alt or "embedded image", "embedded in the page"
+            else:
+                name = PurePosixPath(unquote(urlparse(img.src).path)).name if img.src else img.classes
+                shown = img.src or img.classes
+            detail = f"image {shown}" + (f" (alt '{img.alt}')" if img.alt else "")
             out.append(FlagSeen(iso3, name or "?", where, where, how, detail))
         return out
 
@@ -144,7 +148,7 @@ class FlagReader:
             return self.data.iso2[icon.group(1).upper()], "icon class"
         if not (words & self.flag_words) and not any(w in path.lower() for w in self.flag_words):
             return None
-        if path:
+        if path and not img.src.startswith("data:"):
             stem = PurePosixPath(path).stem
             country = self._from_words(stem)
             if country:

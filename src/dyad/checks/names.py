@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dyad.checks.context import Context, Signal, mentions_at, words_pattern
+from dyad.checks.context import Context, Signal, words_pattern
 from dyad.checks.data import CheckData
 from dyad.checks.scan import Hit
 from dyad.doc import Finding
@@ -57,6 +57,8 @@ class Appositions:
         self._list_after = re.compile(r"^\s*(?:(?:and|y|e|or|o|&)\s|,\s*[A-ZÁÉÍÓÚÑ])")
 
     def attached(self, text: str, hit: Hit, cue: Signal) -> bool:
+        if cue.start - hit.end > 40 or hit.start - cue.end > 40:
+            return False
         if cue.start >= hit.end:
             gap = text[hit.end : cue.start]
             if len(gap) > 40 or "\n" in gap:
@@ -119,9 +121,9 @@ def _judge(
     cues_a, cues_b = ctx.cues.get(a, []), ctx.cues.get(b, [])
     if not cues_b:
         return None
-    names_a, names_b = ctx.names_of(a), ctx.names_of(b)
-    attached_b = [c for c in cues_b if appositions.attached(text, hit, c)]
-    attached_a = [c for c in cues_a if appositions.attached(text, hit, c)]
+    names_b = ctx.names_of(b)
+    attached_b = [c for c in ctx.cues_near(b, hit.start, hit.end) if appositions.attached(text, hit, c)]
+    attached_a = [c for c in ctx.cues_near(a, hit.start, hit.end) if appositions.attached(text, hit, c)]
     is_quoted = id(hit) in ctx.quoted
     if is_quoted:
         same_sentence = any(ctx.sentence_of.get(h.start) == ctx.sentence_of.get(hit.start) for h in names_b)
@@ -147,20 +149,15 @@ def _judge(
             a,
             b,
             "error",
-            attached_b + cues_b,
+            attached_b,
             lang,
             b,
             "'{text}' names {a}, but it is set beside {evidence0}, which points to {b}",
         )
     if names_b or cues_a:
         return None
-    any_attached = any(appositions.attached(text, h, c) for h in names_a for c in cues_b)
-    if not any_attached:
-        if len(ctx.cue_texts(b)) < 2:
-            return None
-        sentences_b = {c.sentence for c in cues_b}
-        if any(ctx.sentence_of.get(h.start) in sentences_b for h in names_a):
-            return None  # A named beside B's cues: the story may be about both
+    if not _story_points_elsewhere(ctx, appositions, text, a, b):
+        return None
     return _verdict(
         ctx,
         data,
@@ -175,6 +172,22 @@ def _judge(
     )
 
 
+def _story_points_elsewhere(ctx: Context, appositions: Appositions, text: str, a: str, b: str) -> bool:
+    """Whether a story that never names B and has no cue of A is about B (computed once a pair)."""
+    key = (a, b)
+    if key not in ctx.pair_memo:
+        names_a, cues_b = ctx.names_of(a), ctx.cues.get(b, [])
+        if any(appositions.attached(text, h, c) for h in names_a for c in ctx.cues_near(b, h.start, h.end)):
+            ctx.pair_memo[key] = True
+        elif len(ctx.cue_texts(b)) < 2:
+            ctx.pair_memo[key] = False
+        else:
+            # A named beside B's cues: the story may be about both
+            sentences_b = {c.sentence for c in cues_b}
+            ctx.pair_memo[key] = not any(ctx.sentence_of.get(h.start) in sentences_b for h in names_a)
+    return ctx.pair_memo[key]
+
+
 def _verdict(
     ctx: Context,
     data: CheckData,
@@ -187,10 +200,7 @@ def _verdict(
     correct_to: str | None,
     template: str,
 ) -> Verdict:
-    evidence = []
-    for c in cues:
-        if c.text not in evidence:
-            evidence.append(c.text)
+    evidence = list(dict.fromkeys([c.text for c in cues[:6]] + ctx.cue_texts(b)))
     row = hit.names[0]
     name_lang = lang if lang in {n.lang for n in hit.names} else row.lang
     row = next((n for n in hit.names if n.lang == name_lang), row)
@@ -231,7 +241,7 @@ def _shared_names(ctx: Context, data: CheckData, lang: str | None) -> list[Verdi
     for hit in ctx.names:
         if not hit.shared or id(hit) in ctx.quoted:
             continue
-        mentions = mentions_at(ctx.doc, hit.start, hit.end)
+        mentions = ctx.mentions_at(hit.start, hit.end)
         picked = {m.country for _, m in mentions if m.country}
         if len(picked) != 1:
             continue
@@ -274,7 +284,7 @@ def _misread(ctx: Context, data: CheckData, judged: set[int]) -> list[Verdict]:
             continue
         (entity,) = hit.entities
         country = data.country_of(entity)
-        for _, m in mentions_at(ctx.doc, hit.start, hit.end):
+        for _, m in ctx.mentions_at(hit.start, hit.end):
             if m.country and m.country != country and m.kind in ("country", "demonym", "role"):
                 others = [e for e in data.entities if data.country_of(e) == m.country and e in data.partners]
                 if any(_score(ctx, e) > 0 for e in others) and not ctx.cues.get(entity):

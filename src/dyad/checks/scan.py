@@ -67,7 +67,7 @@ class Scanner:
             cues = [c for c in cues if _case_fits(c.text, surface, exact=c.text.isupper())]
             if names or cues:
                 candidates.append(Hit(start, end, surface, tuple(names), tuple(cues)))
-        return _longest_first(candidates)
+        return _longest_first(candidates, len(text))
 
 
 def _case_fits(written: str, surface: str, *, exact: bool) -> bool:
@@ -84,12 +84,14 @@ def _on_boundaries(text: str, start: int, end: int) -> bool:
     return not (end < len(text) and (text[end].isalnum() or text[end] == "_"))
 
 
-def _longest_first(hits: list[Hit]) -> list[Hit]:
+def _longest_first(hits: list[Hit], length: int) -> list[Hit]:
     hits.sort(key=lambda h: (-(h.end - h.start), h.start))
+    occupied = bytearray(length + 1)
     taken: list[Hit] = []
     for hit in hits:
-        if all(hit.end <= t.start or hit.start >= t.end for t in taken):
+        if not any(occupied[hit.start : hit.end]):
             taken.append(hit)
+            occupied[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
     taken.sort(key=lambda h: h.start)
     return [h for h in taken if not h.masked]
 

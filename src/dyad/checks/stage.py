@@ -7,10 +7,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 
-from dyad.checks.context import Signal, build_context, mentions_at
+from dyad.checks.context import Context, Signal, build_context
 from dyad.checks.data import CheckData
 from dyad.checks.flags import FlagReader, FlagSeen
 from dyad.checks.names import SEVERITY_RANK, Appositions, Verdict, check_names
@@ -49,7 +50,7 @@ class Checker:
         ctx = build_context(doc, self.scanner, self.data)
         verdicts = check_names(ctx, self.data, self.appositions)
         findings = [v.finding for v in verdicts]
-        self._correct(doc, verdicts)
+        self._correct(ctx, verdicts)
         if self.flags is not None:
             findings.extend(self._flags(doc, ctx.cues, verdicts))
         if self.titles is not None:
@@ -60,16 +61,18 @@ class Checker:
         doc.findings = [*doc.findings, *findings]
         return doc
 
-    def _correct(self, doc: Document, verdicts: list[Verdict]) -> None:
+    def _correct(self, ctx: Context, verdicts: list[Verdict]) -> None:
         """Replace each confused mention by one of the context's country, carrying why."""
         for v in verdicts:
             if v.entity is None:
                 continue
             country = self.data.country_of(v.entity)
-            for i, m in mentions_at(doc, v.finding.start, v.finding.end):
+            for i, m in ctx.mentions_at(v.finding.start, v.finding.end):
                 if m.country == country or m.kind in ("leader", "capital"):
                     continue
-                doc.mentions[i] = _corrected(m, country, self.resources.country_name(country) or country, v)
+                ctx.doc.mentions[i] = _corrected(
+                    m, country, self.resources.country_name(country) or country, v
+                )
 
     def _flags(self, doc: Document, cues: dict[str, list[Signal]], verdicts: list[Verdict]) -> list[Finding]:
         assert self.flags is not None
@@ -78,38 +81,44 @@ class Checker:
             seen.extend(self.flags.images(doc.html, doc.text))
         if not seen:
             return []
-        confused = {(v.finding.start, v.finding.end) for v in verdicts if v.entity is not None}
-        support: dict[str, list[str]] = {}
+        confused = bytearray(len(doc.text) + 1)
+        for v in verdicts:
+            if v.entity is not None:
+                confused[v.finding.start : v.finding.end] = b"\x01" * (v.finding.end - v.finding.start)
+        support: dict[str, dict[str, None]] = {}
+        pointers: dict[str, dict[str, None]] = {}
         by_index = {s.index: s for s in doc.sentences}
         for m in doc.mentions:
             s = by_index.get(m.sentence)
-            if m.country and s is not None and not m.why.startswith("check:"):
-                if not any(a <= s.start + m.start < b for a, b in confused):
-                    support.setdefault(m.country, []).append(m.text)
-            elif m.country and m.why.startswith("check:"):
-                support.setdefault(m.country, []).append(m.text)
+            if not m.country or s is None:
+                continue
+            if m.why.startswith("check:") or not confused[s.start + m.start]:
+                support.setdefault(m.country, {})[m.text] = None
         for entity, signals in cues.items():
-            support.setdefault(entity, []).extend(c.text for c in signals)
-            country = self.data.country_of(entity)
-            if country != entity:
-                support.setdefault(country, []).extend(c.text for c in signals)
-        return [f for f in (self._flag_finding(doc, flag, support, cues) for flag in seen) if f is not None]
+            for country in {entity, self.data.country_of(entity)}:
+                for c in signals:
+                    support.setdefault(country, {})[c.text] = None
+                    pointers.setdefault(country, {})[c.text] = None
+        return [
+            f for f in (self._flag_finding(doc, flag, support, pointers) for flag in seen) if f is not None
+        ]
 
     def _flag_finding(
-        self, doc: Document, flag: FlagSeen, support: dict[str, list[str]], cues: dict[str, list[Signal]]
+        self,
+        doc: Document,
+        flag: FlagSeen,
+        support: dict[str, dict[str, None]],
+        pointers: dict[str, dict[str, None]],
     ) -> Finding | None:
         if support.get(flag.iso3):
             return None
         partners = [
-            (len(support.get(p, [])), p) for p in self.data.partners.get(flag.iso3, ()) if support.get(p)
+            (len(support.get(p, {})), p) for p in self.data.partners.get(flag.iso3, ()) if support.get(p)
         ]
         where = flag.detail or flag.how
         if partners:
             _, best = max(partners)
-            pointers = [
-                c.text for e, signals in cues.items() if self.data.country_of(e) == best for c in signals
-            ]
-            evidence = list(dict.fromkeys(pointers or support[best]))[:6]
+            evidence = list(pointers.get(best) or support[best])[:6]
             return Finding(
                 doc_id=doc.id,
                 kind="flag-mismatch",
@@ -164,15 +173,20 @@ def attach_findings(doc: Document) -> Document:
     if not doc.findings or not doc.events:
         return doc
     by_index = {s.index: s for s in doc.sentences}
-    names = [f for f in doc.findings if f.kind == "name-confusion"]
+    starts = [s.start for s in doc.sentences]
+    names: dict[int, list[Finding]] = {}
+    for f in doc.findings:
+        if f.kind == "name-confusion" and starts:
+            at = doc.sentences[max(0, bisect_right(starts, f.start) - 1)]
+            names.setdefault(at.index, []).append(f)
     for event in doc.events:
         sentence = by_index.get(event.sentence)
         if sentence is None:
             continue
         for mention in (event.source, event.target):
             start, end = sentence.start + mention.start, sentence.start + mention.end
-            for f in names:
-                if f.start < end and start < f.end and f not in event.findings:
+            for f in names.get(event.sentence, []):
+                if f.start < end and start < f.end and not any(f is g for g in event.findings):
                     if mention.why.startswith("check:") or f.severity != "info":
                         event.findings.append(f)
     return doc
