@@ -294,7 +294,8 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], url: str | None, date: 
         from dyad.distributed import ingest_parallel
 
         summary = ingest_parallel(store, sources, workers=workers, scheduler=scheduler, url=url, date=date,
-                                  lang=lang, fast=fast, on_skip=_skip)
+                                  lang=lang, fast=fast, on_skip=_skip, fetch_items=not no_fetch,
+                                  timeout=timeout, retries=retries).to_dict()
     else:
         summary = ingest_sources(store, sources, url=url, date=date, lang=lang, fast=fast,
                                  progress=not quiet and sys.stderr.isatty(), on_skip=_skip,
@@ -324,8 +325,6 @@ def watch(ctx: click.Context, source: str, every: str, date: str | None, lang: s
 
     if workers is not None and scheduler is not None:
         raise click.UsageError("give --workers N or --scheduler ADDRESS, not both")
-    if dicts and (workers is not None or scheduler is not None):
-        raise click.UsageError("--dict works with local coding; leave out --workers/--scheduler")
     seconds = parse_every(every)
 
     def report(number: int, summary: dict[str, int]) -> None:

@@ -119,31 +119,48 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
         cluster.close()
 
 
+class ClusterEngine:
+    """An `Engine` look-alike whose `run` codes on a Dask cluster, for `ingest_sources(engine=...)`.
+
+    Reading, language detection, counting and storing stay those of `ingest_sources`; only the
+    pipeline moves to the workers, in partitions of `batch` documents, results in input order.
+    """
+
+    def __init__(self, client: Any, *, fast: bool = False, batch: int = BATCH):
+        from dyad.engine import load_config
+
+        self.client = client
+        self.fast = fast
+        self.batch = batch
+        self.config = load_config()
+
+    def run(self, docs: Iterable[Document], on_skip: SkipFn | None = None) -> Iterator[Document]:
+        for out in code_on_cluster(self.client, docs, fast=self.fast, batch=self.batch):
+            if isinstance(out, Skipped):
+                if on_skip is not None:
+                    on_skip(out.doc_id, out.reason)
+            else:
+                yield out
+
+    def process(self, doc: Document) -> Document:
+        return code_document(doc, self.fast)
+
+
 def ingest_parallel(store: Store, sources: Iterable[str], *, workers: int | None = None,
-                    scheduler: str | None = None, client: Any = None, url: str | None = None,
-                    date: str | None = None, lang: str | None = None, fast: bool = False, batch: int = BATCH,
-                    on_skip: SkipFn | None = None,
-                    on_stored: Callable[[dict[str, int]], None] | None = None) -> dict[str, int]:
-    """Ingest `sources` with the pipeline on Dask workers; store on this side, in order.
+                    scheduler: str | None = None, client: Any = None, fast: bool = False, batch: int = BATCH,
+                    **options: Any) -> Any:
+    """`ingest_sources` with the pipeline on Dask workers; storing stays here, in order.
 
     Give `workers` (a LocalCluster is started and stopped), `scheduler` (an existing cluster)
-    or an open `client`. Returns the summary of `ingest_sources`, plus "workers".
+    or an open `client`; other keyword arguments go to `ingest_sources` (url, date, lang,
+    on_skip, fetch_items, timeout, retries). Returns its `IngestSummary`.
     """
-    summary = new_summary()
-    documents = read_sources(sources, summary, _counting(summary, on_skip), url=url, date=date, lang=lang)
+    from dyad.ingest.run import ingest_sources
+
     if client is not None:
-        return _ingest_with(client, store, documents, summary, fast, batch, on_skip, on_stored)
+        return ingest_sources(store, sources, engine=ClusterEngine(client, fast=fast, batch=batch), **options)
     with dask_client(workers, scheduler) as own:
-        return _ingest_with(own, store, documents, summary, fast, batch, on_skip, on_stored)
-
-
-def _ingest_with(client: Any, store: Store, documents: Iterator[Document], summary: dict[str, int],
-                 fast: bool, batch: int, on_skip: SkipFn | None,
-                 on_stored: Callable[[dict[str, int]], None] | None) -> dict[str, int]:
-    outcomes = code_on_cluster(client, documents, fast=fast, batch=batch)
-    store_outcomes(store, outcomes, summary, _counting(summary, on_skip), on_stored)
-    summary["workers"] = len(client.scheduler_info().get("workers", {}))
-    return summary
+        return ingest_sources(store, sources, engine=ClusterEngine(own, fast=fast, batch=batch), **options)
 
 
 def code_on_cluster(client: Any, documents: Iterable[Document], *, fast: bool = False,
@@ -174,21 +191,6 @@ def code_on_cluster(client: Any, documents: Iterable[Document], *, fast: bool = 
     finally:
         for future in pending:
             future.cancel()
-
-
-def read_sources(sources: Iterable[str], summary: dict[str, int], skip: SkipFn, *, url: str | None = None,
-                 date: str | None = None, lang: str | None = None) -> Iterator[Document]:
-    """The documents of every source, counting them; an unreadable input is reported and skipped."""
-    from dyad.ingest.run import iter_source
-
-    for source in sources:
-        for item in iter_source(source, url=url, date=date, lang=lang):
-            if isinstance(item, InputError):
-                doc_id, _, reason = str(item).partition(": ")
-                skip(doc_id, reason or str(item))
-            else:
-                summary["read"] += 1
-                yield item
 
 
 def store_outcomes(store: Store, outcomes: Iterable[Document | Skipped], summary: dict[str, int],
@@ -261,8 +263,11 @@ class Seen:
 def new_items(source: str, seen: Seen, summary: dict[str, int], skip: SkipFn, *, date: str | None = None,
               lang: str | None = None) -> Iterator[Document]:
     """The documents of `source` not taken before (a new id, or new content under an old one)."""
+    from dyad.engine import load_config
+    from dyad.ingest.lang import detect_language
     from dyad.ingest.run import iter_source
 
+    coded = set(load_config().get("stages", {}).get("events", {}).get("languages", ["en", "es"]))
     for item in iter_source(source, date=date, lang=lang):
         if isinstance(item, InputError):
             if seen.first_time("error", str(item)):
@@ -270,6 +275,10 @@ def new_items(source: str, seen: Seen, summary: dict[str, int], skip: SkipFn, *,
                 skip(doc_id, reason or str(item))
         elif seen.first_time(item.id, item.url, item.content_hash):
             summary["read"] += 1
+            # As ingest_sources does: detect the language; one dyad does not code keeps its actors only.
+            item.lang = (item.lang or detect_language(item.text) or "").lower()[:2] or None
+            if item.lang is not None and item.lang not in coded:
+                item.coded = False
             yield item
 
 
