@@ -13,41 +13,47 @@ def top(text: str, date: str = "2019-05-15"):
     return max(events, key=lambda e: e.confidence)
 
 
-@pytest.mark.parametrize(("text", "root"), [
-    ("France said on Monday that it would study the proposal from Germany.", "01"),
-    ("Chile urged Peru to resume the border talks.", "02"),
-    ("Japan pledged to send 20 million dollars in aid to Nepal.", "03"),
-    ("The president of Kenya visited Uganda on Tuesday.", "04"),
-    ("Norway praised Colombia for its peace efforts.", "05"),
-    ("Vietnam and Laos held joint military exercises near the border.", "06"),
-    ("Canada sent food and medicine to Haiti after the storm.", "07"),
-    ("Ethiopia released twelve journalists from Eritrea.", "08"),
-    ("Brazil opened an investigation into corruption at a company from Argentina.", "09"),
-    ("Ukraine demanded the withdrawal of Russian troops.", "10"),
-    ("Sweden condemned Iran for the execution of a dissident.", "11"),
-    ("Poland rejected the plan proposed by Belarus.", "12"),
-    ("Pakistan threatened India with military action.", "13"),
-    ("Thousands of protesters marched against Spain in Barcelona.", "14"),
-    ("Turkey deployed tanks along the border with Syria.", "15"),
-    ("The United States imposed sanctions on Venezuela.", "16"),
-    ("Police in Egypt arrested three activists from Sudan.", "17"),
-    ("Gunmen from Somalia killed four soldiers in Kenya.", "18"),
-    ("Israeli warplanes carried out airstrikes on Syria overnight.", "19"),
-    ("The report said Myanmar carried out ethnic cleansing against Bangladesh-bound refugees.", "20"),
-])
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("France said on Monday that it would study the proposal from Germany.", "01"),
+        ("Chile urged Peru to resume the border talks.", "02"),
+        ("Japan pledged to send 20 million dollars in aid to Nepal.", "03"),
+        ("The president of Kenya visited Uganda on Tuesday.", "04"),
+        ("Norway praised Colombia for its peace efforts.", "05"),
+        ("Vietnam and Laos held joint military exercises near the border.", "06"),
+        ("Canada sent food and medicine to Haiti after the storm.", "07"),
+        ("Ethiopia released twelve journalists from Eritrea.", "08"),
+        ("Brazil opened an investigation into corruption at a company from Argentina.", "09"),
+        ("Ukraine demanded the withdrawal of Russian troops.", "10"),
+        ("Sweden condemned Iran for the execution of a dissident.", "11"),
+        ("Poland rejected the plan proposed by Belarus.", "12"),
+        ("Pakistan threatened India with military action.", "13"),
+        ("Thousands of protesters marched against Spain in Barcelona.", "14"),
+        ("Turkey deployed tanks along the border with Syria.", "15"),
+        ("The United States imposed sanctions on Venezuela.", "16"),
+        ("Police in Egypt arrested three activists from Sudan.", "17"),
+        ("Gunmen from Somalia killed four soldiers in Kenya.", "18"),
+        ("Israeli warplanes carried out airstrikes on Syria overnight.", "19"),
+        ("The report said Myanmar carried out ethnic cleansing against Bangladesh-bound refugees.", "20"),
+    ],
+)
 def test_each_root_has_an_english_pattern(text, root):
     assert top(text).root == root
 
 
-@pytest.mark.parametrize(("text", "root"), [
-    ("Cuba abrió su embajada en Angola.", "05"),
-    ("Bolivia respaldó a Ecuador en la disputa.", "05"),
-    ("México condenó el ataque de Estados Unidos.", "11"),
-    ("Colombia expulsó al embajador de Venezuela.", "16"),
-    ("El Gobierno de Argentina detuvo a tres ciudadanos de Paraguay.", "17"),
-    ("Perú firmó un acuerdo comercial con Chile.", "05"),
-    ("Estados Unidos impuso sanciones a Nicaragua.", "16"),
-])
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Cuba abrió su embajada en Angola.", "05"),
+        ("Bolivia respaldó a Ecuador en la disputa.", "05"),
+        ("México condenó el ataque de Estados Unidos.", "11"),
+        ("Colombia expulsó al embajador de Venezuela.", "16"),
+        ("El Gobierno de Argentina detuvo a tres ciudadanos de Paraguay.", "17"),
+        ("Perú firmó un acuerdo comercial con Chile.", "05"),
+        ("Estados Unidos impuso sanciones a Nicaragua.", "16"),
+    ],
+)
 def test_spanish_patterns(text, root):
     assert top(text, "2020-01-10").root == root
 
@@ -80,13 +86,16 @@ def test_nominal_event_with_possessive_source():
     assert e.root in ("16", "11")
 
 
-@pytest.mark.parametrize(("text", "mode"), [
-    ("Will Japan sign the treaty with China?", "question"),
-    ("Mexico did not sign the agreement with Guatemala.", "negated"),
-    ("If Serbia recognizes Kosovo, the talks could resume.", "hypothetical"),
-    ("In the past, Argentina condemned Britain over the islands.", "historical"),
-    ("Italy will host France for talks next week.", "future"),
-])
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Will Japan sign the treaty with China?", "question"),
+        ("Mexico did not sign the agreement with Guatemala.", "negated"),
+        ("If Serbia recognizes Kosovo, the talks could resume.", "hypothetical"),
+        ("In the past, Argentina condemned Britain over the islands.", "historical"),
+        ("Italy will host France for talks next week.", "future"),
+    ],
+)
 def test_modes(text, mode):
     assert top(text).mode == mode
 
@@ -124,3 +133,25 @@ def test_same_event_twice_in_a_document_is_one_event():
     text = "Chile condemned Peru on Monday. Later that day, Chile again condemned Peru."
     events = [e for e in dyad.code_text(text, date="2015-06-24", fast=True) if e.root == "11"]
     assert len(events) == 1 and events[0].mentions == 2
+
+
+def test_a_place_after_in_does_not_break_coordination():
+    events = dyad.code_text("Chad and Niger signed a border treaty in Paris.", date="2021-04-01", fast=True)
+    pairs = {(e.source.country, e.target.country) for e in events if e.cameo == "057"}
+    assert pairs == {("TCD", "NER"), ("NER", "TCD")}
+
+
+def test_troops_sent_are_the_means_not_the_target():
+    e = top("Poland deployed 10,000 soldiers to its border with Belarus.")
+    assert (e.source.country, e.target.country, e.root) == ("POL", "BLR", "15")
+
+
+def test_main_verb_outranks_a_reported_or_subordinate_act():
+    # the saying is weak; the relative clause's verb is not the main event
+    assert top("Hungary said Serbia attacked Croatia.").root in ("18", "19")
+    assert top("Austria praised Slovenia, which had criticized Croatia.").root == "05"
+
+
+def test_possessor_and_by_agent_of_a_nominal_event():
+    e = top("The attack by Armenia on Azerbaijan was condemned.")
+    assert (e.source.country, e.target.country) in {("ARM", "AZE")}

@@ -128,6 +128,8 @@ _PREPOSITIONS = {
     "desde",
     "a",
     "al",
+    "by",
+    "por",
 }
 _LOCATIVE = {"in", "at", "near", "en", "inside", "outside", "across", "throughout"}
 _RELATIVE = {
@@ -316,6 +318,8 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
                 )
             if target is not None:
                 return [Roles(owner.mention, target, "nominal trigger: the possessor acts")]
+    if not before and passive:
+        return []  # "The attack by X on Y was condemned": who condemned is not said
     if not before:
         if before_all:
             before = before_all[-1:]
@@ -356,6 +360,9 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
             Roles(twin, source, "a phrase naming both actors: each acts on the other"),
             Roles(source, twin, "a phrase naming both actors: each acts on the other"),
         ]
+    target_span = next((s for s in after if s.mention.code != source.code), None)
+    if target_span is not None and _locative(norms, target_span) and _coordinated(norms, before) is not None:
+        target = None  # "Armenia and Azerbaijan signed a peace agreement in Washington": a place, not a party
     if target is None:
         partner = _coordinated(norms, before)
         if partner is not None:
@@ -407,10 +414,16 @@ def _prefer_objects(norms: list[str], after: list[ActorSpan]) -> list[ActorSpan]
     """Direct objects first, places after "in"/"at" last ("met in Caracas with X")."""
 
     def rank(s: ActorSpan) -> int:
-        prep = _after_preposition(norms, s)
-        return 1 if prep in _LOCATIVE and s.mention.kind in ("capital", "country", "city") else 0
+        if _locative(norms, s):
+            return 2
+        # A bare group with no country ("send troops into Kosovo") is more often the act's means.
+        return 1 if s.mention.country is None and s.mention.sector in ("MIL", "COP") else 0
 
     return sorted(after, key=lambda s: (rank(s), s.first))
+
+
+def _locative(norms: list[str], s: ActorSpan) -> bool:
+    return _after_preposition(norms, s) in _LOCATIVE and s.mention.kind in ("capital", "country", "city")
 
 
 def fallback_roles(tokens: list[Token], trigger: TriggerMatch | None, mentions: list[Mention]) -> list[Roles]:

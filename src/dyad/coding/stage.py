@@ -110,6 +110,7 @@ class EventCoder:
                 and not _in_relative_clause(tokens, trigger.start_token)
                 and not _participle_by(tokens, trigger)
                 and not _content_of_noun(tokens, trigger.start_token, nominal_heads)
+                and trigger.start_token - 1 not in nominal_heads  # "the cyberattack blamed on X"
             )
             rank = verbal_rank if main_verb else 3
             if main_verb:
