@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from dyad.api import create_app
-from dyad.api.markup import Span, mark_article
+from dyad.api.markup import Span, mark_article, spans_for
 from dyad.store import Store
 
 TOKEN = "pages-token"
@@ -186,3 +186,14 @@ def test_markup_escapes_every_piece_and_nests_overlaps():
         '<mark class="finding" title="f"><mark class="trigger" title="t" data-ref="ev0">'
         '<mark class="mention"' in html
     )
+
+
+def test_spans_over_other_words_than_they_were_found_on_are_dropped():
+    text = "Venezuela thanked Cuba."
+    mentions = [
+        {"sentence": 0, "start": 0, "end": 9, "text": "Venezuela", "code": "VEN"},
+        {"sentence": 0, "start": 10, "end": 17, "text": "Ecuador", "code": "ECU"},  # offsets of another text
+    ]
+    findings = [{"start": 18, "end": 22, "text": "Cuba", "kind": "k"}, {"start": 40, "end": 44, "text": "x"}]
+    spans = spans_for(text, {0: 0}, mentions, [], findings)
+    assert [(s.kind, text[s.start : s.end]) for s in spans] == [("mention", "Venezuela"), ("finding", "Cuba")]

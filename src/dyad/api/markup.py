@@ -23,6 +23,7 @@ class Span:
     kind: str  # mention | trigger | finding
     tip: str  # the hover text
     ref: str = ""  # the id of the list entry it points at
+    covers: str = ""  # the words it was found on, when known
 
 
 _ORDER = {"finding": 0, "trigger": 1, "mention": 2}
@@ -49,7 +50,7 @@ def spans_for(
     events: Sequence[dict[str, Any]],
     findings: Sequence[dict[str, Any]],
 ) -> list[Span]:
-    """The annotations of an article in document offsets; those that fall outside the text are dropped."""
+    """The annotations of an article in document offsets."""
     spans: list[Span] = []
     for m in mentions:
         base = starts.get(int(m["sentence"]))
@@ -58,7 +59,8 @@ def spans_for(
         tip = f"{m.get('code')} ({m.get('name') or m.get('country') or ''})"
         if m.get("kind"):
             tip += f", {m['kind']}"
-        spans.append(Span(base + int(m["start"]), base + int(m["end"]), "mention", tip))
+        start = base + int(m["start"])
+        spans.append(Span(start, base + int(m["end"]), "mention", tip, covers=str(m.get("text") or "")))
     for i, e in enumerate(events):
         trig = e.get("trigger")
         base = starts.get(int(e["sentence"]))
@@ -68,11 +70,19 @@ def spans_for(
             f"{e['source'].get('code')} {e.get('cameo')} {e.get('plover') or ''} {e['target'].get('code')}"
             f" ({e.get('mode')}, {float(e.get('confidence') or 0):.2f})"
         )
-        spans.append(Span(base + int(trig["start"]), base + int(trig["end"]), "trigger", tip, f"ev{i}"))
+        start, end = base + int(trig["start"]), base + int(trig["end"])
+        spans.append(Span(start, end, "trigger", tip, f"ev{i}", covers=str(trig.get("text") or "")))
     for i, f in enumerate(findings):
         tip = f"{f.get('kind')}: {f.get('message') or ''}"
-        spans.append(Span(int(f["start"]), int(f["end"]), "finding", tip, f"fi{i}"))
-    return [s for s in spans if 0 <= s.start < s.end <= len(text)]
+        spans.append(
+            Span(int(f["start"]), int(f["end"]), "finding", tip, f"fi{i}", covers=str(f.get("text") or ""))
+        )
+    # A span off the text, or over other words than it was found on (a re-split moved it), is dropped.
+    return [
+        s
+        for s in spans
+        if 0 <= s.start < s.end <= len(text) and (not s.covers or text[s.start : s.end] == s.covers)
+    ]
 
 
 def mark_article(text: str, spans: Sequence[Span], starts: dict[int, int] | None = None) -> Markup:

@@ -319,13 +319,18 @@ def article(
             if where >= 0:
                 starts[int(e["sentence"])] = where
     spans = spans_for(ver["text"], starts, found["mentions"], found["events"], found["findings"])
+    history = []  # each version with its counts, so a correction shows what it fixed
+    for v in found["versions"][-20:]:
+        other = found if v["version"] == ver["version"] else _store(request).document(doc_id, v["version"])
+        if other is not None:
+            history.append({**v, "events": len(other["events"]), "findings": len(other["findings"])})
     return _render(
         request,
         "doc.html",
         title=found["document"].get("title") or doc_id,
         doc=found["document"],
         version=ver,
-        versions=found["versions"],
+        versions=history,
         marked=mark_article(ver["text"], spans, starts),
         events=found["events"],
         findings=found["findings"],
