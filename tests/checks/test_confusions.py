@@ -75,3 +75,11 @@ def test_name_beside_its_own_cues_is_fine(run) -> None:
         "2019-08-01",
     )
     assert [f for f in doc.findings if f.severity != "info"] == []
+
+
+def test_a_national_body_is_not_moved_to_a_region(run) -> None:
+    doc = run(
+        "The Irish government criticised the unionists at Stormont, officials in Belfast said.", "2019-05-01"
+    )
+    irish = [m for m in doc.mentions if m.text.startswith("Irish")]
+    assert irish and all(m.country == "IRL" for m in irish)

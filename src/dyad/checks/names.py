@@ -23,6 +23,7 @@ from dyad.doc import Finding
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 _PERSON_KINDS = ("leader", "institution")
 _PLACE_KINDS = ("capital", "city")
+_STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY"}  # bodies of a state, not of a region
 
 
 @dataclass(slots=True)
@@ -255,8 +256,9 @@ def _shared_names(ctx: Context, data: CheckData, lang: str | None) -> list[Verdi
         if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
             continue
         best = scored[0][1]
-        cues = ctx.cues.get(best, [])
-        evidence = list(dict.fromkeys(c.text for c in cues))
+        if data.country_of(best) != best and any(m.sector in _STATE_SECTORS for _, m in mentions):
+            continue  # "the Irish government" is Ireland's even in Belfast: a region has no such body
+        evidence = ctx.cue_texts(best)
         said = current[0] if current else country
         finding = Finding(
             doc_id=ctx.doc.id,

@@ -128,7 +128,7 @@ class Checker:
                 end=flag.end,
                 says=flag.iso3,
                 context=self.data.country_of(best),
-                suggest=self._flag_of(best),
+                suggest=self._flag_of(self.data.country_of(best)),
                 evidence=evidence,
                 message=f"the flag of {self.data.display(flag.iso3)} ({where}) in a story about "
                 f"{self.data.display(best)} ({', '.join(evidence[:4])})",
