@@ -68,10 +68,13 @@ def time_dyad(engine: Engine, records: list[dict[str, str]]) -> tuple[float, int
     """Seconds, sentences and events for one pass of the engine over the records."""
     start = time.perf_counter()
     sentences = events = 0
+    skipped: list[str] = []
     docs = (Document(id=r["id"], text=r["text"], date=r.get("date"), lang=r.get("lang")) for r in records)
-    for doc in engine.run(docs):
+    for doc in engine.run(docs, on_skip=lambda doc_id, reason: skipped.append(f"{doc_id}: {reason}")):
         sentences += len(doc.sentences)
         events += len(doc.events)
+    if skipped:  # a broken pipeline is fast: refuse to time it
+        raise SystemExit(f"{len(skipped)} documents skipped, e.g. {skipped[0]}")
     return time.perf_counter() - start, sentences, events
 
 

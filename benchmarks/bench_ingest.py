@@ -89,12 +89,22 @@ def run(url: str, args: argparse.Namespace, workdir: Path) -> dict[str, object]:
             for key in totals:
                 totals[key] += summary[key]
             number += 1
-            blocks.append({"block": number, "docs": written, "seconds": round(seconds, 2),
-                           "articles_per_s": round(written / seconds, 1), "events": summary["events"],
-                           "peak_rss_mb": round(peak_rss_mb())})
-            print(f"  {url.split(':')[0]:10s} block {number:3d}: {written} docs in {seconds:7.1f} s = "
-                  f"{written / seconds:6.1f} articles/s  ({summary['events']} events, "
-                  f"peak RSS {peak_rss_mb():.0f} MB)", flush=True)
+            blocks.append(
+                {
+                    "block": number,
+                    "docs": written,
+                    "seconds": round(seconds, 2),
+                    "articles_per_s": round(written / seconds, 1),
+                    "events": summary["events"],
+                    "peak_rss_mb": round(peak_rss_mb()),
+                }
+            )
+            print(
+                f"  {url.split(':')[0]:10s} block {number:3d}: {written} docs in {seconds:7.1f} s = "
+                f"{written / seconds:6.1f} articles/s  ({summary['events']} events, "
+                f"peak RSS {peak_rss_mb():.0f} MB)",
+                flush=True,
+            )
     finally:
         if client_cm is not None:
             client_cm.__exit__(None, None, None)
@@ -102,13 +112,23 @@ def run(url: str, args: argparse.Namespace, workdir: Path) -> dict[str, object]:
     store.close()
     rates = [b["articles_per_s"] for b in blocks]
     k = max(1, len(rates) // 3)
-    return {"db": url.split(":")[0], "docs": args.docs, "block": args.block, "fast": args.fast,
-            "workers": args.workers or 0, "totals": totals, "stats": stats,
-            "seconds": round(sum(b["seconds"] for b in blocks), 1),
-            "articles_per_s_overall": round(totals["read"] / max(1e-9, sum(b["seconds"] for b in blocks)), 1),
-            "median_block_rate": round(statistics.median(rates), 1) if rates else None,
-            "last_over_first_rate": round(statistics.mean(rates[-k:]) / statistics.mean(rates[:k]), 2) if rates else None,
-            "peak_rss_mb": round(peak_rss_mb()), "blocks": blocks}
+    return {
+        "db": url.split(":")[0],
+        "docs": args.docs,
+        "block": args.block,
+        "fast": args.fast,
+        "workers": args.workers or 0,
+        "totals": totals,
+        "stats": stats,
+        "seconds": round(sum(b["seconds"] for b in blocks), 1),
+        "articles_per_s_overall": round(totals["read"] / max(1e-9, sum(b["seconds"] for b in blocks)), 1),
+        "median_block_rate": round(statistics.median(rates), 1) if rates else None,
+        "last_over_first_rate": round(statistics.mean(rates[-k:]) / statistics.mean(rates[:k]), 2)
+        if rates
+        else None,
+        "peak_rss_mb": round(peak_rss_mb()),
+        "blocks": blocks,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -121,7 +141,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fast", action="store_true", help="ingest with --fast")
     parser.add_argument("--workers", type=int, default=0, help="code on a LocalCluster of N workers")
     args = parser.parse_args(argv)
-    print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f} at start (shared machine)", flush=True)
+    print(
+        f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f} at start (shared machine)",
+        flush=True,
+    )
 
     results = []
     with tempfile.TemporaryDirectory(prefix="dyad-bench-") as tmp:

@@ -23,22 +23,38 @@ from pathlib import Path
 
 # (country, capital, demonym): swapped into the demo's event sentences.
 COUNTRIES = [
-    ("France", "Paris", "French"), ("Germany", "Berlin", "German"),
-    ("Brazil", "Brasilia", "Brazilian"), ("India", "New Delhi", "Indian"),
-    ("Japan", "Tokyo", "Japanese"), ("Kenya", "Nairobi", "Kenyan"),
-    ("Egypt", "Cairo", "Egyptian"), ("Turkey", "Ankara", "Turkish"),
-    ("Mexico", "Mexico City", "Mexican"), ("Argentina", "Buenos Aires", "Argentine"),
-    ("Nigeria", "Abuja", "Nigerian"), ("Iran", "Tehran", "Iranian"),
-    ("Pakistan", "Islamabad", "Pakistani"), ("Poland", "Warsaw", "Polish"),
-    ("Spain", "Madrid", "Spanish"), ("Italy", "Rome", "Italian"),
-    ("Canada", "Ottawa", "Canadian"), ("Australia", "Canberra", "Australian"),
-    ("Indonesia", "Jakarta", "Indonesian"), ("Vietnam", "Hanoi", "Vietnamese"),
-    ("Chile", "Santiago", "Chilean"), ("Peru", "Lima", "Peruvian"),
-    ("Colombia", "Bogota", "Colombian"), ("Ethiopia", "Addis Ababa", "Ethiopian"),
-    ("Sweden", "Stockholm", "Swedish"), ("Ukraine", "Kyiv", "Ukrainian"),
-    ("Israel", "Jerusalem", "Israeli"), ("Saudi Arabia", "Riyadh", "Saudi"),
-    ("South Africa", "Pretoria", "South African"), ("Thailand", "Bangkok", "Thai"),
-    ("Morocco", "Rabat", "Moroccan"), ("Algeria", "Algiers", "Algerian"),
+    ("France", "Paris", "French"),
+    ("Germany", "Berlin", "German"),
+    ("Brazil", "Brasilia", "Brazilian"),
+    ("India", "New Delhi", "Indian"),
+    ("Japan", "Tokyo", "Japanese"),
+    ("Kenya", "Nairobi", "Kenyan"),
+    ("Egypt", "Cairo", "Egyptian"),
+    ("Turkey", "Ankara", "Turkish"),
+    ("Mexico", "Mexico City", "Mexican"),
+    ("Argentina", "Buenos Aires", "Argentine"),
+    ("Nigeria", "Abuja", "Nigerian"),
+    ("Iran", "Tehran", "Iranian"),
+    ("Pakistan", "Islamabad", "Pakistani"),
+    ("Poland", "Warsaw", "Polish"),
+    ("Spain", "Madrid", "Spanish"),
+    ("Italy", "Rome", "Italian"),
+    ("Canada", "Ottawa", "Canadian"),
+    ("Australia", "Canberra", "Australian"),
+    ("Indonesia", "Jakarta", "Indonesian"),
+    ("Vietnam", "Hanoi", "Vietnamese"),
+    ("Chile", "Santiago", "Chilean"),
+    ("Peru", "Lima", "Peruvian"),
+    ("Colombia", "Bogota", "Colombian"),
+    ("Ethiopia", "Addis Ababa", "Ethiopian"),
+    ("Sweden", "Stockholm", "Swedish"),
+    ("Ukraine", "Kyiv", "Ukrainian"),
+    ("Israel", "Jerusalem", "Israeli"),
+    ("Saudi Arabia", "Riyadh", "Saudi"),
+    ("South Africa", "Pretoria", "South African"),
+    ("Thailand", "Bangkok", "Thai"),
+    ("Morocco", "Rabat", "Moroccan"),
+    ("Algeria", "Algiers", "Algerian"),
 ]
 
 # Background sentences written for dyad: the kind of copy around events that holds none.
@@ -100,9 +116,15 @@ EVENTS = [
 ]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 # Names in the demo's sentences, swapped for generated countries' (country, capital).
-DEMO_NAMES = [("North Korea", "Pyongyang"), ("Venezuela", "Caracas"), ("The United States", "Washington"),
-              ("the United States", "Washington"),
-              ("Cuba", "Havana"), ("Russia", "Moscow"), ("Britain", "London")]
+DEMO_NAMES = [
+    ("North Korea", "Pyongyang"),
+    ("Venezuela", "Caracas"),
+    ("The United States", "Washington"),
+    ("the United States", "Washington"),
+    ("Cuba", "Havana"),
+    ("Russia", "Moscow"),
+    ("Britain", "London"),
+]
 
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u00c0-\u00dd\"'])")
 
@@ -137,8 +159,9 @@ def _swap_names(sentence: str, rng: random.Random) -> str:
 def _event(rng: random.Random, a: tuple[str, str, str], b: tuple[str, str, str]) -> str:
     if rng.random() < 0.5:
         a, b = b, a
-    return rng.choice(EVENTS).format(A=a[0], Acap=a[1], Adem=a[2], B=b[0], Bcap=b[1], Bdem=b[2],
-                                     day=rng.choice(DAYS))
+    return rng.choice(EVENTS).format(
+        A=a[0], Acap=a[1], Adem=a[2], B=b[0], Bcap=b[1], Bdem=b[2], day=rng.choice(DAYS)
+    )
 
 
 def articles(count: int, *, seed: int = 7, words: int = 600) -> Iterator[dict[str, str]]:
@@ -163,9 +186,14 @@ def articles(count: int, *, seed: int = 7, words: int = 600) -> Iterator[dict[st
             parts.append(sent)
             total += len(sent.split())
         year, month, day = 2010 + n % 15, 1 + n % 12, 1 + n % 28
-        yield {"id": f"gen-{seed}-{n:07d}", "url": f"https://example.org/dyad-bench/{seed}/{n:07d}",
-               "date": f"{year}-{month:02d}-{day:02d}", "lang": "en", "title": lead,
-               "text": parts[0] + "\n\n" + " ".join(parts[2:])}
+        yield {
+            "id": f"gen-{seed}-{n:07d}",
+            "url": f"https://example.org/dyad-bench/{seed}/{n:07d}",
+            "date": f"{year}-{month:02d}-{day:02d}",
+            "lang": "en",
+            "title": lead,
+            "text": parts[0] + "\n\n" + " ".join(parts[2:]),
+        }
 
 
 def write_corpus(path: Path, count: int, *, seed: int = 7, words: int = 600) -> Path:
