@@ -55,6 +55,7 @@ class ActorName:
     source: str
     cap_case: bool = False  # matches only when the text writes it with an initial capital
     title: bool = False  # a person's title ("Foreign Minister"): the name after it joins the mention
+    org: bool = False  # the head of an organisation's name ("Association"): only with capitalised words before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +162,8 @@ class Resources:
         return tuple(
             ActorName(name=r["phrase"], code=r["bare"] or r["sector"], country=None, sector=r["sector"],
                       kind="role", lang=r["lang"] or "und", exact_case=False,
-                      source="bare" if r["bare"] else "role", title=r.get("title", "") == "yes")
+                      source="bare" if r["bare"] else "role", title=r.get("title", "") == "yes",
+                      org=r.get("title", "") == "org")
             for r in read_tsv("actors/roles.tsv", required=("phrase", "sector"))
         )
 

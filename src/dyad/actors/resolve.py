@@ -282,7 +282,31 @@ def _join_phrases(mentions: list[Mention], text: str, resources: Resources) -> l
                 out[-1] = joined
                 continue
         out.append(m)
-    return [_extend_title(m, text, titles, out) for m in out]
+    heads = _org_heads(resources)
+    extended = [_extend_org(m, text, out) if m.kind == "role" and fold_key(m.text) in heads else m for m in out]
+    kept = [m for m in extended if m is not None]
+    return [_extend_title(m, text, titles, kept) for m in kept]
+
+
+_DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "el", "la", "los", "las"}
+
+
+@lru_cache(maxsize=8)
+def _org_heads(resources: Resources) -> frozenset[str]:
+    return frozenset(fold_key(r.name) for r in resources.roles if r.org)
+
+
+def _extend_org(m: Mention, text: str, mentions: list[Mention]) -> Mention | None:
+    """"Farm Bureau Federation", "the Neighborhood Association": a capitalised name before the head makes an
+    organisation; the head alone ("the group") is no actor."""
+    if m.country is not None:
+        return m
+    named = _extend_left(m, text, mentions)
+    words = text[named.start : m.start].split()
+    if not [w for w in words if w.lower() not in _DETERMINERS] or not named.text[:1].isupper():
+        return None  # "The group": a determiner is no name
+    return Mention(named.sentence, named.start, named.end, named.text, named.code, None, named.sector,
+                   named.text, kind="role", why=f"{m.why}; named body", confidence=0.6)
 
 
 @lru_cache(maxsize=8)
@@ -489,14 +513,14 @@ def resolve_context(
             resolved = _anaphor(m, recent, home, resources)
             if m.code == "one":
                 # "Yemen ... the country's epidemic": the country is named in the sentence already
-                named = {o.country for o in mentions if o.sentence == m.sentence and o.kind != "anaphor"}
-                resolved = [a for a in resolved if a.country not in named]
+                here = {o.country for o in mentions if o.sentence == m.sentence and o.kind != "anaphor"}
+                resolved = [a for a in resolved if a.country not in here]
             out.extend(resolved)
             continue
         if m.kind == "role" and m.country is None:
             text = sentences_text.get(m.sentence, "")
             definite = bool(_ARTICLE_BEFORE.search(text[: m.start]))
-            named = m.why.endswith("named person")
+            named = m.why.endswith(("named person", "named body"))
             if home and (definite or named):
                 m = Mention(
                     m.sentence,
