@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, and_, distinct, func, select, update
+from sqlalchemy import Connection, and_, bindparam, distinct, func, or_, select, tuple_, update
 from sqlalchemy import insert as sa_insert
 
 from dyad.store import schema as s
@@ -43,53 +43,84 @@ def _shift(day: str, days: int) -> str:
     return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
 
 
-def assign(conn: Connection, event_id: int, row: dict[str, Any], now: str, window_days: int) -> int:
-    """Put one stored event in its cluster (an existing one within the window, or a new one)."""
-    day = event_day(row["date"])
-    key = and_(
-        s.event_clusters.c.source_code == row["source_code"],
-        s.event_clusters.c.target_code == row["target_code"],
-        s.event_clusters.c.cameo == row["cameo"],
-        s.event_clusters.c.mode == row["mode"],
-    )
-    if day is None:
-        query = select(s.event_clusters.c.id).where(key, s.event_clusters.c.day.is_(None)).limit(1)
-        found = conn.execute(query).scalar()
-    else:
-        query = select(s.event_clusters.c.id, s.event_clusters.c.day).where(
-            key,
-            s.event_clusters.c.day >= _shift(day, -window_days),
-            s.event_clusters.c.day <= _shift(day, window_days),
+def _key(row: dict[str, Any]) -> tuple[str, str, str, str]:
+    return (row["source_code"], row["target_code"], row["cameo"], row["mode"])
+
+
+def assign_many(conn: Connection, rows: list[dict[str, Any]], now: str, window_days: int) -> list[int]:
+    """The cluster of each event row (an existing one within the window, or a new one), in order.
+
+    One query fetches every candidate cluster of the document's events; new clusters are
+    created as needed, so two reports in the same document can share one.
+    """
+    if not rows:
+        return []
+    c = s.event_clusters.c
+    days = [event_day(r["date"]) for r in rows]
+    dated = [d for d in days if d is not None]
+    keys = sorted({_key(r) for r in rows})
+    window = c.day.is_(None)
+    if dated:
+        window = or_(
+            window, and_(c.day >= _shift(min(dated), -window_days), c.day <= _shift(max(dated), window_days))
         )
-        candidates = conn.execute(query).all()
-        target = dt.date.fromisoformat(day)
-        found = (
-            min(candidates, key=lambda c: (abs((dt.date.fromisoformat(c[1]) - target).days), c[0]))[0]
-            if candidates
-            else None
+    candidates: dict[tuple[str, str, str, str], list[tuple[int, str | None]]] = {}
+    for start in range(0, len(keys), 200):
+        query = select(c.id, c.source_code, c.target_code, c.cameo, c.mode, c.day).where(
+            tuple_(c.source_code, c.target_code, c.cameo, c.mode).in_(keys[start : start + 200]), window
         )
-    if found is None:
-        found = conn.execute(
-            sa_insert(s.event_clusters).values(
-                source_code=row["source_code"],
-                target_code=row["target_code"],
-                source_country=row["source_country"],
-                target_country=row["target_country"],
-                cameo=row["cameo"],
-                root=row["root"],
-                quad=row["quad"],
-                goldstein=row["goldstein"],
-                mode=row["mode"],
-                day=day,
-                first_event_id=event_id,
-                num_mentions=0,
-                num_sources=0,
-                num_articles=0,
-                first_seen=now,
+        for cid, *key, day in conn.execute(query):
+            candidates.setdefault(tuple(key), []).append((int(cid), day))  # type: ignore[arg-type]
+    # existing clusters get their ids; new ones a negative placeholder, shared within the document
+    out: list[int] = []
+    pending: list[dict[str, Any]] = []
+    for row, day in zip(rows, days, strict=True):
+        known = candidates.setdefault(_key(row), [])
+        found = _nearest(known, day, window_days)
+        if found is None:
+            pending.append(
+                dict(
+                    source_code=row["source_code"],
+                    target_code=row["target_code"],
+                    source_country=row["source_country"],
+                    target_country=row["target_country"],
+                    cameo=row["cameo"],
+                    root=row["root"],
+                    quad=row["quad"],
+                    goldstein=row["goldstein"],
+                    mode=row["mode"],
+                    day=day,
+                    first_event_id=None,
+                    num_mentions=0,
+                    num_sources=0,
+                    num_articles=0,
+                    first_seen=now,
+                )
             )
-        ).inserted_primary_key[0]
+            found = -len(pending)
+            known.append((found, day))
+        out.append(found)
+    if pending:
+        statement = sa_insert(s.event_clusters).returning(s.event_clusters.c.id, sort_by_parameter_order=True)
+        ids = [int(r[0]) for r in conn.execute(statement, pending)]
+        out = [ids[-cid - 1] if cid < 0 else cid for cid in out]
+    return out
+
+
+def _nearest(known: list[tuple[int, str | None]], day: str | None, window_days: int) -> int | None:
+    if day is None:
+        return next((cid for cid, d in known if d is None), None)
+    target = dt.date.fromisoformat(day)
+    near = [(abs((dt.date.fromisoformat(d) - target).days), cid) for cid, d in known if d is not None]
+    near = [x for x in near if x[0] <= window_days]
+    return min(near)[1] if near else None
+
+
+def assign(conn: Connection, event_id: int, row: dict[str, Any], now: str, window_days: int) -> int:
+    """Put one stored event in its cluster (for events stored before clusters existed)."""
+    (found,) = assign_many(conn, [row], now, window_days)
     conn.execute(update(s.events).where(s.events.c.id == event_id).values(cluster_id=found))
-    return int(found)
+    return found
 
 
 def recount(conn: Connection, cluster_ids: Iterable[int]) -> None:
@@ -110,17 +141,29 @@ def recount(conn: Connection, cluster_ids: Iterable[int]) -> None:
             .group_by(e.cluster_id)
         )
         seen = set()
+        values = []
         for cluster_id, mentions, articles, sources, first in conn.execute(query):
             seen.add(cluster_id)
+            values.append(
+                {
+                    "cid": cluster_id,
+                    "m": int(mentions or 0),
+                    "a": int(articles),
+                    "s": int(sources),
+                    "f": int(first),
+                }
+            )
+        if values:
             conn.execute(
                 update(s.event_clusters)
-                .where(s.event_clusters.c.id == cluster_id)
+                .where(s.event_clusters.c.id == bindparam("cid"))
                 .values(
-                    num_mentions=int(mentions or 0),
-                    num_articles=int(articles),
-                    num_sources=int(sources),
-                    first_event_id=int(first),
-                )
+                    num_mentions=bindparam("m"),
+                    num_articles=bindparam("a"),
+                    num_sources=bindparam("s"),
+                    first_event_id=bindparam("f"),
+                ),
+                values,
             )
         empty = [c for c in chunk if c not in seen]
         if empty:

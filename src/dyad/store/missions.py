@@ -192,21 +192,30 @@ def _sentence_place(
 ) -> Location | None:
     """The first city or district of these countries that the sentence names (the coder found none)."""
     folded = fold(sentence)
+    index = _places_by_country(resources)
     best: tuple[int, Location] | None = None
-    for name, places in _places_of(resources, tuple(c for c in countries if c)).items():
-        found = re.search(r"\b" + re.escape(name) + r"\b", folded)
-        if found and (best is None or found.start() < best[0]):
-            p = places[0]
-            best = (found.start(), Location(p.name, p.country, p.lat, p.lon))
+    for country in countries:
+        for name, place in index.get(country or "", ()):
+            at = folded.find(name)
+            if at < 0 or (best is not None and at >= best[0]):
+                continue
+            end = at + len(name)
+            if (at == 0 or not folded[at - 1].isalnum()) and (
+                end == len(folded) or not folded[end].isalnum()
+            ):
+                best = (at, Location(place.name, place.country, place.lat, place.lon))
     return best[1] if best else None
 
 
-def _places_of(resources: Resources, countries: tuple[str, ...]) -> dict[str, list[Any]]:
-    return {
-        key: [p for p in places if p.country in countries]
-        for key, places in resources.places.items()
-        if any(p.country in countries for p in places)
-    }
+@lru_cache(maxsize=4)
+def _places_by_country(resources: Resources) -> dict[str, tuple[tuple[str, Any], ...]]:
+    """Country -> (folded name, place) of its cities and districts; built once per Resources."""
+    index: dict[str, list[tuple[str, Any]]] = {}
+    for key, places in resources.places.items():
+        for place in places:
+            if len(key) >= 4:
+                index.setdefault(place.country, []).append((fold(key), place))
+    return {country: tuple(items) for country, items in index.items()}
 
 
 def _host_city(

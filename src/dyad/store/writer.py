@@ -151,7 +151,7 @@ def write_document(conn: Connection, identity: str, doc: Document, *, window_day
                 for f in doc.findings
             ],
         )
-    event_ids = []
+    rows = []
     for e in doc.events:
         payload = e.to_dict()
         payload["doc_id"] = identity
@@ -180,9 +180,14 @@ def write_document(conn: Connection, identity: str, doc: Document, *, window_day
             mentions=max(1, e.mentions),
             outlet=outlet,
         )
-        event_id = conn.execute(insert(s.events).values(**row)).inserted_primary_key[0]
-        event_ids.append(event_id)
-        touched_clusters.add(clusters.assign(conn, event_id, row, now, window_days))
+        rows.append(row)
+    for row, cluster_id in zip(rows, clusters.assign_many(conn, rows, now, window_days), strict=True):
+        row["cluster_id"] = cluster_id
+        touched_clusters.add(cluster_id)
+    event_ids: list[int] = []
+    if rows:
+        inserted = conn.execute(insert(s.events).returning(s.events.c.id, sort_by_parameter_order=True), rows)
+        event_ids = [int(r[0]) for r in inserted]
     clusters.recount(conn, touched_clusters)
     touched_missions.update(learn_missions(conn, identity, doc, event_ids))
     for mission_id in sorted(touched_missions):
