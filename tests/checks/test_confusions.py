@@ -83,3 +83,21 @@ def test_a_national_body_is_not_moved_to_a_region(run) -> None:
     )
     irish = [m for m in doc.mentions if m.text.startswith("Irish")]
     assert irish and all(m.country == "IRL" for m in irish)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ships waited off the coast of New Guinea.",
+        "Pirates attacked a tanker in the Gulf of Guinea.",
+        "Barges sailed down the Niger River.",
+        "Los barcos navegaron por el golfo de Guinea.",
+    ],
+)
+def test_geographic_names_are_not_countries(text: str) -> None:
+    from dyad.checks.data import CheckData
+    from dyad.checks.scan import Scanner
+    from dyad.resources import default_resources
+
+    hits = Scanner(CheckData.build(default_resources())).find(text)
+    assert [h.text for h in hits if h.is_name] == []
