@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from dyad.checks.data import CheckData
 from dyad.doc import Document
 from dyad.engine import Engine
+from dyad.resources import default_resources
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -16,6 +18,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 @pytest.fixture(scope="session")
 def engine() -> Engine:
     return Engine(fast=True)
+
+
+@pytest.fixture(scope="session")
+def check_data() -> CheckData:
+    return CheckData.build(default_resources())
 
 
 @pytest.fixture(scope="session")

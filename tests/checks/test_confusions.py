@@ -94,10 +94,8 @@ def test_a_national_body_is_not_moved_to_a_region(run) -> None:
         "Los barcos navegaron por el golfo de Guinea.",
     ],
 )
-def test_geographic_names_are_not_countries(text: str) -> None:
-    from dyad.checks.data import CheckData
+def test_geographic_names_are_not_countries(check_data, text: str) -> None:
     from dyad.checks.scan import Scanner
-    from dyad.resources import default_resources
 
-    hits = Scanner(CheckData.build(default_resources())).find(text)
+    hits = Scanner(check_data).find(text)
     assert [h.text for h in hits if h.is_name] == []

@@ -7,7 +7,6 @@ from collections import Counter
 import pytest
 
 from dyad.checks.data import CheckData
-from dyad.resources import default_resources
 from dyad.text.normalize import fold_key
 
 SETS = [
@@ -29,8 +28,8 @@ SETS = [
 
 
 @pytest.fixture(scope="module")
-def data() -> CheckData:
-    return CheckData.build(default_resources())
+def data(check_data: CheckData) -> CheckData:
+    return check_data
 
 
 @pytest.mark.parametrize(("a", "b"), SETS)
