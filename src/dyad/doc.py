@@ -141,6 +141,7 @@ class Event:
     explanation: dict[str, Any] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     mentions: int = 1  # sentences in the document that report this same event
+    unary: bool = False  # one actor named ("X resigned"): the target repeats the source
 
     @property
     def key(self) -> tuple[str, str, str, str, str | None]:
@@ -168,6 +169,8 @@ class Event:
         }
         if self.mentions > 1:
             data["mentions"] = self.mentions
+        if self.unary:
+            data["unary"] = True
         if self.explanation:
             data["explanation"] = self.explanation
         if self.findings:

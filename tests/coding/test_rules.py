@@ -155,3 +155,24 @@ def test_main_verb_outranks_a_reported_or_subordinate_act():
 def test_possessor_and_by_agent_of_a_nominal_event():
     e = top("The attack by Armenia on Azerbaijan was condemned.")
     assert (e.source.country, e.target.country) in {("ARM", "AZE")}
+
+
+def test_one_actor_gives_a_unary_event_marked_as_such():
+    e = top("The government of Peru declined to comment on the report.")
+    assert e.unary and e.source.code == e.target.code == "PERGOV"
+    assert e.cameo == "011"
+    assert e.to_dict()["unary"] is True
+    # an event between two actors is not unary, and its JSON has no "unary" key
+    assert "unary" not in top("Norway praised Colombia.").to_dict()
+
+
+def test_unary_events_can_be_switched_off():
+    from dyad.engine import Engine, load_config
+
+    config = load_config()
+    config.setdefault("stages", {}).setdefault("events", {})["unary"] = False
+    engine = Engine(fast=True, config=config)
+    doc = engine.process(
+        dyad.Document(id="t", text="The government of Peru declined to comment.", date="2020-01-01")
+    )
+    assert doc.events == []

@@ -30,6 +30,9 @@ _WEIGHT, _OBJECT, _VERB, _RANK0, _RANK1, _STRUCTURAL, _POSITION, _CAP = (
     0.99,
 )
 
+# Why a one-actor event names its actor twice: the contract wants a coded target.
+_UNARY = "one actor named: a unary event, its target is its source"
+
 # The code of a sentence that names two actors and no act: a neutral statement.
 _DEFAULT_CODE = "010"
 _MODE_FACTOR = {
@@ -49,6 +52,7 @@ def make_event_coder(
     languages: list[str] | None = None,
     fallback: bool = True,
     pattern_files: list[str] | None = None,
+    unary: bool = True,
 ) -> EventCoder:
     """`languages`: the pattern folders to load; `pattern_files`: extra TOML pattern files (same format,
     see dyad.coding.patterns); `fallback`: a sentence naming two actors and no usable trigger still
@@ -56,7 +60,9 @@ def make_event_coder(
     patterns = PatternSet(
         resources, tuple(languages or ("en", "es")), extra_files=tuple(Path(p) for p in pattern_files or ())
     )
-    return EventCoder(resources, patterns, ModeCues.load(), fallback=fallback, shift=ModeShift.load())
+    return EventCoder(
+        resources, patterns, ModeCues.load(), fallback=fallback, shift=ModeShift.load(), unary=unary
+    )
 
 
 class EventCoder:
@@ -68,7 +74,9 @@ class EventCoder:
         *,
         fallback: bool = True,
         shift: ModeShift | None = None,
+        unary: bool = True,
     ):
+        self.unary = unary
         self.resources = resources
         self.shift = shift
         self._last_date: tuple[tuple[str, str | None] | None, str | None] = (None, None)
@@ -86,8 +94,8 @@ class EventCoder:
         lang = guess_language([s.text for s in doc.sentences], doc.lang, self.patterns.languages)
         for sentence in doc.sentences:
             mentions = by_sentence.get(sentence.index, [])
-            if len(mentions) < 2:
-                continue  # an event needs two actors
+            if len(mentions) < 2 and not (self.unary and mentions):
+                continue  # an event needs two actors (or one, for a unary event)
             events.extend(self.code_sentence(doc, sentence, mentions, lang))
         doc.events = events
         return doc
@@ -118,9 +126,12 @@ class EventCoder:
             roles_list = assign_roles(tokens, trigger, mentions) if distinct else []
             if not roles_list and self.fallback:
                 roles_list = fallback_roles(tokens, trigger, mentions)
+            if not roles_list and self.unary and len(mentions) == 1 and spans[0].last < trigger.start_token:
+                # "Suharto resigned", "Eritrea declined to comment": one actor, no other party named.
+                roles_list = [Roles(mentions[0], mentions[0], _UNARY, structural=False)]
             for roles in roles_list:
                 out.append(self._event(doc, sentence, tokens, trigger, roles, rank))
-        if not out and self.fallback:
+        if not out and self.fallback and len(mentions) > 1:
             # Words that name an actor and an act at once ("protesters", "troops") are weak cues.
             for trigger in (t for t in triggers if t not in free):
                 for roles in fallback_roles(tokens, trigger, mentions):
@@ -150,10 +161,11 @@ class EventCoder:
         source, target = roles.source, roles.target
         if trigger is None:
             code = self.resources.cameo_code(_DEFAULT_CODE)
-            mode = detect_mode(tokens, 0, sentence.text, self.cues, None)
+            predicate = _predicate_after(tokens, source)
+            mode = detect_mode(tokens, predicate.index if predicate else 0, sentence.text, self.cues, None)
             mode = "negated" if mode == "refusal" else mode
-            trigger_record = None
-            pattern_id = "default: two actors, no trigger"
+            trigger_record = Trigger(predicate.text, predicate.start, predicate.end) if predicate else None
+            pattern_id = "default: two actors, no pattern; the trigger is the word after the subject"
         else:
             mode = detect_mode(tokens, trigger.start_token, sentence.text, self.cues, trigger.pattern.mode)
             shift_mode = "negated" if mode == "refusal" else mode
@@ -200,6 +212,7 @@ class EventCoder:
             ),
             trigger=trigger_record,
             explanation=explanation,
+            unary=roles.why == _UNARY,
         )
 
 
@@ -293,6 +306,19 @@ _AUXILIARIES = {
     "ha",
     "han",
 }
+
+
+def _predicate_after(tokens: list[Token], subject: Mention) -> Token | None:
+    """The likely verb of a clause with no known trigger: the first word after its subject."""
+    for t in tokens:
+        if (
+            t.start >= subject.end
+            and t.norm[:1].isalpha()
+            and t.norm not in _AUXILIARIES
+            and t.norm not in ("also", "has", "had", "have", "will", "would", "not", "now", "then")
+        ):
+            return t
+    return next((t for t in tokens if t.norm[:1].isalpha()), None)
 
 
 def _inside_actor(trigger: TriggerMatch, spans: list[ActorSpan]) -> bool:
