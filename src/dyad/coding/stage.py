@@ -119,6 +119,7 @@ class EventCoder:
                 and not _participle_by(tokens, trigger)
                 and not _content_of_noun(tokens, trigger.start_token, nominal_heads)
                 and trigger.start_token - 1 not in nominal_heads  # "the cyberattack blamed on X"
+                and not _complement_of(tokens, trigger, free)
             )
             rank = verbal_rank if main_verb else 3
             if main_verb:
@@ -275,6 +276,24 @@ def _content_of_noun(tokens: list[Token], start: int, nominal_heads: set[int]) -
         if tokens[i].norm in _STOPS:
             return False
     return False
+
+
+# Roots whose verb takes another act as its content: "asked X to end", "threatened to attack".
+_GOVERNING_ROOTS = ("02", "03", "10", "13")
+
+
+def _complement_of(tokens: list[Token], trigger: TriggerMatch, triggers: list[TriggerMatch]) -> bool:
+    """ "Uzbekistan asked the groups to end a boycott": the boycott's end is what was asked for."""
+    start = trigger.start_token
+    if start == 0 or tokens[start - 1].norm not in ("to", "a", "que"):
+        return False
+    return any(
+        t is not trigger
+        and not t.pattern.nominal
+        and t.pattern.code[:2] in _GOVERNING_ROOTS
+        and start - 10 <= t.start_token < start
+        for t in triggers
+    )
 
 
 def _participle_by(tokens: list[Token], trigger: TriggerMatch) -> bool:
