@@ -4,7 +4,8 @@ For each confusable pair (A, B) a name of A is confused when
   * it stands in apposition to a cue of B and of no cue of A ("El líder de la República de
     Corea, Kim Jong-Un", "Pyongyang, South Korea"): an error; or
   * the story never names B, nothing points to A, and B is pointed to by an apposition like
-    the one above or by two different cues that never share a sentence with A's name: a warning.
+    the one above, or by a place of B (capital, city) and a person or body of B (leader,
+    institution) that never share a sentence with A's name: a warning.
 A story that names both places ("the two Koreas") is judged by appositions alone, and a quoted
 name (a story about the mistake) is at most an info note. A name several places share
 ("Korea", "Georgia", "Dominican") is read from context, and the actor mention is corrected.
@@ -180,8 +181,8 @@ def _story_points_elsewhere(ctx: Context, appositions: Appositions, text: str, a
         names_a, cues_b = ctx.names_of(a), ctx.cues.get(b, [])
         if any(appositions.attached(text, h, c) for h in names_a for c in ctx.cues_near(b, h.start, h.end)):
             ctx.pair_memo[key] = True
-        elif len(ctx.cue_texts(b)) < 2:
-            ctx.pair_memo[key] = False
+        elif not any(c.kind in _PLACE_KINDS for c in cues_b) or all(c.kind in _PLACE_KINDS for c in cues_b):
+            ctx.pair_memo[key] = False  # without an apposition it takes a place and a person or body of B
         else:
             # A named beside B's cues: the story may be about both
             sentences_b = {c.sentence for c in cues_b}
