@@ -20,9 +20,15 @@ def test_late_leader_by_epithet(find) -> None:
     assert hit and hit[0].code == "VENGOV" and hit[0].name == "Hugo Chávez"
 
 
-def test_reign_surname_alone_counts_only_in_office(find) -> None:
-    # REIGN lists a premier called Paris; in 2015 the word is the city
-    assert not [m for m in find("Paris welcomed the delegates.", "2015-06-23") if m.kind == "leader"]
+def test_surnames_that_are_common_words_are_not_leaders(find) -> None:
+    # REIGN lists a premier called Paris and a prime minister called May: here the city and the month
+    assert not [m for m in find("Paris welcomed the delegates in May.", "2015-06-23") if m.kind == "leader"]
+
+
+def test_reign_surname_is_not_read_as_a_future_leader(find) -> None:
+    mentions = find("Suharto resigned under pressure.", "1999-01-01")
+    assert [(m.text, m.code) for m in mentions] == [("Suharto", "IDNGOV")]
+    assert not [m for m in find("Suharto spoke.", "1950-01-01") if m.kind == "leader"]
 
 
 def test_leader_after_the_curated_term_keeps_the_nearest(find) -> None:

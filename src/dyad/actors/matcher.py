@@ -112,7 +112,7 @@ class NameMatcher:
 
 
 class _FoldTable(dict[int, str]):
-    """`str.translate` table that folds like `dyad.text.normalize.fold`, one character for one, filled lazily."""
+    """`str.translate` table folding like `dyad.text.normalize.fold`, one character for one, filled lazily."""
 
     def __missing__(self, code: int) -> str:
         folded = fold(chr(code))

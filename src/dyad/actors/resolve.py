@@ -248,25 +248,20 @@ def _next_to_capitalised(text: str, start: int, end: int) -> bool:
 
 
 def leader_on(date: str | None, leaders: list[Leader]) -> Leader | None:
-    """The leader of that name in office on `date`; else the nearest term (latest before, else first after).
-
-    REIGN surnames alone (source 'reign', one word) only count while in office: "Paris" in 1950 is a
-    premier, in 2015 a city.
-    """
+    """The leader of that name in office on `date`; else the nearest term: the latest before `date`, else (for
+    curated office holders only) the first after it. A REIGN surname is never read as a future leader."""
     if not leaders:
         return None
     in_office = [ld for ld in leaders if ld.in_office(date)]
     if in_office:
         return in_office[-1]
-    curated = [ld for ld in leaders if ld.source != "reign"]
-    if not curated:
-        return None
     if date is None:
-        return max(curated, key=lambda ld: ld.start)
-    before = [ld for ld in curated if ld.start <= date]
+        return max(leaders, key=lambda ld: (ld.source != "reign", ld.start))
+    before = [ld for ld in leaders if ld.start <= date]
     if before:
-        return max(before, key=lambda ld: ld.start)
-    return min(curated, key=lambda ld: ld.start)
+        return max(before, key=lambda ld: (ld.source != "reign", ld.start))
+    curated = [ld for ld in leaders if ld.source != "reign"]
+    return min(curated, key=lambda ld: ld.start) if curated else None
 
 
 def _join_phrases(mentions: list[Mention], text: str, resources: Resources) -> list[Mention]:
@@ -283,12 +278,14 @@ def _join_phrases(mentions: list[Mention], text: str, resources: Resources) -> l
                 continue
         out.append(m)
     heads = _org_heads(resources)
-    extended = [_extend_org(m, text, out) if m.kind == "role" and fold_key(m.text) in heads else m for m in out]
+    extended = [
+        _extend_org(m, text, out) if m.kind == "role" and fold_key(m.text) in heads else m for m in out
+    ]
     kept = [m for m in extended if m is not None]
     return [_extend_title(m, text, titles, kept) for m in kept]
 
 
-_DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "el", "la", "los", "las"}
+_DETERMINERS = frozenset("the a an this that its their his her our el la los las".split())
 
 
 @lru_cache(maxsize=8)
@@ -297,16 +294,27 @@ def _org_heads(resources: Resources) -> frozenset[str]:
 
 
 def _extend_org(m: Mention, text: str, mentions: list[Mention]) -> Mention | None:
-    """"Farm Bureau Federation", "the Neighborhood Association": a capitalised name before the head makes an
-    organisation; the head alone ("the group") is no actor."""
+    """A capitalised name before an organisation's head makes an organisation ("Farm Bureau Federation",
+    "the Neighborhood Association"); the head alone ("the group") is no actor."""
     if m.country is not None:
         return m
     named = _extend_left(m, text, mentions)
     words = text[named.start : m.start].split()
     if not [w for w in words if w.lower() not in _DETERMINERS] or not named.text[:1].isupper():
         return None  # "The group": a determiner is no name
-    return Mention(named.sentence, named.start, named.end, named.text, named.code, None, named.sector,
-                   named.text, kind="role", why=f"{m.why}; named body", confidence=0.6)
+    return Mention(
+        named.sentence,
+        named.start,
+        named.end,
+        named.text,
+        named.code,
+        None,
+        named.sector,
+        named.text,
+        kind="role",
+        why=f"{m.why}; named body",
+        confidence=0.6,
+    )
 
 
 @lru_cache(maxsize=8)
