@@ -99,3 +99,12 @@ def test_geographic_names_are_not_countries(check_data, text: str) -> None:
 
     hits = Scanner(check_data).find(text)
     assert [h.text for h in hits if h.is_name] == []
+
+
+def test_a_leader_and_an_epithet_without_a_place_are_not_enough(run) -> None:
+    doc = run(
+        "Relations between Peru and South Korea turned fifty this year.\n"
+        "Kim Jong-un praised Nicolás Maduro, and critics of the hermit kingdom protested in Lima.",
+        "2016-05-10",
+    )
+    assert [f for f in doc.findings if f.severity != "info"] == []
