@@ -136,7 +136,9 @@ class FlagReader:
             else:
                 name = PurePosixPath(unquote(urlparse(img.src).path)).name if img.src else img.classes
                 shown = img.src or img.classes
-            detail = f"image {shown}" + (f" (alt '{img.alt}')" if img.alt else "")
+            detail = (
+                f"image {shown}" + (f" (alt '{img.alt}')" if img.alt else "") + f" at HTML line {img.line}"
+            )
             out.append(FlagSeen(iso3, name or "?", where, where, how, detail))
         return out
 
@@ -195,6 +197,7 @@ class _Image:
     title: str
     classes: str
     in_scope: bool
+    line: int = 0
     after: str = ""
 
 
@@ -219,6 +222,7 @@ class _ImageParser(HTMLParser):
                 a.get("title", ""),
                 a.get("class", ""),
                 in_scope,
+                self.getpos()[0],
             )
             self.images.append(img)
             self._waiting.append(img)
