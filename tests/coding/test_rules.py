@@ -176,3 +176,18 @@ def test_unary_events_can_be_switched_off():
         dyad.Document(id="t", text="The government of Peru declined to comment.", date="2020-01-01")
     )
     assert doc.events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "mode"),
+    [
+        ("Mexico did not sign the agreement with Guatemala.", "057", "negated"),  # nothing happened
+        ("Mexico will not sign the agreement with Guatemala.", "127", "factual"),  # a stated refusal
+        ("Colombia no firmará el acuerdo con Venezuela.", "127", "factual"),
+        ("Ghana and Togo failed to reach agreement on the border.", "127", "factual"),
+        ("¿Firmará Cuba el tratado con Rusia?", "057", "question"),
+    ],
+)
+def test_negation_refusal_and_questions(text, cameo, mode):
+    e = top(text)
+    assert (e.cameo, e.mode) == (cameo, mode)

@@ -75,6 +75,8 @@ def detect_mode(
         found.add("future")
     if fixed:
         found.add(fixed)
+    if "negated" in found and "future" in found:
+        found.add("refusal")  # "will not sign", "no firmará": a stated refusal
     for mode in _PRECEDENCE:
         if mode in found:
             return mode

@@ -169,9 +169,13 @@ class EventCoder:
             pattern_id = "default: two actors, no pattern; the trigger is the word after the subject"
         else:
             mode = detect_mode(tokens, trigger.start_token, sentence.text, self.cues, trigger.pattern.mode)
-            shift_mode = "negated" if mode == "refusal" else mode
+            # A refusal shifts like a negation ("refused to lift" -> 1241); a plain negation ("did not
+            # sign") keeps its code: nothing happened.
+            shift_mode = "negated" if mode == "refusal" else "" if mode == "negated" else mode
             shifted = (
-                self.shift.apply(shift_mode, trigger.pattern.code) if self.shift else trigger.pattern.code
+                self.shift.apply(shift_mode, trigger.pattern.code)
+                if self.shift and shift_mode
+                else trigger.pattern.code
             )
             if mode == "refusal":
                 mode = "factual" if shifted != trigger.pattern.code else "negated"
