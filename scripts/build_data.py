@@ -249,8 +249,8 @@ def build_names(iso2to3: dict[str, str]) -> None:
                 add(word, row["iso3"], "en", "demonym", "curated", "", "cap")
         for form in row["es"].split("|"):
             for word in _es_forms(form.strip()):
-                # "china", "india": a form that is also a country's name keeps the name's capital
-                add(word, row["iso3"], "es", "demonym", "curated", "", "cap" if _fold(word) in country_words else "")
+                if _fold(word) not in country_words:  # "china", "india": the country's name already
+                    add(word, row["iso3"], "es", "demonym", "curated", "", "")
     # 2. ISO names (English).
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
@@ -270,7 +270,7 @@ def build_names(iso2to3: dict[str, str]) -> None:
             continue
         add(capital, code, "und", "capital", "geonames", case="cap")
     # 4. CLDR territory names in every locale babel has.
-    for loc in sorted(localedata.locale_identifiers()):
+    for loc in sorted(localedata.locale_identifiers(), key=lambda x: (x not in ("en", "es"), x)):
         if "_" in loc:
             continue
         try:

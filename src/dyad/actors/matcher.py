@@ -33,6 +33,10 @@ _KIND_RANK = {
 }
 
 
+_TEXT_LANGS = {"en", "es", "und"}
+_LOOSE_SOURCES = {"cldr", "countrynames"}
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """What a matched name may denote."""
@@ -133,6 +137,14 @@ def _unique(entries: tuple[Entry, ...]) -> bool:
 def _case_ok(entry: Entry, text: str, start: int, end: int) -> bool:
     if entry.exact is not None:
         return text[start:end] == entry.exact
+    name = entry.name
+    if (
+        name is not None
+        and name.lang not in _TEXT_LANGS
+        and name.source in _LOOSE_SOURCES
+        and text[start:end].isupper()
+    ):
+        return False  # "SIPRI" is an acronym, not Sango for Cyprus
     if entry.cap:
         return not text[start].islower()
     return True
