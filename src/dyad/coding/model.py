@@ -33,12 +33,12 @@ from typing import Any
 from dyad.coding.dates import resolve_date
 from dyad.coding.modes import ModeCues, detect_mode
 from dyad.coding.places import find_location
-from dyad.doc import Document, Event, Mention, Sentence
-from dyad.errors import DataFileError
+from dyad.doc import Document, Event, Mention, Sentence, Trigger
+from dyad.errors import ConfigError, DataFileError
 from dyad.pipeline import stage
 from dyad.resources import Resources
 from dyad.text.normalize import fold
-from dyad.text.tokens import tokenize
+from dyad.text.tokens import Token, tokenize
 
 _MODEL_PACKAGE = "dyad.data"
 _MODEL_FOLDER = "model"
@@ -201,13 +201,18 @@ def make_model_stage(
     model_prior: float = 0.6,
     role_weight: float = 0.5,
     propose: bool = True,
+    roles_from: str = "rules",
 ) -> ModelStage:
     """`path`: a model directory instead of the bundled one (else `DYAD_MODEL_DIR`, else bundled).
 
     `rule_prior`/`model_prior` weigh a rule candidate and a model-proposed event against each other;
     `role_weight` is how much the role head's agreement with a candidate's actors counts; `propose`
-    False only rescores the rules' candidates.
+    False only rescores the rules' candidates. `roles_from`: where an event the model proposes takes
+    its actors when the rules had a (two-actor) candidate: "rules" (the best candidate's) or "model"
+    (the role head's pick); without a candidate it is always the role head's.
     """
+    if roles_from not in ("rules", "model"):
+        raise ConfigError(f'[stages.model] roles_from = {roles_from!r}: use "rules" or "model"')
     return ModelStage(
         resources,
         path=path or os.environ.get("DYAD_MODEL_DIR") or None,
@@ -217,6 +222,7 @@ def make_model_stage(
         model_prior=model_prior,
         role_weight=role_weight,
         propose=propose,
+        roles_from=roles_from,
     )
 
 
@@ -232,6 +238,7 @@ class ModelStage:
         model_prior: float,
         role_weight: float,
         propose: bool,
+        roles_from: str = "rules",
     ):
         self.resources = resources
         self.path = path
@@ -241,6 +248,7 @@ class ModelStage:
         self.model_prior = model_prior
         self.role_weight = role_weight
         self.propose = propose
+        self.roles_from = roles_from
         self._cues: ModeCues | None = None
 
     @property
@@ -296,6 +304,7 @@ class ModelStage:
         """Rescore the rules' candidates for one sentence; add the model's own event where it wins."""
         said = _said(reading, self.model.root_names)
         best_score = 0.0
+        best: Event | None = None
         for e in candidates:
             agree = math.sqrt(reading.role(e.source, "source") * reading.role(e.target, "target"))
             # the rules' confidence already carries the mode (questions, speculation rank lower)
@@ -310,11 +319,15 @@ class ModelStage:
                 "model": {**said, "rule_confidence": round(e.confidence, 4), "roles": round(agree, 4)},
             }
             e.confidence = score
-            best_score = max(best_score, score)
+            if score > best_score:
+                best_score, best = score, e
         cls = reading.best
         if not self.propose or any(e.penta == cls for e in candidates):
             return candidates
         pair = _pick_pair(reading, mentions)
+        if self.roles_from == "rules" and best is not None and not best.unary:
+            agree = math.sqrt(reading.role(best.source, "source") * reading.role(best.target, "target"))
+            pair = (best.source, best.target, agree)
         if pair is None:
             return candidates
         event = self._model_event(doc, sentence, pair, cls, reading, said)
@@ -362,9 +375,32 @@ class ModelStage:
             location=find_location(
                 sentence.text, [source, target], self.resources, prefer_country=target.country
             ),
-            trigger=None,
+            trigger=_trigger(sentence.text, tokens, source, target),
             explanation={"model": {**said, "proposed": True, "roles": round(agree, 4)}},
         )
+
+
+# Words that do not carry the act: left out at the edges of a model event's trigger.
+_FUNCTION_WORDS = frozenset(
+    "the a an of in on at to for with by from and or but that which who has have had is are was were be "
+    "been will would could should may might its their his her "
+    "el la los las un una de del en al con por para y o que su sus ha han".split()
+)
+
+
+def _trigger(text: str, tokens: list[Token], source: Mention, target: Mention) -> Trigger:
+    """The words that carry a model event: those between source and target, else the word after the source.
+
+    The model reads the whole sentence and points at no word; this span shows a reader where to look.
+    """
+    words = [t for t in tokens if t.text[0].isalnum() and t.norm not in _FUNCTION_WORDS]
+    between = [t for t in words if source.end <= t.start and t.end <= target.start]
+    if not between or len(between) > 4:
+        after = [t for t in words if t.start >= source.end and not (target.start <= t.start < target.end)]
+        before = [t for t in words if t.end <= source.start]
+        between = (after or before or words or tokens)[:1]
+    first, last = between[0], between[-1]
+    return Trigger(text[first.start : last.end], first.start, last.end)
 
 
 def _actors(mentions: list[Mention]) -> list[Mention]:
