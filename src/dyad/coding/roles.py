@@ -329,8 +329,9 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
             return []
     source = before[-1].mention
     why = "subject before the trigger, object after it"
+    adjunct = start > 0 and norms[start - 1] == "," and norms[start].endswith("ing")  # "..., killing X"
     if (
-        (nominal or (start > 0 and norms[start - 1] == "to"))
+        (nominal or adjunct or (start > 0 and norms[start - 1] == "to"))
         and len(before) >= 2
         and before[0].mention.code != before[-1].mention.code
         and not _coordinated(norms, before)
