@@ -108,3 +108,12 @@ def test_a_leader_and_an_epithet_without_a_place_are_not_enough(run) -> None:
         "2016-05-10",
     )
     assert [f for f in doc.findings if f.severity != "info"] == []
+
+
+def test_suggestion_follows_the_story_language_when_none_is_given(run) -> None:
+    text = (
+        "Dominica recibió un número récord de cruceristas este invierno.\n"
+        "El presidente Luis Abinader dijo en Santo Domingo que el nuevo muelle de Punta Cana abrirá pronto."
+    )
+    (f,) = [f for f in run(text, "2022-02-10").findings if f.kind == "name-confusion"]
+    assert f.suggest == "República Dominicana"

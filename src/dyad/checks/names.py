@@ -88,10 +88,24 @@ class Appositions:
         return False
 
 
+_FUNCTION_WORDS = {
+    "en": frozenset("the of and to in that is was for on with by from has have said will".split()),
+    "es": frozenset("el la los las de del que y en un una por con para se su dijo ha".split()),
+}
+
+
+def guess_lang(text: str) -> str | None:
+    """English or Spanish by their commonest words, for a story whose language nobody gave."""
+    words = re.findall(r"[a-záéíóúñü]+", text[:5000].lower())
+    counts = {lang: sum(w in common for w in words) for lang, common in _FUNCTION_WORDS.items()}
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] >= 3 and counts[best] > 2 * min(counts.values()) else None
+
+
 def check_names(ctx: Context, data: CheckData, appositions: Appositions) -> list[Verdict]:
     verdicts: dict[int, Verdict] = {}
     text = ctx.doc.text
-    lang = ctx.doc.lang if ctx.doc.lang in ("en", "es") else None
+    lang = ctx.doc.lang if ctx.doc.lang in ("en", "es") else guess_lang(text)
     for hit in ctx.names:
         if hit.shared:
             continue
