@@ -117,3 +117,11 @@ def test_suggestion_follows_the_story_language_when_none_is_given(run) -> None:
     )
     (f,) = [f for f in run(text, "2022-02-10").findings if f.kind == "name-confusion"]
     assert f.suggest == "República Dominicana"
+
+
+def test_a_headline_comma_joins_two_actors(run) -> None:
+    doc = run(
+        "South Korea, Kim Jong-un to hold talks at the border\nSeoul said the meeting would be brief.",
+        "2018-04-20",
+    )
+    assert [f for f in doc.findings if f.severity != "info"] == []

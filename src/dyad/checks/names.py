@@ -71,8 +71,13 @@ class Appositions:
                     text[max(0, hit.start - 6) : hit.start]
                 ) or self._list_after.match(text[cue.end : cue.end + 8]):
                     return False
+                office = bool(self._office_before.search(text[max(0, hit.start - 40) : hit.start]))
                 if cue.kind in _PLACE_KINDS:
-                    return bool(self._office_before.search(text[max(0, hit.start - 40) : hit.start]))
+                    return office
+                if "," in gap or ":" in gap:
+                    # "la República de Corea, Kim Jong-Un, envió": the apposition closes; a headline's
+                    # "South Korea, Kim Jong-un to meet" joins two actors with its comma
+                    return office or bool(re.match(r"\s*(?:[,;.)]|$)", text[cue.end : cue.end + 3]))
                 return True
             pattern = self._after_person if cue.kind not in _PLACE_KINDS else self._after_place
             return bool(pattern.match(gap))
