@@ -44,7 +44,7 @@ def iter_feed(
     lang: str | None = None,
 ) -> Iterator[Document | InputError]:
     """Documents of a feed's items. `fetcher(url)` returns an object with `.data` and `.url`."""
-    import feedparser
+    import feedparser  # type: ignore[import-untyped]
 
     parsed = feedparser.parse(data)
     if parsed.bozo and not parsed.entries:

@@ -66,7 +66,7 @@ def document_from_html(
         )
     except (ValueError, RecursionError, TypeError) as exc:
         raise InputError(f"{doc_id}: HTML could not be parsed ({type(exc).__name__})") from exc
-    text = (extracted.text if extracted is not None else "") or ""
+    text = getattr(extracted, "text", None) or ""
     if not text.strip():
         raise InputError(f"{doc_id}: no article text found in the HTML")
     times = {k.lower(): v for k, v in _META_TIME.findall(html[:200_000])}
@@ -77,10 +77,8 @@ def document_from_html(
         id=doc_id,
         text=text,
         url=url,
-        title=title or (extracted.title if extracted is not None else None),
-        date=date
-        or (published[:10] if published else None)
-        or (extracted.date if extracted is not None else None),
+        title=title or getattr(extracted, "title", None),
+        date=date or (published[:10] if published else None) or getattr(extracted, "date", None),
         modified=modified or published,
         lang=lang or (found_lang.group(1).lower() if found_lang else None),
         html=html,

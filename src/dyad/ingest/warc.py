@@ -25,8 +25,8 @@ def is_warc(path: Path) -> bool:
 def iter_warc(
     path: Path, *, date: str | None = None, lang: str | None = None
 ) -> Iterator[Document | InputError]:
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
+    from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
+    from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped]
 
     try:
         handle = path.open("rb")

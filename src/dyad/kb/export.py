@@ -226,8 +226,8 @@ def export_events(
 
 
 def _parquet(events: Iterator[dict[str, Any]], path: str, batch: int) -> int:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     schema = pa.schema(
         [

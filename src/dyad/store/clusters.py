@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, distinct, func, or_, select, tuple_, update
 from sqlalchemy import insert as sa_insert
+from sqlalchemy.sql.elements import ColumnElement
 
 from dyad.store import schema as s
 
@@ -59,7 +60,7 @@ def assign_many(conn: Connection, rows: list[dict[str, Any]], now: str, window_d
     days = [event_day(r["date"]) for r in rows]
     dated = [d for d in days if d is not None]
     keys = sorted({_key(r) for r in rows})
-    window = c.day.is_(None)
+    window: ColumnElement[bool] = c.day.is_(None)
     if dated:
         window = or_(
             window, and_(c.day >= _shift(min(dated), -window_days), c.day <= _shift(max(dated), window_days))
@@ -70,7 +71,7 @@ def assign_many(conn: Connection, rows: list[dict[str, Any]], now: str, window_d
             tuple_(c.source_code, c.target_code, c.cameo, c.mode).in_(keys[start : start + 200]), window
         )
         for cid, *key, day in conn.execute(query):
-            candidates.setdefault(tuple(key), []).append((int(cid), day))  # type: ignore[arg-type]
+            candidates.setdefault(tuple(key), []).append((int(cid), day))
     # existing clusters get their ids; new ones a negative placeholder, shared within the document
     out: list[int] = []
     pending: list[dict[str, Any]] = []

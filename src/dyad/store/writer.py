@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
 from dyad.doc import Document
+from dyad.errors import StoreError
 from dyad.store import clusters
 from dyad.store import schema as s
 from dyad.store.missions import derive, mission_changes
@@ -99,22 +100,24 @@ def write_document(conn: Connection, identity: str, doc: Document, *, window_day
             )
         )
         status = "new"
-    version_id = conn.execute(
-        insert(s.versions).values(
-            document_id=identity,
-            version=number,
-            content_hash=digest,
-            text=doc.text,
-            html=doc.html,
-            title=doc.title,
-            date=doc.date,
-            modified=doc.modified,
-            lang=doc.lang,
-            home_country=doc.home_country,
-            coded=doc.coded,
-            ingested_at=now,
-        )
-    ).inserted_primary_key[0]
+    version_id = _new_id(
+        conn.execute(
+            insert(s.versions).values(
+                document_id=identity,
+                version=number,
+                content_hash=digest,
+                text=doc.text,
+                html=doc.html,
+                title=doc.title,
+                date=doc.date,
+                modified=doc.modified,
+                lang=doc.lang,
+                home_country=doc.home_country,
+                coded=doc.coded,
+                ingested_at=now,
+            )
+        ).inserted_primary_key
+    )
     if doc.mentions:
         conn.execute(
             insert(s.mentions),
@@ -217,20 +220,22 @@ def learn_missions(conn: Connection, identity: str, doc: Document, event_ids: li
                 .first()
             )
         if row is None:
-            mission_id = conn.execute(
-                insert(s.missions).values(
-                    sender=change.sender,
-                    host=change.host,
-                    city=change.city,
-                    district=change.district,
-                    kind=change.kind,
-                    lat=change.lat,
-                    lon=change.lon,
-                    origin="news",
-                    status=change.status,
-                    updated_at=now_utc(),
-                )
-            ).inserted_primary_key[0]
+            mission_id = _new_id(
+                conn.execute(
+                    insert(s.missions).values(
+                        sender=change.sender,
+                        host=change.host,
+                        city=change.city,
+                        district=change.district,
+                        kind=change.kind,
+                        lat=change.lat,
+                        lon=change.lon,
+                        origin="news",
+                        status=change.status,
+                        updated_at=now_utc(),
+                    )
+                ).inserted_primary_key
+            )
         else:
             mission_id = row["id"]
             if row["city"] is None or (change.district and not row["district"]):
@@ -285,3 +290,10 @@ def refresh_mission(conn: Connection, mission_id: int, now: str) -> None:
         return
     values = derive(dict(row) if row["origin"] == "dataset" else None, changes)
     conn.execute(update(s.missions).where(s.missions.c.id == mission_id).values(updated_at=now, **values))
+
+
+def _new_id(key: Any) -> int:
+    """The id of the row an INSERT just wrote."""
+    if not key:
+        raise StoreError("the database did not return the new row's id")
+    return int(key[0])
