@@ -96,6 +96,8 @@ class PatternSet:
             for r in read_tsv("lexicon/en_irregular.tsv", ("lemma", "forms"))
         }
         self.index: dict[str, list[tuple[tuple[str, ...], Pattern]]] = {}
+        # The same entries split by language, so a document's scan never looks at the other's.
+        self._by_lang: dict[str, dict[str, list[tuple[tuple[str, ...], Pattern]]]] = {}
         self.patterns: list[Pattern] = []
         self._objects: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
         self.languages = languages
@@ -149,6 +151,7 @@ class PatternSet:
     def _index(self, words: tuple[str, ...], pattern: Pattern) -> None:
         if words:
             self.index.setdefault(words[0], []).append((words[1:], pattern))
+            self._by_lang.setdefault(pattern.lang, {}).setdefault(words[0], []).append((words[1:], pattern))
 
     def find(self, tokens: list[Token], lang: str | None = None) -> list[TriggerMatch]:
         """Every pattern (of `lang`, or of any language) that matches, most specific first where two
@@ -156,6 +159,7 @@ class PatternSet:
         found: list[TriggerMatch] = []
         norms = [t.norm for t in tokens]
         headline = _title_case(tokens)
+        index = self.index if lang is None else self._by_lang.get(lang, {})
         for i, word in enumerate(norms):
             # A capitalised word inside a sentence is a name ("State", "Sign Language"), not a verb,
             # except in a headline written in title case ("U.S. Lifts Travel Ban").
@@ -163,9 +167,7 @@ class PatternSet:
                 i > 0 and not headline and tokens[i].text[:1].isupper() and norms[i - 1] not in _OPENERS
             )
             compound = i > 0 and tokens[i - 1].text == "-" and tokens[i - 1].end == tokens[i].start
-            for tail, pattern in self.index.get(word, ()):
-                if lang is not None and pattern.lang != lang:
-                    continue
+            for tail, pattern in index.get(word, ()):
                 if capitalised and (not pattern.nominal or tail == () or _name_like(tokens, i)):
                     continue
                 if (
