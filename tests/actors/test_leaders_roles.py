@@ -119,3 +119,22 @@ def test_international_organisations(find, text: str, code: str) -> None:
 )
 def test_armed_groups(find, text: str, span: str, code: str) -> None:
     assert code_of(find(text), span) == code
+
+
+@pytest.mark.parametrize(
+    "text, span, code",
+    [
+        ("El presidente venezolano Nicolás Maduro habló.", "presidente venezolano Nicolás Maduro", "VENGOV"),
+        ("La cancillería colombiana protestó.", "cancillería colombiana", "COLGOV"),
+        (
+            "Habló el Ministerio de Relaciones Exteriores de Venezuela.",
+            "Ministerio de Relaciones Exteriores de Venezuela",
+            "VENGOV",
+        ),
+        ("Las Fuerzas Armadas de Colombia avanzaron.", "Fuerzas Armadas de Colombia", "COLMIL"),
+        ("El canciller ruso Serguéi Lavrov llegó.", "canciller ruso Serguéi Lavrov", "RUSGOV"),
+        ("Los militares brasileños llegaron.", "militares brasileños", "BRAMIL"),
+    ],
+)
+def test_spanish_roles_and_titles(find, text: str, span: str, code: str) -> None:
+    assert code_of(find(text, "2019-05-01"), span) == code

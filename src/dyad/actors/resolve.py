@@ -34,6 +34,8 @@ _CAPS_BEFORE = re.compile(r"(?:(?:[A-Z][\w.'’&-]*|of|for|and)[ \t]+){1,4}$")
 _ARTICLE_BEFORE = re.compile(r"(?:\b(?:the|el|la|los|las)\s+)(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # A person's name after a title: up to four capitalised words ("Sergei Lavrov", "Jean-Pierre Lacroix").
 _NAME_AFTER = re.compile(r"^[ \t]+((?:(?:[A-Z][\w'’.-]*|al-|bin|de|da|van|von|der|el-)[ \t]*){1,5})")
+# Between a title and a known surname: first names the tables lack ("canciller ruso Serguéi Lavrov").
+_FIRST_NAMES = re.compile(r"^[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){1,2}$")
 _CAPITAL_WORD = re.compile(r"[A-Z][\w'’-]+")
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|near|at|from|to|outside|across|around|en|cerca de|desde|hacia)\s+(?:the\s+)?$", re.IGNORECASE
@@ -389,7 +391,7 @@ def _join(a: Mention, b: Mention, text: str, titles: frozenset[str]) -> Mention 
         b.kind == "leader"
         and a.kind == "role"
         and (a.why.endswith("title") or _is_title(a, titles))
-        and gap.strip() in ("", ",")
+        and (gap.strip() in ("", ",") or _FIRST_NAMES.match(gap))
         and "\n" not in gap
     ):
         if a.country is None or b.country is None or a.country == b.country or not a_has_actor:
