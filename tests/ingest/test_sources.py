@@ -231,3 +231,26 @@ def test_a_short_uncertain_guess_does_not_switch_coding_off() -> None:
     assert mark_language(short, {"en", "es"}) and short.lang is None
     given = Document(id="y", text="Maduro met Kim in Pyongyang.", lang="FR")
     assert not mark_language(given, {"en", "es"}) and given.lang == "fr"
+
+
+def test_an_atom_file_with_full_content(tmp_path: Path, sqlite_url: str) -> None:
+    body = (
+        "<p>Ghana opened an embassy in Caracas on Monday, its foreign ministry said.</p>"
+        "<p>The two governments have traded envoys for a decade and plan further visits this year.</p>"
+        "<p>Officials from both countries are expected to sign agreements on trade and health.</p>"
+    )
+    atom = tmp_path / "wire.atom"
+    atom.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>'
+        "<id>urn:wire</id><updated>2019-04-02T09:00:00Z</updated>"
+        "<entry><title>Ghana in Caracas</title><id>urn:wire:1</id>"
+        '<link href="https://wire.example/ghana"/><updated>2019-04-02T09:00:00Z</updated>'
+        f'<content type="html"><![CDATA[{body}]]></content></entry></feed>',
+        encoding="utf-8",
+    )
+    with Store(sqlite_url) as store:
+        summary = ingest_sources(store, [str(atom)], fast=True, fetch_items=False)
+        assert (summary.read, summary.new) == (1, 1)
+        stored = store.document("https://wire.example/ghana")
+        assert stored is not None and stored["version"]["date"] == "2019-04-02"
+        assert stored["document"]["title"] == "Ghana in Caracas"
