@@ -30,6 +30,9 @@ _WEIGHT, _OBJECT, _VERB, _RANK0, _RANK1, _STRUCTURAL, _POSITION, _CAP = (
     0.99,
 )
 
+# The rank of a participle that modifies a noun ("forces backed by Russia"): below any noun trigger.
+_DEMOTED = 5
+
 # Why a one-actor event names its actor twice: the contract wants a coded target.
 _UNARY = "one actor named: a unary event, its target is its source"
 
@@ -121,7 +124,7 @@ class EventCoder:
                 and trigger.start_token - 1 not in nominal_heads  # "the cyberattack blamed on X"
                 and not _complement_of(tokens, trigger, free)
             )
-            rank = verbal_rank if main_verb else 3
+            rank = verbal_rank if main_verb else _DEMOTED if _participle_by(tokens, trigger) else 3
             if main_verb:
                 verbal_rank += 1
             roles_list = assign_roles(tokens, trigger, mentions) if distinct else []
@@ -246,7 +249,7 @@ def event_confidence(
             + (_OBJECT if pattern.objects else 0.0)
             + (0.0 if pattern.nominal else _VERB)
         )
-        score += _RANK0 if rank == 0 else _RANK1 if rank == 1 else 0.0
+        score += _RANK0 if rank == 0 else _RANK1 if rank == 1 else -0.1 if rank == _DEMOTED else 0.0
         score += _STRUCTURAL if roles.structural else 0.0
         if weak:
             score *= 0.5
