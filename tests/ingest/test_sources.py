@@ -254,3 +254,19 @@ def test_an_atom_file_with_full_content(tmp_path: Path, sqlite_url: str) -> None
         stored = store.document("https://wire.example/ghana")
         assert stored is not None and stored["version"]["date"] == "2019-04-02"
         assert stored["document"]["title"] == "Ghana in Caracas"
+
+
+def test_the_ingest_command_summary_and_exit_codes(site: str, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from dyad.cli import main
+
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    result = CliRunner().invoke(main, ["--db", db, "ingest", "--fast", "--retries", "0", f"{site}/feed.xml"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[0] == f"dyad: skipped {site}/missing.html: HTTP 404 Not Found"
+    summary = json.loads(lines[-1])
+    assert (summary["read"], summary["new"], summary["skipped"]) == (3, 3, 1)
+    result = CliRunner().invoke(main, ["--db", db, "ingest", str(tmp_path / "absent")])
+    assert result.exit_code == 1 and json.loads(result.stderr.splitlines()[-1])["read"] == 0
