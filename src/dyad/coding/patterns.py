@@ -242,7 +242,7 @@ def _find_object(
     stop = min(len(norms), start + pattern.window)
     for j in range(start, stop):
         word = norms[j]
-        if word in (";", "?", "!", ",") or (word == "." and not _decimal_point(norms, j)):
+        if word in (";", "?", "!") or (word in (".", ",") and not _decimal_point(norms, j)):
             return None
         for rest in index.get(word, ()):
             n = len(rest)
