@@ -124,7 +124,10 @@ class EventCoder:
                 and trigger.start_token - 1 not in nominal_heads  # "the cyberattack blamed on X"
                 and not _complement_of(tokens, trigger, free)
             )
-            rank = verbal_rank if main_verb else _DEMOTED if _participle_by(tokens, trigger) else 3
+            subordinate = _participle_by(tokens, trigger) or _in_relative_clause(tokens, trigger.start_token)
+            rank = (
+                verbal_rank if main_verb else _DEMOTED if subordinate and not trigger.pattern.nominal else 3
+            )
             if main_verb:
                 verbal_rank += 1
             roles_list = assign_roles(tokens, trigger, mentions) if distinct else []
