@@ -270,3 +270,14 @@ def test_the_ingest_command_summary_and_exit_codes(site: str, tmp_path: Path) ->
     assert (summary["read"], summary["new"], summary["skipped"]) == (3, 3, 1)
     result = CliRunner().invoke(main, ["--db", db, "ingest", str(tmp_path / "absent")])
     assert result.exit_code == 1 and json.loads(result.stderr.splitlines()[-1])["read"] == 0
+
+
+def test_broken_feeds_are_one_line_each(tmp_path: Path) -> None:
+    not_feed = tmp_path / "data.xml"
+    not_feed.write_text("<?xml version='1.0'?><inventory><item>1</item></inventory>", encoding="utf-8")
+    (item,) = list(iter_source(str(not_feed)))
+    assert str(item) == "data.xml: not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF> element)"
+    truncated = tmp_path / "cut.rss"
+    truncated.write_text("<?xml version='1.0'?><rss version='2.0'><channel><title>W", encoding="utf-8")
+    (item,) = list(iter_source(str(truncated)))
+    assert str(item).startswith("cut.rss: not a readable RSS/Atom feed")

@@ -25,7 +25,7 @@ from dyad.errors import DyadError, InputError
 from dyad.ingest.feeds import iter_feed, looks_like_feed
 from dyad.ingest.fetch import Fetched, fetch, is_url
 from dyad.ingest.lang import mark_language
-from dyad.ingest.readers import MAX_BYTES, document_from_bytes, iter_csv, iter_jsonl
+from dyad.ingest.readers import MAX_BYTES, document_from_bytes, iter_csv, iter_jsonl, looks_like_html
 from dyad.ingest.warc import is_warc, iter_warc
 from dyad.store import Store
 
@@ -159,12 +159,13 @@ def _read_one(
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    if path.suffix.lower() in _FEED_SUFFIXES or looks_like_feed(data):
-        if looks_like_feed(data):
-            yield from iter_feed(
-                data, path.name, fetcher=get, fetch_items=opts.fetch_items, date=opts.date, lang=opts.lang
-            )
-            return
+    if looks_like_feed(data):
+        yield from iter_feed(
+            data, path.name, fetcher=get, fetch_items=opts.fetch_items, date=opts.date, lang=opts.lang
+        )
+        return
+    if path.suffix.lower() in _FEED_SUFFIXES and not looks_like_html(data, path.name):
+        raise InputError(f"{path.name}: not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF> element)")
     doc = document_from_bytes(data, path.name, url=opts.url, date=opts.date, lang=opts.lang)
     doc.source_path = str(path)
     yield doc
