@@ -349,16 +349,21 @@ def stats(ctx: click.Context) -> None:
 @click.option("--until", metavar="DATE", help="Events on or before this date.")
 @click.option("--limit", type=click.IntRange(1, None), help="At most this many events.")
 @click.option("--reports", is_flag=True, help="One object per article's report instead of merged events.")
+@click.option("--with-reports", is_flag=True, help="Add each merged event's reports (article, sentence, spans).")
 @click.option("--format", "fmt", type=FORMATS, default=None)
 @click.pass_context
 def events(ctx: click.Context, source: str | None, target: str | None, since: str | None, until: str | None,
-           limit: int | None, reports: bool, fmt: str | None) -> None:
+           limit: int | None, reports: bool, with_reports: bool, fmt: str | None) -> None:
     """Stored events, merged across articles (with num_mentions/num_sources/num_articles), by dyad and date."""
     from dyad.render import default_format, event_table, print_table, write_jsonl
     from dyad.resources import default_resources
 
-    rows = _open_store(ctx).events(source=source, target=target, since=since, until=until, limit=limit,
-                                   merged=not reports)
+    store = _open_store(ctx)
+    rows = store.events(source=source, target=target, since=since, until=until, limit=limit, merged=not reports)
+    if with_reports and not reports:
+        found = store.event_reports([r["event_id"] for r in rows])
+        for row in rows:
+            row["reports"] = found.get(row["event_id"], [])
     if (fmt or default_format()) == "jsonl":
         write_jsonl(rows, sys.stdout)
     else:

@@ -151,6 +151,13 @@ def test_events_merge_across_articles_with_gdelt_counts(store_url: str) -> None:
             (1, 1, 1),
         ]
         assert merged[0]["doc_id"] == "https://one.example/x"  # the first report stands for the event
+        reports = store.event_reports([merged[0]["event_id"]])[merged[0]["event_id"]]
+        assert [(r["doc_id"], r["mentions"]) for r in reports] == [
+            ("https://one.example/x", 2),
+            ("https://www.one.example/y", 1),
+            ("https://two.example/z", 1),
+        ]
+        assert reports[0]["source"] == {"text": "PRK", "start": 0, "end": 3}
         assert len(store.events(source="PRK", merged=False)) == 4
         assert store.events(since="2015-07-01")[0]["date"] == "2015-07-20"
         # a correction that drops the report takes it out of the counts

@@ -265,6 +265,34 @@ class Store:
         with self.engine.connect() as conn:
             return [json.loads(r[0]) for r in conn.execute(query)]
 
+    def event_reports(self, event_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+        """The active reports of merged events: merged event id -> its reports (article, sentence, spans)."""
+        out: dict[int, list[dict[str, Any]]] = {}
+        e = s.events.c
+        with self.engine.connect() as conn:
+            for start in range(0, len(event_ids), 500):
+                query = (
+                    select(e.cluster_id, e.payload, e.mentions)
+                    .where(e.cluster_id.in_(event_ids[start : start + 500]), e.active.is_(True))
+                    .order_by(e.cluster_id, e.id)
+                )
+                for cluster_id, payload, mentions in conn.execute(query):
+                    item = json.loads(payload)
+                    out.setdefault(int(cluster_id), []).append(
+                        {
+                            "doc_id": item["doc_id"],
+                            "url": item.get("url"),
+                            "sentence": item["sentence"],
+                            "sentence_text": item["sentence_text"],
+                            "source": {k: item["source"][k] for k in ("text", "start", "end")},
+                            "target": {k: item["target"][k] for k in ("text", "start", "end")},
+                            "trigger": item.get("trigger"),
+                            "date": item.get("date"),
+                            "mentions": int(mentions),
+                        }
+                    )
+        return out
+
     def iter_merged_events(self, batch: int = 2000) -> Iterator[dict[str, Any]]:
         """Every merged event (as `events` prints it, plus `day` and `first_seen`), streamed in id order."""
         c = s.event_clusters.c
