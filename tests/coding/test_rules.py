@@ -191,3 +191,8 @@ def test_unary_events_can_be_switched_off():
 def test_negation_refusal_and_questions(text, cameo, mode):
     e = top(text)
     assert (e.cameo, e.mode) == (cameo, mode)
+
+
+def test_source_sector_patterns_leave_the_general_reading():
+    assert top("British troops arrived in Mali.").cameo == "074"  # a deployment
+    assert top("The Kenyan president arrived in Uganda on Monday.").cameo == "042"  # a visit

@@ -15,6 +15,7 @@ A pattern file `data/patterns/<lang>/<root>_<name>.toml` holds:
     reverse = true                   # optional: the grammatical object is the source ("received aid from")
     speaker = true                   # optional: a modal ("X said Y must ..."): the speaker is the source,
                                      # the modal's subject the target
+    source_sectors = ["MIL"]         # optional: the pattern holds only for such sources ("troops arrived in")
     weight = 1.0                     # optional: prior confidence of the pattern
 
 Multi-word triggers ("set up", "call for") inflect their first word.
@@ -72,6 +73,7 @@ class Pattern:
     weight: float
     nominal: bool
     speaker: bool = False
+    source_sectors: tuple[str, ...] = ()  # when set, the source must be of one of these sectors
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +131,7 @@ class PatternSet:
                 mode=spec.get("mode") or None,
                 reverse=bool(spec.get("reverse", False)),
                 speaker=bool(spec.get("speaker", False)),
+                source_sectors=tuple(str(x) for x in spec.get("source_sectors", ())),
                 weight=float(spec.get("weight", 1.0)),
             )
             pattern = Pattern(id=f"{Path(str(source)).name}#{n}", nominal=False, **base)  # type: ignore[arg-type]
@@ -264,7 +267,10 @@ def _most_specific(found: list[TriggerMatch]) -> list[TriggerMatch]:
     kept: list[TriggerMatch] = []
     for m in found:
         if any(
-            k.start_token <= m.start_token < k.head_end or m.start_token <= k.start_token < m.head_end
+            (k.start_token <= m.start_token < k.head_end or m.start_token <= k.start_token < m.head_end)
+            # a pattern restricted to some sources leaves the general reading in place for the others
+            and not k.pattern.source_sectors
+            and not m.pattern.source_sectors
             for k in kept
         ):
             continue

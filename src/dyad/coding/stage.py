@@ -136,7 +136,10 @@ class EventCoder:
             if not roles_list and self.unary and len(mentions) == 1 and spans[0].last < trigger.start_token:
                 # "Suharto resigned", "Eritrea declined to comment": one actor, no other party named.
                 roles_list = [Roles(mentions[0], mentions[0], _UNARY, structural=False)]
+            sectors = trigger.pattern.source_sectors
             for roles in roles_list:
+                if sectors and roles.source.sector not in sectors:
+                    continue
                 out.append(self._event(doc, sentence, tokens, trigger, roles, rank))
         if not out and self.fallback and len(mentions) > 1:
             # Words that name an actor and an act at once ("protesters", "troops") are weak cues.
