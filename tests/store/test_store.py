@@ -404,3 +404,11 @@ def test_a_new_reference_table_replaces_untouched_rows_and_keeps_news(store_url:
         assert [m["sender"] for m in store.missions(sender="ARG", host="VEN")] == ["ARG"]
         (usa,) = store.missions(sender="USA", city="Caracas")
         assert usa["status"] == "suspended"
+
+
+def test_store_urls() -> None:
+    from dyad.store.store import engine_url
+
+    assert engine_url("postgres://u@h/db") == engine_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert engine_url("dyad.db") == "sqlite:///dyad.db"
+    assert engine_url("sqlite:////tmp/x.db") == "sqlite:////tmp/x.db"

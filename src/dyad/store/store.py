@@ -66,6 +66,17 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def engine_url(url: str) -> str:
+    """SQLAlchemy's URL for a store URL: postgresql:// (or postgres://) goes through psycopg 3,
+    and a bare path ("dyad.db") is a SQLite file."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    return url
+
+
 class Store:
     """A SQLite or PostgreSQL store, picked by the URL alone."""
 
@@ -79,9 +90,7 @@ class Store:
         self.url = url
         self.window_days = window_days
         try:
-            if url.startswith("postgresql://"):
-                url = "postgresql+psycopg://" + url[len("postgresql://") :]
-            self.engine: Engine = create_engine(url, future=True, pool_pre_ping=True)
+            self.engine: Engine = create_engine(engine_url(url), future=True, pool_pre_ping=True)
             if self.engine.dialect.name == "sqlite":
                 event.listen(self.engine, "connect", _sqlite_pragmas)
             self._migrate()
