@@ -69,3 +69,13 @@ def test_both_nations_in_the_sentence_that_names_one_of_them(find) -> None:
 def test_the_country_is_not_repeated_beside_its_name(find) -> None:
     mentions = find("Aid reached Yemen as the country's cholera epidemic spread.")
     assert [m.code for m in mentions] == ["YEM"]
+
+
+def test_both_nations_after_a_paragraph_break_is_the_story_dyad(find) -> None:
+    text = (
+        "Ghana and Togo opened a joint border post. Ghana's president praised Togo.\n\n"
+        "Ghana also trades with Benin and Nigeria.\n\n"
+        "What comes next for both nations?"
+    )
+    mentions = find(text)
+    assert sorted(m.code for m in mentions if m.text == "both nations") == ["GHA", "TGO"]

@@ -512,15 +512,23 @@ def home_country(mentions: list[Mention]) -> str | None:
 
 
 def resolve_context(
-    mentions: list[Mention], sentences_text: dict[int, str], home: str | None, resources: Resources
+    mentions: list[Mention],
+    sentences_text: dict[int, str],
+    home: str | None,
+    resources: Resources,
+    paragraph_starts: frozenset[int] = frozenset(),
 ) -> list[Mention]:
-    """Bare roles: "the government" is the home country's; "the country" the one just named; a bare code
-    ("protesters") stays generic; a title with a person's name and no country takes the home country."""
+    """Bare roles: "the government" is the home country's; "the country" the one just named (in this sentence
+    or the previous one of the same paragraph); "both nations" the two just named, else the story's main
+    dyad; a bare code ("protesters") stays generic; a title with a person's name and no country takes the
+    home country."""
     out: list[Mention] = []
     recent: deque[tuple[int, str]] = deque(maxlen=16)  # (sentence, country) in reading order, the last few
+    dyad = _main_dyad(mentions)
     for m in mentions:
         if m.kind == "anaphor":
-            resolved = _anaphor(m, recent, home, resources)
+            reach = 0 if m.sentence in paragraph_starts else 1
+            resolved = _anaphor(m, [c for s, c in recent if m.sentence - s <= reach], home, dyad, resources)
             if m.code == "one":
                 # "Yemen ... the country's epidemic": the country is named in the sentence already
                 here = {o.country for o in mentions if o.sentence == m.sentence and o.kind != "anaphor"}
@@ -558,18 +566,31 @@ def resolve_context(
     return out
 
 
+def _main_dyad(mentions: list[Mention]) -> list[str]:
+    """The story's two most-named countries (names, capitals, leaders, demonyms), when it names two."""
+    counts: Counter[str] = Counter(
+        m.country for m in mentions if m.country and m.kind not in ("role", "anaphor", "place", "region")
+    )
+    top = [c for c, _ in counts.most_common(2)]
+    return top if len(top) == 2 else []
+
+
 def _anaphor(
-    m: Mention, recent: deque[tuple[int, str]], home: str | None, resources: Resources
+    m: Mention, near: list[str], home: str | None, dyad: list[str], resources: Resources
 ) -> list[Mention]:
-    near = [c for s, c in recent if m.sentence - s <= 1]
     distinct: list[str] = []
     for named in reversed(near):
         if named not in distinct:
             distinct.append(named)
     if m.code == "two":
-        if len(distinct) < 2:
+        if len(distinct) >= 2:
+            pair = sorted(distinct[:2], key=lambda c: near.index(c))
+            why = f"context: '{m.text}' = {pair[0]} and {pair[1]}, named just before"
+        elif dyad:
+            pair = dyad
+            why = f"context: '{m.text}' = {pair[0]} and {pair[1]}, the story's most-named pair"
+        else:
             return []
-        pair = sorted(distinct[:2], key=lambda c: near.index(c))
         return [
             Mention(
                 m.sentence,
@@ -581,7 +602,7 @@ def _anaphor(
                 None,
                 resources.country_name(c) or c,
                 kind="anaphor",
-                why=f"context: '{m.text}' = {pair[0]} and {pair[1]}, named just before",
+                why=why,
                 confidence=0.7,
             )
             for c in pair

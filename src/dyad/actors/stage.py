@@ -35,5 +35,10 @@ class ActorResolver:
             )
         doc.home_country = doc.home_country or home_country(mentions)
         texts = {s.index: s.text for s in doc.sentences}
-        doc.mentions = resolve_context(mentions, texts, doc.home_country, self.resources)
+        starts = frozenset(
+            s.index
+            for i, s in enumerate(doc.sentences)
+            if i == 0 or "\n" in doc.text[doc.sentences[i - 1].end : s.start]
+        )
+        doc.mentions = resolve_context(mentions, texts, doc.home_country, self.resources, starts)
         return doc
