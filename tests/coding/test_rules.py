@@ -52,6 +52,9 @@ def test_each_root_has_an_english_pattern(text, root):
         ("El Gobierno de Argentina detuvo a tres ciudadanos de Paraguay.", "17"),
         ("Perú firmó un acuerdo comercial con Chile.", "05"),
         ("Estados Unidos impuso sanciones a Nicaragua.", "16"),
+        ("China expresó su preocupación por la visita de la presidenta de Taiwán a Japón.", "01"),
+        ("Paraguay rompió relaciones diplomáticas con Venezuela.", "16"),
+        ("Rusia advirtió a Estados Unidos que responderá a cualquier ataque.", "13"),
     ],
 )
 def test_spanish_patterns(text, root):
@@ -196,3 +199,8 @@ def test_negation_refusal_and_questions(text, cameo, mode):
 def test_source_sector_patterns_leave_the_general_reading():
     assert top("British troops arrived in Mali.").cameo == "074"  # a deployment
     assert top("The Kenyan president arrived in Uganda on Monday.").cameo == "042"  # a visit
+
+
+def test_spanish_aid_received_names_the_giver():
+    e = top("Cuba recibió ayuda humanitaria de México tras el huracán.", "2020-01-10")
+    assert (e.source.country, e.target.country, e.root) == ("MEX", "CUB", "07")
