@@ -409,6 +409,53 @@ def test_a_new_reference_table_replaces_untouched_rows_and_keeps_news(store_url:
 def test_store_urls() -> None:
     from dyad.store.store import engine_url
 
-    assert engine_url("postgres://u@h/db") == engine_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert (
+        engine_url("postgres://u@h/db") == engine_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    )
     assert engine_url("dyad.db") == "sqlite:///dyad.db"
     assert engine_url("sqlite:////tmp/x.db") == "sqlite:////tmp/x.db"
+
+
+def test_the_place_names_the_host_and_fire_is_not_an_opening(store_url: str) -> None:
+    said = "Ghana opened an embassy in Caracas on Monday, its foreign ministry said."
+    fire = "Police opened fire on protesters near the embassy of Colombia in Caracas."
+    with Store(store_url) as store:
+        store.add_document(
+            document(
+                "gh",
+                None,
+                said + " " + fire,
+                [
+                    event(
+                        "gh",
+                        "GHA",
+                        "GHAGOV",
+                        "054",
+                        text=said,
+                        trigger="opened an embassy",
+                        date="2019-01-07",
+                        location=CARACAS,
+                    ),
+                    event(
+                        "gh",
+                        "VENCOP",
+                        "COL",
+                        "190",
+                        text=fire,
+                        trigger="opened fire",
+                        date="2019-01-07",
+                        location=CARACAS,
+                        goldstein=-10.0,
+                        quad=4,
+                        sentence=1,
+                    ),
+                ],
+            )
+        )
+        (ghana,) = store.missions(sender="GHA", city="Caracas")
+        assert ghana["status"] == "opened"
+        assert [m["status"] for m in store.missions(sender="COL", city="Caracas")] == ["open"]
+        assert not store.missions(sender="VEN", host="COL", include_closed=True) or all(
+            m["sources"] == [{"dataset": "wikidata-2022-11-16"}]
+            for m in store.missions(sender="VEN", host="COL")
+        )

@@ -56,6 +56,9 @@ _MISSION_RE = re.compile(
 _STATUS_BY_CODE = {"054": ("opened", "planned")}
 # codes under which a status cue found anywhere in the sentence counts (the trigger may be "ties")
 _CUE_CODES = ("054", "16", "160", "161", "166", "1662")
+# roots under which a cue in the trigger counts ("opened fire", 19, says nothing of an embassy)
+_MISSION_ROOTS = ("03", "04", "05", "08", "16", "17")
+_NEAR = 60  # characters between the trigger and the mission word it speaks of
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,9 +136,10 @@ def mission_changes(
 def _status(event: Event) -> tuple[str, str] | None:
     """(status, which role sends the mission) of an event, or None."""
     trigger = fold(event.trigger.text) if event.trigger else ""
-    for cue in _cues():
-        if trigger and cue.pattern.search(trigger):
-            return cue.status, cue.sender
+    if event.root in _MISSION_ROOTS:
+        for cue in _cues():
+            if trigger and cue.pattern.search(trigger):
+                return cue.status, cue.sender
     if event.cameo in _CUE_CODES or event.root == "16":
         sentence = fold(event.sentence_text)
         for cue in _cues():
@@ -145,10 +149,23 @@ def _status(event: Event) -> tuple[str, str] | None:
     return (by_code[0], "source") if by_code else None
 
 
+def _mission_word(event: Event) -> str | None:
+    """The mission word nearest the event's trigger, if one lies within `_NEAR` characters of it."""
+    folded = fold(event.sentence_text)
+    best: tuple[int, str] | None = None
+    for match in _MISSION_RE.finditer(folded):
+        if event.trigger is None:
+            return match.group(1)
+        gap = max(event.trigger.start - match.end(), match.start() - event.trigger.end, 0)
+        if gap <= _NEAR and (best is None or gap < best[0]):
+            best = (gap, match.group(1))
+    return best[1] if best else None
+
+
 def _change(doc: Document, event: Event, event_id: int, resources: Resources) -> MissionChange | None:
     if event.mode not in ("factual", "future"):
         return None
-    words = _MISSION_RE.search(fold(event.sentence_text))
+    words = _mission_word(event)
     if words is None:
         return None
     found = _status(event)
@@ -167,6 +184,9 @@ def _change(doc: Document, event: Event, event_id: int, resources: Resources) ->
         # "Venezuela allowed North Korea to open its embassy in Caracas": the mission is in the
         # place's country, whichever role that country plays in the sentence
         sender, host = host, sender
+    elif loc is not None and loc.country and loc.country != sender and host in (None, sender):
+        # "North Korea opened an embassy in Caracas, its foreign ministry said": the place names the host
+        host = loc.country
     if not sender or not host or sender == host:
         return None
     city, lat, lon = _host_city(loc, host, resources)
@@ -177,7 +197,7 @@ def _change(doc: Document, event: Event, event_id: int, resources: Resources) ->
         host,
         city,
         district,
-        _MISSION_WORDS[words.group(1)],
+        _MISSION_WORDS[words],
         status,
         date,
         lat,
