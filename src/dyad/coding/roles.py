@@ -418,7 +418,7 @@ def _prefer_objects(norms: list[str], after: list[ActorSpan]) -> list[ActorSpan]
         if _locative(norms, s):
             return 2
         # A bare group with no country ("send troops into Kosovo") is more often the act's means.
-        return 1 if s.mention.country is None and s.mention.sector in ("MIL", "COP") else 0
+        return 3 if s.mention.country is None and s.mention.sector in ("MIL", "COP") else 0
 
     return sorted(after, key=lambda s: (rank(s), s.first))
 
