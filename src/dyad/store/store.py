@@ -176,7 +176,9 @@ class Store:
                 if attempt == 2:
                     raise StoreError(f"{doc.id}: concurrent writers kept colliding; try again") from None
             except OperationalError as exc:
-                if attempt == 2 or "locked" not in str(exc).lower():
+                if attempt == 2 or not any(
+                    w in str(exc).lower() for w in ("locked", "deadlock", "serialize")
+                ):
                     raise StoreError(f"{doc.id}: cannot write to the store: {_short(exc)}") from exc
         raise StoreError(f"{doc.id}: cannot write to the store")
 
