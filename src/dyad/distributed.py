@@ -264,7 +264,7 @@ def new_items(source: str, seen: Seen, summary: dict[str, int], skip: SkipFn, *,
               lang: str | None = None) -> Iterator[Document]:
     """The documents of `source` not taken before (a new id, or new content under an old one)."""
     from dyad.engine import load_config
-    from dyad.ingest.lang import detect_language
+    from dyad.ingest.lang import mark_language
     from dyad.ingest.run import iter_source
 
     coded = set(load_config().get("stages", {}).get("events", {}).get("languages", ["en", "es"]))
@@ -275,10 +275,7 @@ def new_items(source: str, seen: Seen, summary: dict[str, int], skip: SkipFn, *,
                 skip(doc_id, reason or str(item))
         elif seen.first_time(item.id, item.url, item.content_hash):
             summary["read"] += 1
-            # As ingest_sources does: detect the language; one dyad does not code keeps its actors only.
-            item.lang = (item.lang or detect_language(item.text) or "").lower()[:2] or None
-            if item.lang is not None and item.lang not in coded:
-                item.coded = False
+            mark_language(item, coded)  # as ingest_sources does: actors only in a language not coded
             yield item
 
 
