@@ -56,11 +56,19 @@ class DyadGroup(click.Group):
 @click.group(cls=DyadGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", envvar="DYAD_DB", default="sqlite:///dyad.db", show_default=True,
               help="Store URL: sqlite:///PATH or postgresql://USER@HOST/DB (env DYAD_DB).")
+@click.option("--config", "config", envvar="DYAD_CONFIG", type=click.Path(exists=True, dir_okay=False),
+              help="Pipeline config (TOML; see dyad/default.toml) for code, actors and ingest (env DYAD_CONFIG).")
 @click.version_option(package_name="dyad")
 @click.pass_context
-def main(ctx: click.Context, db: str) -> None:
+def main(ctx: click.Context, db: str, config: str | None) -> None:
     """dyad reads the news and keeps the world's diplomatic ledger."""
-    ctx.obj = {"db": db}
+    ctx.obj = {"db": db, "config": config}
+
+
+def _config_path() -> str | None:
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    return obj.get("config") if isinstance(obj, dict) else None
 
 
 def _open_store(ctx: click.Context):  # noqa: ANN202 - returns dyad.store.Store
@@ -130,11 +138,11 @@ def _dict_option(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def _dict_engine(fast: bool, dicts: tuple[str, ...]) -> Any:
     """None (the default engine) without user dictionaries, else an engine that carries them."""
-    if not dicts:
+    if not dicts and _config_path() is None:
         return None
     from dyad.engine import engine_with_dicts
 
-    return engine_with_dicts(fast, dicts)
+    return engine_with_dicts(fast, dicts, config_path=_config_path())
 
 
 def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -168,7 +176,7 @@ def code(files: tuple[str, ...], jsonl: str | None, date: str | None, lang: str 
     if not files and jsonl is None:
         raise click.UsageError("give FILE... or --jsonl IN.jsonl ('-' reads standard input)")
     fmt = fmt or default_format()
-    engine = engine_with_dicts(fast, dicts)
+    engine = engine_with_dicts(fast, dicts, config_path=_config_path())
     counter = {"read": 0, "bad": 0}
     docs = _documents(iter_inputs(files, jsonl, date=date, lang=lang), counter)
     rows: list[dict[str, Any]] = []
@@ -210,7 +218,7 @@ def actors(files: tuple[str, ...], jsonl: str | None, date: str | None, lang: st
     if not files and jsonl is None:
         raise click.UsageError("give FILE... or --jsonl IN.jsonl ('-' reads standard input)")
     fmt = fmt or default_format()
-    engine = engine_with_dicts(True, dicts, ("sentences", "actors"))
+    engine = engine_with_dicts(True, dicts, ("sentences", "actors"), config_path=_config_path())
     counter = {"read": 0, "bad": 0}
     rows: list[dict[str, Any]] = []
     for doc in engine.run(_documents(iter_inputs(files, jsonl, date=date, lang=lang), counter), on_skip=_skip):
@@ -355,18 +363,23 @@ def stats(ctx: click.Context) -> None:
 def events(ctx: click.Context, source: str | None, target: str | None, since: str | None, until: str | None,
            limit: int | None, reports: bool, with_reports: bool, fmt: str | None) -> None:
     """Stored events, merged across articles (with num_mentions/num_sources/num_articles), by dyad and date."""
+    from itertools import islice
+
     from dyad.render import default_format, event_table, print_table, write_jsonl
     from dyad.resources import default_resources
 
     store = _open_store(ctx)
-    rows = store.events(source=source, target=target, since=since, until=until, limit=limit, merged=not reports)
-    if with_reports and not reports:
-        found = store.event_reports([r["event_id"] for r in rows])
-        for row in rows:
-            row["reports"] = found.get(row["event_id"], [])
+    stream = store.stream_events(source=source, target=target, since=since, until=until, limit=limit,
+                                 merged=not reports)
     if (fmt or default_format()) == "jsonl":
-        write_jsonl(rows, sys.stdout)
+        while page := list(islice(stream, 1000)):  # streamed: a large store is never held whole
+            if with_reports and not reports:
+                found = store.event_reports([r["event_id"] for r in page])
+                for row in page:
+                    row["reports"] = found.get(row["event_id"], [])
+            write_jsonl(page, sys.stdout)
     else:
+        rows = list(stream)
         names = {k: c.name for k, c in default_resources().countries.items()}
         print_table(event_table(rows, names))
 

@@ -84,12 +84,14 @@ def check_text(text: str, date: str | None = None, *, html: str | None = None,
 
 @lru_cache(maxsize=8)
 def engine_with_dicts(fast: bool = False, user_dicts: tuple[str, ...] = (),
-                      stages: tuple[str, ...] | None = None) -> Engine:
-    """An engine whose tables carry the user dictionaries (`--dict PATH`) on top of the bundled ones."""
-    if not user_dicts and stages is None:
+                      stages: tuple[str, ...] | None = None, config_path: str | None = None) -> Engine:
+    """An engine whose tables carry the user dictionaries (`--dict PATH`) on top of the bundled ones,
+    built from the pipeline config at `config_path` (`--config`) when one is given."""
+    if not user_dicts and stages is None and config_path is None:
         return default_engine(fast)
     resources = Resources(user_dicts=[Path(p) for p in user_dicts]) if user_dicts else None
-    return Engine(fast=fast, resources=resources, stages=stages)
+    config = load_config(config_path) if config_path else None
+    return Engine(fast=fast, resources=resources, stages=stages, config=config)
 
 
 def find_actors(text: str, date: str | None = None, lang: str | None = None, *, doc_id: str = "text",
