@@ -159,6 +159,10 @@ def test_events_merge_across_articles_with_gdelt_counts(store_url: str) -> None:
         ]
         assert reports[0]["source"] == {"text": "PRK", "start": 0, "end": 3}
         assert len(store.events(source="PRK", merged=False)) == 4
+        assert list(store.stream_events(page=1, source="PRK", merged=False)) == store.events(
+            source="PRK", merged=False
+        )
+        assert list(store.stream_events(page=1, limit=1)) == store.events(limit=1)
         assert store.events(since="2015-07-01")[0]["date"] == "2015-07-20"
         # a correction that drops the report takes it out of the counts
         store.add_document(document("z2", "https://two.example/z", "Corrected: nothing happened.", []))

@@ -276,6 +276,21 @@ class Store:
         with self.engine.connect() as conn:
             return [json.loads(r[0]) for r in conn.execute(query)]
 
+    def stream_events(
+        self, *, limit: int | None = None, page: int = 2000, **filters: Any
+    ) -> Iterator[dict[str, Any]]:
+        """`events(**filters)` page by page, so a large store is printed without holding all of it."""
+        offset = 0
+        while True:
+            size = page if limit is None else min(page, limit - offset)
+            if size <= 0:
+                return
+            rows = self.events(limit=size, offset=offset, **filters)
+            yield from rows
+            if len(rows) < size:
+                return
+            offset += len(rows)
+
     def event_reports(self, event_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
         """The active reports of merged events: merged event id -> its reports (article, sentence, spans)."""
         out: dict[int, list[dict[str, Any]]] = {}
