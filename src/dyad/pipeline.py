@@ -111,9 +111,10 @@ class Pipeline:
         the batch goes on, and the reason names the stage for anything that is not bad input.
         """
         for doc in docs:
-            name = "?"
+            current = "?"
             try:
                 for name, fn in self.stages:
+                    current = name
                     doc = fn(doc)
             except (DyadError, ValueError, IndexError, KeyError, UnicodeError, RecursionError) as exc:
                 if on_skip is not None:
@@ -125,8 +126,8 @@ class Pipeline:
                 continue
             except Exception as exc:  # a stage's bug must not end the batch
                 if on_skip is not None:
-                    on_skip(doc.id, f"internal error in stage '{name}' ({type(exc).__name__}: {_reason(exc)}); "
-                                    "please report it with this document")
+                    on_skip(doc.id, f"internal error in stage '{current}' ({type(exc).__name__}: "
+                                    f"{_reason(exc)}); please report it with this document")
                 continue
             yield doc
 

@@ -22,13 +22,17 @@ import pytest
 
 DYAD = str(Path(sys.executable).parent / "dyad")
 
-GOOD_TEXT = ("Chile and Peru signed a fishing agreement in Lima on Monday. "
-             "Bolivia criticised the Chilean government over the deal.\n")
-GOOD_HTML = ("<!doctype html><html lang='en'><head><title>Andean fishing deal</title></head><body><article>"
-             "<h1>Andean fishing deal</h1><p>Chile and Peru signed a fishing agreement in Lima on Monday. "
-             "Bolivia criticised the Chilean government over the deal, its foreign minister said.</p>"
-             "<p>Officials from both countries met again on Tuesday to discuss quotas for the coming "
-             "season, and the talks were described as friendly by people present.</p></article></body></html>")
+GOOD_TEXT = (
+    "Chile and Peru signed a fishing agreement in Lima on Monday. "
+    "Bolivia criticised the Chilean government over the deal.\n"
+)
+GOOD_HTML = (
+    "<!doctype html><html lang='en'><head><title>Andean fishing deal</title></head><body><article>"
+    "<h1>Andean fishing deal</h1><p>Chile and Peru signed a fishing agreement in Lima on Monday. "
+    "Bolivia criticised the Chilean government over the deal, its foreign minister said.</p>"
+    "<p>Officials from both countries met again on Tuesday to discuss quotas for the coming "
+    "season, and the talks were described as friendly by people present.</p></article></body></html>"
+)
 
 SKIP_LINE = re.compile(r"^dyad: skipped (.+?): (.+)$")
 
@@ -58,8 +62,13 @@ class Run:
         return found
 
 
-def run_dyad(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None, cwd: Path | None = None,
-             timeout: float = 300) -> Run:
+def run_dyad(
+    *args: str,
+    stdin: bytes | None = None,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 300,
+) -> Run:
     """Run the installed `dyad` as a real child process and measure *that* child's peak RSS (wait4)."""
     import tempfile
 
@@ -87,8 +96,13 @@ def run_dyad(*args: str, stdin: bytes | None = None, env: dict[str, str] | None 
         seconds = time.monotonic() - start
         out.seek(0)
         err.seek(0)
-        return Run(proc.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
-                   usage.ru_maxrss / 1024, seconds)
+        return Run(
+            proc.returncode,
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+            usage.ru_maxrss / 1024,
+            seconds,
+        )
 
 
 def assert_no_traceback(text: str) -> None:
@@ -116,16 +130,25 @@ def write_bad_inputs(folder: Path) -> dict[str, Path]:
     files["blank"].write_bytes(b" \n\t\r\n  \n")
     files["binary"].write_bytes(bytes(range(256)) * 64)  # NULs and every byte value: a binary blob
     # Invalid UTF-8 throughout: Latin-1 accents and lone continuation bytes.
-    files["invalid_utf8"].write_bytes("Venezuela acus\xf3 a Colombia de espionaje en Bogot\xe1.\n".encode("latin-1")
-                                      + b"\x80\x81\xbf stray continuation bytes \xc3\x28 and a broken pair.\n")
+    files["invalid_utf8"].write_bytes(
+        "Venezuela acus\xf3 a Colombia de espionaje en Bogot\xe1.\n".encode("latin-1")
+        + b"\x80\x81\xbf stray continuation bytes \xc3\x28 and a broken pair.\n"
+    )
     # One line UTF-8, one line Windows-1252, one UTF-16 fragment without NUL-heavy prefix.
-    files["mixed"].write_bytes("Chile and Peru met in Lima; the Peruvian minister spoke.\n".encode("utf-8")
-                               + "Bolivia\u2019s minister said \u201cno\u201d \u2014 caf\xe9.\n".encode("cp1252")
-                               + "M\u00e9xico y Per\u00fa firmaron un acuerdo en Lima.\n".encode("utf-8"))
+    files["mixed"].write_bytes(
+        b"Chile and Peru met in Lima; the Peruvian minister spoke.\n"
+        + "Bolivia\u2019s minister said \u201cno\u201d \u2014 caf\xe9.\n".encode("cp1252")
+        + "M\u00e9xico y Per\u00fa firmaron un acuerdo en Lima.\n".encode("utf-8")
+    )
     depth = 20_000
-    files["deep_html"].write_text("<!doctype html><html><body>" + "<div><span>" * depth
-                                  + "<p>Chile and Peru signed a fishing agreement in Lima.</p>"
-                                  + "</span></div>" * depth + "</body></html>", encoding="utf-8")
+    files["deep_html"].write_text(
+        "<!doctype html><html><body>"
+        + "<div><span>" * depth
+        + "<p>Chile and Peru signed a fishing agreement in Lima.</p>"
+        + "</span></div>" * depth
+        + "</body></html>",
+        encoding="utf-8",
+    )
     files["good"].write_text(GOOD_TEXT, encoding="utf-8")
     return files
 
@@ -135,16 +158,39 @@ def write_big_text(path: Path, megabytes: int = 50) -> Path:
     import random
 
     rng = random.Random(20240601)
-    subjects = ["Chile", "Peru", "Bolivia", "the minister", "officials", "the government", "Ecuador", "Argentina"]
+    # Mostly local news with no foreign actors; one sentence in 40 names two countries.
+    people = [
+        "the mayor",
+        "the committee",
+        "local officials",
+        "the council",
+        "residents",
+        "the union",
+        "farmers",
+    ]
+    countries = ["Chile", "Peru", "Bolivia", "Ecuador", "Argentina", "Uruguay"]
     verbs = ["met", "criticised", "praised", "visited", "thanked", "accused", "urged", "welcomed"]
-    rest = ["in Lima on Monday", "over the fishing quotas", "about the border", "after the talks",
-            "during a visit to Santiago", "while markets were closed", "before the summit"]
+    rest = [
+        "on Monday",
+        "over the water rates",
+        "about the new road",
+        "after the meeting",
+        "during the harvest",
+        "while the market was closed",
+        "before the vote",
+        "at the town hall",
+    ]
     target = megabytes * 1024 * 1024
     written = 0
+
+    def sentence() -> str:
+        pool = countries if rng.random() < 1 / 40 else people
+        a, b = rng.sample(pool, 2)
+        return f"{a[0].upper()}{a[1:]} {rng.choice(verbs)} {b} {rng.choice(rest)}."
+
     with path.open("w", encoding="utf-8") as f:
         while written < target:
-            para = " ".join(f"{rng.choice(subjects).capitalize()} {rng.choice(verbs)} {rng.choice(subjects)} "
-                            f"{rng.choice(rest)}." for _ in range(8)) + "\n"
+            para = " ".join(sentence() for _ in range(8)) + "\n"
             f.write(para)
             written += len(para)
     return path
@@ -155,29 +201,35 @@ def write_big_text(path: Path, megabytes: int = 50) -> Path:
 
 class _Handler(BaseHTTPRequestHandler):
     release: threading.Event  # set by the fixture when the test ends: the slow route gives up
+    hits: list[str]  # every path requested, in order
 
     def log_message(self, *_args: object) -> None:  # keep pytest output clean
         return
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
         path = self.path.split("?")[0]
+        self.hits.append(path)
         if path == "/article.html":
             self._send(200, GOOD_HTML.encode(), "text/html; charset=utf-8")
         elif path == "/error500":
             self._send(500, b"<html><body>Internal Server Error</body></html>", "text/html")
         elif path == "/not-xml.rss":
-            self._send(200, b"this is { not xml at all \x00\xff and never closes <channel",
-                       "application/rss+xml")
+            self._send(
+                200, b"this is { not xml at all \x00\xff and never closes <channel", "application/rss+xml"
+            )
         elif path == "/slow":
             self.release.wait(120)  # longer than any sane client timeout; released at teardown
             self._send(200, GOOD_HTML.encode(), "text/html")
         elif path == "/feed.rss":
             host = self.headers.get("host", "127.0.0.1")
-            items = "".join(f"<item><title>{name}</title><link>http://{host}{route}</link></item>"
-                            for name, route in (("good", "/article.html"), ("broken", "/error500"),
-                                                ("slow", "/slow")))
-            body = (f"<?xml version='1.0'?><rss version='2.0'><channel><title>test feed</title>"
-                    f"<link>http://{host}/</link><description>d</description>{items}</channel></rss>")
+            items = "".join(
+                f"<item><title>{name}</title><link>http://{host}{route}</link></item>"
+                for name, route in (("good", "/article.html"), ("broken", "/error500"), ("slow", "/slow"))
+            )
+            body = (
+                f"<?xml version='1.0'?><rss version='2.0'><channel><title>test feed</title>"
+                f"<link>http://{host}/</link><description>d</description>{items}</channel></rss>"
+            )
             self._send(200, body.encode(), "application/rss+xml")
         else:
             self._send(404, b"not found", "text/plain")
@@ -193,17 +245,26 @@ class _Handler(BaseHTTPRequestHandler):
             pass
 
 
+class WebServer(str):
+    """The base URL of the test server; `.hits` lists the paths it was asked for."""
+
+    hits: list[str]
+
+
 @pytest.fixture()
-def bad_web() -> Iterator[str]:
+def bad_web() -> Iterator[WebServer]:
     """A local web server on 127.0.0.1 with a good article, a 500, a feed that is not XML and a hang."""
     release = threading.Event()
-    handler = type("Handler", (_Handler,), {"release": release})
+    hits: list[str] = []
+    handler = type("Handler", (_Handler,), {"release": release, "hits": hits})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        base = WebServer(f"http://127.0.0.1:{server.server_address[1]}")
+        base.hits = hits
+        yield base
     finally:
         release.set()
         server.shutdown()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -31,3 +32,17 @@ def fold(text: str) -> str:
 def fold_key(text: str) -> str:
     """A dictionary key: folded, with runs of white space made single."""
     return " ".join(fold(text).split())
+
+
+_UNENCODABLE = re.compile("[\ud800-\udfff]")
+
+
+def scrub(text: str) -> str:
+    """`text` with lone surrogates (from JSON escapes like "\\ud800") made U+FFFD, one for one.
+
+    They cannot be encoded as UTF-8, so they would break the matchers, the store and the output;
+    the length is kept, so offsets carry over.
+    """
+    if text.isascii():
+        return text
+    return _UNENCODABLE.sub("\ufffd", text)

@@ -13,6 +13,7 @@ from dyad.data._load import read_tsv
 from dyad.doc import Document, Sentence
 from dyad.pipeline import stage
 from dyad.resources import Resources
+from dyad.text.normalize import scrub
 
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(\[¿¡]?[A-ZÁÉÍÓÚÑÜ0-9])|\n\s*""")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
@@ -60,6 +61,7 @@ def make_sentence_splitter(*, resources: Resources, max_chars: int = 2000):
     abbreviations = load_abbreviations()
 
     def split(doc: Document) -> Document:
+        doc.text = scrub(doc.text)
         doc.sentences = _reindex(_cap_length(split_sentences(doc.text, abbreviations), max_chars))
         return doc
 
