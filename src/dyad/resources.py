@@ -250,7 +250,10 @@ def read_user_dict(path: Path) -> list[dict[str, str]]:
 def _actor_name(row: dict[str, str], source: str | None = None) -> ActorName:
     code = row["code"].upper()
     international = code.startswith(("IGO", "NGO", "IMG"))
-    country = row.get("country") or (code[:3] if len(code) >= 3 and not international else "")
+    if "country" in row and source is None:  # bundled table: the builder knows which codes are countries
+        country = row["country"]
+    else:
+        country = row.get("country") or (code[:3] if len(code) >= 3 and not international else "")
     if international:
         sector = row.get("sector") or {"IMG": "REB"}.get(code[:3], code[:3])
     else:

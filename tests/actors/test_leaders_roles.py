@@ -138,3 +138,17 @@ def test_armed_groups(find, text: str, span: str, code: str) -> None:
 )
 def test_spanish_roles_and_titles(find, text: str, span: str, code: str) -> None:
     assert code_of(find(text, "2019-05-01"), span) == code
+
+
+def test_ethnic_groups(find) -> None:
+    mentions = find("Kurdish fighters held the town. Rohingya refugees crossed the river.")
+    assert [(m.text, m.code) for m in mentions] == [
+        ("Kurdish fighters", "KURREB"),
+        ("Rohingya refugees", "MMRREF"),
+    ]
+    assert mentions[0].country is None
+
+
+def test_leaders_after_reign(find) -> None:
+    assert code_of(find("Meloni met Lula in Rome.", "2023-06-01"), "Meloni") == "ITAGOV"
+    assert code_of(find("Prime Minister Lecornu spoke.", "2025-10-01"), "Prime Minister Lecornu") == "FRAGOV"

@@ -48,7 +48,7 @@ _COMPOUND_AFTER = re.compile(
 )
 # "pre-Columbian", "post-Soviet", "non-Western": a prefixed name is an adjective of time or kind.
 _PREFIX_BEFORE = re.compile(r"\b(?:pre|post|non|ex|neo|sub|trans)-$", re.IGNORECASE)
-_COUNTRY_KINDS = {"country", "demonym", "abbreviation", "capital", "epithet", "ambiguous"}
+_COUNTRY_KINDS = {"country", "demonym", "ethnic", "abbreviation", "capital", "epithet", "ambiguous"}
 _BODY_KINDS = {"igo", "ngo", "group", "organisation", "seat"}
 
 
@@ -332,7 +332,7 @@ def _join(a: Mention, b: Mention, text: str, titles: frozenset[str]) -> Mention 
         b.kind == "role"
         and b.country is None
         and a.kind not in ("role", "anaphor")
-        and (a.country or a.kind in _BODY_KINDS)
+        and (a.country or a.kind in _BODY_KINDS or a.kind == "ethnic")
         and _COUNTRY_THEN_ROLE.match(gap)
     ):
         return _merge(a, b, a, b, text, title=_is_title(b, titles))
@@ -418,7 +418,9 @@ def _merge(
     country: Mention, role: Mention, first: Mention, last: Mention, text: str, title: bool = False
 ) -> Mention:
     sector = role.sector or ""
-    if country.sector or not country.country:
+    if country.kind == "ethnic" and not country.country:  # "Kurdish fighters": the group's code and the role
+        code, sector_out = f"{country.code}{sector}", sector or None
+    elif country.sector or not country.country:
         code, sector_out = country.code, country.sector
     else:
         code, sector_out = f"{country.country}{sector}", sector or None
