@@ -463,3 +463,35 @@ def test_the_place_names_the_host_and_fire_is_not_an_opening(store_url: str) -> 
             m["sources"] == [{"dataset": "wikidata-2022-11-16"}]
             for m in store.missions(sender="VEN", host="COL")
         )
+
+
+def test_relations_count_both_directions_per_month_and_igos_by_code(store_url: str) -> None:
+    from dyad.kb import relations
+
+    body = "Venezuela praised the United Nations. The United Nations criticized Venezuela."
+    with Store(store_url) as store:
+        un = Mention(0, 0, 6, "the UN", "IGOUNO", None, "IGO", "United Nations", kind="igo")
+        praise = event(
+            "v", "VEN", "VEN", "051", text=body, trigger="praised", date="2019-01-10", goldstein=3.4
+        )
+        praise.target = un
+        blame = event(
+            "v",
+            "VEN",
+            "VEN",
+            "111",
+            text=body,
+            trigger="criticized",
+            date="2019-02-02",
+            sentence=1,
+            goldstein=-2.0,
+            quad=3,
+        )
+        blame.source = Mention(1, 0, 6, "the UN", "IGOUNO", None, "IGO", "United Nations", kind="igo")
+        store.add_document(document("v", None, body, [praise, blame]))
+        rel = relations(store, "ven", "IGOUNO")
+        assert [
+            (m["month"], m["events"], m["a_to_b"], m["b_to_a"], m["goldstein_sum"]) for m in rel["months"]
+        ] == [("2019-01", 1, 1, 0, 3.4), ("2019-02", 1, 0, 1, -2.0)]
+        assert rel["months"][1]["quad"] == {"1": 0, "2": 0, "3": 1, "4": 0}
+        assert rel["totals"] == {"events": 2, "goldstein_sum": 1.4}

@@ -33,25 +33,25 @@ def relations(store: Store, a: str, b: str) -> dict[str, Any]:
     a, b = a.upper(), b.upper()
     c = s.event_clusters.c
     month = func.substr(c.day, 1, 7)
+    # a party is a country (its actors whatever their role) or, for IGOs and NGOs, a code (IGOUNO)
+    source = func.coalesce(c.source_country, c.source_code)
+    target = func.coalesce(c.target_country, c.target_code)
     query = (
-        select(month.label("month"), c.source_country, c.quad, func.count(), func.sum(c.goldstein))
+        select(month.label("month"), source, c.quad, func.count(), func.sum(c.goldstein))
         .where(
             c.num_mentions > 0,
-            or_(
-                and_(c.source_country == a, c.target_country == b),
-                and_(c.source_country == b, c.target_country == a),
-            ),
+            or_(and_(source == a, target == b), and_(source == b, target == a)),
         )
-        .group_by(month, c.source_country, c.quad)
+        .group_by(month, source, c.quad)
     )
     months: dict[str | None, dict[str, Any]] = {}
     with store.engine.connect() as conn:
-        for when, source, quad, count, total in conn.execute(query):
+        for when, party, quad, count, total in conn.execute(query):
             row = months.setdefault(when, _empty_month(when))
             row["events"] += int(count)
             row["quad"][str(quad)] += int(count)
             row["goldstein_sum"] += float(total or 0.0)
-            row["a_to_b" if source == a else "b_to_a"] += int(count)
+            row["a_to_b" if party == a else "b_to_a"] += int(count)
         ms, m, ev = s.mission_sources.c, s.missions.c, s.events.c
         changes = (
             conn.execute(
