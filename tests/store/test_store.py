@@ -495,3 +495,74 @@ def test_relations_count_both_directions_per_month_and_igos_by_code(store_url: s
         ] == [("2019-01", 1, 1, 0, 3.4), ("2019-02", 1, 0, 1, -2.0)]
         assert rel["months"][1]["quad"] == {"1": 0, "2": 0, "3": 1, "4": 0}
         assert rel["totals"] == {"events": 2, "goldstein_sum": 1.4}
+
+
+def test_a_recalled_ambassador_and_a_closure_of_a_news_only_mission(store_url: str) -> None:
+    recall = "Peru recalled its ambassador from Venezuela on Friday."
+    closing = "Ghana closed its embassy in Caracas."
+    with Store(store_url) as store:
+        store.add_document(
+            document(
+                "pe",
+                None,
+                recall,
+                [
+                    event(
+                        "pe",
+                        "PER",
+                        "VEN",
+                        "161",
+                        text=recall,
+                        trigger="recalled its ambassador",
+                        date="2017-08-11",
+                        goldstein=-4.0,
+                        quad=4,
+                    )
+                ],
+            )
+        )
+        (peru,) = store.missions(sender="PER", host="VEN")
+        assert (peru["status"], peru["city"]) == ("ambassador recalled", "Caracas")
+        store.add_document(
+            document(
+                "gh1",
+                None,
+                "Ghana opened an embassy in Caracas.",
+                [
+                    event(
+                        "gh1",
+                        "GHA",
+                        "VEN",
+                        "054",
+                        text="Ghana opened an embassy in Caracas.",
+                        trigger="opened an embassy",
+                        date="2012-03-01",
+                        location=CARACAS,
+                    )
+                ],
+            )
+        )
+        store.add_document(
+            document(
+                "gh2",
+                None,
+                closing,
+                [
+                    event(
+                        "gh2",
+                        "GHA",
+                        "VEN",
+                        "161",
+                        text=closing,
+                        trigger="closed its embassy",
+                        date="2016-05-02",
+                        location=CARACAS,
+                        goldstein=-4.0,
+                        quad=4,
+                    )
+                ],
+            )
+        )
+        (ghana,) = store.missions(sender="GHA", city="Caracas")
+        assert (ghana["status"], ghana["since"], ghana["until"]) == ("closed", "2012-03", "2016-05")
+        assert [s["status"] for s in ghana["sources"]] == ["opened", "closed"]
