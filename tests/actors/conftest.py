@@ -29,15 +29,3 @@ def find(resources: Resources) -> Find:
         return resolve(split(Document(id="t", text=text, date=date))).mentions
 
     return run
-
-
-def codes(mentions: list[Mention]) -> list[tuple[str, str]]:
-    return [(m.text, m.code) for m in mentions]
-
-
-def code_of(mentions: list[Mention], text: str) -> str | None:
-    """The code of the mention whose text is exactly `text` (None when there is none)."""
-    for m in mentions:
-        if m.text == text:
-            return m.code
-    return None

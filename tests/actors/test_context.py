@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.actors.conftest import code_of
+from tests.actors._helpers import code_of
 
 
 def test_korea_alone_follows_the_story(find) -> None:

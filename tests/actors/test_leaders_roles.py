@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.actors.conftest import code_of
+from tests.actors._helpers import code_of
 
 
 def test_leaders_resolve_by_date(find) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.actors.conftest import code_of
+from tests.actors._helpers import code_of
 
 from dyad.data._load import read_tsv
 
