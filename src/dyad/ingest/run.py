@@ -42,8 +42,7 @@ _DOC_SUFFIXES = {
     ".atom",
     ".xml",
     ".warc",
-    ".gz",
-}
+}  # and .warc.gz / .arc.gz (see is_warc)
 _FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 
 
