@@ -509,7 +509,8 @@ def _capital_points() -> dict[str, tuple[str, float, float]]:
 
 
 def _read_built(name: str) -> list[dict[str, str]]:
-    lines = [ln for ln in (OUT / name).read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    text = (OUT / name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
     header = lines[0].split("\t")
     return [dict(zip(header, ln.split("\t"), strict=False)) for ln in lines[1:]]
 
