@@ -11,10 +11,14 @@
 set -eu
 
 if [ "${1:-}" = "--stop" ]; then
+    data=${2%;}
     bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-    owner=$(stat -c %U "$2")
-    if [ "$(id -u)" = 0 ]; then runuser -u "$owner" -- "$bin/pg_ctl" -D "$2" -m immediate stop >/dev/null
-    else "$bin/pg_ctl" -D "$2" -m immediate stop >/dev/null; fi
+    owner=$(stat -c %U "$data")
+    if [ "$(id -u)" = 0 ]; then runuser -u "$owner" -- "$bin/pg_ctl" -D "$data" -m immediate stop >/dev/null
+    else "$bin/pg_ctl" -D "$data" -m immediate stop >/dev/null; fi
+    case "$data" in  # the throwaway folder this script made, and nothing else
+        /tmp/dyad-pg.*/data) rm -rf "${data%/data}" ;;
+    esac
     exit 0
 fi
 

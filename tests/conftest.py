@@ -59,7 +59,7 @@ def postgres_server() -> Iterator[str]:
     started = subprocess.run(["sh", script], capture_output=True, text=True, timeout=120, check=False)
     if started.returncode != 0:
         pytest.fail(f"could not start PostgreSQL: {started.stderr.strip()[-500:]}")
-    data_dir = re.search(r"data in (\S+)", started.stderr)
+    data_dir = re.search(r"data in (\S+?);", started.stderr)
     try:
         yield started.stdout.strip()
     finally:
