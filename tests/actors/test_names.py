@@ -194,3 +194,9 @@ def test_capitalised_names_need_a_capital(find) -> None:
 
 def test_accents_are_folded(find) -> None:
     assert code_of(find("Tensions rose in Peru and Perú alike."), "Perú") == "PER"
+
+
+def test_capitals_that_are_common_place_names_need_their_country_nearby(find) -> None:
+    assert code_of(find("Kingston upon Thames council met."), "Kingston") is None
+    assert code_of(find("Kingston thanked Jamaica's partners."), "Kingston") == "JAM"
+    assert code_of(find("Valletta and Nassau protested."), "Valletta") == "MLT"
