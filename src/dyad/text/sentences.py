@@ -11,6 +11,7 @@ import re
 
 from dyad.data._load import read_tsv
 from dyad.doc import Document, Sentence
+from dyad.errors import InputError
 from dyad.pipeline import stage
 from dyad.resources import Resources
 from dyad.text.normalize import scrub
@@ -55,12 +56,22 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
 
 
 @stage("sentences", provides=("sentences",))
-def make_sentence_splitter(*, resources: Resources, max_chars: int = 2000):
-    """Fill `doc.sentences`. A 'sentence' longer than `max_chars` is cut at white space."""
+def make_sentence_splitter(*, resources: Resources, max_chars: int = 2000,
+                           max_document_chars: int = 2_000_000):
+    """Fill `doc.sentences`. A 'sentence' longer than `max_chars` is cut at white space.
+
+    A document longer than `max_document_chars` is refused (the runner skips it with the reason):
+    the later stages hold per-sentence records whose memory grows with the text, so this keeps one
+    process's memory bounded whatever it is handed. Two million characters is a long book.
+    """
     del resources  # the splitter's only table is its abbreviations
     abbreviations = load_abbreviations()
 
     def split(doc: Document) -> Document:
+        if len(doc.text) > max_document_chars:
+            raise InputError(f"{len(doc.text):,} characters is over the {max_document_chars:,}-character "
+                             "limit for one document; split it (or raise [stages.sentences] "
+                             "max_document_chars)")
         doc.text = scrub(doc.text)
         doc.sentences = _reindex(_cap_length(split_sentences(doc.text, abbreviations), max_chars))
         return doc
