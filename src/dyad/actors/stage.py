@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from dyad.actors.context import home_country, resolve_context
 from dyad.actors.matcher import NameMatcher
-from dyad.actors.resolve import choose_senses, hits_to_mentions, home_country, resolve_context
+from dyad.actors.resolve import choose_senses, hits_to_mentions
 from dyad.doc import Document
 from dyad.pipeline import stage
 from dyad.resources import Resources

@@ -1,0 +1,297 @@
+"""Join the pieces of one actor phrase into one mention, left to right, within a sentence.
+
+"Russian" + "Foreign Minister" + "Sergei Lavrov", "Iraqi" + "troops", "government" + "of" +
+"Chile", "Syrian government" + "forces", "Nigerian Air Force" + "(NAF)"; a title takes the
+capitalised name after it and the capitalised words before it; an organisation's head
+("Association") makes an actor only with a capitalised name before it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from dyad.doc import Mention
+from dyad.resources import Resources
+from dyad.text.normalize import fold_key
+
+# Between a country and its role: "Venezuelan government", "North Korea's army", "Korea’s".
+_COUNTRY_THEN_ROLE = re.compile(r"^(?:\s+|\s?['’]s?\s+|\s*-\s*)$")
+# Between a role and its country: "government of Venezuela", "Gobierno de la República ...".
+_ROLE_THEN_COUNTRY = re.compile(
+    r"^\s+(?:of(?:\s+the)?|de(?:l|\s+la|\s+los|\s+las)?|from|in)\s+$", re.IGNORECASE
+)
+# Roles that stand in another country than the one after "in": "the embassy in Caracas" is not Venezuela's.
+_NOT_OF_HOST = {"embassy", "embassies", "consulate", "embajada", "consulado", "delegation", "delegación"}
+# Capitalised words right before a title belong to it: "Senate Majority Leader", "Labor Minister".
+_CAPS_BEFORE = re.compile(r"(?:(?:[A-Z][\w.'’&-]*|of|for|and)[ \t]+){1,4}$")
+# A person's name after a title: up to four capitalised words ("Sergei Lavrov", "Jean-Pierre Lacroix").
+_NAME_AFTER = re.compile(r"^[ \t]+((?:(?:[A-Z][\w'’.-]*|al-|bin|de|da|van|von|der|el-)[ \t]*){1,5})")
+# Between a title and a known surname: first names the tables lack ("canciller ruso Serguéi Lavrov").
+_FIRST_NAMES = re.compile(r"^[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){1,2}$")
+_CAPITAL_WORD = re.compile(r"[A-Z][\w'’-]+")
+_COUNTRY_KINDS = {"country", "demonym", "ethnic", "abbreviation", "capital", "epithet", "ambiguous"}
+_BODY_KINDS = {"igo", "ngo", "group", "organisation", "seat"}
+
+
+def with_acronyms(mentions: list[Mention], text: str) -> list[Mention]:
+    """ "Nigerian Air Force (NAF)": the acronym in brackets is the same actor; the span takes it in."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and m.start > prev.end
+            and re.fullmatch(r"\s*\(", text[prev.end : m.start])
+            and text[m.end : m.end + 1] == ")"
+            and m.text.isupper()
+        ):
+            out[-1] = Mention(
+                prev.sentence,
+                prev.start,
+                m.end + 1,
+                text[prev.start : m.end + 1],
+                prev.code,
+                prev.country,
+                prev.sector,
+                prev.name,
+                kind=prev.kind,
+                why=prev.why,
+                confidence=prev.confidence,
+            )
+            continue
+        out.append(m)
+    return out
+
+
+def join_phrases(mentions: list[Mention], text: str, resources: Resources) -> list[Mention]:
+    """Join the pieces of one actor phrase, left to right: country + role, role + of + country,
+    title + leader, and a title's following capitalised name."""
+    titles = _titles(resources)
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None:
+            joined = _join(prev, m, text, titles)
+            if joined is not None:
+                out[-1] = joined
+                continue
+        out.append(m)
+    heads = _org_heads(resources)
+    extended = [
+        _extend_org(m, text, out) if m.kind == "role" and fold_key(m.text) in heads else m for m in out
+    ]
+    kept = [m for m in extended if m is not None]
+    return [_extend_title(m, text, titles, kept) for m in kept]
+
+
+_DETERMINERS = frozenset("the a an this that its their his her our el la los las".split())
+
+
+@lru_cache(maxsize=8)
+def _org_heads(resources: Resources) -> frozenset[str]:
+    return frozenset(fold_key(r.name) for r in resources.roles if r.org)
+
+
+def _extend_org(m: Mention, text: str, mentions: list[Mention]) -> Mention | None:
+    """A capitalised name before an organisation's head makes an organisation ("Farm Bureau Federation",
+    "the Neighborhood Association"); the head alone ("the group") is no actor."""
+    if m.country is not None:
+        return m
+    named = _extend_left(m, text, mentions)
+    words = text[named.start : m.start].split()
+    if not [w for w in words if w.lower() not in _DETERMINERS] or not named.text[:1].isupper():
+        return None  # "The group": a determiner is no name
+    return Mention(
+        named.sentence,
+        named.start,
+        named.end,
+        named.text,
+        named.code,
+        None,
+        named.sector,
+        named.text,
+        kind="role",
+        why=f"{m.why}; named body",
+        confidence=0.6,
+    )
+
+
+@lru_cache(maxsize=8)
+def _titles(resources: Resources) -> frozenset[str]:
+    return frozenset(fold_key(r.name) for r in resources.roles if r.title)
+
+
+def _join(a: Mention, b: Mention, text: str, titles: frozenset[str]) -> Mention | None:
+    gap = text[a.end : b.start]
+    a_has_actor = a.kind != "role" or a.country is not None or a.why.startswith("role ")
+    # "Russian" + "Foreign Minister", "Taliban" + "fighters", "NATO" + "Secretary General"
+    if (
+        b.kind == "role"
+        and b.country is None
+        and a.kind not in ("role", "anaphor")
+        and (a.country or a.kind in _BODY_KINDS or a.kind == "ethnic")
+        and _COUNTRY_THEN_ROLE.match(gap)
+    ):
+        return _merge(a, b, a, b, text, title=_is_title(b, titles))
+    # "Israeli military" + "jets", "Syrian government" + "forces": the head noun (the last) gives the sector
+    if (
+        a.kind == "role"
+        and a.country
+        and b.kind == "role"
+        and b.country is None
+        and gap == " "
+        and not a.why.endswith("named person")
+    ):
+        sector = b.sector or a.sector
+        title = "; title" if _is_title(b, titles) else ""
+        return Mention(
+            a.sentence,
+            a.start,
+            b.end,
+            text[a.start : b.end],
+            f"{a.country}{sector or ''}",
+            a.country,
+            sector,
+            a.name,
+            kind="role",
+            why=f"{a.why}; {b.text!r}{title}",
+            confidence=a.confidence,
+        )
+    # "Chief" + "Minister", "army" + "chief": one role, the last word's sector
+    if a.kind == "role" and b.kind == "role" and a.country is None and b.country is None and gap == " ":
+        title = "; title" if _is_title(b, titles) else ""
+        return Mention(
+            a.sentence,
+            a.start,
+            b.end,
+            text[a.start : b.end],
+            b.code,
+            None,
+            b.sector,
+            b.name,
+            kind="role",
+            why=f"{b.why}; with {a.text!r}{title}",
+            confidence=b.confidence,
+        )
+    # "government of Venezuela", "Gobierno de Venezuela", "troops from Chad"
+    if (
+        a.kind == "role"
+        and a.country is None
+        and b.kind in _COUNTRY_KINDS | _BODY_KINDS
+        and b.country
+        and (_ROLE_THEN_COUNTRY.match(gap) or (b.kind == "demonym" and gap.isspace()))
+        and not (gap.strip().lower() == "in" and fold_key(a.text) in _NOT_OF_HOST)
+    ):
+        return _merge(b, a, a, b, text, title=_is_title(a, titles))
+    # "President" + "Donald Trump", "US Foreign Minister" + "Rex Tillerson": the person's code wins
+    if (
+        b.kind == "leader"
+        and a.kind == "role"
+        and (a.why.endswith("title") or _is_title(a, titles))
+        and (gap.strip() in ("", ",") or _FIRST_NAMES.match(gap))
+        and "\n" not in gap
+    ):
+        if a.country is None or b.country is None or a.country == b.country or not a_has_actor:
+            return Mention(
+                b.sentence,
+                a.start,
+                b.end,
+                text[a.start : b.end],
+                b.code,
+                b.country,
+                b.sector,
+                b.name,
+                kind="leader",
+                why=f"{b.why}; title '{text[a.start : b.start].strip()}'",
+            )
+    return None
+
+
+def _is_title(m: Mention, titles: frozenset[str]) -> bool:
+    return m.kind == "role" and fold_key(m.text) in titles
+
+
+def _merge(
+    country: Mention, role: Mention, first: Mention, last: Mention, text: str, title: bool = False
+) -> Mention:
+    sector = role.sector or ""
+    if country.kind == "ethnic" and not country.country:  # "Kurdish fighters": the group's code and the role
+        code, sector_out = f"{country.code}{sector}", sector or None
+    elif country.sector or not country.country:
+        code, sector_out = country.code, country.sector
+    else:
+        code, sector_out = f"{country.country}{sector}", sector or None
+    why = f"role '{role.text}' of {country.country or country.code}" + ("; title" if title else "")
+    kind = "role" if country.country else country.kind  # "UN officials" stays the UN's
+    return Mention(
+        country.sentence,
+        first.start,
+        last.end,
+        text[first.start : last.end],
+        code,
+        country.country,
+        sector_out,
+        country.name,
+        kind=kind,
+        why=why,
+        confidence=min(country.confidence, 1.0),
+    )
+
+
+def _extend_title(m: Mention, text: str, titles: frozenset[str], mentions: list[Mention]) -> Mention:
+    """A title followed by a capitalised name the tables do not know: the name joins the span."""
+    if m.kind != "role" or not (m.why.endswith("title") or _is_title(m, titles)):
+        return m
+    if m.country is None:
+        m = _extend_left(m, text, mentions)
+    found = _NAME_AFTER.match(text[m.end :])
+    if not found or not _CAPITAL_WORD.match(found.group(1)):
+        return m
+    end = m.end + found.end(1)
+    end = min([end, *(o.start for o in mentions if o.start >= m.end)])
+    while end > m.end and text[end - 1] in " \t":
+        end -= 1
+    if end <= m.end:
+        return m
+    return Mention(
+        m.sentence,
+        m.start,
+        end,
+        text[m.start : end],
+        m.code,
+        m.country,
+        m.sector,
+        m.name,
+        kind="role",
+        why=m.why + "; named person",
+        confidence=m.confidence,
+    )
+
+
+def _extend_left(m: Mention, text: str, mentions: list[Mention]) -> Mention:
+    """Capitalised words right before a title with no country join it ("Senate Majority Leader")."""
+    found = _CAPS_BEFORE.search(text[: m.start])
+    if not found:
+        return m
+    start = found.start()
+    for other in mentions:
+        if other.end <= m.start and other.end > start and other is not m:
+            start = max(start, other.end)
+    while start < m.start and not text[start].isupper():
+        start += 1
+    if start >= m.start:
+        return m
+    return Mention(
+        m.sentence,
+        start,
+        m.end,
+        text[start : m.end],
+        m.code,
+        m.country,
+        m.sector,
+        m.name,
+        kind=m.kind,
+        why=m.why,
+        confidence=m.confidence,
+    )
