@@ -79,3 +79,11 @@ def test_both_nations_after_a_paragraph_break_is_the_story_dyad(find) -> None:
     )
     mentions = find(text)
     assert sorted(m.code for m in mentions if m.text == "both nations") == ["GHA", "TGO"]
+
+
+def test_a_dateline_is_where_the_story_was_filed(find) -> None:
+    mentions = find("HAVANA (Reuters) - Cuba reopened talks with Mexico.")
+    by_text = {m.text: m for m in mentions}
+    assert by_text["HAVANA"].confidence < 0.5 and "dateline" in by_text["HAVANA"].why
+    assert by_text["Reuters"].confidence < 0.5
+    assert by_text["Cuba"].confidence == 1.0

@@ -30,6 +30,8 @@ _COMPOUND_AFTER = re.compile(
     r"bound|built|designed|listed|inspired|focused|specific|wide)\b"
 )
 # "pre-Columbian", "post-Soviet", "non-Western": a prefixed name is an adjective of time or kind.
+# "HAVANA (Reuters) -", "LONDON —", "Caracas, June 23 -": where the story was filed, not who acts.
+_DATELINE = re.compile(r"(?:,[^.]{0,25}?)?\s*(?:\([^)]{0,30}\)\s*)?[—–-]\s")
 _PREFIX_BEFORE = re.compile(r"\b(?:pre|post|non|ex|neo|sub|trans)-$", re.IGNORECASE)
 
 
@@ -72,6 +74,12 @@ def hits_to_mentions(
     mentions = [
         m for m in (_sense(h, text, sentence, date, resources, senses or {}) for h in hits) if m is not None
     ]
+    if mentions and mentions[0].why.endswith("filed from"):
+        dateline = _DATELINE.match(text, mentions[0].end)
+        end = dateline.end() if dateline else mentions[0].end
+        for m in mentions[1:]:
+            if m.end <= end:  # "HAVANA (Reuters) -": the agency filed the story, it does not act in it
+                m.confidence, m.why = 0.3, m.why + "; in a dateline"
     return with_acronyms(join_phrases(mentions, text, resources), text)
 
 
@@ -114,6 +122,10 @@ def _sense(
         confidence = 0.6
     if name.kind in ("capital", "place") and _PLACE_BEFORE.search(text[: hit.start]):
         confidence, why = 0.5, why + "; after a preposition, likely a place"
+    elif (
+        name.kind in ("capital", "place") and not text[: hit.start].strip() and _DATELINE.match(text, hit.end)
+    ):
+        confidence, why = 0.3, why + "; a dateline, the place the story was filed from"
     return Mention(
         sentence,
         hit.start,
