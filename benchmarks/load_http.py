@@ -36,7 +36,7 @@ TEXTS = [
     "Ecuador thanked Peru for its aid after the floods, and Colombia promised to send engineers next week.",
     "Argentina accused Uruguay of polluting the river; Uruguay rejected the claim and called for talks.",
     "Venezuela expelled two Colombian diplomats on Tuesday. Colombia condemned the decision.",
-    "Mexico and Guatemala agreed to hold talks on migration, the foreign ministers said in a joint statement.",
+    "Mexico and Guatemala agreed to hold talks on migration, the foreign ministers said in a statement.",
     "Cuba welcomed a delegation from Venezuela in Havana and praised its support during the blackout.",
 ]
 PAIRS = [("CHL", "PER"), ("BOL", "CHL"), ("PER", None), ("COL", "VEN"), (None, None), ("URY", "ARG")]
@@ -57,8 +57,10 @@ def _percentile(values: list[float], q: float) -> float:
 
 async def _fire(base: str, total: int, concurrency: int, max_seconds: float, seed: int) -> dict:
     rng = random.Random(seed)
-    plan = [("code", rng.choice(TEXTS)) if rng.random() < 0.5 else ("events", rng.choice(PAIRS))
-            for _ in range(total)]
+    plan = [
+        ("code", rng.choice(TEXTS)) if rng.random() < 0.5 else ("events", rng.choice(PAIRS))
+        for _ in range(total)
+    ]
     latencies: dict[str, list[float]] = {"code": [], "events": []}
     errors: list[str] = []
     not_sent = 0
@@ -83,7 +85,9 @@ async def _fire(base: str, total: int, concurrency: int, max_seconds: float, see
                 t0 = time.perf_counter()
                 try:
                     if kind == "code":
-                        r = await client.post("/api/code", json={"text": arg, "date": "2016-05-02", "fast": True})
+                        r = await client.post(
+                            "/api/code", json={"text": arg, "date": "2016-05-02", "fast": True}
+                        )
                     else:
                         source, target = arg
                         params = {k: v for k, v in (("source", source), ("target", target)) if v}
@@ -99,7 +103,12 @@ async def _fire(base: str, total: int, concurrency: int, max_seconds: float, see
                     errors.append(f"{kind}: {type(exc).__name__}: {exc}")
 
         await asyncio.gather(*(worker() for _ in range(concurrency)))
-    return {"latencies": latencies, "errors": errors, "not_sent": not_sent, "seconds": time.monotonic() - started}
+    return {
+        "latencies": latencies,
+        "errors": errors,
+        "not_sent": not_sent,
+        "seconds": time.monotonic() - started,
+    }
 
 
 def _wait_up(base: str, proc: subprocess.Popen, seconds: float = 90) -> None:
@@ -128,14 +137,21 @@ def main() -> int:
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
         env = dict(os.environ, DYAD_TOKEN=TOKEN, PYTHONIOENCODING="utf-8")
-        proc = subprocess.Popen([DYAD, "--db", f"sqlite:///{Path(tmp) / 'load.db'}", "serve", "--port", str(port),
-                                 "--fast"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        proc = subprocess.Popen(
+            [DYAD, "--db", f"sqlite:///{Path(tmp) / 'load.db'}", "serve", "--port", str(port), "--fast"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
         try:
             _wait_up(base, proc)
             for i, text in enumerate(TEXTS):
-                r = httpx.post(base + "/api/documents", json={"text": text, "date": f"2016-05-{i + 1:02d}",
-                                                              "url": f"https://load.example/{i}"},
-                               headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60)
+                r = httpx.post(
+                    base + "/api/documents",
+                    json={"text": text, "date": f"2016-05-{i + 1:02d}", "url": f"https://load.example/{i}"},
+                    headers={"Authorization": f"Bearer {TOKEN}"},
+                    timeout=60,
+                )
                 r.raise_for_status()
             result = asyncio.run(_fire(base, args.requests, args.concurrency, args.max_seconds, args.seed))
         finally:
@@ -151,16 +167,27 @@ def main() -> int:
     lat = result["latencies"]
     everything = lat["code"] + lat["events"]
     done = len(everything)
-    print(f"dyad serve on 127.0.0.1, {args.requests} requests planned, {args.concurrency} concurrent "
-          f"({os.cpu_count()} CPUs)")
-    print(f"sent {done + len(result['errors'])}, answered 200: {done}, errors: {len(result['errors'])}, "
-          f"not sent (time bound): {result['not_sent']}, wall {result['seconds']:.1f} s, "
-          f"{done / result['seconds']:.0f} req/s")
-    for name, values in (("POST /api/code", lat["code"]), ("GET /api/events", lat["events"]), ("all", everything)):
+    print(
+        f"dyad serve on 127.0.0.1, {args.requests} requests planned, {args.concurrency} concurrent "
+        f"({os.cpu_count()} CPUs)"
+    )
+    print(
+        f"sent {done + len(result['errors'])}, answered 200: {done}, errors: {len(result['errors'])}, "
+        f"not sent (time bound): {result['not_sent']}, wall {result['seconds']:.1f} s, "
+        f"{done / result['seconds']:.0f} req/s"
+    )
+    for name, values in (
+        ("POST /api/code", lat["code"]),
+        ("GET /api/events", lat["events"]),
+        ("all", everything),
+    ):
         if values:
-            print(f"  {name:16} n={len(values):5}  p50 {1000 * statistics.median(values):7.1f} ms  "
-                  f"p90 {1000 * _percentile(values, 90):7.1f} ms  p99 {1000 * _percentile(values, 99):7.1f} ms  "
-                  f"max {1000 * max(values):7.1f} ms")
+            print(
+                f"  {name:16} n={len(values):5}  p50 {1000 * statistics.median(values):7.1f} ms  "
+                f"p90 {1000 * _percentile(values, 90):7.1f} ms  "
+                f"p99 {1000 * _percentile(values, 99):7.1f} ms  "
+                f"max {1000 * max(values):7.1f} ms"
+            )
     for line in result["errors"][:10]:
         print("  error:", line)
     if "Traceback" in server_log or result["errors"]:

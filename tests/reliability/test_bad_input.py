@@ -68,24 +68,30 @@ def test_code_subprocess_nothing_readable_exits_1_one_line_each(tmp_path: Path) 
     assert "binary" in run.skips["binary.txt"]
 
 
-@pytest.mark.parametrize("args", [
-    ["code"],                                   # no input at all
-    ["code", "--date", "yesterday", "-"],       # not a date
-    ["code", "--format", "xml", "-"],           # unknown format
-    ["ingest", "--url", "http://x.test/a", "a.txt", "b.txt"],  # --url with two sources
-    ["nosuchverb"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["code"],  # no input at all
+        ["code", "--date", "yesterday", "-"],  # not a date
+        ["code", "--format", "xml", "-"],  # unknown format
+        ["ingest", "--url", "http://x.test/a", "a.txt", "b.txt"],  # --url with two sources
+        ["nosuchverb"],
+    ],
+)
 def test_usage_errors_exit_2_without_traceback(args: list[str], tmp_path: Path) -> None:
     run = run_dyad("--db", f"sqlite:///{tmp_path / 'u.db'}", *args, stdin=b"Chile met Peru.")
     assert run.returncode == 2, (args, run.stderr)
     assert_no_traceback(run.stderr)
 
 
-@pytest.mark.parametrize(("data", "reason"), [
-    (b"", "empty"),
-    (b"   \n\n\t ", "empty"),
-    (b"\x00\x01\x02PNG\x00\x00" * 500, "binary"),
-])
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty"),
+        (b"   \n\n\t ", "empty"),
+        (b"\x00\x01\x02PNG\x00\x00" * 500, "binary"),
+    ],
+)
 def test_code_stdin_unreadable_exits_1_with_one_line(data: bytes, reason: str) -> None:
     run = run_dyad("code", "--fast", "-", stdin=data)
     assert_no_traceback(run.stderr)
@@ -96,7 +102,9 @@ def test_code_stdin_unreadable_exits_1_with_one_line(data: bytes, reason: str) -
 
 def test_code_stdin_invalid_utf8_is_read_not_refused() -> None:
     data = "Bolivia criticised the Chilean government over the fishing deal on Monday, said Bogot\xe1.\n"
-    run = run_dyad("code", "--fast", "--format", "jsonl", "-", stdin=data.encode("latin-1") + b"\xc3\x28\x80\n")
+    run = run_dyad(
+        "code", "--fast", "--format", "jsonl", "-", stdin=data.encode("latin-1") + b"\xc3\x28\x80\n"
+    )
     assert_no_traceback(run.stderr)
     assert run.returncode == 0
     assert run.skips == {}
@@ -105,21 +113,23 @@ def test_code_stdin_invalid_utf8_is_read_not_refused() -> None:
 
 def _jsonl_corpus(path: Path) -> list[str]:
     """Good records interleaved with every kind of malformed line; returns the good ids."""
-    good = [{"id": "good-1", "text": GOOD_TEXT},
-            {"id": "good-2", "text": "Ecuador thanked Peru for its aid after the floods in Guayaquil."},
-            {"id": "good-3", "text": "Argentina praised Chile for the border agreement signed in Santiago."}]
+    good = [
+        {"id": "good-1", "text": GOOD_TEXT},
+        {"id": "good-2", "text": "Ecuador thanked Peru for its aid after the floods in Guayaquil."},
+        {"id": "good-3", "text": "Argentina praised Chile for the border agreement signed in Santiago."},
+    ]
     lines: list[bytes] = [
         json.dumps(good[0]).encode(),
-        b'{"id": "cut-off", "text": "Chile met',        # truncated record
-        b"[1, 2, 3]",                                   # JSON, but not an object
+        b'{"id": "cut-off", "text": "Chile met',  # truncated record
+        b"[1, 2, 3]",  # JSON, but not an object
         b'"just a string"',
-        b"\xff\xfe\x00{ binary garbage \x00\x01",       # binary
-        json.dumps({"id": "no-text"}).encode(),         # no text
+        b"\xff\xfe\x00{ binary garbage \x00\x01",  # binary
+        json.dumps({"id": "no-text"}).encode(),  # no text
         json.dumps({"id": "blank-text", "text": "   "}).encode(),
         json.dumps({"id": "text-not-str", "text": 42}).encode(),
         json.dumps(good[1]).encode(),
         json.dumps({"id": "html-not-str", "html": ["<p>"]}).encode(),
-        b"{" + b'"a": ' * 3 + b"}",                      # nonsense
+        b"{" + b'"a": ' * 3 + b"}",  # nonsense
         json.dumps(good[2], ensure_ascii=False).encode("utf-8"),
     ]
     path.write_bytes(b"\n".join(lines) + b"\n")
@@ -140,12 +150,23 @@ def test_code_jsonl_malformed_lines_among_good_ones(tmp_path: Path) -> None:
         assert f"corpus.jsonl:{lineno}" in run.skips
 
 
-@pytest.mark.xfail(strict=True, reason="ingest/readers.py iter_jsonl: a JSONL line nested 100,000 deep raises "
-                   "RecursionError out of json.loads (only ValueError/InputError are caught), ending the batch")
+@pytest.mark.xfail(
+    strict=True,
+    reason="ingest/readers.py iter_jsonl: a JSONL line nested 100,000 deep raises "
+    "RecursionError out of json.loads (only ValueError/InputError are caught), ending the batch",
+)
 def test_code_jsonl_deeply_nested_line_is_one_skip(tmp_path: Path) -> None:
     corpus = tmp_path / "deep.jsonl"
-    corpus.write_text(json.dumps({"id": "before", "text": GOOD_TEXT}) + "\n" + "[" * 100_000 + "]" * 100_000
-                      + "\n" + json.dumps({"id": "after", "text": GOOD_TEXT}) + "\n", encoding="utf-8")
+    corpus.write_text(
+        json.dumps({"id": "before", "text": GOOD_TEXT})
+        + "\n"
+        + "[" * 100_000
+        + "]" * 100_000
+        + "\n"
+        + json.dumps({"id": "after", "text": GOOD_TEXT})
+        + "\n",
+        encoding="utf-8",
+    )
     run = run_dyad("code", "--fast", "--format", "jsonl", "--jsonl", str(corpus))
     assert_no_traceback(run.stderr)
     assert run.returncode == 0
@@ -153,15 +174,20 @@ def test_code_jsonl_deeply_nested_line_is_one_skip(tmp_path: Path) -> None:
     assert {e["doc_id"] for e in run.events} == {"before", "after"}
 
 
-@pytest.mark.xfail(strict=True, reason="ingest/readers.py _document_from_record: non-string 'date'/'lang'/'url'/"
-                   "'title' pass into the Document unchecked; coding/dates.py then fails with TypeError (now "
-                   "reported as 'internal error in stage events' instead of a clear bad-field reason)")
+@pytest.mark.xfail(
+    strict=True,
+    reason="ingest/readers.py _document_from_record: non-string 'date'/'lang'/'url'/"
+    "'title' pass into the Document unchecked; coding/dates.py then fails with TypeError (now "
+    "reported as 'internal error in stage events' instead of a clear bad-field reason)",
+)
 def test_code_jsonl_fields_of_the_wrong_type_are_clear_skips(tmp_path: Path) -> None:
     corpus = tmp_path / "types.jsonl"
-    rows = [{"id": "date-int", "text": GOOD_TEXT, "date": 5},
-            {"id": "lang-list", "text": GOOD_TEXT, "lang": ["en"]},
-            {"id": "url-int", "text": GOOD_TEXT, "url": 7},
-            {"id": "ok", "text": GOOD_TEXT}]
+    rows = [
+        {"id": "date-int", "text": GOOD_TEXT, "date": 5},
+        {"id": "lang-list", "text": GOOD_TEXT, "lang": ["en"]},
+        {"id": "url-int", "text": GOOD_TEXT, "url": 7},
+        {"id": "ok", "text": GOOD_TEXT},
+    ]
     corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     run = run_dyad("code", "--fast", "--format", "jsonl", "--jsonl", str(corpus))
     assert_no_traceback(run.stderr)
@@ -173,8 +199,12 @@ def test_code_jsonl_fields_of_the_wrong_type_are_clear_skips(tmp_path: Path) -> 
 
 
 def test_code_jsonl_from_stdin_with_invalid_utf8_line() -> None:
-    data = (json.dumps({"id": "a", "text": GOOD_TEXT}).encode() + b"\n\xff\xfe\x80 not json\n"
-            + json.dumps({"id": "b", "text": "Ecuador thanked Peru for its aid after the floods."}).encode() + b"\n")
+    data = (
+        json.dumps({"id": "a", "text": GOOD_TEXT}).encode()
+        + b"\n\xff\xfe\x80 not json\n"
+        + json.dumps({"id": "b", "text": "Ecuador thanked Peru for its aid after the floods."}).encode()
+        + b"\n"
+    )
     run = run_dyad("code", "--fast", "--format", "jsonl", "--jsonl", "-", stdin=data)
     assert_no_traceback(run.stderr)
     assert run.returncode == 0
@@ -198,8 +228,10 @@ def test_code_clirunner_bad_files_and_jsonl(tmp_path: Path) -> None:
     files = write_bad_inputs(tmp_path / "in")
     corpus = tmp_path / "corpus.jsonl"
     good_ids = _jsonl_corpus(corpus)
-    result = CliRunner().invoke(main, ["code", "--fast", "--format", "jsonl", "--jsonl", str(corpus),
-                                       *[str(p) for p in files.values()]])
+    result = CliRunner().invoke(
+        main,
+        ["code", "--fast", "--format", "jsonl", "--jsonl", str(corpus), *[str(p) for p in files.values()]],
+    )
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code == 0
     assert_no_traceback(result.stderr)
@@ -259,8 +291,16 @@ def test_ingest_subprocess_bad_sources_then_stats(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus.jsonl"
     good_ids = _jsonl_corpus(corpus)
     db = f"sqlite:///{tmp_path / 'store.db'}"
-    run = run_dyad("--db", db, "ingest", "--fast", "-q", *[str(p) for p in files.values()], str(corpus),
-                   str(tmp_path / "no-such-folder"))
+    run = run_dyad(
+        "--db",
+        db,
+        "ingest",
+        "--fast",
+        "-q",
+        *[str(p) for p in files.values()],
+        str(corpus),
+        str(tmp_path / "no-such-folder"),
+    )
     assert_no_traceback(run.stderr)
     _stderr_lines_are_skips_or_summary(run.stderr)
     assert run.returncode == 0, run.stderr
@@ -287,14 +327,19 @@ def test_ingest_unopenable_store_is_one_line(tmp_path: Path) -> None:
         assert len(lines) == 1 and lines[0].startswith("dyad: "), (url, run.stderr)
 
 
-@pytest.mark.xfail(strict=True, reason="ingest/readers.py _document_from_record keeps a non-string 'lang'; "
-                   "ingest/lang.py mark_language then calls doc.lang.lower() outside the runner and the "
-                   "AttributeError ends the whole ingest (exit 1), with or without --workers")
+@pytest.mark.xfail(
+    strict=True,
+    reason="ingest/readers.py _document_from_record keeps a non-string 'lang'; "
+    "ingest/lang.py mark_language then calls doc.lang.lower() outside the runner and the "
+    "AttributeError ends the whole ingest (exit 1), with or without --workers",
+)
 def test_ingest_jsonl_fields_of_the_wrong_type_do_not_end_the_batch(tmp_path: Path) -> None:
     corpus = tmp_path / "types.jsonl"
-    rows = [{"id": "lang-list", "text": GOOD_TEXT, "lang": ["en"]},
-            {"id": "date-int", "text": GOOD_TEXT + " Again.", "date": 5},
-            {"id": "ok", "text": "Ecuador thanked Peru for its aid after the floods in Guayaquil."}]
+    rows = [
+        {"id": "lang-list", "text": GOOD_TEXT, "lang": ["en"]},
+        {"id": "date-int", "text": GOOD_TEXT + " Again.", "date": 5},
+        {"id": "ok", "text": "Ecuador thanked Peru for its aid after the floods in Guayaquil."},
+    ]
     corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'store.db'}"
     run = run_dyad("--db", db, "ingest", "--fast", "-q", str(corpus))

@@ -72,7 +72,8 @@ def test_code_50mb_jsonl_record_bounded_memory(big: dict[str, Path]) -> None:
     assert run.returncode == 0
     assert "after" in {e["doc_id"] for e in run.events}
     print(
-        f"\n50 MB JSONL record: {_outcome(run, 'huge')}, peak RSS {run.peak_rss_mb:.0f} MB, {run.seconds:.1f} s"
+        f"\n50 MB JSONL record: {_outcome(run, 'huge')}, peak RSS {run.peak_rss_mb:.0f} MB, "
+        f"{run.seconds:.1f} s"
     )
     assert run.peak_rss_mb < CEILING_MB
 
@@ -93,9 +94,12 @@ def test_ingest_50mb_file_bounded_memory(big: dict[str, Path], tmp_path: Path) -
     assert run.peak_rss_mb < CEILING_MB
 
 
-@pytest.mark.xfail(strict=True, reason="ingest/readers.py document_from_html hands a 50 MB page to trafilatura "
-                   "(whole lxml tree in memory: ~1.1 GB peak RSS measured); HTML over a few MB should be "
-                   "refused before parsing, like MAX_BYTES but lower for HTML")
+@pytest.mark.xfail(
+    strict=True,
+    reason="ingest/readers.py document_from_html hands a 50 MB page to trafilatura "
+    "(whole lxml tree in memory: ~1.1 GB peak RSS measured); HTML over a few MB should be "
+    "refused before parsing, like MAX_BYTES but lower for HTML",
+)
 def test_code_50mb_html_bounded_memory(big: dict[str, Path]) -> None:
     page = big["folder"] / "big.html"
     with page.open("w", encoding="utf-8") as out, big["text"].open(encoding="utf-8") as src:
@@ -110,7 +114,8 @@ def test_code_50mb_html_bounded_memory(big: dict[str, Path]) -> None:
     assert run.returncode == 0
     assert "good.txt" in {e["doc_id"] for e in run.events}
     print(
-        f"\n50 MB HTML page: {_outcome(run, 'big.html')}, peak RSS {run.peak_rss_mb:.0f} MB, {run.seconds:.1f} s"
+        f"\n50 MB HTML page: {_outcome(run, 'big.html')}, peak RSS {run.peak_rss_mb:.0f} MB, "
+        f"{run.seconds:.1f} s"
     )
     assert run.peak_rss_mb < CEILING_MB, f"peak RSS {run.peak_rss_mb:.0f} MB for a {SIZE_MB} MB page"
 

@@ -23,7 +23,8 @@ from .test_crash import write_corpus
 _SNAPSHOT = text(
     "select d.id, d.current_version, v.id as vid, "
     "(select count(*) from events e where e.version_id = v.id) as n "
-    "from documents d left join versions v on v.document_id = d.id and v.version = d.current_version")
+    "from documents d left join versions v on v.document_id = d.id and v.version = d.current_version"
+)
 
 
 def _sa_url(url: str) -> str:
@@ -41,14 +42,22 @@ def _content(url: str) -> dict[str, Counter]:
     engine = create_engine(_sa_url(url))
     try:
         with engine.connect() as conn:
-            versions = Counter(tuple(r) for r in conn.execute(text(
-                "select document_id, content_hash from versions")))
-            events = Counter(tuple(r) for r in conn.execute(text(
-                "select v.document_id, v.content_hash, count(e.id) from versions v "
-                "left join events e on e.version_id = v.id group by v.document_id, v.content_hash")))
+            versions = Counter(
+                tuple(r) for r in conn.execute(text("select document_id, content_hash from versions"))
+            )
+            events = Counter(
+                tuple(r)
+                for r in conn.execute(
+                    text(
+                        "select v.document_id, v.content_hash, count(e.id) from versions v "
+                        "left join events e on e.version_id = v.id group by v.document_id, v.content_hash"
+                    )
+                )
+            )
             docs = Counter(r[0] for r in conn.execute(text("select id from documents")))
-            missions = Counter(tuple(r) for r in conn.execute(text(
-                "select sender, host, city, kind, origin from missions")))
+            missions = Counter(
+                tuple(r) for r in conn.execute(text("select sender, host, city, kind, origin from missions"))
+            )
     finally:
         engine.dispose()
     return {"documents": docs, "versions": versions, "events": events, "missions": missions}
@@ -61,7 +70,7 @@ def _split_corpus(root: Path) -> tuple[Path, Path]:
     a, b = root / "a", root / "b"
     files = sorted(p for p in whole.rglob("*.txt"))
     for i, path in enumerate(files):
-        for target in ([a, b] if i < 12 else [a] if i % 2 else [b]):
+        for target in [a, b] if i < 12 else [a] if i % 2 else [b]:
             dest = target / path.relative_to(whole)
             dest.parent.mkdir(parents=True, exist_ok=True)
             dest.write_bytes(path.read_bytes())
@@ -69,14 +78,27 @@ def _split_corpus(root: Path) -> tuple[Path, Path]:
     return a, b
 
 
-@pytest.mark.parametrize("fresh", [
-    False,
-    pytest.param(True, marks=pytest.mark.xfail(strict=True, reason=(
-        "store/store.py Store.__init__ -> store/migrations.py migrate: two processes opening a store that does "
-        "not exist yet both create it; the loser fails with 'UNIQUE constraint failed: "
-        "schema_migrations.version' (SQLite) or 'duplicate key ... pg_type_typname_nsp_index' (PostgreSQL) "
-        "and exits 1 instead of waiting/retrying"))),
-], ids=["store-exists", "fresh-store"])
+@pytest.mark.parametrize(
+    "fresh",
+    [
+        False,
+        pytest.param(
+            True,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason=(
+                    "store/store.py Store.__init__ -> store/migrations.py migrate: two processes "
+                    "opening a store that does "
+                    "not exist yet both create it; the loser fails with 'UNIQUE constraint failed: "
+                    "schema_migrations.version' (SQLite) or 'duplicate key ... pg_type_typname_nsp_index' "
+                    "(PostgreSQL) "
+                    "and exits 1 instead of waiting/retrying"
+                ),
+            ),
+        ),
+    ],
+    ids=["store-exists", "fresh-store"],
+)
 def test_two_ingests_at_once_and_a_reader(url: str, fresh: bool, tmp_path: Path) -> None:
     a, b = _split_corpus(tmp_path)
     if not fresh:
@@ -115,8 +137,15 @@ def test_two_ingests_at_once_and_a_reader(url: str, fresh: bool, tmp_path: Path)
     thread = threading.Thread(target=reader, daemon=True)
     thread.start()
     # With `fresh`, both start on a store that does not exist yet: creation and seeding race as well.
-    procs = [subprocess.Popen([DYAD, "--db", url, "ingest", "--fast", "-q", str(corpus)], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, env=env) for corpus in (a, b)]
+    procs = [
+        subprocess.Popen(
+            [DYAD, "--db", url, "ingest", "--fast", "-q", str(corpus)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        for corpus in (a, b)
+    ]
     outs = [p.communicate(timeout=600) for p in procs]
     stop.set()
     thread.join(timeout=30)
@@ -128,7 +157,11 @@ def test_two_ingests_at_once_and_a_reader(url: str, fresh: bool, tmp_path: Path)
 
     got = _content(url)
     for table in expected:
-        assert got[table] == expected[table], (table, got[table] - expected[table], expected[table] - got[table])
+        assert got[table] == expected[table], (
+            table,
+            got[table] - expected[table],
+            expected[table] - got[table],
+        )
     assert not broken, broken[:5]
     assert not reader_errors, reader_errors[:5]
     # every version the reader saw carried all of its events, never some

@@ -16,10 +16,26 @@ from pathlib import Path
 
 from .conftest import DYAD, run_dyad
 
-_PAIRS = [("Chile", "Peru"), ("Bolivia", "Chile"), ("Ecuador", "Colombia"), ("Argentina", "Uruguay"),
-          ("Venezuela", "Colombia"), ("Brazil", "Paraguay"), ("Mexico", "Guatemala"), ("Cuba", "Venezuela")]
-_ACTS = ["criticised", "praised", "accused", "thanked", "met with", "signed a trade agreement with",
-         "expelled the ambassador of", "promised aid to"]
+_PAIRS = [
+    ("Chile", "Peru"),
+    ("Bolivia", "Chile"),
+    ("Ecuador", "Colombia"),
+    ("Argentina", "Uruguay"),
+    ("Venezuela", "Colombia"),
+    ("Brazil", "Paraguay"),
+    ("Mexico", "Guatemala"),
+    ("Cuba", "Venezuela"),
+]
+_ACTS = [
+    "criticised",
+    "praised",
+    "accused",
+    "thanked",
+    "met with",
+    "signed a trade agreement with",
+    "expelled the ambassador of",
+    "promised aid to",
+]
 
 
 def write_corpus(folder: Path, n: int = 48) -> None:
@@ -29,9 +45,11 @@ def write_corpus(folder: Path, n: int = 48) -> None:
         a, b = _PAIRS[i % len(_PAIRS)]
         act = _ACTS[(i // len(_PAIRS)) % len(_ACTS)]
         day = 1 + i % 27
-        text = (f"{a} {act} {b} on Monday, officials said. "
-                f"The talks in the capital lasted {rng.randint(2, 9)} hours, item {i}.\n"
-                f"{b} {rng.choice(_ACTS)} {a} a day later.\n")
+        text = (
+            f"{a} {act} {b} on Monday, officials said. "
+            f"The talks in the capital lasted {rng.randint(2, 9)} hours, item {i}.\n"
+            f"{b} {rng.choice(_ACTS)} {a} a day later.\n"
+        )
         sub = folder / f"part{i % 3}"
         sub.mkdir(parents=True, exist_ok=True)
         (sub / f"2016-03-{day:02d}-{i:03d}.txt").write_text(text, encoding="utf-8")
@@ -39,11 +57,25 @@ def write_corpus(folder: Path, n: int = 48) -> None:
     for i in range(6):
         a, b = _PAIRS[i]
         url = f"https://news.example.org/story/{i}"
-        lines.append({"id": f"story-{i}-v1", "url": url, "date": "2016-04-02",
-                      "text": f"{a} criticised {b} over the border on Friday."})
-        lines.append({"id": f"story-{i}-v2", "url": url, "date": "2016-04-02",
-                      "text": f"{a} criticised {b} over the border on Friday. {b} rejected the claim. (Updated.)"})
-    (folder / "corrections.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+        lines.append(
+            {
+                "id": f"story-{i}-v1",
+                "url": url,
+                "date": "2016-04-02",
+                "text": f"{a} criticised {b} over the border on Friday.",
+            }
+        )
+        lines.append(
+            {
+                "id": f"story-{i}-v2",
+                "url": url,
+                "date": "2016-04-02",
+                "text": f"{a} criticised {b} over the border on Friday. {b} rejected the claim. (Updated.)",
+            }
+        )
+    (folder / "corrections.jsonl").write_text(
+        "\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8"
+    )
 
 
 def snapshot(db: Path) -> dict[str, Counter]:
@@ -52,21 +84,38 @@ def snapshot(db: Path) -> dict[str, Counter]:
         assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
         docs = Counter(conn.execute("select id, current_version from documents").fetchall())
         versions = Counter(conn.execute("select document_id, version, content_hash from versions").fetchall())
-        events = Counter(conn.execute(
-            "select v.document_id, v.version, e.active, e.payload from events e join versions v on v.id = e.version_id"
-        ).fetchall())
-        per_version = Counter(conn.execute(
-            "select v.document_id, v.version, count(e.id) from versions v left join events e on e.version_id = v.id "
-            "group by v.id").fetchall())
-        missions = Counter(conn.execute("select sender, host, city, kind, status, origin from missions").fetchall())
-    return {"documents": docs, "versions": versions, "events": events, "events_per_version": per_version,
-            "missions": missions}
+        events = Counter(
+            conn.execute(
+                "select v.document_id, v.version, e.active, e.payload from events e "
+                "join versions v on v.id = e.version_id"
+            ).fetchall()
+        )
+        per_version = Counter(
+            conn.execute(
+                "select v.document_id, v.version, count(e.id) from versions v "
+                "left join events e on e.version_id = v.id "
+                "group by v.id"
+            ).fetchall()
+        )
+        missions = Counter(
+            conn.execute("select sender, host, city, kind, status, origin from missions").fetchall()
+        )
+    return {
+        "documents": docs,
+        "versions": versions,
+        "events": events,
+        "events_per_version": per_version,
+        "missions": missions,
+    }
 
 
 def _start(db: Path, corpus: Path) -> subprocess.Popen:
-    return subprocess.Popen([DYAD, "--db", f"sqlite:///{db}", "ingest", "--fast", "-q", str(corpus)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            env=dict(os.environ, PYTHONIOENCODING="utf-8"))
+    return subprocess.Popen(
+        [DYAD, "--db", f"sqlite:///{db}", "ingest", "--fast", "-q", str(corpus)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=dict(os.environ, PYTHONIOENCODING="utf-8"),
+    )
 
 
 def _documents_in(db: Path) -> int:
@@ -113,13 +162,20 @@ def test_kill_9_during_ingest_then_rerun_equals_clean_run(tmp_path: Path) -> Non
     assert kills >= 2, "the ingest finished before it could be killed: make the corpus larger"
     partial = _documents_in(crash_db)
     assert partial < 54, "nothing was left to do after the kills"
-    print(f"\nclean ingest {clean_seconds:.1f} s; {kills} kills; {partial} of 54 documents stored before the rerun")
+    print(
+        f"\nclean ingest {clean_seconds:.1f} s; {kills} kills; "
+        f"{partial} of 54 documents stored before the rerun"
+    )
 
     final = run_dyad("--db", f"sqlite:///{crash_db}", "ingest", "--fast", "-q", str(corpus))
     assert final.returncode == 0, final.stderr
     got = snapshot(crash_db)
     for table in expected:
-        assert got[table] == expected[table], (table, (got[table] - expected[table]), (expected[table] - got[table]))
+        assert got[table] == expected[table], (
+            table,
+            (got[table] - expected[table]),
+            (expected[table] - got[table]),
+        )
     # and a second full rerun changes nothing (idempotent)
     again = run_dyad("--db", f"sqlite:///{crash_db}", "ingest", "--fast", "-q", str(corpus))
     assert json.loads(again.stderr.strip().splitlines()[-1])["new"] == 0

@@ -32,8 +32,10 @@ TOKEN = "reliability-token-1"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 SCRIPT = '<script>alert("owned")</script>'
 IMG = "<img src=x onerror=alert(1)>"
-HOSTILE_TEXT = (f"Chile criticised Peru on Monday over the fishing quotas. {SCRIPT} "
-                f"Bolivia praised Chile in Lima. {IMG} \"quoted\" & 'single' </textarea></title>")
+HOSTILE_TEXT = (
+    f"Chile criticised Peru on Monday over the fishing quotas. {SCRIPT} "
+    f"Bolivia praised Chile in Lima. {IMG} \"quoted\" & 'single' </textarea></title>"
+)
 HOSTILE_TITLE = f"Andean talks {SCRIPT}"
 HOSTILE_URL = 'https://news.example.org/a"><script>alert(2)</script>'
 
@@ -60,8 +62,11 @@ def client(app_url: str) -> Iterator[TestClient]:
 
 @pytest.fixture()
 def hostile_doc(client: TestClient) -> dict[str, Any]:
-    r = client.post("/api/documents", json={"text": HOSTILE_TEXT, "title": HOSTILE_TITLE, "url": HOSTILE_URL,
-                                            "date": "2016-05-02"}, headers=AUTH)
+    r = client.post(
+        "/api/documents",
+        json={"text": HOSTILE_TEXT, "title": HOSTILE_TITLE, "url": HOSTILE_URL, "date": "2016-05-02"},
+        headers=AUTH,
+    )
     assert r.status_code == 201, r.text
     return r.json()
 
@@ -77,9 +82,18 @@ def test_script_in_an_article_is_shown_escaped_on_every_page(client: TestClient,
     _no_live_markup(page.text)
     assert "&lt;script&gt;alert(" in page.text  # shown as text, not dropped
     assert "script-src 'self'" in page.headers["content-security-policy"]
-    for path in ("/", "/country/CHL", "/country/PER", "/dyad/CHL/PER", "/city/Lima", "/search?q=Chile",
-                 f"/search?q={quote(SCRIPT)}", f"/city/{quote(SCRIPT, safe='')}", f"/doc/{quote(SCRIPT, safe='')}",
-                 f"/country/{quote(SCRIPT, safe='')}"):
+    for path in (
+        "/",
+        "/country/CHL",
+        "/country/PER",
+        "/dyad/CHL/PER",
+        "/city/Lima",
+        "/search?q=Chile",
+        f"/search?q={quote(SCRIPT)}",
+        f"/city/{quote(SCRIPT, safe='')}",
+        f"/doc/{quote(SCRIPT, safe='')}",
+        f"/country/{quote(SCRIPT, safe='')}",
+    ):
         r = client.get(path)
         assert r.status_code < 500, (path, r.status_code, r.text[:300])
         _no_live_markup(r.text)
@@ -107,16 +121,19 @@ def _stats(client: TestClient) -> dict:
     return client.get("/api/health").json()["store"]
 
 
-@pytest.mark.parametrize("headers", [
-    {},
-    {"Authorization": "Bearer wrong"},
-    {"Authorization": f"Bearer {TOKEN}x"},
-    {"Authorization": f"Basic {TOKEN}"},
-    {"Authorization": TOKEN},
-    {"Authorization": "Bearer "},
-    {"X-Token": TOKEN},
-    {"Cookie": f"token={TOKEN}"},
-])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"Authorization": "Bearer wrong"},
+        {"Authorization": f"Bearer {TOKEN}x"},
+        {"Authorization": f"Basic {TOKEN}"},
+        {"Authorization": TOKEN},
+        {"Authorization": "Bearer "},
+        {"X-Token": TOKEN},
+        {"Cookie": f"token={TOKEN}"},
+    ],
+)
 def test_writes_need_the_bearer_token(client: TestClient, headers: dict) -> None:
     before = _stats(client)
     r = client.post("/api/documents", json={"text": "Chile criticised Peru on Monday."}, headers=headers)
@@ -168,23 +185,50 @@ def test_oversized_bodies_get_413(client: TestClient, route: str) -> None:
     ctype = "application/x-www-form-urlencoded" if route == "/paste" else "application/json"
     r = client.post(route, content=chunks(), headers={**AUTH, "content-type": ctype})
     assert r.status_code == 413, (route, "streamed", r.status_code)
-    r = client.post(route, content=b"{}", headers={**AUTH, "content-type": "application/json",
-                                                   "content-length": "99999999999999999999"})
+    r = client.post(
+        route,
+        content=b"{}",
+        headers={**AUTH, "content-type": "application/json", "content-length": "99999999999999999999"},
+    )
     assert r.status_code in (400, 413)
     assert _stats(client) == before
 
 
 # ---------------------------------------------------------------- hostile query strings
 
-SQLI = ["' OR '1'='1", "CHL' --", "1; DROP TABLE documents; --", "CHL\x00", "%27%20OR%201=1", "<script>",
-        "../../etc/passwd", "CHL" * 2000, "\u202e\u0000"]
+SQLI = [
+    "' OR '1'='1",
+    "CHL' --",
+    "1; DROP TABLE documents; --",
+    "CHL\x00",
+    "%27%20OR%201=1",
+    "<script>",
+    "../../etc/passwd",
+    "CHL" * 2000,
+    "\u202e\u0000",
+]
 NUMBERS = ["1e9999", "-1", "NaN", "99999999999999999999999", "0x10", "1; DROP TABLE events"]
-_PARAMS = [("/api/events", "source"), ("/api/events", "target"), ("/api/events", "since"),
-           ("/api/events", "until"), ("/api/events", "limit"), ("/api/events", "offset"),
-           ("/api/missions", "host"), ("/api/missions", "sender"), ("/api/documents", "limit"),
-           ("/api/relations/CHL/PER", "since"), ("/api/relations/CHL/PER", "until")]
-_NUMERIC = [("/api/events", "limit"), ("/api/events", "offset"), ("/api/documents", "limit"),
-            ("/api/documents", "offset"), ("/api/missions", "limit"), ("/api/events", "since")]
+_PARAMS = [
+    ("/api/events", "source"),
+    ("/api/events", "target"),
+    ("/api/events", "since"),
+    ("/api/events", "until"),
+    ("/api/events", "limit"),
+    ("/api/events", "offset"),
+    ("/api/missions", "host"),
+    ("/api/missions", "sender"),
+    ("/api/documents", "limit"),
+    ("/api/relations/CHL/PER", "since"),
+    ("/api/relations/CHL/PER", "until"),
+]
+_NUMERIC = [
+    ("/api/events", "limit"),
+    ("/api/events", "offset"),
+    ("/api/documents", "limit"),
+    ("/api/documents", "offset"),
+    ("/api/missions", "limit"),
+    ("/api/events", "since"),
+]
 
 
 @pytest.mark.parametrize("value", SQLI + NUMBERS)
@@ -211,13 +255,24 @@ def test_no_client_string_reaches_sql_unparameterised(client: TestClient, hostil
 
     event.listen(engine, "before_cursor_execute", spy)
     try:
-        for path, params in [("/api/missions", {"city": marker}), ("/search", {"q": marker}),
-                             ("/api/documents/" + quote(marker, safe=""), {}), ("/doc/" + quote(marker, safe=""), {}),
-                             ("/city/" + quote(marker, safe=""), {})]:
+        for path, params in [
+            ("/api/missions", {"city": marker}),
+            ("/search", {"q": marker}),
+            ("/api/documents/" + quote(marker, safe=""), {}),
+            ("/doc/" + quote(marker, safe=""), {}),
+            ("/city/" + quote(marker, safe=""), {}),
+        ]:
             r = client.get(path, params=params)
             assert r.status_code < 500, (path, r.status_code, r.text[:300])
-        r = client.post("/api/documents", json={"text": f"Chile criticised Peru. {marker}", "title": marker,
-                                                "url": f"https://x.example/{quote(marker)}"}, headers=AUTH)
+        r = client.post(
+            "/api/documents",
+            json={
+                "text": f"Chile criticised Peru. {marker}",
+                "title": marker,
+                "url": f"https://x.example/{quote(marker)}",
+            },
+            headers=AUTH,
+        )
         assert r.status_code == 201
     finally:
         event.remove(engine, "before_cursor_execute", spy)
@@ -231,24 +286,35 @@ def test_no_client_string_reaches_sql_unparameterised(client: TestClient, hostil
 
 def test_clients_cannot_name_files_or_make_the_server_fetch(client: TestClient, bad_web: WebServer) -> None:
     before = _stats(client)
-    for body in ({"url": "file:///etc/passwd"}, {"text": "Chile met Peru.", "url": "file:///etc/passwd"},
-                 {"text": "Chile met Peru.", "path": "/etc/passwd"}, {"text": "Chile met Peru.", "file": "/etc/passwd"},
-                 {"text": "Chile met Peru.", "source_path": "/etc/passwd"}, {"url": f"{bad_web}/article.html"},
-                 {"html": "", "url": f"{bad_web}/article.html"}):
+    for body in (
+        {"url": "file:///etc/passwd"},
+        {"text": "Chile met Peru.", "url": "file:///etc/passwd"},
+        {"text": "Chile met Peru.", "path": "/etc/passwd"},
+        {"text": "Chile met Peru.", "file": "/etc/passwd"},
+        {"text": "Chile met Peru.", "source_path": "/etc/passwd"},
+        {"url": f"{bad_web}/article.html"},
+        {"html": "", "url": f"{bad_web}/article.html"},
+    ):
         r = client.post("/api/documents", json=body, headers=AUTH)
         assert r.status_code == 422, (body, r.status_code, r.text[:200])
     for route in ("/api/code", "/api/check"):
         r = client.post(route, json={"text": "Chile met Peru.", "path": "/etc/passwd"})
         assert r.status_code == 422
     # an HTML body pointing at local files and at our server is read as text, never followed
-    html = (f"<html><body><article><p>Chile criticised Peru on Monday in Lima, officials said.</p>"
-            f"<img src='file:///etc/passwd'><iframe src='{bad_web}/article.html'></iframe>"
-            f"<link rel=stylesheet href='{bad_web}/article.html'></article></body></html>")
+    html = (
+        f"<html><body><article><p>Chile criticised Peru on Monday in Lima, officials said.</p>"
+        f"<img src='file:///etc/passwd'><iframe src='{bad_web}/article.html'></iframe>"
+        f"<link rel=stylesheet href='{bad_web}/article.html'></article></body></html>"
+    )
     r = client.post("/api/documents", json={"html": html, "url": f"{bad_web}/article.html"}, headers=AUTH)
     assert r.status_code == 201, r.text
     assert bad_web.hits == [], "the server fetched a URL a client gave it"
-    for path in ("/static/../../../../etc/passwd", "/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
-                 "/doc/..%2F..%2F..%2Fetc%2Fpasswd", "/static//etc/passwd"):
+    for path in (
+        "/static/../../../../etc/passwd",
+        "/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/doc/..%2F..%2F..%2Fetc%2Fpasswd",
+        "/static//etc/passwd",
+    ):
         r = client.get(path)
         assert "root:x:0:0" not in r.text, path
         assert r.status_code in (400, 404), (path, r.status_code)
@@ -262,13 +328,17 @@ def test_clients_cannot_name_files_or_make_the_server_fetch(client: TestClient, 
 
 
 @settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
-@given(text=st.text(max_size=300), html=st.text(max_size=200), date=st.one_of(st.none(), st.text(max_size=12)))
+@given(
+    text=st.text(max_size=300), html=st.text(max_size=200), date=st.one_of(st.none(), st.text(max_size=12))
+)
 def test_any_body_answers_without_a_500(app_url: str, text: str, html: str, date: str | None) -> None:
     app = _shared_app(app_url)
     with TestClient(app, raise_server_exceptions=False) as c:
-        for route, body in (("/api/code", {"text": text, "date": date}),
-                            ("/api/check", {"text": text, "html": "<p>" + html, "date": date}),
-                            ("/api/documents", {"html": "<article><p>" + html + text + "</p></article>"})):
+        for route, body in (
+            ("/api/code", {"text": text, "date": date}),
+            ("/api/check", {"text": text, "html": "<p>" + html, "date": date}),
+            ("/api/documents", {"html": "<article><p>" + html + text + "</p></article>"}),
+        ):
             r = c.post(route, json=body, headers=AUTH)
             assert r.status_code in (200, 201, 400, 413, 422), (route, r.status_code, r.text[:300])
             r.json()
@@ -310,7 +380,7 @@ def _listening_addresses(port: int) -> list[str]:
                 if family == socket.AF_INET:
                     found.append(socket.inet_ntop(family, raw[::-1]))
                 else:
-                    words = b"".join(raw[i:i + 4][::-1] for i in range(0, 16, 4))
+                    words = b"".join(raw[i : i + 4][::-1] for i in range(0, 16, 4))
                     found.append(socket.inet_ntop(family, words))
     return found
 
@@ -321,8 +391,12 @@ def test_serve_binds_to_loopback_by_default(tmp_path: Path) -> None:
         port = s.getsockname()[1]
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     env.pop("DYAD_TOKEN", None)
-    proc = subprocess.Popen([DYAD, "--db", f"sqlite:///{tmp_path / 's.db'}", "serve", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    proc = subprocess.Popen(
+        [DYAD, "--db", f"sqlite:///{tmp_path / 's.db'}", "serve", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
     try:
         deadline = time.monotonic() + 60
         addresses: list[str] = []

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import dyad
+from dyad.engine import default_engine
 from dyad.errors import DyadError, InputError
 from dyad.ingest.readers import decode_bytes, document_from_bytes, document_from_html, iter_jsonl
 from dyad.pipeline import Pipeline
@@ -250,7 +251,7 @@ def test_jsonl_reader_one_item_per_line_any_field_types(lines: list[str]) -> Non
 @given(lines=st.lists(typed_records.map(lambda r: json.dumps(r, ensure_ascii=False)), min_size=1, max_size=5))
 def test_jsonl_records_through_the_runner_never_escape(lines: list[str]) -> None:
     """Whatever the records hold, the runner yields or skips each document: no exception escapes."""
-    engine = dyad.Engine(fast=True)
+    engine = default_engine(True)  # built once per process, as the CLI does
     skipped: list[tuple[str, str]] = []
     docs = [d for d in iter_jsonl(None, iter(lines)) if isinstance(d, dyad.Document)]
     done = list(engine.run(docs, on_skip=lambda i, r: skipped.append((i, r))))
