@@ -71,14 +71,21 @@ def test_the_country_is_not_repeated_beside_its_name(find) -> None:
     assert [m.code for m in mentions] == ["YEM"]
 
 
-def test_both_nations_after_a_paragraph_break_is_the_story_dyad(find) -> None:
+def test_both_nations_with_one_country_near_is_the_story_dyad(find) -> None:
     text = (
         "Ghana and Togo opened a joint border post. Ghana's president praised Togo.\n\n"
-        "Ghana also trades with Benin and Nigeria.\n\n"
+        "Benin was not invited.\n\n"
         "What comes next for both nations?"
     )
     mentions = find(text)
     assert sorted(m.code for m in mentions if m.text == "both nations") == ["GHA", "TGO"]
+
+
+def test_the_country_stays_in_its_paragraph(find) -> None:
+    text = "Peru declared an emergency. Peru's president spoke. Chile sent aid.\n\nThe country shut its border."
+    assert (
+        code_of(find(text), "The country") == "PER"
+    )  # the story's home country, not Chile of the paragraph before
 
 
 def test_a_dateline_is_where_the_story_was_filed(find) -> None:

@@ -41,7 +41,8 @@ def resolve_context(
     dyad = _main_dyad(mentions)
     for m in mentions:
         if m.kind == "anaphor":
-            reach = 0 if m.sentence in paragraph_starts else 1
+            # "the country" stays in its paragraph; "both nations" may look back one sentence across a break
+            reach = 0 if m.sentence in paragraph_starts and m.code == "one" else 1
             resolved = _anaphor(m, [c for s, c in recent if m.sentence - s <= reach], home, dyad, resources)
             if m.code == "one":
                 # "Yemen ... the country's epidemic": the country is named in the sentence already

@@ -69,9 +69,10 @@ def join_phrases(mentions: list[Mention], text: str, resources: Resources) -> li
     title + leader, and a title's following capitalised name."""
     titles = _titles(resources)
     out: list[Mention] = []
-    for m in mentions:
+    for i, m in enumerate(mentions):
         prev = out[-1] if out else None
-        if prev is not None:
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if prev is not None and not _person_of_another_country(prev, m, nxt, text):
             joined = _join(prev, m, text, titles)
             if joined is not None:
                 out[-1] = joined
@@ -83,6 +84,20 @@ def join_phrases(mentions: list[Mention], text: str, resources: Resources) -> li
     ]
     kept = [m for m in extended if m is not None]
     return [_extend_title(m, text, titles, kept) for m in kept]
+
+
+def _person_of_another_country(title: Mention, country: Mention, person: Mention | None, text: str) -> bool:
+    """ "líder de la República de Corea Kim Jong-Un": the title belongs to a person of another country, so the
+    name in between stays a mention of its own (a check may find it mislabelled)."""
+    return (
+        person is not None
+        and person.kind == "leader"
+        and title.kind == "role"
+        and title.country is None
+        and bool(country.country)
+        and person.country != country.country
+        and text[country.end : person.start].strip() in ("", ",")
+    )
 
 
 _DETERMINERS = frozenset("the a an this that its their his her our el la los las".split())
