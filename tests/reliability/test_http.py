@@ -411,3 +411,45 @@ def test_serve_binds_to_loopback_by_default(tmp_path: Path) -> None:
         proc.terminate()
         proc.wait(timeout=30)
         proc.stderr.close()
+
+
+# ---------------------------------------------------------------- bad input over HTTP
+
+
+def test_bad_bodies_get_a_clear_4xx(tmp_path: Path) -> None:
+    """The hazards of the command line, sent over HTTP: each gets a 4xx with a JSON message, never a 500."""
+    app = create_app(f"sqlite:///{tmp_path / 'bad.db'}", token=TOKEN, fast=True)  # the default 2 MB limit
+    deep = (
+        "<div><span>" * 20_000 + "<p>Chile criticised Peru on Monday in Lima.</p>" + "</span></div>" * 20_000
+    )
+    json_ct = {**AUTH, "content-type": "application/json"}
+    cases = [
+        ("/api/code", {"json": {"text": ""}}, {422}),
+        ("/api/code", {"json": {"text": "   \n\t"}}, {200, 400, 422}),
+        ("/api/code", {"json": {"text": "\x00\x01\x02 binary \x00" * 100}}, {200, 400}),
+        ("/api/code", {"json": {}}, {422}),
+        ("/api/code", {"json": ["not", "an", "object"]}, {422}),
+        ("/api/code", {"content": b'{"text": "Chile met', "headers": json_ct}, {422}),
+        (
+            "/api/code",
+            {"content": b'{"text": "Chile \xff\xfe met Peru"}', "headers": json_ct},
+            {200, 400, 422},
+        ),
+        ("/api/code", {"content": b"[" * 100_000 + b"]" * 100_000, "headers": json_ct}, {400, 413, 422}),
+        ("/api/code", {"content": b"text=Chile", "headers": {"content-type": "text/plain"}}, {415, 422}),
+        ("/api/code", {"json": {"text": "Chile met Peru.", "date": "yesterday"}}, {422}),
+        ("/api/check", {"json": {"html": deep}}, {200, 400}),
+        ("/api/documents", {"json": {"html": deep}, "headers": AUTH}, {201, 400}),
+        ("/api/documents", {"json": {"html": "<html><body></body></html>"}, "headers": AUTH}, {400, 422}),
+        ("/api/documents", {"json": {"text": ""}, "headers": AUTH}, {422}),
+    ]
+    with TestClient(app, raise_server_exceptions=False) as c:
+        before = c.get("/api/health").json()["store"]
+        for route, kwargs, allowed in cases:
+            r = c.post(route, **kwargs)
+            assert r.status_code in allowed, (route, str(kwargs)[:80], r.status_code, r.text[:300])
+            body = r.json()
+            if r.status_code >= 400:
+                assert body["error"] and body["message"] and "Traceback" not in body["message"]
+        after = c.get("/api/health").json()["store"]
+        assert after["documents"] - before["documents"] <= 1  # at most the deep page, if its text was found
