@@ -82,7 +82,7 @@ def test_both_nations_with_one_country_near_is_the_story_dyad(find) -> None:
 
 
 def test_the_country_stays_in_its_paragraph(find) -> None:
-    text = "Peru declared an emergency. Peru's president spoke. Chile sent aid.\n\nThe country shut its border."
+    text = "Peru declared an emergency. Peru's president spoke. Chile sent aid.\n\nThe country shut it."
     assert (
         code_of(find(text), "The country") == "PER"
     )  # the story's home country, not Chile of the paragraph before
