@@ -346,3 +346,19 @@ def test_ingest_jsonl_fields_of_the_wrong_type_do_not_end_the_batch(tmp_path: Pa
     assert_no_traceback(run.stderr)
     assert run.returncode == 0, run.stderr
     assert json.loads(run_dyad("--db", db, "stats").stdout)["documents"] >= 1
+
+
+def test_ingest_on_workers_bad_sources_one_line_each(tmp_path: Path) -> None:
+    """The scale path (`--workers`: a local Dask cluster) reports bad documents the same way."""
+    folder = tmp_path / "in"
+    files = write_bad_inputs(folder)
+    good_ids = _jsonl_corpus(folder / "corpus.jsonl")
+    db = f"sqlite:///{tmp_path / 'workers.db'}"
+    run = run_dyad("--db", db, "ingest", "--fast", "-q", "--workers", "2", str(folder), timeout=600)
+    assert_no_traceback(run.stderr)
+    _stderr_lines_are_skips_or_summary(run.stderr)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert {files[k].name for k in UNREADABLE} <= set(run.skips)
+    assert sum(1 for k in run.skips if k.startswith("corpus.jsonl:")) == 9
+    stats = json.loads(run_dyad("--db", db, "stats").stdout)
+    assert stats["documents"] >= len(good_ids) + 1
