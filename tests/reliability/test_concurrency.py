@@ -58,9 +58,39 @@ def _content(url: str) -> dict[str, Counter]:
             missions = Counter(
                 tuple(r) for r in conn.execute(text("select sender, host, city, kind, origin from missions"))
             )
+            # events merged across articles: one cluster per key, its counts those of its active events
+            clusters = Counter(
+                tuple(r)
+                for r in conn.execute(
+                    text(
+                        "select source_code, target_code, cameo, mode, day, num_mentions, num_articles "
+                        "from event_clusters where num_mentions > 0"
+                    )
+                )
+            )
+            miscounted = Counter(
+                tuple(r)
+                for r in conn.execute(
+                    text(
+                        "select c.source_code, c.target_code, c.cameo, c.num_mentions, "
+                        "(select coalesce(sum(e.mentions), 0) from events e "
+                        " where e.cluster_id = c.id and e.active = :yes) as actual "
+                        "from event_clusters c"
+                    ),
+                    {"yes": True},
+                )
+                if r[3] != r[4]
+            )
     finally:
         engine.dispose()
-    return {"documents": docs, "versions": versions, "events": events, "missions": missions}
+    return {
+        "documents": docs,
+        "versions": versions,
+        "events": events,
+        "missions": missions,
+        "clusters": clusters,
+        "miscounted_clusters": miscounted,
+    }
 
 
 def _split_corpus(root: Path) -> tuple[Path, Path]:

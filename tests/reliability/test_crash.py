@@ -100,12 +100,28 @@ def snapshot(db: Path) -> dict[str, Counter]:
         missions = Counter(
             conn.execute("select sender, host, city, kind, status, origin from missions").fetchall()
         )
+        # events merged across articles: each cluster by its key and counts, each event by its cluster's key
+        clusters = Counter(
+            conn.execute(
+                "select source_code, target_code, cameo, mode, day, num_mentions, num_sources, num_articles "
+                "from event_clusters"
+            ).fetchall()
+        )
+        membership = Counter(
+            conn.execute(
+                "select v.document_id, v.version, e.sentence, c.source_code, c.target_code, c.cameo, c.day "
+                "from events e join versions v on v.id = e.version_id "
+                "left join event_clusters c on c.id = e.cluster_id"
+            ).fetchall()
+        )
     return {
         "documents": docs,
         "versions": versions,
         "events": events,
         "events_per_version": per_version,
         "missions": missions,
+        "clusters": clusters,
+        "cluster_membership": membership,
     }
 
 
