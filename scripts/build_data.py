@@ -316,8 +316,9 @@ def build_anaphora() -> None:
 
 
 def build_ambiguity() -> None:
-    rows = [(r["name"], r["senses"], r["cues"], r.get("person", "")) for r in read_curated("actors/ambiguity.tsv")]
-    write_tsv(OUT / "actors" / "ambiguity.tsv", ("name", "senses", "cues", "person"), rows,
+    rows = [(r["name"], r["senses"], r["cues"], r.get("person", ""), r.get("kind", "") or "country")
+            for r in read_curated("actors/ambiguity.tsv")]
+    write_tsv(OUT / "actors" / "ambiguity.tsv", ("name", "senses", "cues", "person", "kind"), rows,
               ["names with several senses and the context cues that pick one; written for dyad",
                "(data_src/actors/ambiguity.tsv, which documents the columns)"])
 

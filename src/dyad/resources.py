@@ -66,6 +66,7 @@ class Ambiguity:
     senses: tuple[str, ...]  # codes, the first is the default; "-" = not an actor
     cues: dict[str, tuple[str, ...]]  # sense -> phrases that vote for it
     person: bool  # also a person's name: dropped next to another capitalised word
+    kind: str = "country"  # what the name is when it is an actor: country, demonym or capital
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +154,7 @@ class Resources:
                 if sense.strip():
                     cues[sense.strip()] = tuple(w.strip() for w in words.split(",") if w.strip())
             table[fold_key(r["name"])] = Ambiguity(r["name"], tuple(r["senses"].split("|")), cues,
-                                                   r.get("person", "") == "yes")
+                                                   r.get("person", "") == "yes", r.get("kind") or "country")
         return table
 
     @cached_property

@@ -180,7 +180,7 @@ def _ambiguous_mention(
     sense = senses.get(key, amb.senses[0])
     if sense == "-":
         return None
-    kind = "demonym" if re.search(r"(?:an|ans|ese|ano|anos|ana|anas)$", key) else "country"
+    kind = amb.kind
     return Mention(
         sentence,
         hit.start,
