@@ -55,7 +55,7 @@ class ActorName:
     source: str
     cap_case: bool = False  # matches only when the text writes it with an initial capital
     title: bool = False  # a person's title ("Foreign Minister"): the name after it joins the mention
-    org: bool = False  # the head of an organisation's name ("Association"): only with capitalised words before it
+    org: bool = False  # an organisation's head ("Association"): needs a capitalised name before it
 
 
 @dataclass(frozen=True, slots=True)
