@@ -61,6 +61,7 @@ class Skipped:
 
 # ---------------------------------------------------------------- the per-document function
 
+
 def code_document(doc: Document, fast: bool = False) -> Document:
     """Run the pipeline over one document. Pure and picklable; raises what the stages raise."""
     return default_engine(fast).process(doc)
@@ -77,6 +78,7 @@ def warm_up(fast: bool = False) -> int:
 
 
 # ---------------------------------------------------------------- ingest over a cluster
+
 
 def new_summary() -> dict[str, int]:
     return {"read": 0, "new": 0, "updated": 0, "unchanged": 0, "skipped": 0, "events": 0}
@@ -95,8 +97,10 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
         try:
             client = Client(scheduler, timeout=15)
         except (OSError, TimeoutError, ValueError) as exc:
-            raise ConfigError(f"cannot reach the Dask scheduler at {scheduler} ({_short(exc)}); "
-                              "start one with `dask scheduler`, or use --workers N") from exc
+            raise ConfigError(
+                f"cannot reach the Dask scheduler at {scheduler} ({_short(exc)}); "
+                "start one with `dask scheduler`, or use --workers N"
+            ) from exc
         try:
             yield client
         finally:
@@ -107,8 +111,14 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
         raise ConfigError(f"--workers must be 1 or more, not {count}")
     with warnings.catch_warnings():  # "port 8787 is in use": the status page moves, nothing to report
         warnings.filterwarnings("ignore", message=".*already in use", category=UserWarning)
-        cluster = LocalCluster(n_workers=count, processes=True, threads_per_worker=1, host="127.0.0.1",
-                               dashboard_address=None, silence_logs=logging.ERROR)
+        cluster = LocalCluster(
+            n_workers=count,
+            processes=True,
+            threads_per_worker=1,
+            host="127.0.0.1",
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
     try:
         client = Client(cluster)
         try:
@@ -146,9 +156,17 @@ class ClusterEngine:
         return code_document(doc, self.fast)
 
 
-def ingest_parallel(store: Store, sources: Iterable[str], *, workers: int | None = None,
-                    scheduler: str | None = None, client: Any = None, fast: bool = False, batch: int = BATCH,
-                    **options: Any) -> Any:
+def ingest_parallel(
+    store: Store,
+    sources: Iterable[str],
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    client: Any = None,
+    fast: bool = False,
+    batch: int = BATCH,
+    **options: Any,
+) -> Any:
     """`ingest_sources` with the pipeline on Dask workers; storing stays here, in order.
 
     Give `workers` (a LocalCluster is started and stopped), `scheduler` (an existing cluster)
@@ -163,8 +181,9 @@ def ingest_parallel(store: Store, sources: Iterable[str], *, workers: int | None
         return ingest_sources(store, sources, engine=ClusterEngine(own, fast=fast, batch=batch), **options)
 
 
-def code_on_cluster(client: Any, documents: Iterable[Document], *, fast: bool = False,
-                    batch: int = BATCH) -> Iterator[Document | Skipped]:
+def code_on_cluster(
+    client: Any, documents: Iterable[Document], *, fast: bool = False, batch: int = BATCH
+) -> Iterator[Document | Skipped]:
     """Processed documents in input order, with a bounded number of partitions in flight."""
     from distributed import KilledWorker
 
@@ -186,15 +205,22 @@ def code_on_cluster(client: Any, documents: Iterable[Document], *, fast: bool = 
             try:
                 yield from future.result()
             except (KilledWorker, OSError, TimeoutError) as exc:
-                raise DyadError(f"a Dask worker failed while coding ({_short(exc)}); what is stored so far "
-                                "stays stored: run the same ingest again to finish") from exc
+                raise DyadError(
+                    f"a Dask worker failed while coding ({_short(exc)}); what is stored so far "
+                    "stays stored: run the same ingest again to finish"
+                ) from exc
     finally:
         for future in pending:
             future.cancel()
 
 
-def store_outcomes(store: Store, outcomes: Iterable[Document | Skipped], summary: dict[str, int],
-                   skip: SkipFn, on_stored: Callable[[dict[str, int]], None] | None = None) -> dict[str, int]:
+def store_outcomes(
+    store: Store,
+    outcomes: Iterable[Document | Skipped],
+    summary: dict[str, int],
+    skip: SkipFn,
+    on_stored: Callable[[dict[str, int]], None] | None = None,
+) -> dict[str, int]:
     """Store processed documents one transaction each, in order; count what happened."""
     for out in outcomes:
         if isinstance(out, Skipped):
@@ -249,8 +275,9 @@ class Seen:
         self._keys: set[bytes] = set()
 
     def first_time(self, *parts: str | None) -> bool:
-        key = hashlib.blake2b("\x1f".join(p or "" for p in parts).encode("utf-8", "surrogatepass"),
-                              digest_size=16).digest()
+        key = hashlib.blake2b(
+            "\x1f".join(p or "" for p in parts).encode("utf-8", "surrogatepass"), digest_size=16
+        ).digest()
         if key in self._keys:
             return False
         self._keys.add(key)
@@ -260,8 +287,15 @@ class Seen:
         return len(self._keys)
 
 
-def new_items(source: str, seen: Seen, summary: dict[str, int], skip: SkipFn, *, date: str | None = None,
-              lang: str | None = None) -> Iterator[Document]:
+def new_items(
+    source: str,
+    seen: Seen,
+    summary: dict[str, int],
+    skip: SkipFn,
+    *,
+    date: str | None = None,
+    lang: str | None = None,
+) -> Iterator[Document]:
     """The documents of `source` not taken before (a new id, or new content under an old one)."""
     from dyad.engine import load_config
     from dyad.ingest.lang import mark_language
@@ -279,10 +313,21 @@ def new_items(source: str, seen: Seen, summary: dict[str, int], skip: SkipFn, *,
             yield item
 
 
-def watch(store: Store, source: str, *, every: float, rounds: int | None = None, workers: int | None = None,
-          scheduler: str | None = None, date: str | None = None, lang: str | None = None, fast: bool = False,
-          on_skip: SkipFn | None = None, on_round: Callable[[int, dict[str, int]], None] | None = None,
-          sleep: Callable[[float], None] = time.sleep) -> dict[str, int]:
+def watch(
+    store: Store,
+    source: str,
+    *,
+    every: float,
+    rounds: int | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    date: str | None = None,
+    lang: str | None = None,
+    fast: bool = False,
+    on_skip: SkipFn | None = None,
+    on_round: Callable[[int, dict[str, int]], None] | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> dict[str, int]:
     """Ingest a feed's or folder's new items every `every` seconds, for `rounds` rounds or until interrupted.
 
     Each round's summary goes to `on_round(round_number, summary)`; the totals are returned

@@ -11,18 +11,34 @@ import pytest
 
 # Sentences written for these tests (not from any evaluation set).
 ARTICLES = [
-    ("corr-1", "https://example.org/scale/ties", "2016-04-02",
-     "Chile and Peru signed a trade agreement in Lima on Friday. The Peruvian foreign minister praised "
-     "the deal. Bolivia criticised both governments for ignoring its access to the sea."),
-    ("corr-2", "https://example.org/scale/ties", "2016-04-02",
-     "Chile and Peru signed a trade agreement in Lima on Friday. The Peruvian foreign minister praised "
-     "the deal. Bolivia accused both governments of ignoring its access to the sea. (Corrected.)"),
-    ("kenya", None, "2017-09-12",
-     "Kenya expelled two Somali diplomats on Tuesday. Somalia condemned the decision and recalled its "
-     "ambassador from Nairobi. The African Union urged both countries to talk."),
-    ("japan", None, "2018-01-20",
-     "Japan and South Korea agreed to hold talks on fishing rights. China warned Japan against new "
-     "patrols near the disputed islands. The weather in Tokyo was mild."),
+    (
+        "corr-1",
+        "https://example.org/scale/ties",
+        "2016-04-02",
+        "Chile and Peru signed a trade agreement in Lima on Friday. The Peruvian foreign minister praised "
+        "the deal. Bolivia criticised both governments for ignoring its access to the sea.",
+    ),
+    (
+        "corr-2",
+        "https://example.org/scale/ties",
+        "2016-04-02",
+        "Chile and Peru signed a trade agreement in Lima on Friday. The Peruvian foreign minister praised "
+        "the deal. Bolivia accused both governments of ignoring its access to the sea. (Corrected.)",
+    ),
+    (
+        "kenya",
+        None,
+        "2017-09-12",
+        "Kenya expelled two Somali diplomats on Tuesday. Somalia condemned the decision and recalled its "
+        "ambassador from Nairobi. The African Union urged both countries to talk.",
+    ),
+    (
+        "japan",
+        None,
+        "2018-01-20",
+        "Japan and South Korea agreed to hold talks on fishing rights. China warned Japan against new "
+        "patrols near the disputed islands. The weather in Tokyo was mild.",
+    ),
 ]
 
 
@@ -31,8 +47,12 @@ def write_corpus(folder: Path) -> list[str]:
     demo = folder / "demo"
     source = resources.files("dyad") / "data" / "demo"
     demo.mkdir(parents=True)
-    for name in ("caracas-chronicles-2015-06-23.txt", "antv-original.es.html", "antv-corrected.es.html",
-                 "samples.jsonl"):
+    for name in (
+        "caracas-chronicles-2015-06-23.txt",
+        "antv-original.es.html",
+        "antv-corrected.es.html",
+        "samples.jsonl",
+    ):
         with resources.as_file(source / name) as path:
             shutil.copyfile(path, demo / name)
     lines = [json.dumps({"id": i, "url": u, "date": d, "lang": "en", "text": t}) for i, u, d, t in ARTICLES]
@@ -53,6 +73,7 @@ def cluster():
 
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None,
-                      silence_logs=logging.ERROR) as local:
+    with LocalCluster(
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None, silence_logs=logging.ERROR
+    ) as local:
         yield local

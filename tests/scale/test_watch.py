@@ -16,8 +16,10 @@ FIRST = "Kenya expelled two Somali diplomats on Tuesday. Somalia recalled its am
 SECOND = "Japan and South Korea agreed to hold talks on fishing rights in Tokyo on Monday."
 
 
-@pytest.mark.parametrize(("text", "seconds"), [("15m", 900), ("30s", 30), ("1h30m", 5400), ("90", 90),
-                                               ("0.5s", 0.5), ("2d", 172800), ("250ms", 0.25)])
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("15m", 900), ("30s", 30), ("1h30m", 5400), ("90", 90), ("0.5s", 0.5), ("2d", 172800), ("250ms", 0.25)],
+)
 def test_intervals(text, seconds):
     assert parse_every(text) == pytest.approx(seconds)
 
@@ -45,9 +47,15 @@ def test_a_watched_folder_gives_only_new_items_each_round(tmp_path):
         if len(waits) == 2:
             (inbox / "a.txt").write_text(FIRST + " The talks ended.", encoding="utf-8")
 
-    totals = watch(store, str(inbox), every=60, rounds=4, sleep=between_rounds,
-                   on_skip=lambda doc_id, reason: skips.append(doc_id),
-                   on_round=lambda n, summary: rounds.append(dict(summary, round=n)))
+    totals = watch(
+        store,
+        str(inbox),
+        every=60,
+        rounds=4,
+        sleep=between_rounds,
+        on_skip=lambda doc_id, reason: skips.append(doc_id),
+        on_round=lambda n, summary: rounds.append(dict(summary, round=n)),
+    )
     assert [r["read"] for r in rounds] == [1, 1, 1, 0]
     assert [r["new"] for r in rounds] == [1, 1, 1, 0]
     assert [r["skipped"] for r in rounds] == [1, 0, 0, 0]  # the empty file is reported once, not each round
@@ -73,7 +81,8 @@ def test_cli_watch_with_a_short_interval_and_bounded_rounds(tmp_path):
 
 
 def test_cli_watch_rejects_a_bad_interval(tmp_path):
-    result = CliRunner().invoke(main, ["--db", f"sqlite:///{tmp_path / 'w.db'}", "watch", str(tmp_path),
-                                       "--every", "often"])
+    result = CliRunner().invoke(
+        main, ["--db", f"sqlite:///{tmp_path / 'w.db'}", "watch", str(tmp_path), "--every", "often"]
+    )
     assert result.exit_code == 2
     assert "'often' is not an interval like 15m" in result.stderr
