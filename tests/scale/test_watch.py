@@ -86,3 +86,16 @@ def test_cli_watch_rejects_a_bad_interval(tmp_path):
     )
     assert result.exit_code == 2
     assert "'often' is not an interval like 15m" in result.stderr
+
+
+@pytest.mark.slow
+def test_a_watch_on_a_cluster_stores_what_a_local_watch_stores(tmp_path, corpus, cluster):
+    from test_distributed import snapshot
+
+    local = Store(f"sqlite:///{tmp_path / 'local.db'}")
+    remote = Store(f"sqlite:///{tmp_path / 'remote.db'}")
+    folder = corpus[0]  # the demo folder
+    a = watch(local, folder, every=0.01, rounds=2)
+    b = watch(remote, folder, every=0.01, rounds=2, scheduler=cluster.scheduler_address)
+    assert a == b and a["new"] > 0 and a["rounds"] == 2
+    assert snapshot(local) == snapshot(remote)
