@@ -94,3 +94,9 @@ def test_a_dateline_is_where_the_story_was_filed(find) -> None:
     assert by_text["HAVANA"].confidence < 0.5 and "dateline" in by_text["HAVANA"].why
     assert by_text["Reuters"].confidence < 0.5
     assert by_text["Cuba"].confidence == 1.0
+
+
+def test_words_that_are_not_the_actor(find) -> None:
+    text = "Chad Smith said the Turkey dinner was served. Fans filled the Santiago Bernabeu stadium."
+    assert find(text) == []
+    assert code_of(find("Officials met in Kabul Sunday."), "Kabul") == "AFG"

@@ -30,6 +30,12 @@ _COMPOUND_AFTER = re.compile(
     r"bound|built|designed|listed|inspired|focused|specific|wide)\b"
 )
 # "pre-Columbian", "post-Soviet", "non-Western": a prefixed name is an adjective of time or kind.
+# A capitalised word right after a place: "Santiago Bernabeu", "Havana Club" (not "Caracas, Venezuela").
+_NOT_NAME_PARTS = (
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    "August|September|October|November|December|On|In|And|But|The|After|Before|While|As|With|For"
+)
+_PROPER_AFTER = re.compile(rf" (?!(?:{_NOT_NAME_PARTS})\b)[A-Z][a-z]")
 # "HAVANA (Reuters) -", "LONDON —", "Caracas, June 23 -": where the story was filed, not who acts.
 _DATELINE = re.compile(r"(?:,[^.]{0,25}?)?\s*(?:\([^)]{0,30}\)\s*)?[—–-]\s")
 _PREFIX_BEFORE = re.compile(r"\b(?:pre|post|non|ex|neo|sub|trans)-$", re.IGNORECASE)
@@ -120,6 +126,14 @@ def _sense(
     why = f"dictionary: {name.kind} ({name.source}, {name.lang})"
     if name.kind == "place":
         confidence = 0.6
+    if (
+        name.kind in ("capital", "place")
+        and " " not in surface
+        and not surface.isupper()
+        and text[: hit.start].strip()
+        and _PROPER_AFTER.match(text, hit.end)
+    ):
+        return None  # "Santiago Bernabeu", "Kabul Bank": the place names part of a longer name
     if name.kind in ("capital", "place") and _PLACE_BEFORE.search(text[: hit.start]):
         confidence, why = 0.5, why + "; after a preposition, likely a place"
     elif (
