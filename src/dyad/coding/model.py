@@ -121,12 +121,16 @@ class SentenceModel:
         return _load_model(str(Path(path).resolve()) if path else None, int(threads))
 
     def read(self, texts: list[str], batch: int = 32) -> list[Reading]:
+        """One reading per text, in order. Texts of similar length share a batch (less padding:
+        faster, and int8 activations are quantised per batch, so padding moves probabilities a little)."""
         import numpy as np
 
-        out: list[Reading] = []
-        for lo in range(0, len(texts), batch):
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out: dict[int, Reading] = {}
+        for lo in range(0, len(order), batch):
+            chunk = order[lo : lo + batch]
             with self._lock:
-                encs = self.tokenizer.encode_batch(texts[lo : lo + batch])
+                encs = self.tokenizer.encode_batch([texts[i] for i in chunk])
             ids = np.array([e.ids for e in encs], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encs], dtype=np.int64)
             results = dict(
@@ -141,16 +145,14 @@ class SentenceModel:
             roles = 1.0 / (1.0 + np.exp(-results["role_logits"]))
             for k, enc in enumerate(encs):
                 n = int(mask[k].sum())
-                out.append(
-                    Reading(
-                        penta=tuple(float(x) for x in penta[k]),
-                        roots=tuple(float(x) for x in roots[k]) if roots is not None else (),
-                        offsets=tuple((int(a), int(b)) for a, b in enc.offsets[:n]),
-                        source=tuple(float(x) for x in roles[k, :n, 0]),
-                        target=tuple(float(x) for x in roles[k, :n, 1]),
-                    )
+                out[chunk[k]] = Reading(
+                    penta=tuple(float(x) for x in penta[k]),
+                    roots=tuple(float(x) for x in roots[k]) if roots is not None else (),
+                    offsets=tuple((int(a), int(b)) for a, b in enc.offsets[:n]),
+                    source=tuple(float(x) for x in roles[k, :n, 0]),
+                    target=tuple(float(x) for x in roles[k, :n, 1]),
                 )
-        return out
+        return [out[i] for i in range(len(texts))]
 
 
 def _softmax(logits: Any) -> Any:
@@ -197,19 +199,18 @@ def make_model_stage(
     path: str | None = None,
     threads: int = 1,
     batch: int = 32,
-    rule_prior: float = 0.8,
-    model_prior: float = 0.6,
-    role_weight: float = 0.5,
+    rule_trust: float = 0.9,
+    model_trust: float = 0.6,
     propose: bool = True,
-    roles_from: str = "rules",
+    roles_from: str = "model",
 ) -> ModelStage:
     """`path`: a model directory instead of the bundled one (else `DYAD_MODEL_DIR`, else bundled).
 
-    `rule_prior`/`model_prior` weigh a rule candidate and a model-proposed event against each other;
-    `role_weight` is how much the role head's agreement with a candidate's actors counts; `propose`
-    False only rescores the rules' candidates. `roles_from`: where an event the model proposes takes
-    its actors when the rules had a (two-actor) candidate: "rules" (the best candidate's) or "model"
-    (the role head's pick); without a candidate it is always the role head's.
+    The rules' best candidate stands unless the model reads another PentaClass with probability at
+    least `model_trust` while the candidate's own confidence is below `rule_trust`; then the candidate
+    of the model's class wins, or (with `propose`) an event the model proposes. `roles_from`: where
+    that proposed event takes its actors: "model" (the role head's pick) or "rules" (the rules' best
+    candidate's); a sentence without a two-actor candidate always uses the role head.
     """
     if roles_from not in ("rules", "model"):
         raise ConfigError(f'[stages.model] roles_from = {roles_from!r}: use "rules" or "model"')
@@ -218,9 +219,8 @@ def make_model_stage(
         path=path or os.environ.get("DYAD_MODEL_DIR") or None,
         threads=threads,
         batch=batch,
-        rule_prior=rule_prior,
-        model_prior=model_prior,
-        role_weight=role_weight,
+        rule_trust=rule_trust,
+        model_trust=model_trust,
         propose=propose,
         roles_from=roles_from,
     )
@@ -232,21 +232,19 @@ class ModelStage:
         resources: Resources,
         *,
         path: str | None,
-        threads: int,
-        batch: int,
-        rule_prior: float,
-        model_prior: float,
-        role_weight: float,
-        propose: bool,
-        roles_from: str = "rules",
+        threads: int = 1,
+        batch: int = 32,
+        rule_trust: float = 0.9,
+        model_trust: float = 0.6,
+        propose: bool = True,
+        roles_from: str = "model",
     ):
         self.resources = resources
         self.path = path
         self.threads = threads
         self.batch = batch
-        self.rule_prior = rule_prior
-        self.model_prior = model_prior
-        self.role_weight = role_weight
+        self.rule_trust = rule_trust
+        self.model_trust = model_trust
         self.propose = propose
         self.roles_from = roles_from
         self._cues: ModeCues | None = None
@@ -278,17 +276,11 @@ class ModelStage:
         if not todo:
             return doc
         readings = self.model.read([s.text for s in todo], self.batch)
-        events: list[Event] = [e for e in doc.events if e.sentence not in {s.index for s in todo}]
+        done = {s.index for s in todo}
+        events: list[Event] = [e for e in doc.events if e.sentence not in done]
         for sentence, reading in zip(todo, readings, strict=True):
-            events.extend(
-                self.decide(
-                    doc,
-                    sentence,
-                    _actors(by_sentence.get(sentence.index, [])),
-                    candidates.get(sentence.index, []),
-                    reading,
-                )
-            )
+            mentions = _actors(by_sentence.get(sentence.index, []))
+            events.extend(self.decide(doc, sentence, mentions, candidates.get(sentence.index, []), reading))
         events.sort(key=lambda e: (e.sentence, e.trigger.start if e.trigger else 0))
         doc.events = events
         return doc
@@ -301,38 +293,48 @@ class ModelStage:
         candidates: list[Event],
         reading: Reading,
     ) -> list[Event]:
-        """Rescore the rules' candidates for one sentence; add the model's own event where it wins."""
+        """Confidence for one sentence's candidates; the model's own event where it overrules the rules.
+
+        Confidence becomes `rule confidence x (0.5 + 0.5 x P(class))` for the rules' ranking, and the
+        winner of an override is put on top (its confidence: the model's probability of its class).
+        """
         said = _said(reading, self.model.root_names)
-        best_score = 0.0
-        best: Event | None = None
+        cls = reading.best
+        top = max(candidates, key=lambda e: e.confidence, default=None)
         for e in candidates:
             agree = math.sqrt(reading.role(e.source, "source") * reading.role(e.target, "target"))
-            # the rules' confidence already carries the mode (questions, speculation rank lower)
-            score = (
-                self.rule_prior
-                * e.confidence**0.5
-                * reading.penta[e.penta]
-                * (1.0 - self.role_weight + self.role_weight * agree)
-            )
             e.explanation = {
                 **e.explanation,
                 "model": {**said, "rule_confidence": round(e.confidence, 4), "roles": round(agree, 4)},
             }
-            e.confidence = score
-            if score > best_score:
-                best_score, best = score, e
-        cls = reading.best
-        if not self.propose or any(e.penta == cls for e in candidates):
+        factor = 0.5 + 0.5 * reading.penta[top.penta] if top is not None else 1.0
+        for e in candidates:  # one factor for all: the rules' own ranking stands
+            e.confidence *= factor
+        override = top is None or (
+            top.penta != cls
+            and top.explanation["model"]["rule_confidence"] < self.rule_trust
+            and reading.penta[cls] >= self.model_trust
+        )
+        if not override:
             return candidates
-        pair = _pick_pair(reading, mentions)
-        if self.roles_from == "rules" and best is not None and not best.unary:
-            agree = math.sqrt(reading.role(best.source, "source") * reading.role(best.target, "target"))
-            pair = (best.source, best.target, agree)
-        if pair is None:
-            return candidates
-        event = self._model_event(doc, sentence, pair, cls, reading, said)
-        if event.confidence > best_score:
-            return [*candidates, event]
+        ceiling = max((e.confidence for e in candidates), default=0.0)
+        same = [e for e in candidates if e.penta == cls]
+        winner: Event | None = None
+        if same:
+            winner = max(same, key=lambda e: e.confidence)
+        elif self.propose:
+            pair = _pick_pair(reading, mentions)
+            if self.roles_from == "rules" and top is not None and not top.unary:
+                agree = math.sqrt(reading.role(top.source, "source") * reading.role(top.target, "target"))
+                pair = (top.source, top.target, agree)
+            if pair is not None:
+                winner = self._model_event(doc, sentence, pair, cls, reading, said)
+                candidates = [*candidates, winner]
+        if winner is not None:
+            winner.confidence = max(
+                _MODE_FACTOR.get(winner.mode, 1.0) * reading.penta[cls], min(1.0, ceiling + 0.01)
+            )
+            winner.explanation["model"] = {**winner.explanation["model"], "overruled": top is not None}
         return candidates
 
     def _model_event(
@@ -351,12 +353,6 @@ class ModelStage:
         # the verb usually follows the source: read mode cues from there
         start = next((t.index for t in tokens if t.start >= source.end), max(0, len(tokens) - 1))
         mode = detect_mode(tokens, start, sentence.text, self.cues)
-        confidence = (
-            self.model_prior
-            * _MODE_FACTOR.get(mode, 1.0)
-            * reading.penta[cls]
-            * (1.0 - self.role_weight + self.role_weight * agree)
-        )
         return Event(
             doc_id=doc.id,
             sentence=sentence.index,
@@ -370,7 +366,7 @@ class ModelStage:
             penta=code.penta,
             goldstein=code.goldstein,
             mode=mode,
-            confidence=confidence,
+            confidence=_MODE_FACTOR.get(mode, 1.0) * reading.penta[cls],
             date=resolve_date(fold(sentence.text), doc.date),
             location=find_location(
                 sentence.text, [source, target], self.resources, prefer_country=target.country
