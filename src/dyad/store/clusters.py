@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, distinct, func, or_, select, tuple_, update
+from sqlalchemy import Connection, and_, bindparam, distinct, func, or_, select, update
 from sqlalchemy import insert as sa_insert
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -67,9 +67,13 @@ def assign_many(conn: Connection, rows: list[dict[str, Any]], now: str, window_d
         )
     candidates: dict[tuple[str, str, str, str], list[tuple[int, str | None]]] = {}
     for start in range(0, len(keys), 200):
-        query = select(c.id, c.source_code, c.target_code, c.cameo, c.mode, c.day).where(
-            tuple_(c.source_code, c.target_code, c.cameo, c.mode).in_(keys[start : start + 200]), window
+        # An OR of equalities, not a tuple IN: SQLite only uses ix_clusters_key for the former
+        # (a tuple IN scanned the whole table, so ingest slowed as the store grew).
+        chunk = keys[start : start + 200]
+        match = or_(
+            *(and_(c.source_code == a, c.target_code == b, c.cameo == x, c.mode == m) for a, b, x, m in chunk)
         )
+        query = select(c.id, c.source_code, c.target_code, c.cameo, c.mode, c.day).where(match, window)
         for cid, *key, day in conn.execute(query):
             candidates.setdefault(tuple(key), []).append((int(cid), day))
     # existing clusters get their ids; new ones a negative placeholder, shared within the document
