@@ -203,6 +203,16 @@ class Resources:
             places.sort(key=lambda p: -p.population)
         return table
 
+    @cached_property
+    def districts(self) -> dict[tuple[str, str], tuple[Place, ...]]:
+        """(city, country) -> the districts filed under that city (Las Mercedes, Chacao -> Caracas)."""
+        table: dict[tuple[str, str], list[Place]] = {}
+        for places in self.places.values():
+            for p in places:
+                if p.city_of:
+                    table.setdefault((p.city_of, p.country), []).append(p)
+        return {k: tuple(v) for k, v in table.items()}
+
     def country_name(self, iso3: str | None) -> str | None:
         if not iso3:
             return None

@@ -85,6 +85,8 @@ _RELATIVE = {
     "next week": 7,
     "la proxima semana": 7,
 }
+# One alternation compiled once; the phrase that comes first in the sentence wins.
+_RELATIVE_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in _RELATIVE) + r")\b")
 
 
 def resolve_date(folded_sentence: str, doc_date: str | None) -> str | None:
@@ -117,9 +119,9 @@ def resolve_date(folded_sentence: str, doc_date: str | None) -> str | None:
         if m:
             back = (anchor.weekday() - _WEEKDAYS[m.group(1)]) % 7
             return (anchor - dt.timedelta(days=back)).isoformat()
-        for phrase, days in _RELATIVE.items():
-            if re.search(rf"\b{phrase}\b", text):
-                return (anchor + dt.timedelta(days=days)).isoformat()
+        m = _RELATIVE_RE.search(text)
+        if m:
+            return (anchor + dt.timedelta(days=_RELATIVE[m.group(1)])).isoformat()
         if re.search(r"\b(?:last|el ano pasado|el pasado ano)\b.{0,3}\byear\b|\bel ano pasado\b", text):
             return str(anchor.year - 1)
         if re.search(r"\blast month\b|\bel mes pasado\b", text):

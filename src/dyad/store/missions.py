@@ -259,12 +259,11 @@ def _host_city(
 def _district(text: str, city: str | None, host: str, resources: Resources) -> str | None:
     if not city:
         return None
+    candidates = resources.districts.get((city, host), ())
+    if not candidates:
+        return None
     folded = fold(text)
-    for places in resources.places.values():
-        for p in places:
-            if p.city_of and p.city_of == city and p.country == host and fold(p.name) in folded:
-                return p.name
-    return None
+    return next((p.name for p in candidates if fold(p.name) in folded), None)
 
 
 def derive(reference: dict[str, Any] | None, changes: list[dict[str, Any]]) -> dict[str, Any]:
