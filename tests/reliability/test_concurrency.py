@@ -109,32 +109,10 @@ def _split_corpus(root: Path) -> tuple[Path, Path]:
     return a, b
 
 
-@pytest.mark.parametrize(
-    "fresh",
-    [
-        False,
-        pytest.param(
-            True,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "store/store.py Store.__init__ -> store/migrations.py migrate: two processes "
-                    "opening a store that does "
-                    "not exist yet both create it; the loser fails with 'UNIQUE constraint failed: "
-                    "schema_migrations.version' (SQLite) or 'duplicate key ... pg_type_typname_nsp_index' "
-                    "(PostgreSQL) "
-                    "and exits 1 instead of waiting/retrying"
-                ),
-            ),
-        ),
-    ],
-    ids=["store-exists", "fresh-store"],
-)
-def test_two_ingests_at_once_and_a_reader(url: str, fresh: bool, tmp_path: Path) -> None:
+def test_two_ingests_at_once_and_a_reader(url: str, tmp_path: Path) -> None:
     a, b = _split_corpus(tmp_path)
-    if not fresh:
-        created = run_dyad("--db", url, "stats")
-        assert created.returncode == 0, created.stderr
+    created = run_dyad("--db", url, "stats")  # the store exists (its creation is tested below)
+    assert created.returncode == 0, created.stderr
     # The reference: one process, both corpora, on its own SQLite store.
     ref_url = f"sqlite:///{tmp_path / 'reference.db'}"
     ref = run_dyad("--db", ref_url, "ingest", "--fast", "-q", str(a), str(b))
@@ -167,7 +145,6 @@ def test_two_ingests_at_once_and_a_reader(url: str, fresh: bool, tmp_path: Path)
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     thread = threading.Thread(target=reader, daemon=True)
     thread.start()
-    # With `fresh`, both start on a store that does not exist yet: creation and seeding race as well.
     procs = [
         subprocess.Popen(
             [DYAD, "--db", url, "ingest", "--fast", "-q", str(corpus)],
@@ -298,3 +275,30 @@ def test_concurrent_writers_converge_on_one_merged_event(
         ).all()
     engine.dispose()
     assert sorted(tuple(r) for r in rows) == [(writers,) * 3] * per_writer, rows
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "store/store.py Store.__init__ -> store/migrations.py migrate (and the meta/seed rows): processes "
+        "opening "
+        "a store that does not exist yet all create it; all but one fail and exit 1 with 'UNIQUE constraint "
+        "failed: meta.key' / 'schema_migrations.version' / 'table meta already exists' (SQLite: 5 of 6 "
+        "measured) or 'duplicate key ... pg_type_typname_nsp_index' (PostgreSQL) instead of waiting and "
+        "finding the store made; needs a lock around creation (BEGIN IMMEDIATE on SQLite, "
+        "pg_advisory_xact_lock on PostgreSQL) and a re-check inside it"
+    ),
+)
+def test_processes_opening_a_new_store_at_once(url: str) -> None:
+    """Six `dyad stats` started together on a store that does not exist yet: all succeed, one store."""
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    procs = [
+        subprocess.Popen(
+            [DYAD, "--db", url, "stats"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+        )
+        for _ in range(6)
+    ]
+    outs = [p.communicate(timeout=300) for p in procs]
+    failures = [err.decode().strip() for p, (_o, err) in zip(procs, outs, strict=True) if p.returncode != 0]
+    assert not failures, failures
+    assert len({json.loads(out)["missions"] for out, _e in outs}) == 1  # the reference missions seeded once
