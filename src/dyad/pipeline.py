@@ -103,33 +103,56 @@ class Pipeline:
         return doc
 
     def run(
-        self, docs: Iterable[Document], on_skip: Callable[[str, str], None] | None = None
+        self, docs: Iterable[Document], on_skip: Callable[[str, str], None] | None = None,
+        *, chunk_docs: int = 16, chunk_chars: int = 200_000,
     ) -> Iterator[Document]:
-        """Process documents one by one; a document that fails is reported and skipped.
+        """Process documents in order; a document that fails is reported and skipped.
 
+        Documents go through the stages in small chunks (at most `chunk_docs` documents and about
+        `chunk_chars` characters, so memory stays bounded), which lets a stage that has a
+        `process_many(docs)` method (the sentence model) batch work across short documents.
         Any `Exception` a stage raises on one document (a bug included) costs that document only:
         the batch goes on, and the reason names the stage for anything that is not bad input.
         """
+        group: list[Document] = []
+        size = 0
         for doc in docs:
-            current = "?"
-            try:
-                for name, fn in self.stages:
-                    current = name
-                    doc = fn(doc)
-            except (DyadError, ValueError, IndexError, KeyError, UnicodeError, RecursionError) as exc:
-                if on_skip is not None:
-                    on_skip(doc.id, _reason(exc))
-                continue
-            except MemoryError:
-                if on_skip is not None:
-                    on_skip(doc.id, "out of memory while processing; split the document")
-                continue
-            except Exception as exc:  # a stage's bug must not end the batch
-                if on_skip is not None:
-                    on_skip(doc.id, f"internal error in stage '{current}' ({type(exc).__name__}: "
-                                    f"{_reason(exc)}); please report it with this document")
-                continue
-            yield doc
+            group.append(doc)
+            size += len(doc.text)
+            if len(group) >= chunk_docs or size >= chunk_chars:
+                yield from self._run_chunk(group, on_skip)
+                group, size = [], 0
+        if group:
+            yield from self._run_chunk(group, on_skip)
+
+    def _run_chunk(self, docs: list[Document], on_skip: Callable[[str, str], None] | None) -> list[Document]:
+        alive = docs
+        for name, fn in self.stages:
+            many = getattr(fn, "process_many", None)
+            if many is not None and len(alive) > 1:
+                try:
+                    alive = many(alive)
+                    continue
+                except Exception:  # noqa: BLE001 - redo one by one, so the failure is pinned to its document
+                    pass
+            survivors = []
+            for doc in alive:
+                try:
+                    survivors.append(fn(doc))
+                except Exception as exc:  # noqa: BLE001 - one document's failure never ends the batch
+                    if on_skip is not None:
+                        on_skip(doc.id, _skip_reason(name, exc))
+            alive = survivors
+        return alive
+
+
+def _skip_reason(stage_name: str, exc: BaseException) -> str:
+    if isinstance(exc, MemoryError):
+        return "out of memory while processing; split the document"
+    if isinstance(exc, (DyadError, ValueError, IndexError, KeyError, UnicodeError, RecursionError)):
+        return _reason(exc)
+    return (f"internal error in stage '{stage_name}' ({type(exc).__name__}: {_reason(exc)}); "
+            "please report it with this document")
 
 
 def _reason(exc: BaseException) -> str:

@@ -260,22 +260,48 @@ class ModelStage:
         return self._cues
 
     def __call__(self, doc: Document) -> Document:
+        return self.process_many([doc])[0]
+
+    def process_many(self, docs: list[Document]) -> list[Document]:
+        """Read the sentences of several documents in one go (the runner hands over a chunk):
+        short documents, one sentence each, then still fill the model's batches."""
+        model = self.model  # loaded (once per process) even when no sentence needs it: a missing model fails early
+        plans = [self._plan(doc) for doc in docs]
+        texts = [s.text for plan in plans if plan for s in plan[0]]
+        readings = iter(model.read(texts, self.batch)) if texts else iter(())
+        for doc, plan in zip(docs, plans, strict=True):
+            if plan:
+                self._apply(doc, plan, [next(readings) for _ in plan[0]])
+        return docs
+
+    def _plan(self, doc: Document) -> tuple[list[Sentence], dict[int, list[Mention]], dict[int, list[Event]]] | None:
+        """The sentences the model must read: a candidate the rules are unsure of, or two actors and
+        no candidate. Where the rules' best candidate is at least `rule_trust` confident the model
+        could not overrule it, and its factor would scale every candidate alike: it is not run."""
         if not doc.coded:
-            return doc
+            return None
         by_sentence: dict[int, list[Mention]] = {}
         for m in doc.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         candidates: dict[int, list[Event]] = {}
         for e in doc.events:
             candidates.setdefault(e.sentence, []).append(e)
-        todo = [
-            s
-            for s in doc.sentences
-            if s.index in candidates or len(_actors(by_sentence.get(s.index, []))) >= 2
-        ]
-        if not todo:
-            return doc
-        readings = self.model.read([s.text for s in todo], self.batch)
+        todo = []
+        for s in doc.sentences:
+            found = candidates.get(s.index)
+            if found:
+                if max(e.confidence for e in found) < self.rule_trust:
+                    todo.append(s)
+                else:
+                    for e in found:
+                        e.explanation = {**e.explanation, "model": {"skipped": f"rules >= {self.rule_trust}"}}
+            elif len(_actors(by_sentence.get(s.index, []))) >= 2:
+                todo.append(s)
+        return (todo, by_sentence, candidates) if todo else None
+
+    def _apply(self, doc: Document, plan: tuple[list[Sentence], dict[int, list[Mention]], dict[int, list[Event]]],
+               readings: list[Reading]) -> None:
+        todo, by_sentence, candidates = plan
         done = {s.index for s in todo}
         events: list[Event] = [e for e in doc.events if e.sentence not in done]
         for sentence, reading in zip(todo, readings, strict=True):
@@ -283,7 +309,6 @@ class ModelStage:
             events.extend(self.decide(doc, sentence, mentions, candidates.get(sentence.index, []), reading))
         events.sort(key=lambda e: (e.sentence, e.trigger.start if e.trigger else 0))
         doc.events = events
-        return doc
 
     def decide(
         self,
