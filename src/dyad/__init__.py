@@ -8,7 +8,10 @@
 from dyad.doc import Document, Event, Finding, Location, Mention, Sentence, Trigger
 from dyad.engine import Engine, check_text, code_text, find_actors, process_document
 from dyad.errors import ConfigError, DataFileError, DyadError, InputError, StoreError
+from dyad.ingest.run import ingest_sources
+from dyad.kb import export_events, relations
 from dyad.resources import Resources
+from dyad.store import Store
 
 __version__ = "0.1.0"
 
@@ -25,11 +28,15 @@ __all__ = [
     "Mention",
     "Resources",
     "Sentence",
+    "Store",
     "StoreError",
     "Trigger",
     "__version__",
     "check_text",
     "code_text",
+    "export_events",
     "find_actors",
+    "ingest_sources",
     "process_document",
+    "relations",
 ]
