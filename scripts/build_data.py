@@ -376,7 +376,7 @@ _LEADER_STOPLIST = {
     "Golding", "Manning", "Manley", "Kennedy", "Carter", "Reagan", "Nixon", "Franco", "Duarte", "Pereira",
     "Pires", "Neto", "Cabral", "Mello", "Molina", "Osorio", "Robles", "Godoy", "Calvo", "Beltran", "Benitez",
     "Colom", "Conde", "Crespo", "Lemus", "Lezama", "Marti", "Raoul", "Olivier", "Pascal", "Saint-Jean",
-    "Leone", "Leoni", "Guido", "Roivas", "Luka", "Sant", "Rini", "Mane", "Note", "Sika", "Sata", "Mba", "Keita",
+    "Leone", "Leoni", "Guido", "Roivas", "Luka", "Sant", "Rini", "Mane", "Sika", "Sata", "Mba", "Keita",
     "Toure", "Traore", "Touré", "Traoré",
 }
 

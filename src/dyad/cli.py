@@ -11,12 +11,15 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from dyad.doc import Document
 from dyad.errors import DyadError, InputError
+
+if TYPE_CHECKING:
+    from dyad.store import Store
 
 FORMATS = click.Choice(["jsonl", "table"])
 
@@ -71,7 +74,7 @@ def _config_path() -> str | None:
     return obj.get("config") if isinstance(obj, dict) else None
 
 
-def _open_store(ctx: click.Context):  # noqa: ANN202 - returns dyad.store.Store
+def _open_store(ctx: click.Context) -> Store:
     from dyad.store import Store
 
     return Store(ctx.obj["db"])

@@ -95,7 +95,7 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
         raise ConfigError("parallel ingest needs dask.distributed; pip install 'dyad[all]'") from exc
     if scheduler is not None:
         try:
-            client = Client(scheduler, timeout=15)
+            client = Client(scheduler, timeout=15)  # type: ignore[no-untyped-call]
         except (OSError, TimeoutError, ValueError) as exc:
             raise ConfigError(
                 f"cannot reach the Dask scheduler at {scheduler} ({_short(exc)}); "
@@ -104,14 +104,14 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
         try:
             yield client
         finally:
-            client.close()
+            client.close()  # type: ignore[no-untyped-call]
         return
     count = workers or 1
     if count < 1:
         raise ConfigError(f"--workers must be 1 or more, not {count}")
     with warnings.catch_warnings():  # "port 8787 is in use": the status page moves, nothing to report
         warnings.filterwarnings("ignore", message=".*already in use", category=UserWarning)
-        cluster = LocalCluster(
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=count,
             processes=True,
             threads_per_worker=1,
@@ -120,11 +120,11 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
             silence_logs=logging.ERROR,
         )
     try:
-        client = Client(cluster)
+        client = Client(cluster)  # type: ignore[no-untyped-call]
         try:
             yield client
         finally:
-            client.close()
+            client.close()  # type: ignore[no-untyped-call]
     finally:
         cluster.close()
 

@@ -122,7 +122,7 @@ class Resources:
     @cached_property
     def countries(self) -> dict[str, Country]:
         rows = read_tsv("actors/countries.tsv", required=("iso3", "iso2", "name"))
-        return {r["iso3"]: Country(**{k: r[k] for k in Country.__slots__}) for r in rows}  # type: ignore[attr-defined]
+        return {r["iso3"]: Country(**{k: r[k] for k in Country.__slots__}) for r in rows}
 
     @cached_property
     def actor_names(self) -> tuple[ActorName, ...]:

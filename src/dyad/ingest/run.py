@@ -193,7 +193,7 @@ def ingest_sources(
     fetch_items: bool = True,
     timeout: float = 15.0,
     retries: int = 2,
-    engine: Engine | None = None,
+    engine: Engine | Any | None = None,  # an Engine, or one that runs it elsewhere (dyad.distributed)
     fetcher: Callable[[str], Fetched] | None = None,
 ) -> IngestSummary:
     """Ingest every source into the store; returns what happened (see `IngestSummary`)."""

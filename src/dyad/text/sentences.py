@@ -8,6 +8,7 @@ abbreviation or a single capital (an initial); a line break always ends one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from dyad.data._load import read_tsv
 from dyad.doc import Document, Sentence
@@ -57,7 +58,7 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
 
 @stage("sentences", provides=("sentences",))
 def make_sentence_splitter(*, resources: Resources, max_chars: int = 2000,
-                           max_document_chars: int = 2_000_000):
+                           max_document_chars: int = 2_000_000) -> Callable[[Document], Document]:
     """Fill `doc.sentences`. A 'sentence' longer than `max_chars` is cut at white space.
 
     A document longer than `max_document_chars` is refused (the runner skips it with the reason):
