@@ -150,11 +150,6 @@ def test_code_jsonl_malformed_lines_among_good_ones(tmp_path: Path) -> None:
         assert f"corpus.jsonl:{lineno}" in run.skips
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest/readers.py iter_jsonl: a JSONL line nested 100,000 deep raises "
-    "RecursionError out of json.loads (only ValueError/InputError are caught), ending the batch",
-)
 def test_code_jsonl_deeply_nested_line_is_one_skip(tmp_path: Path) -> None:
     corpus = tmp_path / "deep.jsonl"
     corpus.write_text(
@@ -174,12 +169,6 @@ def test_code_jsonl_deeply_nested_line_is_one_skip(tmp_path: Path) -> None:
     assert {e["doc_id"] for e in run.events} == {"before", "after"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest/readers.py _document_from_record: non-string 'date'/'lang'/'url'/"
-    "'title' pass into the Document unchecked; coding/dates.py then fails with TypeError (now "
-    "reported as 'internal error in stage events' instead of a clear bad-field reason)",
-)
 def test_code_jsonl_fields_of_the_wrong_type_are_clear_skips(tmp_path: Path) -> None:
     corpus = tmp_path / "types.jsonl"
     rows = [
@@ -327,12 +316,6 @@ def test_ingest_unopenable_store_is_one_line(tmp_path: Path) -> None:
         assert len(lines) == 1 and lines[0].startswith("dyad: "), (url, run.stderr)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest/readers.py _document_from_record keeps a non-string 'lang'; "
-    "ingest/lang.py mark_language then calls doc.lang.lower() outside the runner and the "
-    "AttributeError ends the whole ingest (exit 1), with or without --workers",
-)
 def test_ingest_jsonl_fields_of_the_wrong_type_do_not_end_the_batch(tmp_path: Path) -> None:
     corpus = tmp_path / "types.jsonl"
     rows = [

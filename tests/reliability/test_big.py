@@ -94,12 +94,6 @@ def test_ingest_50mb_file_bounded_memory(big: dict[str, Path], tmp_path: Path) -
     assert run.peak_rss_mb < CEILING_MB
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest/readers.py document_from_html hands a 50 MB page to trafilatura "
-    "(whole lxml tree in memory: ~1.1 GB peak RSS measured); HTML over a few MB should be "
-    "refused before parsing, like MAX_BYTES but lower for HTML",
-)
 def test_code_50mb_html_bounded_memory(big: dict[str, Path]) -> None:
     page = big["folder"] / "big.html"
     with page.open("w", encoding="utf-8") as out, big["text"].open(encoding="utf-8") as src:

@@ -220,20 +220,7 @@ def _writer(url: str, k: int, n: int, barrier: Any, results: Any) -> None:
     "backend",
     [
         "sqlite",
-        pytest.param(
-            "postgresql",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "store/clusters.py assign_many (called from Store.add_document): on PostgreSQL two "
-                    "transactions that store the same event at once both find no cluster for its key and "
-                    "both insert one: 4 writers storing a report of the same event at the same instant, 30 "
-                    "times, leave 120 clusters of 1 instead of 30 of 4 (SQLite serialises writers and "
-                    "passes); needs a unique cluster key with INSERT ... ON CONFLICT, or a lock "
-                    "(SELECT ... FOR UPDATE / pg_advisory_xact_lock on the key) around find-or-create"
-                ),
-            ),
-        ),
+        "postgresql",
     ],
 )
 def test_concurrent_writers_converge_on_one_merged_event(
@@ -277,18 +264,6 @@ def test_concurrent_writers_converge_on_one_merged_event(
     assert sorted(tuple(r) for r in rows) == [(writers,) * 3] * per_writer, rows
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "store/store.py Store.__init__ -> store/migrations.py migrate (and the meta/seed rows): processes "
-        "opening "
-        "a store that does not exist yet all create it; all but one fail and exit 1 with 'UNIQUE constraint "
-        "failed: meta.key' / 'schema_migrations.version' / 'table meta already exists' (SQLite: 5 of 6 "
-        "measured) or 'duplicate key ... pg_type_typname_nsp_index' (PostgreSQL) instead of waiting and "
-        "finding the store made; needs a lock around creation (BEGIN IMMEDIATE on SQLite, "
-        "pg_advisory_xact_lock on PostgreSQL) and a re-check inside it"
-    ),
-)
 def test_processes_opening_a_new_store_at_once(url: str) -> None:
     """Six `dyad stats` started together on a store that does not exist yet: all succeed, one store."""
     env = dict(os.environ, PYTHONIOENCODING="utf-8")

@@ -235,12 +235,6 @@ def test_jsonl_reader_one_item_per_line(lines: list[str]) -> None:
     _one_item_per_line(lines)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest/readers.py _document_from_record passes non-string 'url' (e.g. "
-    "[null]) to trafilatura.bare_extraction, which raises AttributeError out of iter_jsonl "
-    "and ends the whole batch",
-)
 @BOUNDED
 @given(lines=st.lists(records.map(json.dumps), max_size=8))
 def test_jsonl_reader_one_item_per_line_any_field_types(lines: list[str]) -> None:

@@ -16,6 +16,8 @@ from dyad.doc import Document
 from dyad.errors import InputError
 
 MAX_BYTES = 64 * 1024 * 1024  # a larger single document is refused, not read into memory
+MAX_HTML_CHARS = 8_000_000  # a larger HTML page is refused before it is parsed
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<article|<p[\s>]|<div)", re.IGNORECASE)
 _META_TIME = re.compile(
     r"""<meta[^>]+(?:property|name|itemprop)=["'](?:article:)?(published_time|modified_time|datePublished|"""
@@ -60,11 +62,18 @@ def document_from_html(
     """Main text, title, dates and language of an HTML page (trafilatura), keeping the raw HTML for checks."""
     import trafilatura
 
+    if len(html) > MAX_HTML_CHARS:
+        # trafilatura builds the whole tree (about 15x the page in memory): refuse before parsing.
+        raise InputError(
+            f"{doc_id}: an HTML page of {len(html) // 1_000_000} million characters is over the "
+            f"{MAX_HTML_CHARS // 1_000_000} million limit for HTML; extract its text and pass that instead"
+        )
+
     try:
         extracted = trafilatura.bare_extraction(
             html, url=url, fast=True, with_metadata=True, include_comments=False
         )
-    except (ValueError, RecursionError, TypeError) as exc:
+    except Exception as exc:  # noqa: BLE001 - trafilatura and the parsers under it raise many kinds on odd HTML
         raise InputError(f"{doc_id}: HTML could not be parsed ({type(exc).__name__})") from exc
     text = getattr(extracted, "text", None) or ""
     if not text.strip():
@@ -144,6 +153,8 @@ def iter_jsonl(
             if not isinstance(record, dict):
                 raise ValueError("not a JSON object")
             yield _document_from_record(record, f"{name}:{lineno}", date=date, lang=lang)
+        except RecursionError:
+            yield InputError(f"{name}:{lineno}: malformed JSON (nested too deep)")
         except (ValueError, InputError) as exc:
             reason = exc if isinstance(exc, InputError) else f"malformed JSON ({str(exc)[:80]})"
             yield InputError(f"{name}:{lineno}: {reason}")
@@ -152,28 +163,44 @@ def iter_jsonl(
 def _document_from_record(
     record: dict[str, Any], where: str, *, date: str | None, lang: str | None
 ) -> Document:
-    doc_id = str(record.get("id") or where)
+    raw_id = record.get("id")
+    doc_id = _clean(str(raw_id)) if isinstance(raw_id, (str, int)) and str(raw_id).strip() else where
     text, html = record.get("text"), record.get("html")
-    url = record.get("url") or None
+    fields = {name: _text_field(record, name, doc_id) for name in ("url", "title", "date", "lang")}
     if isinstance(html, str) and html.strip() and not (isinstance(text, str) and text.strip()):
         return document_from_html(
             html,
             doc_id,
-            url=url,
-            date=record.get("date") or date,
-            lang=record.get("lang") or lang,
-            title=record.get("title"),
+            url=fields["url"],
+            date=fields["date"] or date,
+            lang=fields["lang"] or lang,
+            title=fields["title"],
         )
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"{doc_id}: no 'text' (or 'html') in the record")
     return Document(
         id=doc_id,
         text=text,
-        url=url,
-        title=record.get("title") or None,
-        date=record.get("date") or date,
-        lang=record.get("lang") or lang,
+        url=fields["url"],
+        title=fields["title"],
+        date=fields["date"] or date,
+        lang=fields["lang"] or lang,
     )
+
+
+def _text_field(record: dict[str, Any], name: str, doc_id: str) -> str | None:
+    """An optional string field of a JSONL record; another type is refused, naming the field."""
+    value = record.get(name)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"{doc_id}: field '{name}' must be a string, not {type(value).__name__}")
+    return _clean(value)
+
+
+def _clean(value: str) -> str:
+    """Lone surrogates (JSON's "\\ud800") cannot be written as UTF-8: each becomes U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value)
 
 
 def _first_line(text: str) -> str | None:

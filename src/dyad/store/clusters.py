@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, distinct, func, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, distinct, func, or_, select, text, update
 from sqlalchemy import insert as sa_insert
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -56,6 +56,10 @@ def assign_many(conn: Connection, rows: list[dict[str, Any]], now: str, window_d
     """
     if not rows:
         return []
+    if conn.dialect.name == "postgresql":
+        # Find-or-create must not interleave between writers (SQLite serialises them anyway): one
+        # transaction-scoped lock, released at commit, makes concurrent reports share a cluster.
+        conn.execute(text("SELECT pg_advisory_xact_lock(7317420)"))
     c = s.event_clusters.c
     days = [event_day(r["date"]) for r in rows]
     dated = [d for d in days if d is not None]

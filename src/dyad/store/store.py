@@ -13,6 +13,7 @@ whose events supersede the old version's.
 from __future__ import annotations
 
 import hashlib
+import time
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -31,7 +32,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
 
 from dyad.doc import Document
 from dyad.errors import StoreError
@@ -93,15 +94,28 @@ class Store:
             self.engine: Engine = create_engine(engine_url(url), future=True, pool_pre_ping=True)
             if self.engine.dialect.name == "sqlite":
                 event.listen(self.engine, "connect", _sqlite_pragmas)
-            self._migrate()
-            if seed_missions:
-                self.seed_missions()
+            self._open(seed_missions)
         except (SQLAlchemyError, ImportError) as exc:
             raise StoreError(
                 f"cannot open the store {self.url!r}: {_short(exc)}; check --db / DYAD_DB"
             ) from exc
 
     # ------------------------------------------------------------------ set-up
+    def _open(self, seed_missions: bool) -> None:
+        """Migrate and seed. Processes opening a new store at once race to create it: the losers'
+        transactions fail on a unique key or an existing table, roll back whole, and try again,
+        finding the store the winner made."""
+        for attempt in range(6):
+            try:
+                self._migrate()
+                if seed_missions:
+                    self.seed_missions()
+                return
+            except (IntegrityError, OperationalError, ProgrammingError):
+                if attempt == 5:
+                    raise
+                time.sleep(0.2 * (attempt + 1))
+
     def _migrate(self) -> None:
         if migrate(self.engine):
             with self.engine.begin() as conn:
@@ -130,6 +144,13 @@ class Store:
                 if stored is None:
                     conn.execute(insert(s.meta).values(key="missions_reference", value=digest))
                 return 0
+            # Claim the seeding before writing (a unique key, or the old value): a concurrent opener
+            # fails or finds nothing to update, and retries once this transaction has committed.
+            if stored is None:
+                conn.execute(insert(s.meta).values(key="missions_reference", value=digest))
+            elif not conn.execute(update(s.meta).where(s.meta.c.key == "missions_reference",
+                                                       s.meta.c.value == stored).values(value=digest)).rowcount:
+                return 0
             sourced = select(s.mission_sources.c.mission_id)
             conn.execute(delete(s.missions).where(m.origin == "dataset", m.id.not_in(sourced)))
             kept = {
@@ -141,10 +162,6 @@ class Store:
             ]
             for start in range(0, len(rows), 2000):
                 conn.execute(insert(s.missions), rows[start : start + 2000])
-            if stored is None:
-                conn.execute(insert(s.meta).values(key="missions_reference", value=digest))
-            else:
-                conn.execute(update(s.meta).where(s.meta.c.key == "missions_reference").values(value=digest))
             return len(rows)
 
     @staticmethod
