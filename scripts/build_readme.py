@@ -22,6 +22,8 @@ PARTS = ["intro.md", "actors.md", "coding.md", "model.md", "checks.md", "store.m
          "reliability.md", "data.md", "development.md"]
 _HEADING = re.compile(r"^(#{1,6})(\s.*)$")
 _COG = re.compile(r"^<!-- \[\[\[(cog|end)")
+# An image beside the docs (docs/img/...) as the README at the top of the repository sees it.
+_IMAGE = re.compile(r"(!\[[^\]]*\]\()img/")
 
 
 def _part(text: str, first: bool) -> str:
@@ -44,7 +46,7 @@ def _part(text: str, first: bool) -> str:
             if shift is None:
                 shift = (1 if first else 2) - level
             line = "#" * max(1, min(6, level + shift)) + m.group(2)
-        out.append(line)
+        out.append(line if fenced else _IMAGE.sub(r"\1docs/img/", line))
     return "\n".join(out).strip() + "\n"
 
 
