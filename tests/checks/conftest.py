@@ -12,7 +12,7 @@ from dyad.doc import Document
 from dyad.engine import Engine
 from dyad.resources import default_resources
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "seed"  # the seed fixtures all tests share
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""The cases of ../shared/seed/checks-expected.json (copied into fixtures/), through `dyad check`."""
+"""The cases of ../shared/seed/checks-expected.json (copied into tests/fixtures/seed/), through `dyad check`."""
 
 from __future__ import annotations
 
