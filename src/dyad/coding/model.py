@@ -32,7 +32,7 @@ from typing import Any
 
 from dyad.coding.dates import resolve_date
 from dyad.coding.modes import ModeCues, detect_mode
-from dyad.coding.places import find_location
+from dyad.coding.stage import build_event
 from dyad.doc import Document, Event, Mention, Sentence, Trigger
 from dyad.errors import ConfigError, DataFileError
 from dyad.pipeline import stage
@@ -378,24 +378,10 @@ class ModelStage:
         # the verb usually follows the source: read mode cues from there
         start = next((t.index for t in tokens if t.start >= source.end), max(0, len(tokens) - 1))
         mode = detect_mode(tokens, start, sentence.text, self.cues)
-        return Event(
-            doc_id=doc.id,
-            sentence=sentence.index,
-            sentence_text=sentence.text,
-            source=source,
-            target=target,
-            cameo=code.code,
-            root=code.root,
-            plover=code.plover,
-            quad=code.quad,
-            penta=code.penta,
-            goldstein=code.goldstein,
-            mode=mode,
+        return build_event(
+            doc, sentence, source, target, code, self.resources, mode=mode,
             confidence=_MODE_FACTOR.get(mode, 1.0) * reading.penta[cls],
             date=resolve_date(fold(sentence.text), doc.date),
-            location=find_location(
-                sentence.text, [source, target], self.resources, prefer_country=target.country
-            ),
             trigger=_trigger(sentence.text, tokens, source, target),
             explanation={"model": {**said, "proposed": True, "roles": round(agree, 4)}},
         )

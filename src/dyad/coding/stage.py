@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from dyad.coding.dates import resolve_date
 from dyad.coding.modes import ModeCues, ModeShift, detect_mode
@@ -12,7 +13,7 @@ from dyad.coding.places import find_location
 from dyad.coding.roles import ActorSpan, Roles, assign_roles, fallback_roles, token_spans
 from dyad.doc import Document, Event, Mention, Sentence, Trigger
 from dyad.pipeline import stage
-from dyad.resources import Resources
+from dyad.resources import CameoCode, Resources
 from dyad.text.normalize import fold
 from dyad.text.tokens import Token, tokenize
 
@@ -206,28 +207,9 @@ class EventCoder:
         explanation = {"pattern": pattern_id, "roles": roles.why, "score": round(confidence, 4)}
         if trigger is not None and code.code != trigger.pattern.code:
             explanation["mode_shift"] = f"{trigger.pattern.code} -> {code.code} ({mode})"
-        return Event(
-            doc_id=doc.id,
-            sentence=sentence.index,
-            sentence_text=sentence.text,
-            source=source,
-            target=target,
-            cameo=code.code,
-            root=code.root,
-            plover=code.plover,
-            quad=code.quad,
-            penta=code.penta,
-            goldstein=code.goldstein,
-            mode=mode,
-            confidence=confidence,
-            date=self._date(sentence.text, doc.date),
-            location=find_location(
-                sentence.text, [source, target], self.resources, prefer_country=target.country
-            ),
-            trigger=trigger_record,
-            explanation=explanation,
-            unary=roles.why == _UNARY,
-        )
+        return build_event(doc, sentence, source, target, code, self.resources, mode=mode, confidence=confidence,
+                           date=self._date(sentence.text, doc.date), trigger=trigger_record,
+                           explanation=explanation, unary=roles.why == _UNARY)
 
 
 def event_confidence(
@@ -355,6 +337,33 @@ def _predicate_after(tokens: list[Token], subject: Mention) -> Token | None:
 
 def _inside_actor(trigger: TriggerMatch, spans: list[ActorSpan]) -> bool:
     return any(s.first <= trigger.start_token <= s.last for s in spans)
+
+
+def build_event(doc: Document, sentence: Sentence, source: Mention, target: Mention, code: CameoCode,
+                resources: Resources, *, mode: str, confidence: float, date: str | None,
+                trigger: Trigger | None, explanation: dict[str, Any], unary: bool = False) -> Event:
+    """An event of `code` between two mentions of a sentence, with its CAMEO facts and its place
+    (the rules and the model's proposals both build theirs here)."""
+    return Event(
+        doc_id=doc.id,
+        sentence=sentence.index,
+        sentence_text=sentence.text,
+        source=source,
+        target=target,
+        cameo=code.code,
+        root=code.root,
+        plover=code.plover,
+        quad=code.quad,
+        penta=code.penta,
+        goldstein=code.goldstein,
+        mode=mode,
+        confidence=confidence,
+        date=date,
+        location=find_location(sentence.text, [source, target], resources, prefer_country=target.country),
+        trigger=trigger,
+        explanation=explanation,
+        unary=unary,
+    )
 
 
 @stage("dedupe", requires=("events",), provides=("events",))
