@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -79,30 +80,46 @@ def run_dyad(
         if stdin is not None:
             inp.write(stdin)
             inp.seek(0)
+        rss_file = Path(tempfile.mkdtemp(prefix="dyad-rss-")) / "maxrss"
         start = time.monotonic()
-        proc = subprocess.Popen([DYAD, *args], stdin=inp, stdout=out, stderr=err, env=full_env, cwd=cwd)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _LAUNCHER, str(rss_file), DYAD, *args],
+            stdin=inp, stdout=out, stderr=err, env=full_env, cwd=cwd, start_new_session=True,
+        )
         deadline = start + timeout
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
+        while proc.poll() is None:
             if time.monotonic() > deadline:
-                proc.kill()
-                pid, status, usage = os.wait4(proc.pid, 0)
-                proc.returncode = os.waitstatus_to_exitcode(status)
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
                 raise AssertionError(f"dyad {' '.join(args)[:200]} did not finish in {timeout} s")
             time.sleep(0.05)
-        proc.returncode = os.waitstatus_to_exitcode(status)
         seconds = time.monotonic() - start
         out.seek(0)
         err.seek(0)
+        maxrss = float(rss_file.read_text()) if rss_file.exists() else 0.0
         return Run(
             proc.returncode,
             out.read().decode("utf-8", "replace"),
             err.read().decode("utf-8", "replace"),
-            usage.ru_maxrss / 1024,
+            maxrss / 1024,
             seconds,
         )
+
+
+# A child forked from this (large, late in a test session) process would report the parent's pages
+# as its own peak: Linux keeps a process's RSS high-water mark across exec. So a small launcher
+# forks dyad, and reports that child's peak RSS (wait4) in a file; dyad's exit status passes through.
+_LAUNCHER = """
+import os, subprocess, sys
+child = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(child.pid, 0)
+with open(sys.argv[1], "w") as f:
+    f.write(str(usage.ru_maxrss))
+code = os.waitstatus_to_exitcode(status)
+if code < 0:
+    os.kill(os.getpid(), -code)
+sys.exit(code)
+"""
 
 
 def assert_no_traceback(text: str) -> None:

@@ -263,15 +263,15 @@ class ModelStage:
         return self.process_many([doc])[0]
 
     def process_many(self, docs: list[Document]) -> list[Document]:
-        """Read the sentences of several documents in one go (the runner hands over a chunk):
-        short documents, one sentence each, then still fill the model's batches."""
+        """Each document's sentences are read in batches of their own. Not across documents: the
+        int8 model quantises activations per batch, so a sentence's reading would depend on which
+        other documents shared its batch, and a store built on 2 workers would differ from one
+        built in one process."""
         model = self.model  # loaded (once per process) even when no sentence needs it: a missing model fails early
-        plans = [self._plan(doc) for doc in docs]
-        texts = [s.text for plan in plans if plan for s in plan[0]]
-        readings = iter(model.read(texts, self.batch)) if texts else iter(())
-        for doc, plan in zip(docs, plans, strict=True):
+        for doc in docs:
+            plan = self._plan(doc)
             if plan:
-                self._apply(doc, plan, [next(readings) for _ in plan[0]])
+                self._apply(doc, plan, model.read([s.text for s in plan[0]], self.batch))
         return docs
 
     def _plan(self, doc: Document) -> tuple[list[Sentence], dict[int, list[Mention]], dict[int, list[Event]]] | None:
