@@ -172,27 +172,24 @@ def test_events_merge_across_articles_with_gdelt_counts(store_url: str) -> None:
         ] == [(3, 2, 1), (1, 1, 1)]
 
 
-def test_news_overrides_a_stale_reference_row_and_a_correction_restores_it(store_url: str) -> None:
+def us_suspension(url: str | None):  # noqa: ANN201 - a Document
+    """A report that the US suspended its embassy in Caracas (a stale reference row in the data)."""
     body = "The United States suspended operations at its embassy in Caracas."
-    report = document(
+    return document(
         "us",
-        "https://wire.example/us",
+        url,
         body,
         [
             event(
-                "us",
-                "USA",
-                "VENGOV",
-                "170",
-                text=body,
-                trigger="suspended",
-                date="2019-03-12",
-                location=CARACAS,
-                goldstein=-4.0,
-                quad=4,
+                "us", "USA", "VENGOV", "170", text=body, trigger="suspended", date="2019-03-12",
+                location=CARACAS, goldstein=-4.0, quad=4,
             )
         ],
     )
+
+
+def test_news_overrides_a_stale_reference_row_and_a_correction_restores_it(store_url: str) -> None:
+    report = us_suspension("https://wire.example/us")
     with Store(store_url) as store:
         (before,) = store.missions(sender="USA", city="Caracas")
         assert before["status"] == "open" and before["sources"] == [{"dataset": "wikidata-2022-11-16"}]
@@ -375,29 +372,8 @@ def test_unreachable_database_is_one_store_error() -> None:
 
 
 def test_a_new_reference_table_replaces_untouched_rows_and_keeps_news(store_url: str) -> None:
-    body = "The United States suspended operations at its embassy in Caracas."
     with Store(store_url) as store:
-        store.add_document(
-            document(
-                "us",
-                None,
-                body,
-                [
-                    event(
-                        "us",
-                        "USA",
-                        "VENGOV",
-                        "170",
-                        text=body,
-                        trigger="suspended",
-                        date="2019-03-12",
-                        location=CARACAS,
-                        goldstein=-4.0,
-                        quad=4,
-                    )
-                ],
-            )
-        )
+        store.add_document(us_suspension(None))
         seeded = store.stats()["missions"]
         with store.engine.begin() as conn:  # an older dyad's table: one row fewer, another digest
             conn.execute(text("DELETE FROM missions WHERE sender = 'ARG' AND host = 'VEN'"))

@@ -8,6 +8,7 @@ capitalised name after it and the capitalised words before it; an organisation's
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import lru_cache
 
@@ -46,19 +47,7 @@ def with_acronyms(mentions: list[Mention], text: str) -> list[Mention]:
             and text[m.end : m.end + 1] == ")"
             and m.text.isupper()
         ):
-            out[-1] = Mention(
-                prev.sentence,
-                prev.start,
-                m.end + 1,
-                text[prev.start : m.end + 1],
-                prev.code,
-                prev.country,
-                prev.sector,
-                prev.name,
-                kind=prev.kind,
-                why=prev.why,
-                confidence=prev.confidence,
-            )
+            out[-1] = respan(prev, text, prev.start, m.end + 1)
             continue
         out.append(m)
     return out
@@ -297,16 +286,9 @@ def _extend_left(m: Mention, text: str, mentions: list[Mention]) -> Mention:
         start += 1
     if start >= m.start:
         return m
-    return Mention(
-        m.sentence,
-        start,
-        m.end,
-        text[start : m.end],
-        m.code,
-        m.country,
-        m.sector,
-        m.name,
-        kind=m.kind,
-        why=m.why,
-        confidence=m.confidence,
-    )
+    return respan(m, text, start, m.end)
+
+
+def respan(m: Mention, text: str, start: int, end: int) -> Mention:
+    """The same mention over a wider (or narrower) span of its sentence's `text`."""
+    return dataclasses.replace(m, start=start, end=end, text=text[start:end])
