@@ -10,7 +10,8 @@ its own transaction, recorded in `schema_migrations`. A store written by a newer
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, insert, inspect, select, text
@@ -71,9 +72,40 @@ def applied_versions(conn: Connection) -> set[int]:
     return {int(v) for v in conn.execute(select(s.schema_migrations.c.version)).scalars()}
 
 
+# Any constant: PostgreSQL advisory locks are keyed by a number the store's users agree on.
+_PG_MIGRATION_LOCK = 0x647961640001
+
+
+@contextmanager
+def _schema_transaction(engine: Engine) -> Iterator[Connection]:
+    """A transaction that holds the store's write lock from its first statement.
+
+    Processes opening a new store at once would otherwise each read "no tables yet" and each
+    create them: pysqlite runs DDL outside any transaction unless one is begun explicitly, so a
+    second process could see the tables of the first before its migration rows. BEGIN IMMEDIATE
+    (SQLite) or an advisory lock (PostgreSQL) makes the check and the change one step; the others
+    wait (busy timeout) and then find the store up to date.
+    """
+    with engine.begin() as conn:
+        if engine.dialect.name == "sqlite":
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        elif engine.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
+        yield conn
+
+
+def _up_to_date(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        if "schema_migrations" not in set(inspect(conn).get_table_names()):
+            return False
+        return applied_versions(conn) == {m.version for m in MIGRATIONS}
+
+
 def migrate(engine: Engine) -> list[int]:
     """Bring the store to the current schema; returns the versions applied now."""
-    with engine.begin() as conn:
+    if _up_to_date(engine):  # the common case, without taking the write lock
+        return []
+    with _schema_transaction(engine) as conn:
         tables = set(inspect(conn).get_table_names())
         if "documents" not in tables:
             s.metadata.create_all(conn)
@@ -104,7 +136,9 @@ def migrate(engine: Engine) -> list[int]:
     for migration in MIGRATIONS:
         if migration.version in done:
             continue
-        with engine.begin() as conn:
+        with _schema_transaction(engine) as conn:
+            if migration.version in applied_versions(conn):  # another process applied it meanwhile
+                continue
             migration.apply(conn)
             conn.execute(
                 insert(s.schema_migrations).values(
