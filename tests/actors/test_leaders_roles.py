@@ -48,6 +48,20 @@ def test_title_with_an_unknown_name_takes_the_name_into_the_span(find) -> None:
 
 
 @pytest.mark.parametrize(
+    "text, span",
+    [
+        ("Dutch Ambassador Pieter Smit defended the decision.", "Dutch Ambassador Pieter Smit"),
+        ("Chilean Senator Ana Daniels denounced the raid.", "Chilean Senator Ana Daniels"),
+        ("Mexican Minister Luis de Alba visited Lima.", "Mexican Minister Luis de Alba"),
+        ("Belgian Minister Anne van Dijk met the envoy.", "Belgian Minister Anne van Dijk"),
+    ],
+)
+def test_name_particles_are_whole_words(find, text: str, span: str) -> None:
+    # "de", "da", "van" join a name only as words of their own, never as the start of the next verb.
+    assert span in [m.text for m in find(text, "2019-05-01")]
+
+
+@pytest.mark.parametrize(
     "text, span, code",
     [
         ("Iraqi troops entered the town at dawn.", "Iraqi troops", "IRQMIL"),

@@ -204,3 +204,18 @@ def test_source_sector_patterns_leave_the_general_reading():
 def test_spanish_aid_received_names_the_giver():
     e = top("Cuba recibió ayuda humanitaria de México tras el huracán.", "2020-01-10")
     assert (e.source.country, e.target.country, e.root) == ("MEX", "CUB", "07")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The Chilean foreign minister called his Peruvian counterpart on Friday to discuss trade "
+         "routes on which Bolivia and Brazil disagree.", "CHLGOV", "PERGOV"),
+        ("Kenya's president telephoned the Ugandan president to congratulate him on a vote held in Rwanda.",
+         "KENGOV", "UGAGOV"),
+    ],
+)
+def test_object_before_an_infinitive_is_its_target(text, source, target):
+    # "X called Y to discuss ...": the main verb's object, not an actor deeper in the infinitive's clause.
+    event = top(text)
+    assert (event.source.code, event.target.code) == (source, target)

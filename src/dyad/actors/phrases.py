@@ -27,7 +27,11 @@ _NOT_OF_HOST = {"embassy", "embassies", "consulate", "embajada", "consulado", "d
 # Capitalised words right before a title belong to it: "Senate Majority Leader", "Labor Minister".
 _CAPS_BEFORE = re.compile(r"(?:(?:[A-Z][\w.'’&-]*|of|for|and)[ \t]+){1,4}$")
 # A person's name after a title: up to four capitalised words ("Sergei Lavrov", "Jean-Pierre Lacroix").
-_NAME_AFTER = re.compile(r"^[ \t]+((?:(?:[A-Z][\w'’.-]*|al-|bin|de|da|van|von|der|el-)[ \t]*){1,5})")
+# A particle ("de", "van", "bin") counts only as a whole word before another capitalised word:
+# "Silvio De Sousa", "Ursula von der Leyen", never the "de" of "defended".
+_NAME_AFTER = re.compile(
+    r"^[ \t]+((?:(?:[A-Z][\w'’.-]*|(?:al-|el-)(?=[A-Z])|(?:bin|de|da|del|van|von|der)(?=[ \t]+[A-Za-z]))[ \t]*){1,5})"
+)
 # Between a title and a known surname: first names the tables lack ("canciller ruso Serguéi Lavrov").
 _FIRST_NAMES = re.compile(r"^[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){1,2}$")
 _CAPITAL_WORD = re.compile(r"[A-Z][\w'’-]+")

@@ -339,7 +339,11 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
         # "X held Y as human shields", "X called Y to discuss": the clause's subject acts.
         source = before[0].mention
         why = "subject of the clause (the trigger is a noun or an infinitive)"
-        if not any(s.mention.code != source.code for s in after):
+        # The object sits just before "to" (a short adjunct like "on Wednesday" may come between).
+        object_before_to = norms[start - 1] == "to" and start - 1 - before[-1].last <= 3
+        if object_before_to or not any(s.mention.code != source.code for s in after):
+            # "X called Y to discuss ...": the main verb's object is the one acted with or on,
+            # not an actor further along the infinitive's own clause.
             return [Roles(source, before[-1].mention, why + "; its object is the target")]
     target = next((s.mention for s in after if s.mention.code != source.code), None)
     twin = next(
