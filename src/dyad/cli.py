@@ -225,7 +225,7 @@ def actors(files: tuple[str, ...], jsonl: str | None, date: str | None, lang: st
     counter = {"read": 0, "bad": 0}
     rows: list[dict[str, Any]] = []
     for doc in engine.run(_documents(iter_inputs(files, jsonl, date=date, lang=lang), counter), on_skip=_skip):
-        found = [_mention_dict(doc, m) for m in doc.mentions]
+        found = [doc.mention_record(m) for m in doc.mentions]
         if fmt == "jsonl":
             write_jsonl(found, sys.stdout)
         else:
@@ -234,13 +234,6 @@ def actors(files: tuple[str, ...], jsonl: str | None, date: str | None, lang: st
         print_table(dict_table(rows, ("doc_id", "sentence", "text", "code", "kind", "why")))
     if counter["read"] == 0:
         sys.exit(1)
-
-
-def _mention_dict(doc: Document, mention: Any) -> dict[str, Any]:
-    offset = doc.sentences[mention.sentence].start if mention.sentence < len(doc.sentences) else 0
-    data: dict[str, Any] = {"doc_id": doc.id, **mention.to_full_dict(),
-                            "doc_start": offset + mention.start, "doc_end": offset + mention.end}
-    return data
 
 
 # ---------------------------------------------------------------- check
@@ -298,15 +291,14 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], url: str | None, date: 
         raise click.UsageError("--url names the article of a single file; give exactly one SOURCE")
     if workers is not None and scheduler is not None:
         raise click.UsageError("give --workers N or --scheduler ADDRESS, not both")
-    if dicts and (workers is not None or scheduler is not None):
-        raise click.UsageError("--dict works with local coding; leave out --workers/--scheduler")
     store = _open_store(ctx)
     if workers is not None or scheduler is not None:
         from dyad.distributed import ingest_parallel
 
         summary = ingest_parallel(store, sources, workers=workers, scheduler=scheduler, url=url, date=date,
                                   lang=lang, fast=fast, on_skip=_skip, fetch_items=not no_fetch,
-                                  timeout=timeout, retries=retries).to_dict()
+                                  timeout=timeout, retries=retries, dicts=dicts,
+                                  config_path=_config_path()).to_dict()
     else:
         summary = ingest_sources(store, sources, url=url, date=date, lang=lang, fast=fast,
                                  progress=not quiet and sys.stderr.isatty(), on_skip=_skip,

@@ -31,17 +31,21 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import tempfile
 import time
+import tomllib
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dyad.doc import Document
-from dyad.engine import default_engine
+from dyad.engine import Engine, default_engine, engine_with_dicts
 from dyad.errors import ConfigError, DyadError, InputError
 
 if TYPE_CHECKING:
@@ -62,19 +66,79 @@ class Skipped:
 # ---------------------------------------------------------------- the per-document function
 
 
-def code_document(doc: Document, fast: bool = False) -> Document:
+@dataclass(frozen=True, slots=True)
+class EngineSpec:
+    """What a worker needs to build the client's engine: the mode, and the contents (not the paths)
+    of the user dictionaries and the pipeline config, since a remote worker may not see the
+    client's files. Small, hashable, picklable; each process builds its engine once per spec."""
+
+    fast: bool = False
+    dicts: tuple[tuple[str, str], ...] = ()  # (the client's path, the file's text): the suffix says TSV or CSV
+    config: str | None = None  # the TOML text of --config
+
+    @classmethod
+    def of(cls, fast: bool = False, dicts: Iterable[str | Path] = (), config_path: str | Path | None = None,
+           ) -> EngineSpec:
+        """Read the files on this side; an unreadable one is a `ConfigError` before any work starts."""
+        from dyad.engine import load_config
+
+        if config_path is not None:
+            load_config(config_path)  # a config that cannot be read or parsed fails here, with its name
+        from dyad.resources import read_user_dict
+
+        for path in dicts:
+            read_user_dict(Path(path))  # a bad row is reported here, with the user's own path
+        try:
+            texts = tuple((str(p), Path(p).read_text(encoding="utf-8")) for p in dicts)
+            config = Path(config_path).read_text(encoding="utf-8") if config_path is not None else None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot read {getattr(exc, 'filename', None) or 'a file'}: {_short(exc)}") from exc
+        return cls(fast, texts, config)
+
+    def engine(self) -> Engine:
+        return _engine_for(self)
+
+
+@lru_cache(maxsize=4)
+def _engine_for(spec: EngineSpec) -> Engine:
+    if not spec.dicts and spec.config is None:
+        return default_engine(spec.fast)
+    key = hashlib.sha256(repr((spec.dicts, spec.config)).encode()).hexdigest()[:16]
+    folder = Path(tempfile.gettempdir()) / f"dyad-engine-{key}"
+    folder.mkdir(exist_ok=True)
+    paths, labels = [], []
+    for i, (name, text) in enumerate(spec.dicts):
+        path = folder / f"{i}-{Path(name).name}"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+        labels.append((str(path), name))
+    config_path = None
+    if spec.config is not None:
+        config_path = folder / "config.toml"
+        config_path.write_text(spec.config, encoding="utf-8")
+    return engine_with_dicts(spec.fast, tuple(paths), config_path=str(config_path) if config_path else None,
+                             labels=tuple(labels))
+
+
+def _spec(fast: bool, spec: EngineSpec | None) -> EngineSpec:
+    return spec if spec is not None else EngineSpec(fast)
+
+
+def code_document(doc: Document, fast: bool = False, spec: EngineSpec | None = None) -> Document:
     """Run the pipeline over one document. Pure and picklable; raises what the stages raise."""
-    return default_engine(fast).process(doc)
+    return _spec(fast, spec).engine().process(doc)
 
 
-def code_partition(docs: Iterable[Document], fast: bool = False) -> list[Document | Skipped]:
+def code_partition(
+    docs: Iterable[Document], fast: bool = False, spec: EngineSpec | None = None
+) -> list[Document | Skipped]:
     """Run the pipeline over a partition: one result per input, in order; a failure becomes `Skipped`."""
-    return list(_code_here(default_engine(fast), docs))
+    return list(_code_here(_spec(fast, spec).engine(), docs))
 
 
-def warm_up(fast: bool = False) -> int:
+def warm_up(fast: bool = False, spec: EngineSpec | None = None) -> int:
     """Build this process's engine now (so the first task does not pay for it); returns its stage count."""
-    return len(default_engine(fast).pipeline.stages)
+    return len(_spec(fast, spec).engine().pipeline.stages)
 
 
 # ---------------------------------------------------------------- ingest over a cluster
@@ -136,16 +200,17 @@ class ClusterEngine:
     pipeline moves to the workers, in partitions of `batch` documents, results in input order.
     """
 
-    def __init__(self, client: Any, *, fast: bool = False, batch: int = BATCH):
+    def __init__(self, client: Any, *, fast: bool = False, batch: int = BATCH, spec: EngineSpec | None = None):
         from dyad.engine import load_config
 
         self.client = client
-        self.fast = fast
+        self.spec = _spec(fast, spec)
+        self.fast = self.spec.fast
         self.batch = batch
-        self.config = load_config()
+        self.config = tomllib.loads(self.spec.config) if self.spec.config is not None else load_config()
 
     def run(self, docs: Iterable[Document], on_skip: SkipFn | None = None) -> Iterator[Document]:
-        for out in code_on_cluster(self.client, docs, fast=self.fast, batch=self.batch):
+        for out in code_on_cluster(self.client, docs, batch=self.batch, spec=self.spec):
             if isinstance(out, Skipped):
                 if on_skip is not None:
                     on_skip(out.doc_id, out.reason)
@@ -153,7 +218,7 @@ class ClusterEngine:
                 yield out
 
     def process(self, doc: Document) -> Document:
-        return code_document(doc, self.fast)
+        return code_document(doc, spec=self.spec)
 
 
 def ingest_parallel(
@@ -165,30 +230,40 @@ def ingest_parallel(
     client: Any = None,
     fast: bool = False,
     batch: int = BATCH,
+    dicts: Iterable[str | Path] = (),
+    config_path: str | Path | None = None,
     **options: Any,
 ) -> Any:
     """`ingest_sources` with the pipeline on Dask workers; storing stays here, in order.
 
     Give `workers` (a LocalCluster is started and stopped), `scheduler` (an existing cluster)
-    or an open `client`; other keyword arguments go to `ingest_sources` (url, date, lang,
-    on_skip, fetch_items, timeout, retries). Returns its `IngestSummary`.
+    or an open `client`; `dicts` (user dictionaries) and `config_path` (a pipeline config) are
+    read here and sent to the workers; other keyword arguments go to `ingest_sources` (url,
+    date, lang, on_skip, fetch_items, timeout, retries). Returns its `IngestSummary`.
     """
     from dyad.ingest.run import ingest_sources
 
+    spec = EngineSpec.of(fast, dicts, config_path)
     if client is not None:
-        return ingest_sources(store, sources, engine=ClusterEngine(client, fast=fast, batch=batch), **options)
+        return ingest_sources(store, sources, engine=ClusterEngine(client, batch=batch, spec=spec), **options)
     with dask_client(workers, scheduler) as own:
-        return ingest_sources(store, sources, engine=ClusterEngine(own, fast=fast, batch=batch), **options)
+        return ingest_sources(store, sources, engine=ClusterEngine(own, batch=batch, spec=spec), **options)
 
 
 def code_on_cluster(
-    client: Any, documents: Iterable[Document], *, fast: bool = False, batch: int = BATCH
+    client: Any,
+    documents: Iterable[Document],
+    *,
+    fast: bool = False,
+    batch: int = BATCH,
+    spec: EngineSpec | None = None,
 ) -> Iterator[Document | Skipped]:
     """Processed documents in input order, with a bounded number of partitions in flight."""
     from distributed import KilledWorker
 
+    spec = _spec(fast, spec)
     nthreads = sum(client.nthreads().values()) or 1
-    client.run(warm_up, fast)
+    client.run(warm_up, spec=spec)
     limit = 3 * nthreads
     pending: deque[Any] = deque()
     docs = iter(documents)
@@ -198,7 +273,7 @@ def code_on_cluster(
                 part = list(islice(docs, batch))
                 if not part:
                     break
-                pending.append(client.submit(code_partition, part, fast, pure=False))
+                pending.append(client.submit(code_partition, part, spec=spec, pure=False))
             if not pending:
                 return
             future = pending.popleft()

@@ -205,3 +205,9 @@ class Document:
 
     def sentence_mentions(self, index: int) -> list[Mention]:
         return [m for m in self.mentions if m.sentence == index]
+
+    def mention_record(self, mention: Mention) -> dict[str, Any]:
+        """A mention as `dyad actors` prints it: offsets in its sentence and in the whole text, and why."""
+        offset = self.sentences[mention.sentence].start if mention.sentence < len(self.sentences) else 0
+        return {"doc_id": self.id, **mention.to_full_dict(),
+                "doc_start": offset + mention.start, "doc_end": offset + mention.end}

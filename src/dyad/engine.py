@@ -84,12 +84,16 @@ def check_text(text: str, date: str | None = None, *, html: str | None = None,
 
 @lru_cache(maxsize=8)
 def engine_with_dicts(fast: bool = False, user_dicts: tuple[str, ...] = (),
-                      stages: tuple[str, ...] | None = None, config_path: str | None = None) -> Engine:
+                      stages: tuple[str, ...] | None = None, config_path: str | None = None,
+                      labels: tuple[tuple[str, str], ...] = ()) -> Engine:
     """An engine whose tables carry the user dictionaries (`--dict PATH`) on top of the bundled ones,
-    built from the pipeline config at `config_path` (`--config`) when one is given."""
+    built from the pipeline config at `config_path` (`--config`) when one is given. `labels` names
+    a dictionary in explanations when the file read is a copy: (path read, name shown) pairs, a
+    tuple so that engines stay cached by their arguments (see dyad.distributed.EngineSpec)."""
     if not user_dicts and stages is None and config_path is None:
         return default_engine(fast)
-    resources = Resources(user_dicts=[Path(p) for p in user_dicts]) if user_dicts else None
+    shown = {Path(path): name for path, name in labels}
+    resources = Resources(user_dicts=[Path(p) for p in user_dicts], labels=shown) if user_dicts else None
     config = load_config(config_path) if config_path else None
     return Engine(fast=fast, resources=resources, stages=stages, config=config)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -99,8 +99,14 @@ class Place:
 class Resources:
     """The tables, loaded lazily and then fixed. Build one and share it between stages."""
 
-    def __init__(self, user_dicts: Sequence[Path] = ()):
+    def __init__(self, user_dicts: Sequence[Path] = (), labels: Mapping[Path, str] | None = None):
         self.user_dicts = tuple(user_dicts)
+        # What a dictionary is called in explanations ("user:PATH"): a Dask worker reads a copy of
+        # the client's file, and explains with the client's path.
+        self.labels = dict(labels or {})
+
+    def _label(self, path: Path) -> str:
+        return self.labels.get(path, str(path))
 
     @cached_property
     def cameo(self) -> dict[str, CameoCode]:
@@ -129,7 +135,7 @@ class Resources:
         names = [_actor_name(r) for r in read_tsv("actors/names.tsv", required=("name", "code"))]
         for path in self.user_dicts:
             rows = read_user_dict(path)
-            names.extend(_actor_name(r, source=f"user:{path}") for r in rows if not r.get("start"))
+            names.extend(_actor_name(r, source=f"user:{self._label(path)}") for r in rows if not r.get("start"))
         return tuple(names)
 
     @cached_property
@@ -173,7 +179,7 @@ class Resources:
         out = []
         rows = read_tsv("actors/leaders.tsv", required=("name", "code", "start"))
         for path in self.user_dicts:
-            rows.extend({**r, "source": f"user:{path}"} for r in read_user_dict(path) if r.get("start"))
+            rows.extend({**r, "source": f"user:{self._label(path)}"} for r in read_user_dict(path) if r.get("start"))
         for r in rows:
             code = r["code"].upper()
             international = code.startswith(("IGO", "NGO", "IMG"))

@@ -62,6 +62,22 @@ def test_check_takes_text_or_html_and_answers_findings(client):
     assert client.post("/api/check", json={"date": "2015-06-22"}).status_code == 422
 
 
+def test_actors_answers_mentions_as_the_cli_prints_them(client):
+    text = "Nicolas Maduro received the envoy of Pyongyang. The Venezuelan army stayed home."
+    response = client.post("/api/actors", json={"text": text, "date": "2015-06-22"})
+    assert response.status_code == 200
+    got = {(m["text"], m["code"]) for m in response.json()}
+    assert {("Nicolas Maduro", "VENGOV"), ("envoy of Pyongyang", "PRKGOV"), ("Venezuelan army", "VENMIL")} <= got
+    for m in response.json():
+        assert text[m["doc_start"]:m["doc_end"]] == m["text"] and m["why"]
+    # the date decides who held office
+    later = client.post("/api/actors", json={"text": "Obama spoke.", "date": "2012-01-01"}).json()
+    assert [m["code"] for m in later] == ["USAGOV"]
+    assert client.post("/api/actors", json={"text": ""}).status_code == 422
+    assert client.post("/api/actors", json={"text": "x", "date": "yesterday"}).status_code == 422
+    assert client.post("/api/actors", json={"text": "x", "path": "/etc/passwd"}).status_code == 422
+
+
 def test_documents_need_the_token(client):
     article = ARTICLES[1]
     assert client.post("/api/documents", json=article).status_code == 401

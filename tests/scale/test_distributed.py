@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import pickle
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
+import dyad
 from dyad.cli import main
-from dyad.distributed import Skipped, code_document, code_partition, ingest_parallel
+from dyad.distributed import EngineSpec, Skipped, code_document, code_partition, ingest_parallel
 from dyad.doc import Document
 from dyad.engine import default_engine
 from dyad.ingest.run import ingest_sources
@@ -133,6 +135,56 @@ def test_cli_ingest_with_workers_and_with_a_scheduler(tmp_path, corpus, cluster)
     assert summaries[0] == summaries[1] == summaries[2]
     stores = [snapshot(Store(f"sqlite:///{tmp_path / n}")) for n in ("s.db", "w.db", "r.db")]
     assert stores[0] == stores[1] == stores[2]
+
+
+@pytest.mark.slow
+def test_user_dictionary_and_config_reach_the_workers(tmp_path, cluster):
+    # The workers get the dictionary's and the config's contents, not their paths (a remote
+    # worker may not see the client's files): the file is moved away before the ingest starts.
+    article = tmp_path / "a.txt"
+    article.write_text("Frente Azul criticized Chile on Monday. Chile rejected the claims of Frente Azul.",
+                       encoding="utf-8")
+    runner = CliRunner()
+    dict_path = tmp_path / "mine.tsv"
+    dict_path.write_text("name\tcode\tkind\nFrente Azul\tARGOPP\tgroup\n", encoding="utf-8")
+    serial = runner.invoke(main, ["--db", f"sqlite:///{tmp_path / 's.db'}", "ingest", "--fast", "-q",
+                                  "--dict", str(dict_path), str(article)])
+    assert serial.exit_code == 0, serial.output
+    remote = runner.invoke(main, ["--db", f"sqlite:///{tmp_path / 'r.db'}", "ingest", "--fast", "-q",
+                                  "--scheduler", cluster.scheduler_address, "--dict", str(dict_path), str(article)])
+    assert remote.exit_code == 0, remote.output
+    a, b = (snapshot(Store(f"sqlite:///{tmp_path / n}")) for n in ("s.db", "r.db"))
+    assert a == b
+    assert any(payload["source"]["code"] == "ARGOPP" for _doc, _active, payload in b["events"])
+    # explanations name the user's file, not the worker's copy of it
+    spec = EngineSpec.of(True, [dict_path])
+    (coded,) = code_partition([Document(id="x", text="Frente Azul criticized Chile.")], spec=spec)
+    whys = [m.why for m in coded.mentions if m.code == "ARGOPP"]
+    assert whys and all(f"user:{dict_path}" in why for why in whys), whys
+
+    # a config that switches unary events off, on the workers too
+    config = tmp_path / "dyad.toml"
+    default = (Path(dyad.__file__).parent / "default.toml").read_text(encoding="utf-8")
+    config.write_text(default.replace("[stages.events]", "[stages.events]\nunary = false", 1), encoding="utf-8")
+    lone = tmp_path / "lone.txt"
+    lone.write_text("Eritrea declined to comment on Tuesday.", encoding="utf-8")
+    plain = runner.invoke(main, ["--db", f"sqlite:///{tmp_path / 'c0.db'}", "ingest", "--fast", "-q",
+                                 "--workers", "2", str(lone)])
+    assert json.loads(plain.stderr.strip().splitlines()[-1])["events"] == 1  # a unary event by default
+    for name, extra in (("c1.db", []), ("c2.db", ["--workers", "2"])):
+        done = runner.invoke(main, ["--db", f"sqlite:///{tmp_path / name}", "--config", str(config), "ingest",
+                                    "--fast", "-q", *extra, str(lone)])
+        assert done.exit_code == 0, done.output
+        assert json.loads(done.stderr.strip().splitlines()[-1])["events"] == 0, name
+
+
+def test_a_bad_dictionary_stops_a_cluster_ingest_before_it_starts(tmp_path, corpus):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("name\tcode\nSomebody\tnot a code\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--db", f"sqlite:///{tmp_path / 'x.db'}", "ingest", "--workers", "2",
+                                       "--dict", str(bad), *corpus])
+    assert result.exit_code != 0
+    assert f"{bad}: row 2" in result.stderr and "Traceback" not in result.output + result.stderr
 
 
 def test_cli_refuses_workers_with_a_scheduler_and_an_unreachable_scheduler(tmp_path, corpus):

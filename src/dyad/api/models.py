@@ -44,6 +44,22 @@ class CodeRequest(BaseModel):
         return _iso_date(value)
 
 
+class ActorsRequest(BaseModel):
+    """A text whose actors to find: `{"text", "date"?, "lang"?}`."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(min_length=1, max_length=MAX_TEXT, description="The article's plain text.")
+    date: str | None = Field(None, description="Document date, YYYY-MM-DD: which office holders were in office.")
+    lang: str | None = Field(
+        None, pattern=LANG_PATTERN, description="Language code (en, es, ...); guessed when absent."
+    )
+
+    @field_validator("date")
+    @classmethod
+    def _date(cls, value: str | None) -> str | None:
+        return _iso_date(value)
+
+
 class CheckRequest(BaseModel):
     """A text or an HTML page to check: `{"text" or "html", "date"?}`."""
 
@@ -100,6 +116,19 @@ class Actor(BaseModel):
     country: str | None
     sector: str | None
     name: str
+
+
+class MentionOut(Actor):
+    """One actor mention, as `dyad actors` prints it: offsets in its sentence and in the text."""
+
+    model_config = ConfigDict(extra="allow")
+    doc_id: str
+    sentence: int
+    kind: str
+    why: str
+    confidence: float
+    doc_start: int
+    doc_end: int
 
 
 class EventOut(BaseModel):

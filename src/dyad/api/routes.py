@@ -11,6 +11,7 @@ from dyad.api.app import NotFound, check_token
 from dyad.api.models import (
     CODE_PATTERN,
     DATE_PATTERN,
+    ActorsRequest,
     CheckRequest,
     CodeRequest,
     DocumentCreated,
@@ -19,6 +20,7 @@ from dyad.api.models import (
     EventOut,
     FindingOut,
     Health,
+    MentionOut,
     MissionOut,
 )
 from dyad.doc import Document
@@ -72,6 +74,19 @@ def code(
             data.pop("explanation", None)
         out.append(data)
     return out
+
+
+@router.post(
+    "/actors",
+    response_model=list[MentionOut],
+    summary="Find the actors of a text: spans, codes and why, as `dyad actors` prints them",
+)
+def actors(body: ActorsRequest) -> list[dict[str, Any]]:
+    from dyad.engine import engine_with_dicts
+
+    doc = Document(id="text", text=body.text, date=body.date, lang=body.lang)
+    found = engine_with_dicts(True, (), ("sentences", "actors")).process(doc)
+    return [found.mention_record(m) for m in found.mentions]
 
 
 @router.post(
