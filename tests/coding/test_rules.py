@@ -219,3 +219,54 @@ def test_object_before_an_infinitive_is_its_target(text, source, target):
     # "X called Y to discuss ...": the main verb's object, not an actor deeper in the infinitive's clause.
     event = top(text)
     assert (event.source.code, event.target.code) == (source, target)
+
+
+def events_of(text: str, lang: str | None = None, date: str = "2020-05-01"):
+    return [(e.source.code, e.cameo, e.target.code, e.mode)
+            for e in sorted(dyad.code_text(text, date=date, lang=lang, fast=True), key=lambda e: -e.confidence)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "root", "target"),
+    [
+        ("Cuba sent 200 doctors to Italy to help fight the pandemic.", "en", "CUB", "07", "ITA"),
+        ("Cuba envió 200 médicos a Italia para ayudar en la pandemia.", "es", "CUB", "07", "ITA"),
+        ("Germany delivered 50 tonnes of medicine and rescue teams to Turkey.", "en", "DEU", "07", "TUR"),
+    ],
+)
+def test_what_is_sent_is_not_who_receives_it(text, lang, source, root, target):
+    # the doctors are what was sent; Italy received them
+    got = events_of(text, lang)
+    assert got and (got[0][0], got[0][1][:2], got[0][2]) == (source, root, target), got
+
+
+def test_freed_prisoners_stay_the_target():
+    # release patterns name their patient among the objects: no "means" there
+    e = top("Kenya freed 20 prisoners, including two men held in Uganda.")
+    assert (e.source.country, e.root, e.target.text) == ("KEN", "08", "prisoners")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Mexico condemned the attack by the United States on Syria.", "en"),
+        ("México condenó el ataque de Estados Unidos contra Siria.", "es"),
+    ],
+)
+def test_nominal_attack_takes_its_agent_and_patient_from_its_phrase(text, lang):
+    got = events_of(text, lang)
+    assert ("MEX", "111", "USA", "factual") in got
+    assert [g for g in got if g[1].startswith(("18", "19"))][0][:3:2] == ("USA", "SYR")
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Iran threatened to close the strait if the United States attacks.", "factual"),
+        ("Irán amenazó con cerrar el estrecho si Estados Unidos ataca.", "factual"),
+        ("If Serbia attacks Kosovo, the talks will end.", "hypothetical"),
+        ("But if Serbia attacks Kosovo, the talks will end.", "hypothetical"),
+    ],
+)
+def test_a_condition_covers_its_own_clause_not_the_main_verb_before_it(text, mode):
+    assert top(text).mode == mode

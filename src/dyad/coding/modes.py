@@ -6,7 +6,7 @@ makes every event of the sentence a question, and questions never come out as fa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dyad.coding.inflect import future_spanish
 from dyad.data._load import read_tsv
@@ -24,16 +24,19 @@ class ModeCues:
 
     before: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (rest of phrase, mode)
     anywhere: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    condition: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> ModeCues:
-        before: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        anywhere: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        tables: dict[str, dict[str, list[tuple[tuple[str, ...], str]]]] = {
+            "before": {}, "sentence": {}, "condition": {}
+        }
         for row in read_tsv("lexicon/mode_cues.tsv", ("cue", "mode", "scope")):
-            table = anywhere if row["scope"] == "sentence" else before
+            table = tables.get(row["scope"], tables["before"])
             words = tuple(row["cue"].lower().split())
             table.setdefault(words[0], []).append((words[1:], row["mode"]))
-        return cls({k: tuple(v) for k, v in before.items()}, {k: tuple(v) for k, v in anywhere.items()})
+        frozen = {scope: {k: tuple(v) for k, v in table.items()} for scope, table in tables.items()}
+        return cls(frozen["before"], frozen["sentence"], frozen["condition"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,7 @@ def detect_mode(
     found: set[str] = set()
     _scan(norms, max(0, start - window), start, cues.before, found)
     _scan(norms, 0, len(norms), cues.anywhere, found)
+    _scan_conditions(norms, start, cues.condition, found)
     if start < len(tokens) and future_spanish(tokens[start].text):
         found.add("future")
     if fixed:
@@ -95,4 +99,25 @@ def _scan(
         for rest, mode in table.get(norms[i], ()):
             n = len(rest)
             if i + 1 + n <= hi and tuple(norms[i + 1 : i + 1 + n]) == rest:
+                found.add(mode)
+
+
+# Words that may come before a conditional that opens the sentence: "But if ...", "Y si ...".
+_OPENERS = {"but", "and", "even", "only", "pero", "y", "incluso", "solo", "aun"}
+
+
+def _scan_conditions(
+    norms: list[str],
+    start: int,
+    table: dict[str, tuple[tuple[tuple[str, ...], str], ...]],
+    found: set[str],
+) -> None:
+    """A conditional covers the triggers after it; one that opens the sentence covers it all."""
+    for i, word in enumerate(norms):
+        for rest, mode in table.get(word, ()):
+            n = len(rest)
+            if tuple(norms[i + 1 : i + 1 + n]) != rest:
+                continue
+            opens = all(w in _OPENERS or w in (",", '"', "“") for w in norms[:i])
+            if opens or start > i:
                 found.add(mode)

@@ -13,6 +13,8 @@ A pattern file `data/patterns/<lang>/<root>_<name>.toml` holds:
     window = 8                       # default 8
     mode = "future"                  # optional: the mode this trigger always carries
     reverse = true                   # optional: the grammatical object is the source ("received aid from")
+    means = true                     # optional: an actor among the object words is what was sent or
+                                     # given ("sent 200 doctors to Italy"), so the recipient is the target
     speaker = true                   # optional: a modal ("X said Y must ..."): the speaker is the source,
                                      # the modal's subject the target
     source_sectors = ["MIL"]         # optional: the pattern holds only for such sources ("troops arrived in")
@@ -74,6 +76,7 @@ class Pattern:
     nominal: bool
     speaker: bool = False
     source_sectors: tuple[str, ...] = ()  # when set, the source must be of one of these sectors
+    means: bool = False  # the object words name what is sent or given, not who receives it
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +134,7 @@ class PatternSet:
                 mode=spec.get("mode") or None,
                 reverse=bool(spec.get("reverse", False)),
                 speaker=bool(spec.get("speaker", False)),
+                means=bool(spec.get("means", False)),
                 source_sectors=tuple(str(x) for x in spec.get("source_sectors", ())),
                 weight=float(spec.get("weight", 1.0)),
             )

@@ -78,6 +78,9 @@ _BE = {
     "estaban",
 }
 _BY = {"by", "por"}
+_OF = {"of", "de", "del"}
+_INFINITIVE = {"to", "para"}  # "X called Y to discuss", "X envió médicos para ayudar"
+_AGAINST = {"on", "against", "contra", "sobre", "upon"}
 _AND = {"and", "y", "e", "&"}
 _PARTICIPLE_OPENERS = {
     "after",
@@ -258,7 +261,8 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
     # Actors inside the object phrase ("embassy of X") count as after.
     after += [s for s in spans if start < s.first < head_end and s.last >= head_end - 1]
     after.sort(key=lambda s: s.first)
-    after = _prefer_objects(norms, after)
+    means = range(head_end, trigger.end_token) if trigger.pattern.means else range(0)
+    after = _prefer_objects(norms, after, means=means)
     nominal = trigger.pattern.nominal
     if trigger.pattern.speaker:
         return _speaker_roles(norms, spans, start)
@@ -284,11 +288,30 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
             )
             if target is not None:
                 return [Roles(source, target, "fronted clause: source from the main clause")]
-    by_agent = [s for s in after if s.first > 0 and norms[s.first - 1] in _BY]
+    by_agent = [s for s in after if _after_preposition(norms, s) in _BY]
+    if nominal and not by_agent:
+        # "el ataque de X contra Y", "the attack of X on Y": "de"/"of" names the agent when a
+        # patient follows after "contra"/"against"/"on".
+        of_agent = next((s for s in after if s.first - head_end <= 3 and _after_preposition(norms, s) in _OF), None)
+        if of_agent is not None and any(
+            s.first > of_agent.last and _after_preposition(norms, s) in _AGAINST for s in after
+        ):
+            by_agent = [of_agent]
     if passive or nominal:
         if by_agent:
             agent = by_agent[0].mention
-            patient = next((s.mention for s in reversed(before) if s.mention.code != agent.code), None)
+            later = [s.mention for s in after if s.first > by_agent[0].last and s.mention.code != agent.code]
+            aimed = [
+                s.mention
+                for s in after
+                if s.first > by_agent[0].last and _after_preposition(norms, s) in _AGAINST
+                and s.mention.code != agent.code
+            ]
+            patient = None
+            if nominal:  # "the attack by X on Y": what follows the agent is the patient
+                patient = next(iter(aimed or later), None)
+            if patient is None:
+                patient = next((s.mention for s in reversed(before) if s.mention.code != agent.code), None)
             if patient is None:
                 patient = next(
                     (s.mention for s in after if s.mention.code != agent.code and s is not by_agent[0]), None
@@ -331,7 +354,7 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
     why = "subject before the trigger, object after it"
     adjunct = start > 0 and norms[start - 1] == "," and norms[start].endswith("ing")  # "..., killing X"
     if (
-        (nominal or adjunct or (start > 0 and norms[start - 1] == "to"))
+        (nominal or adjunct or (start > 0 and norms[start - 1] in _INFINITIVE))
         and len(before) >= 2
         and before[0].mention.code != before[-1].mention.code
         and not _coordinated(norms, before)
@@ -340,7 +363,12 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
         source = before[0].mention
         why = "subject of the clause (the trigger is a noun or an infinitive)"
         # The object sits just before "to" (a short adjunct like "on Wednesday" may come between).
-        object_before_to = norms[start - 1] == "to" and start - 1 - before[-1].last <= 3
+        # A bare group there ("sent doctors to help") is the means, not the one helped.
+        object_before_to = (
+            norms[start - 1] in _INFINITIVE
+            and start - 1 - before[-1].last <= 3
+            and before[-1].mention.country is not None
+        )
         if object_before_to or not any(s.mention.code != source.code for s in after):
             # "X called Y to discuss ...": the main verb's object is the one acted with or on,
             # not an actor further along the infinitive's own clause.
@@ -415,14 +443,19 @@ def _possessive(norms: list[str], span: ActorSpan) -> bool:
     )
 
 
-def _prefer_objects(norms: list[str], after: list[ActorSpan]) -> list[ActorSpan]:
-    """Direct objects first, places after "in"/"at" last ("met in Caracas with X")."""
+def _prefer_objects(norms: list[str], after: list[ActorSpan], means: range = range(0)) -> list[ActorSpan]:
+    """Direct objects first, places after "in"/"at" last ("met in Caracas with X").
+
+    `means`: the tokens of the pattern's object words ("sent 200 *doctors*"): a bare group there
+    is what was sent or given, not the one it went to.
+    """
 
     def rank(s: ActorSpan) -> int:
         if _locative(norms, s):
             return 2
+        bare = s.mention.country is None and s.mention.sector not in ("IGO", "NGO")
         # A bare group with no country ("send troops into Kosovo") is more often the act's means.
-        return 3 if s.mention.country is None and s.mention.sector in ("MIL", "COP") else 0
+        return 3 if bare and (s.mention.sector in ("MIL", "COP") or s.first in means) else 0
 
     return sorted(after, key=lambda s: (rank(s), s.first))
 
