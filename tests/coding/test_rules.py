@@ -270,3 +270,16 @@ def test_nominal_attack_takes_its_agent_and_patient_from_its_phrase(text, lang):
 )
 def test_a_condition_covers_its_own_clause_not_the_main_verb_before_it(text, mode):
     assert top(text).mode == mode
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Canada recalled its ambassador from Saudi Arabia.", "SAU"),
+        ("Peru recalled its top envoy in Mexico for consultations.", "MEX"),
+    ],
+)
+def test_an_owned_envoy_is_not_the_host_countrys(text, target):
+    # "its ambassador from X" is the subject's ambassador, serving in X: the recall is aimed at X
+    e = top(text)
+    assert (e.root, e.target.country, e.target.sector) == ("16", target, None)

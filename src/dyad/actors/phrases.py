@@ -24,6 +24,10 @@ _ROLE_THEN_COUNTRY = re.compile(
 )
 # Roles that stand in another country than the one after "in": "the embassy in Caracas" is not Venezuela's.
 _NOT_OF_HOST = {"embassy", "embassies", "consulate", "embajada", "consulado", "delegation", "delegación"}
+# "recalled its ambassador from Saudi Arabia": an owned role is the owner's; the country after
+# "from"/"in" is where it served, not whose it is.
+_OWNED = re.compile(r"\b(?:its|their|his|her|our|su|sus)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_FROM_PLACE = {"from", "in", "desde", "en"}
 # Capitalised words right before a title belong to it: "Senate Majority Leader", "Labor Minister".
 _CAPS_BEFORE = re.compile(r"(?:(?:[A-Z][\w.'’&-]*|of|for|and)[ \t]+){1,4}$")
 # A person's name after a title: up to four capitalised words ("Sergei Lavrov", "Jean-Pierre Lacroix").
@@ -190,6 +194,7 @@ def _join(a: Mention, b: Mention, text: str, titles: frozenset[str]) -> Mention 
         and b.country
         and (_ROLE_THEN_COUNTRY.match(gap) or (b.kind == "demonym" and gap.isspace()))
         and not (gap.strip().lower() == "in" and fold_key(a.text) in _NOT_OF_HOST)
+        and not (gap.strip().lower() in _FROM_PLACE and _OWNED.search(text[max(0, a.start - 40) : a.start]))
     ):
         return _merge(b, a, a, b, text, title=_is_title(a, titles))
     # "President" + "Donald Trump", "US Foreign Minister" + "Rex Tillerson": the person's code wins
