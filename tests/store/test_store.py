@@ -542,3 +542,40 @@ def test_a_recalled_ambassador_and_a_closure_of_a_news_only_mission(store_url: s
         (ghana,) = store.missions(sender="GHA", city="Caracas")
         assert (ghana["status"], ghana["since"], ghana["until"]) == ("closed", "2012-03", "2016-05")
         assert [s["status"] for s in ghana["sources"]] == ["opened", "closed"]
+
+
+def test_counts_kept_as_increments_equal_a_full_recount(store_url: str) -> None:
+    """Reports counted in one at a time, corrections among them, give what counting afresh gives."""
+    import random
+
+    from dyad.store import clusters
+    from dyad.store import schema as s
+
+    rng = random.Random(5)
+    pairs = [("PRK", "VEN"), ("VEN", "PRK"), ("CUB", "VEN")]
+    hosts = ["https://a.example/", "https://b.example/", "https://c.example/", None]
+    with Store(store_url) as store:
+        for n in range(60):
+            host = rng.choice(hosts)
+            url = f"{host}{n % 40}" if host else None  # n >= 40 revisits a URL: a new version
+            body = f"Report {n}: " + " ".join(str(rng.random()) for _ in range(3))
+            events = [
+                event(url or f"doc{n}", *rng.choice(pairs), rng.choice(["054", "057"]), text=body, trigger="x",
+                      date=f"2015-06-{rng.randint(10, 20)}", sentence=k, mentions=rng.randint(1, 2))
+                for k in range(rng.randint(0, 3))
+            ]
+            store.add_document(document(url or f"doc{n}", url, body, events, date="2015-06-15"))
+
+        def counts() -> list[tuple]:
+            with store.engine.connect() as conn:
+                c = s.event_clusters.c
+                return [tuple(r) for r in conn.execute(
+                    s.event_clusters.select().with_only_columns(
+                        c.id, c.num_mentions, c.num_articles, c.num_sources, c.first_event_id
+                    ).order_by(c.id))]
+
+        kept = counts()
+        assert sum(r[2] for r in kept) > 40 and any(r[3] < r[2] for r in kept)  # merges across outlets
+        with store.engine.begin() as conn:
+            clusters.recount(conn, [r[0] for r in kept])
+        assert counts() == kept

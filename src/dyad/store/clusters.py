@@ -132,6 +132,53 @@ def assign(conn: Connection, event_id: int, row: dict[str, Any], now: str, windo
     return found
 
 
+def add_reports(conn: Connection, rows: list[dict[str, Any]], event_ids: list[int], outlet: str | None) -> None:
+    """Count one new article's reports into their clusters, without re-reading the clusters.
+
+    For clusters this article had no active report in (a new article, or clusters its earlier
+    versions were not in): each gains the article once, its sentences, and its outlet once
+    unless another active report came from that outlet. A full `recount` costs a read of every
+    report of the cluster, which grows with the store; this costs one index probe a cluster.
+    """
+    by_cluster: dict[int, list[tuple[dict[str, Any], int]]] = {}
+    for row, event_id in zip(rows, event_ids, strict=True):
+        by_cluster.setdefault(int(row["cluster_id"]), []).append((row, event_id))
+    if not by_cluster:
+        return
+    e = s.events.c
+    ids = sorted(by_cluster)
+    known_outlet: set[int] = set()
+    if outlet is not None:
+        new_ids = set(event_ids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            query = select(e.cluster_id, e.id).where(
+                e.cluster_id.in_(chunk), e.outlet == outlet, e.active.is_(True)
+            )
+            known_outlet.update(cid for cid, eid in conn.execute(query) if eid not in new_ids)
+    values = [
+        {
+            "cid": cid,
+            "m": sum(max(1, int(row["mentions"])) for row, _ in reports),
+            "s": 0 if cid in known_outlet else 1,
+            "f": min(event_id for _, event_id in reports),
+        }
+        for cid, reports in by_cluster.items()
+    ]
+    c = s.event_clusters.c
+    conn.execute(
+        update(s.event_clusters)
+        .where(c.id == bindparam("cid"))
+        .values(
+            num_mentions=c.num_mentions + bindparam("m"),
+            num_articles=c.num_articles + 1,
+            num_sources=c.num_sources + bindparam("s"),
+            first_event_id=func.coalesce(c.first_event_id, bindparam("f")),
+        ),
+        values,
+    )
+
+
 def recount(conn: Connection, cluster_ids: Iterable[int]) -> None:
     """Recompute the counts and the representative report of these clusters from their active events."""
     ids = sorted(set(cluster_ids))

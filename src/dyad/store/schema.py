@@ -29,7 +29,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 2  # the highest migration in store/migrations.py
+SCHEMA_VERSION = 3  # the highest migration in store/migrations.py
 
 metadata = MetaData()
 
@@ -134,10 +134,12 @@ events = Table(
     Column("payload", Text, nullable=False),  # the contract's JSON object
     Column("mentions", Integer, nullable=False, default=1),  # sentences of the article reporting it
     Column("outlet", Text),
-    Column("cluster_id", Integer, index=True),
+    Column("cluster_id", Integer),
 )
 Index("ix_events_dyad", events.c.source_country, events.c.target_country, events.c.date)
 Index("ix_events_date", events.c.date)
+# A cluster's reports, and whether an outlet already reported it (counted without reading them all).
+Index("ix_events_cluster_outlet", events.c.cluster_id, events.c.outlet)
 
 event_clusters = Table(
     "event_clusters",

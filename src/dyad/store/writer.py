@@ -186,12 +186,17 @@ def write_document(conn: Connection, identity: str, doc: Document, *, window_day
         rows.append(row)
     for row, cluster_id in zip(rows, clusters.assign_many(conn, rows, now, window_days), strict=True):
         row["cluster_id"] = cluster_id
-        touched_clusters.add(cluster_id)
     event_ids: list[int] = []
     if rows:
         inserted = conn.execute(insert(s.events).returning(s.events.c.id, sort_by_parameter_order=True), rows)
         event_ids = [int(r[0]) for r in inserted]
-    clusters.recount(conn, touched_clusters)
+    # Clusters an earlier version reported in are counted afresh; the others take the new
+    # reports as increments (a full count reads every report of a cluster: slow in a large store).
+    fresh = [(row, event_id) for row, event_id in zip(rows, event_ids, strict=True)
+             if row["cluster_id"] not in touched_clusters]
+    clusters.add_reports(conn, [r for r, _ in fresh], [i for _, i in fresh], outlet)
+    touched_clusters.update(row["cluster_id"] for row in rows)
+    clusters.recount(conn, touched_clusters - {row["cluster_id"] for row, _ in fresh})
     touched_missions.update(learn_missions(conn, identity, doc, event_ids))
     for mission_id in sorted(touched_missions):
         refresh_mission(conn, mission_id, now)
