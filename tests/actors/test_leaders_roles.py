@@ -148,6 +148,11 @@ def test_armed_groups(find, text: str, span: str, code: str) -> None:
         ("Las Fuerzas Armadas de Colombia avanzaron.", "Fuerzas Armadas de Colombia", "COLMIL"),
         ("El canciller ruso Serguéi Lavrov llegó.", "canciller ruso Serguéi Lavrov", "RUSGOV"),
         ("Los militares brasileños llegaron.", "militares brasileños", "BRAMIL"),
+        ("España recibió al opositor venezolano Julio Rivas.", "opositor venezolano Julio Rivas", "VENOPP"),
+        ("El canciller se reunió con su par argentino.", "su par argentino", "ARGGOV"),
+        ("Los campesinos bolivianos marcharon.", "campesinos bolivianos", "BOLAGR"),
+        ("Los sindicatos chilenos convocaron una huelga.", "sindicatos chilenos", "CHLLAB"),
+        ("Miles de personas protestaron en Quito.", "personas", "CVL"),
     ],
 )
 def test_spanish_roles_and_titles(find, text: str, span: str, code: str) -> None:

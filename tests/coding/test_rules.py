@@ -283,3 +283,19 @@ def test_an_owned_envoy_is_not_the_host_countrys(text, target):
     # "its ambassador from X" is the subject's ambassador, serving in X: the recall is aimed at X
     e = top(text)
     assert (e.root, e.target.country, e.target.sector) == ("16", target, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "cameo"),
+    [
+        ("Estados Unidos impuso sanciones a Nicaragua.", "impuso sanciones", "163"),
+        ("La policía de Chile detuvo a dos ciudadanos de Perú.", "detuvo", "173"),
+        ("Perú propuso a Bolivia un nuevo diálogo.", "propuso", "030"),
+        ("Argentina impondrá aranceles a Brasil.", "impondrá aranceles", "131"),  # a threat, in the future
+    ],
+)
+def test_spanish_irregular_verbs_are_triggers(text, trigger, cameo):
+    # compounds of poner, tener, hacer, decir ... conjugate like their root: impuso, detuvo, propuso
+    events = dyad.code_text(text, date="2020-05-01", lang="es", fast=True)
+    best = max(events, key=lambda e: e.confidence)
+    assert (best.trigger.text, best.cameo[: len(cameo)]) == (trigger, cameo), best

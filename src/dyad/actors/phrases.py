@@ -265,6 +265,10 @@ def _extend_title(m: Mention, text: str, titles: frozenset[str], mentions: list[
     end = min([end, *(o.start for o in mentions if o.start >= m.end)])
     while end > m.end and text[end - 1] in " \t":
         end -= 1
+    # A full stop after a whole word ends the sentence ("... Julio Rivas."); after an initial it stays ("J.").
+    last_word = text[m.end : end].split()[-1] if text[m.end : end].split() else ""
+    if last_word.endswith(".") and len(last_word.rstrip(".")) > 2 and "." not in last_word.rstrip("."):
+        end -= 1
     if end <= m.end:
         return m
     return Mention(

@@ -118,8 +118,35 @@ _SPANISH_ENDINGS = {
 }
 
 
+# Irregular families by their last letters: a compound conjugates like its root ("imponer" like
+# "poner": impuso, impondrá; "detener" like "tener": detuvo). Folded forms, third person mostly.
+_SPANISH_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "poner": ("pone", "ponen", "puso", "pusieron", "pondra", "pondran", "pondria", "pondrian", "puesto",
+              "puesta", "puestos", "puestas", "ponga", "pongan", "pusiera", "pusieran", "poniendo", "poner"),
+    "tener": ("tiene", "tienen", "tuvo", "tuvieron", "tendra", "tendran", "tendria", "tendrian", "tenido",
+              "tenida", "tenidos", "tenidas", "tenga", "tengan", "tuviera", "tuvieran", "teniendo", "tener"),
+    "hacer": ("hace", "hacen", "hizo", "hicieron", "hara", "haran", "haria", "harian", "hecho", "hecha",
+              "hechos", "hechas", "haga", "hagan", "hiciera", "hicieran", "haciendo", "hacer"),
+    "decir": ("dice", "dicen", "dijo", "dijeron", "dira", "diran", "diria", "dirian", "dicho", "dicha",
+              "diga", "digan", "dijera", "dijeran", "diciendo", "decir"),
+    "traer": ("trae", "traen", "trajo", "trajeron", "traera", "traeran", "traido", "traida", "traiga",
+              "traigan", "trajera", "trayendo", "traer"),
+    "venir": ("viene", "vienen", "vino", "vinieron", "vendra", "vendran", "vendria", "venido", "venga",
+              "vengan", "viniera", "viniendo", "venir"),
+    "ducir": ("duce", "ducen", "dujo", "dujeron", "ducira", "duciran", "ducido", "ducida", "duzca",
+              "duzcan", "dujera", "duciendo", "ducir"),
+}
+
+
 def spanish_forms(lemma: str) -> set[str]:
-    """Folded (accent-free) forms of a regular Spanish verb; `lemma` may end in -se ("reunirse")."""
+    """Folded (accent-free) forms of a Spanish verb; `lemma` may end in -se ("reunirse").
+
+    Regular endings, plus the irregular families of `_SPANISH_IRREGULAR` ("impuso", "detuvo").
+    """
+    family = next((root for root in _SPANISH_IRREGULAR if lemma.endswith(root)), None)
+    if family is not None:
+        prefix = lemma[: -len(family)]
+        return {prefix + form for form in _SPANISH_IRREGULAR[family]}
     reflexive = lemma.endswith("se") and lemma[:-2].endswith(("ar", "er", "ir"))
     base = lemma[:-2] if reflexive else lemma
     ending = base[-2:]
