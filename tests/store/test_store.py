@@ -579,3 +579,40 @@ def test_counts_kept_as_increments_equal_a_full_recount(store_url: str) -> None:
         with store.engine.begin() as conn:
             clusters.recount(conn, [r[0] for r in kept])
         assert counts() == kept
+
+
+def test_mission_status_kept_as_steps_equals_a_replay_of_its_history(store_url: str) -> None:
+    """Openings, suspensions and expulsions in and out of date order, corrections among them."""
+    import random
+
+    from dyad.store import schema as s
+    from dyad.store.writer import refresh_mission
+
+    rng = random.Random(8)
+    acts = [  # (cameo, trigger, target): what each report says the US did about Venezuela
+        ("170", "suspended operations at its embassy", "VENGOV"),
+        ("054", "reopened its embassy", "VEN"),
+        ("1661", "expelled the ambassador", "VENGOV"),
+    ]
+    with Store(store_url) as store:
+        for n in range(40):
+            cameo, trigger, target = rng.choice(acts)
+            body = f"The United States {trigger} in Caracas ({n})."
+            url = f"https://wire.example/{n % 28}"  # later reports correct earlier ones
+            day = f"2019-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"  # news arrives out of order
+            report = event(url, "USA", target, cameo, text=body, trigger=trigger, date=day, location=CARACAS,
+                           goldstein=-4.0, quad=4)
+            store.add_document(document(url, url, body, [report] if rng.random() < 0.85 else [], date=day))
+
+        def states() -> list[tuple]:
+            with store.engine.connect() as conn:
+                c = s.missions.c
+                query = s.missions.select().with_only_columns(c.id, c.status, c.since, c.until, c.news_date)
+                return [tuple(r) for r in conn.execute(query.where(c.sender == "USA").order_by(c.id))]
+
+        stepped = states()
+        assert any(r[4] for r in stepped)  # the news spoke of them
+        with store.engine.begin() as conn:
+            for mission_id, *_ in stepped:
+                refresh_mission(conn, mission_id, "2030-01-01T00:00:00Z")
+        assert states() == stepped

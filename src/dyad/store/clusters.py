@@ -18,9 +18,8 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, distinct, func, or_, select, text, update
+from sqlalchemy import Connection, bindparam, distinct, func, select, text, update
 from sqlalchemy import insert as sa_insert
-from sqlalchemy.sql.elements import ColumnElement
 
 from dyad.store import schema as s
 
@@ -60,25 +59,13 @@ def assign_many(conn: Connection, rows: list[dict[str, Any]], now: str, window_d
         # Find-or-create must not interleave between writers (SQLite serialises them anyway): one
         # transaction-scoped lock, released at commit, makes concurrent reports share a cluster.
         conn.execute(text("SELECT pg_advisory_xact_lock(7317420)"))
-    c = s.event_clusters.c
     days = [event_day(r["date"]) for r in rows]
     dated = [d for d in days if d is not None]
     keys = sorted({_key(r) for r in rows})
-    window: ColumnElement[bool] = c.day.is_(None)
-    if dated:
-        window = or_(
-            window, and_(c.day >= _shift(min(dated), -window_days), c.day <= _shift(max(dated), window_days))
-        )
     candidates: dict[tuple[str, str, str, str], list[tuple[int, str | None]]] = {}
-    for start in range(0, len(keys), 200):
-        # An OR of equalities, not a tuple IN: SQLite only uses ix_clusters_key for the former
-        # (a tuple IN scanned the whole table, so ingest slowed as the store grew).
-        chunk = keys[start : start + 200]
-        match = or_(
-            *(and_(c.source_code == a, c.target_code == b, c.cameo == x, c.mode == m) for a, b, x, m in chunk)
-        )
-        query = select(c.id, c.source_code, c.target_code, c.cameo, c.mode, c.day).where(match, window)
-        for cid, *key, day in conn.execute(query):
+    for start in range(0, len(keys), 100):
+        for cid, *key, day in conn.exec_driver_sql(*_candidate_query(conn, keys[start : start + 100], dated,
+                                                                     window_days)):
             candidates.setdefault(tuple(key), []).append((int(cid), day))
     # existing clusters get their ids; new ones a negative placeholder, shared within the document
     out: list[int] = []
@@ -177,6 +164,31 @@ def add_reports(conn: Connection, rows: list[dict[str, Any]], event_ids: list[in
         ),
         values,
     )
+
+
+def _candidate_query(
+    conn: Connection, keys: list[tuple[str, str, str, str]], dated: list[str], window_days: int
+) -> tuple[str, tuple[Any, ...]]:
+    """The clusters a document's events may join: one index range a key (and its undated clusters).
+
+    Written as SQL text: building the same filter as SQLAlchemy expressions cost more than running
+    it. Each term names a key and a day range, so ix_clusters_key (source, target, cameo, day) is
+    read over the window only, however many clusters that key has gathered over the years.
+    """
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    key = f"source_code = {mark} AND target_code = {mark} AND cameo = {mark} AND mode = {mark}"
+    terms: list[str] = []
+    params: list[Any] = []
+    if dated:
+        low, high = _shift(min(dated), -window_days), _shift(max(dated), window_days)
+    for a, b, x, m in keys:
+        terms.append(f"({key} AND day IS NULL)")
+        params += [a, b, x, m]
+        if dated:
+            terms.append(f"({key} AND day >= {mark} AND day <= {mark})")
+            params += [a, b, x, m, low, high]
+    sql = "SELECT id, source_code, target_code, cameo, mode, day FROM event_clusters WHERE " + " OR ".join(terms)
+    return sql, tuple(params)
 
 
 def recount(conn: Connection, cluster_ids: Iterable[int]) -> None:

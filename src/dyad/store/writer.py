@@ -154,7 +154,7 @@ def write_document(conn: Connection, identity: str, doc: Document, *, window_day
                 for f in doc.findings
             ],
         )
-    rows = []
+    rows: list[dict[str, Any]] = []
     for e in doc.events:
         payload = e.to_dict()
         payload["doc_id"] = identity
@@ -195,17 +195,23 @@ def write_document(conn: Connection, identity: str, doc: Document, *, window_day
     fresh = [(row, event_id) for row, event_id in zip(rows, event_ids, strict=True)
              if row["cluster_id"] not in touched_clusters]
     clusters.add_reports(conn, [r for r, _ in fresh], [i for _, i in fresh], outlet)
-    touched_clusters.update(row["cluster_id"] for row in rows)
-    clusters.recount(conn, touched_clusters - {row["cluster_id"] for row, _ in fresh})
-    touched_missions.update(learn_missions(conn, identity, doc, event_ids))
-    for mission_id in sorted(touched_missions):
-        refresh_mission(conn, mission_id, now)
+    fresh_ids = {int(row["cluster_id"]) for row, _ in fresh}
+    touched_clusters.update(int(row["cluster_id"]) for row in rows)
+    clusters.recount(conn, touched_clusters - fresh_ids)
+    learnt = learn_missions(conn, identity, doc, event_ids)
+    for mission_id in sorted(touched_missions | learnt.keys()):
+        if mission_id in touched_missions:  # an earlier version spoke of it: replay its history
+            refresh_mission(conn, mission_id, now)
+        else:
+            step_mission(conn, mission_id, learnt[mission_id], now)
     return AddResult(identity, number, status, len(doc.events))
 
 
-def learn_missions(conn: Connection, identity: str, doc: Document, event_ids: list[int]) -> set[int]:
-    """Record what the document's events say of missions; returns the missions concerned."""
-    touched: set[int] = set()
+def learn_missions(
+    conn: Connection, identity: str, doc: Document, event_ids: list[int]
+) -> dict[int, list[dict[str, Any]]]:
+    """Record what the document's events say of missions; returns each mission's new changes, in order."""
+    touched: dict[int, list[dict[str, Any]]] = {}
     m = s.missions.c
     for change in mission_changes(doc, event_ids):
         same = and_(m.sender == change.sender, m.host == change.host, m.kind == change.kind)
@@ -250,11 +256,11 @@ def learn_missions(conn: Connection, identity: str, doc: Document, event_ids: li
                     .values(city=row["city"] or change.city, district=row["district"] or change.district)
                 )
         _add_source(conn, mission_id, change, identity, doc.url, change.status)
-        touched.add(mission_id)
+        touched.setdefault(mission_id, []).append({"status": change.status, "date": change.date})
         if change.status == "relocated":  # the mission left its other cities in the host country
             for other in conn.execute(select(m.id).where(same, m.city != change.city)).scalars():
                 _add_source(conn, other, change, identity, doc.url, "closed")
-                touched.add(other)
+                touched.setdefault(other, []).append({"status": "closed", "date": change.date})
     return touched
 
 
@@ -294,7 +300,37 @@ def refresh_mission(conn: Connection, mission_id: int, now: str) -> None:
         conn.execute(delete(s.missions).where(s.missions.c.id == mission_id))
         return
     values = derive(dict(row) if row["origin"] == "dataset" else None, changes)
-    conn.execute(update(s.missions).where(s.missions.c.id == mission_id).values(updated_at=now, **values))
+    news_date = max((c["date"] or "" for c in changes), default=None)
+    conn.execute(
+        update(s.missions)
+        .where(s.missions.c.id == mission_id)
+        .values(updated_at=now, news_date=news_date, **values)
+    )
+
+
+def step_mission(conn: Connection, mission_id: int, changes: list[dict[str, Any]], now: str) -> None:
+    """Fold one article's new changes into a mission's status, when none is older than its news so far.
+
+    The status is a fold over the changes by date; a change as new as the latest is one more
+    step from the stored state, so a mission the news speaks of daily costs the same on the
+    thousandth report as on the first. An older change (late news of an earlier event) replays
+    the whole history (`refresh_mission`).
+    """
+    row = conn.execute(select(s.missions).where(s.missions.c.id == mission_id)).mappings().first()
+    if row is None:
+        return
+    ordered = sorted(changes, key=lambda c: c["date"] or "")  # stable: the same date keeps write order
+    latest = row["news_date"]
+    if latest is not None and (ordered[0]["date"] or "") < latest:
+        refresh_mission(conn, mission_id, now)
+        return
+    reference = dict(row) if row["origin"] == "dataset" else None
+    values = derive(reference, ordered, start=None if latest is None else dict(row))
+    conn.execute(
+        update(s.missions)
+        .where(s.missions.c.id == mission_id)
+        .values(updated_at=now, news_date=ordered[-1]["date"] or "", **values)
+    )
 
 
 def _new_id(key: Any) -> int:
