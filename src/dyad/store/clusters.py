@@ -136,13 +136,18 @@ def add_reports(conn: Connection, rows: list[dict[str, Any]], event_ids: list[in
     ids = sorted(by_cluster)
     known_outlet: set[int] = set()
     if outlet is not None:
-        new_ids = set(event_ids)
+        # Whether the outlet reported each cluster before: one EXISTS a cluster, which stops at
+        # the first index entry (the new reports have the highest ids, so they are left out).
+        first_new = min(event_ids)
+        k = s.event_clusters.c
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            query = select(e.cluster_id, e.id).where(
-                e.cluster_id.in_(chunk), e.outlet == outlet, e.active.is_(True)
+            earlier = (
+                select(e.id)
+                .where(e.cluster_id == k.id, e.outlet == outlet, e.active.is_(True), e.id < first_new)
+                .exists()
             )
-            known_outlet.update(cid for cid, eid in conn.execute(query) if eid not in new_ids)
+            known_outlet.update(conn.execute(select(k.id).where(k.id.in_(chunk), earlier)).scalars())
     values = [
         {
             "cid": cid,

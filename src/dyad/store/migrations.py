@@ -64,6 +64,9 @@ def _increments(conn: Connection) -> None:
     conn.execute(text("DROP INDEX ix_events_cluster_id"))
     conn.execute(text("ALTER TABLE missions ADD COLUMN news_date VARCHAR(32)"))
     conn.execute(
+        text("CREATE INDEX ix_mission_sources_order ON mission_sources (mission_id, coalesce(date, ''), id)")
+    )
+    conn.execute(
         text(
             "UPDATE missions SET news_date = (SELECT max(coalesce(ms.date, '')) FROM mission_sources ms "
             "JOIN events e ON e.id = ms.event_id WHERE ms.mission_id = missions.id AND e.active)"

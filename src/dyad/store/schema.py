@@ -27,6 +27,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
 )
 
 SCHEMA_VERSION = 3  # the highest migration in store/migrations.py
@@ -210,4 +211,11 @@ mission_sources = Table(
     Column("sentence", Integer),
     Column("status", String(32)),
     Column("date", String(32)),
+)
+# A mission's latest change (by date, then write order) is one index lookup, however long its history.
+Index(
+    "ix_mission_sources_order",
+    mission_sources.c.mission_id,
+    func.coalesce(mission_sources.c.date, ""),
+    mission_sources.c.id,
 )

@@ -280,32 +280,82 @@ def _add_source(
     )
 
 
+_OPENING = ("opened", "planned", "relocated")
+_CLOSING = ("closed", "suspended")
+
+
+def _latest_change(
+    conn: Connection, mission_id: int, statuses: tuple[str, ...] = (), after: tuple[str, int] | None = None
+) -> dict[str, Any] | None:
+    """The mission's latest active change (by date, then write order), of these statuses, after a point."""
+    ms, ev = s.mission_sources.c, s.events.c
+    day = func.coalesce(ms.date, "")
+    query = select(ms.id, ms.status, ms.date).join(s.events, ev.id == ms.event_id).where(
+        ms.mission_id == mission_id, ev.active.is_(True)
+    )
+    if statuses:
+        query = query.where(ms.status.in_(statuses))
+    if after is not None:
+        query = query.where(or_(day > after[0], and_(day == after[0], ms.id > after[1])))
+    row = conn.execute(query.order_by(day.desc(), ms.id.desc()).limit(1)).mappings().first()
+    return dict(row) if row is not None else None
+
+
 def refresh_mission(conn: Connection, mission_id: int, now: str) -> None:
-    """A mission's status from its active news changes (by date), else from the reference row."""
+    """A mission's status from its active news changes (by date), else from the reference row.
+
+    The status is a fold over the changes (`derive`); its result depends only on the last change
+    (the status), the last opening (since) and the last closing after it (until), so three
+    indexed lookups give it however long the mission's history. An undated last opening keeps
+    an earlier since: that case replays the whole history.
+    """
     row = conn.execute(select(s.missions).where(s.missions.c.id == mission_id)).mappings().first()
     if row is None:
         return
-    ms, ev = s.mission_sources.c, s.events.c
-    changes = [
-        dict(r)
-        for r in conn.execute(
-            select(ms.status, ms.date)
-            .join(s.events, ev.id == ms.event_id)
-            .where(ms.mission_id == mission_id, ev.active.is_(True))
-            .order_by(func.coalesce(ms.date, ""), ms.id)
-        ).mappings()
-    ]
-    if not changes and row["origin"] == "news":
+    last = _latest_change(conn, mission_id)
+    if last is None and row["origin"] == "news":
+        ms = s.mission_sources.c
         conn.execute(delete(s.mission_sources).where(ms.mission_id == mission_id))
         conn.execute(delete(s.missions).where(s.missions.c.id == mission_id))
         return
-    values = derive(dict(row) if row["origin"] == "dataset" else None, changes)
-    news_date = max((c["date"] or "" for c in changes), default=None)
+    reference = dict(row) if row["origin"] == "dataset" else None
+    if last is None:
+        values = derive(reference, [])
+    else:
+        opening = _latest_change(conn, mission_id, _OPENING)
+        if opening is not None and not opening["date"]:
+            values = derive(reference, _history(conn, mission_id))
+        else:
+            after = (opening["date"] or "", opening["id"]) if opening is not None else None
+            closing = _latest_change(conn, mission_id, _CLOSING, after)
+            values = derive(reference, [c for c in (opening, closing) if c is not None])
+            values["status"] = last["status"]
+    news_date = (last["date"] or "") if last is not None else None
     conn.execute(
         update(s.missions)
         .where(s.missions.c.id == mission_id)
         .values(updated_at=now, news_date=news_date, **values)
     )
+
+
+def _history(conn: Connection, mission_id: int) -> list[dict[str, Any]]:
+    """All of a mission's active changes, oldest first (ties in write order)."""
+    ms, ev = s.mission_sources.c, s.events.c
+    query = (
+        select(ms.status, ms.date)
+        .join(s.events, ev.id == ms.event_id)
+        .where(ms.mission_id == mission_id, ev.active.is_(True))
+        .order_by(func.coalesce(ms.date, ""), ms.id)
+    )
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def replay_mission(conn: Connection, mission_id: int) -> dict[str, Any] | None:
+    """What `derive` makes of the mission's whole history (the reference for `refresh_mission`)."""
+    row = conn.execute(select(s.missions).where(s.missions.c.id == mission_id)).mappings().first()
+    if row is None:
+        return None
+    return derive(dict(row) if row["origin"] == "dataset" else None, _history(conn, mission_id))
 
 
 def step_mission(conn: Connection, mission_id: int, changes: list[dict[str, Any]], now: str) -> None:
