@@ -27,8 +27,8 @@ def _iso_date(value: str | None) -> str | None:
         raise ValueError(f"'{value[:40]}' is not a date like 2015-06-23") from None
 
 
-class CodeRequest(BaseModel):
-    """A text to code: `{"text", "date"?, "lang"?}`."""
+class ActorsRequest(BaseModel):
+    """A text whose actors to find: `{"text", "date"?, "lang"?}`."""
 
     model_config = ConfigDict(extra="forbid")
     text: str = Field(min_length=1, max_length=MAX_TEXT, description="The article's plain text.")
@@ -36,28 +36,17 @@ class CodeRequest(BaseModel):
     lang: str | None = Field(
         None, pattern=LANG_PATTERN, description="Language code (en, es, ...); guessed when absent."
     )
+
+    @field_validator("date")
+    @classmethod
+    def _date(cls, value: str | None) -> str | None:
+        return _iso_date(value)
+
+
+class CodeRequest(ActorsRequest):
+    """A text to code: `{"text", "date"?, "lang"?, "fast"?}`."""
+
     fast: bool = Field(False, description="Rules only.")
-
-    @field_validator("date")
-    @classmethod
-    def _date(cls, value: str | None) -> str | None:
-        return _iso_date(value)
-
-
-class ActorsRequest(BaseModel):
-    """A text whose actors to find: `{"text", "date"?, "lang"?}`."""
-
-    model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1, max_length=MAX_TEXT, description="The article's plain text.")
-    date: str | None = Field(None, description="Document date, YYYY-MM-DD: which office holders were in office.")
-    lang: str | None = Field(
-        None, pattern=LANG_PATTERN, description="Language code (en, es, ...); guessed when absent."
-    )
-
-    @field_validator("date")
-    @classmethod
-    def _date(cls, value: str | None) -> str | None:
-        return _iso_date(value)
 
 
 class CheckRequest(BaseModel):
