@@ -82,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--epochs", type=int, default=5)
     ap.add_argument("--max-len", type=int, default=96)
     ap.add_argument("--fast", action="store_true", help="also score --fast (rules only) on the same folds")
+    ap.add_argument("--threads", type=int, default=2, help="torch threads while training a fold")
     a = ap.parse_args(argv)
     gold = [json.loads(line) for line in a.dev.read_text(encoding="utf-8").splitlines() if line.strip()]
     by_id = {g["id"]: g for g in gold}
@@ -114,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
                     str(a.epochs),
                     "--max-len",
                     str(a.max_len),
+                    "--threads",
+                    str(a.threads),
                 ],
                 check=True,
                 capture_output=True,
