@@ -36,6 +36,12 @@ def test_leader_after_the_curated_term_keeps_the_nearest(find) -> None:
     assert hit and hit[0].code == "USAGOV" and "nearest term" in hit[0].why
 
 
+def test_nearest_term_is_the_most_recent_one(find) -> None:
+    # two surnames "Castro" ended 1966 (Ecuador) and 2008 (Cuba): in 2016 the latter is nearer
+    hit = [m for m in find("Obama met Castro in Havana.", "2016-03-22") if m.text == "Castro"]
+    assert hit and hit[0].code == "CUBGOV"
+
+
 def test_title_country_and_name_make_one_span(find) -> None:
     text = "Russian Foreign Minister Sergei Lavrov met his Turkish counterpart in Ankara."
     mentions = find(text, "2019-05-01")

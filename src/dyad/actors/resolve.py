@@ -238,6 +238,7 @@ def leader_on(date: str | None, leaders: list[Leader]) -> Leader | None:
         return max(leaders, key=lambda ld: (ld.source != "reign", ld.start))
     before = [ld for ld in leaders if ld.start <= date]
     if before:
-        return max(before, key=lambda ld: (ld.source != "reign", ld.start))
+        # the most recent in office: "Castro" in 2016 is Cuba's (to 2008), not Ecuador's (to 1966)
+        return max(before, key=lambda ld: (ld.source != "reign", ld.end or date, ld.start))
     curated = [ld for ld in leaders if ld.source != "reign"]
     return min(curated, key=lambda ld: ld.start) if curated else None
