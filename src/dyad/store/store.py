@@ -65,9 +65,8 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA synchronous=NORMAL")
     # SQLite's default page cache is 2 MB: once the event indexes outgrow it, every insert reads
-    # its index pages back from the OS, and the ingest rate sinks as the store grows. 256 MB
-    # (an upper bound, taken as pages are read) keeps the indexes of ~100,000 articles in memory.
-    cur.execute("PRAGMA cache_size=-262144")
+    # its index pages back from the OS, and the ingest rate sinks as the store grows.
+    cur.execute("PRAGMA cache_size=-65536")
     cur.close()
 
 
