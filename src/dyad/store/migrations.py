@@ -59,25 +59,18 @@ def _clusters(conn: Connection) -> None:
 
 def _increments(conn: Connection) -> None:
     """Counting a new report's outlet reads an index entry, not every report of the cluster; a
-    mission remembers the date of its latest news change, so a newer one is a step, not a replay."""
+    mission's latest change is one index lookup, not a read of its whole history."""
     conn.execute(text("CREATE INDEX ix_events_cluster_outlet ON events (cluster_id, outlet)"))
     conn.execute(text("DROP INDEX ix_events_cluster_id"))
-    conn.execute(text("ALTER TABLE missions ADD COLUMN news_date VARCHAR(32)"))
     conn.execute(
         text("CREATE INDEX ix_mission_sources_order ON mission_sources (mission_id, coalesce(date, ''), id)")
-    )
-    conn.execute(
-        text(
-            "UPDATE missions SET news_date = (SELECT max(coalesce(ms.date, '')) FROM mission_sources ms "
-            "JOIN events e ON e.id = ms.event_id WHERE ms.mission_id = missions.id AND e.active)"
-        )
     )
 
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, versions, mentions, findings, events, missions", _initial),
     Migration(2, "event clusters across articles, outlets, reference status of missions", _clusters),
-    Migration(3, "events indexed by cluster and outlet; missions' latest news date", _increments),
+    Migration(3, "events indexed by cluster and outlet; mission changes by date", _increments),
 )
 assert MIGRATIONS[-1].version == s.SCHEMA_VERSION
 

@@ -266,23 +266,15 @@ def _district(text: str, city: str | None, host: str, resources: Resources) -> s
     return next((p.name for p in candidates if fold(p.name) in folded), None)
 
 
-def derive(
-    reference: dict[str, Any] | None,
-    changes: list[dict[str, Any]],
-    start: dict[str, Any] | None = None,
-) -> dict[str, Any]:
+def derive(reference: dict[str, Any] | None, changes: list[dict[str, Any]]) -> dict[str, Any]:
     """A mission's status, since and until from its active news changes (oldest first) and reference row.
 
     News overrides the reference row whatever its date: the reference table is a snapshot, and
-    an embassy suspended before it was taken may still be listed in it. `start`: a state already
-    derived from the older changes (its status, since, until), to fold newer ones into.
+    an embassy suspended before it was taken may still be listed in it.
     """
-    if start is not None:
-        status, since, until = start["status"], start["since"], start["until"]
-    else:
-        status = (reference or {}).get("ref_status") or "open"
-        since = (reference or {}).get("ref_since")
-        until = None
+    status = (reference or {}).get("ref_status") or "open"
+    since = (reference or {}).get("ref_since")
+    until = None
     for change in changes:
         status = change["status"]
         date = (change["date"] or "")[:7] or None

@@ -193,9 +193,6 @@ missions = Table(
     # what the reference data said, restored when the news that overrode it is superseded
     Column("ref_status", String(32)),
     Column("ref_since", String(32)),
-    # the latest date ('' when undated) of the active news changes; NULL when there are none: a
-    # newer change folds into the status as a step, an older one asks for the whole history
-    Column("news_date", String(32)),
 )
 Index("ix_missions_host_city", missions.c.host, missions.c.city)
 Index("ix_missions_sender", missions.c.sender)

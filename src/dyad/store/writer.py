@@ -198,20 +198,15 @@ def write_document(conn: Connection, identity: str, doc: Document, *, window_day
     fresh_ids = {int(row["cluster_id"]) for row, _ in fresh}
     touched_clusters.update(int(row["cluster_id"]) for row in rows)
     clusters.recount(conn, touched_clusters - fresh_ids)
-    learnt = learn_missions(conn, identity, doc, event_ids)
-    for mission_id in sorted(touched_missions | learnt.keys()):
-        if mission_id in touched_missions:  # an earlier version spoke of it: replay its history
-            refresh_mission(conn, mission_id, now)
-        else:
-            step_mission(conn, mission_id, learnt[mission_id], now)
+    touched_missions.update(learn_missions(conn, identity, doc, event_ids))
+    for mission_id in sorted(touched_missions):
+        refresh_mission(conn, mission_id, now)
     return AddResult(identity, number, status, len(doc.events))
 
 
-def learn_missions(
-    conn: Connection, identity: str, doc: Document, event_ids: list[int]
-) -> dict[int, list[dict[str, Any]]]:
-    """Record what the document's events say of missions; returns each mission's new changes, in order."""
-    touched: dict[int, list[dict[str, Any]]] = {}
+def learn_missions(conn: Connection, identity: str, doc: Document, event_ids: list[int]) -> set[int]:
+    """Record what the document's events say of missions; returns the missions concerned."""
+    touched: set[int] = set()
     m = s.missions.c
     for change in mission_changes(doc, event_ids):
         same = and_(m.sender == change.sender, m.host == change.host, m.kind == change.kind)
@@ -256,11 +251,11 @@ def learn_missions(
                     .values(city=row["city"] or change.city, district=row["district"] or change.district)
                 )
         _add_source(conn, mission_id, change, identity, doc.url, change.status)
-        touched.setdefault(mission_id, []).append({"status": change.status, "date": change.date})
+        touched.add(mission_id)
         if change.status == "relocated":  # the mission left its other cities in the host country
             for other in conn.execute(select(m.id).where(same, m.city != change.city)).scalars():
                 _add_source(conn, other, change, identity, doc.url, "closed")
-                touched.setdefault(other, []).append({"status": "closed", "date": change.date})
+                touched.add(other)
     return touched
 
 
@@ -330,12 +325,7 @@ def refresh_mission(conn: Connection, mission_id: int, now: str) -> None:
             closing = _latest_change(conn, mission_id, _CLOSING, after)
             values = derive(reference, [c for c in (opening, closing) if c is not None])
             values["status"] = last["status"]
-    news_date = (last["date"] or "") if last is not None else None
-    conn.execute(
-        update(s.missions)
-        .where(s.missions.c.id == mission_id)
-        .values(updated_at=now, news_date=news_date, **values)
-    )
+    conn.execute(update(s.missions).where(s.missions.c.id == mission_id).values(updated_at=now, **values))
 
 
 def _history(conn: Connection, mission_id: int) -> list[dict[str, Any]]:
@@ -356,31 +346,6 @@ def replay_mission(conn: Connection, mission_id: int) -> dict[str, Any] | None:
     if row is None:
         return None
     return derive(dict(row) if row["origin"] == "dataset" else None, _history(conn, mission_id))
-
-
-def step_mission(conn: Connection, mission_id: int, changes: list[dict[str, Any]], now: str) -> None:
-    """Fold one article's new changes into a mission's status, when none is older than its news so far.
-
-    The status is a fold over the changes by date; a change as new as the latest is one more
-    step from the stored state, so a mission the news speaks of daily costs the same on the
-    thousandth report as on the first. An older change (late news of an earlier event) replays
-    the whole history (`refresh_mission`).
-    """
-    row = conn.execute(select(s.missions).where(s.missions.c.id == mission_id)).mappings().first()
-    if row is None:
-        return
-    ordered = sorted(changes, key=lambda c: c["date"] or "")  # stable: the same date keeps write order
-    latest = row["news_date"]
-    if latest is not None and (ordered[0]["date"] or "") < latest:
-        refresh_mission(conn, mission_id, now)
-        return
-    reference = dict(row) if row["origin"] == "dataset" else None
-    values = derive(reference, ordered, start=None if latest is None else dict(row))
-    conn.execute(
-        update(s.missions)
-        .where(s.missions.c.id == mission_id)
-        .values(updated_at=now, news_date=ordered[-1]["date"] or "", **values)
-    )
 
 
 def _new_id(key: Any) -> int:
