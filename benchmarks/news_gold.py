@@ -63,6 +63,15 @@ def split_of(url: str) -> str:
     return "tune" if bucket < TUNE_SHARE else "report"
 
 
+DEV_TUNE_SHARE = 70  # the dev set's rule-writing split: 30% of its sentences are `report`
+
+
+def dev_split_of(sentence_id: str) -> str:
+    """The dev set's split of one sentence, from a hash of its id (fixed once, as for articles)."""
+    bucket = int(hashlib.sha256(sentence_id.encode("utf-8")).hexdigest(), 16) % 100
+    return "tune" if bucket < DEV_TUNE_SHARE else "report"
+
+
 def article_id(url: str, lang: str) -> str:
     return f"{lang}-{hashlib.sha256(url.encode('utf-8')).hexdigest()[:8]}"
 

