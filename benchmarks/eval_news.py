@@ -47,6 +47,13 @@ from dyad.store.store import canonical_url  # noqa: E402
 from dyad.text.normalize import fold  # noqa: E402
 
 CONFIDENT = 0.5
+PENTA_OF_ROOT = {
+    **dict.fromkeys(("01", "02"), 0),
+    **dict.fromkeys(("03", "04", "05"), 1),
+    **dict.fromkeys(("06", "07", "08"), 2),
+    **dict.fromkeys(("09", "10", "11", "12", "13", "16"), 3),
+    **dict.fromkeys(("14", "15", "17", "18", "19", "20"), 4),
+}
 # a gold mission change and the statuses dyad may record for it
 COMPATIBLE = {
     "opened": {"opened"},
@@ -80,6 +87,14 @@ def matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
     got = (pred_key(pred["source"]), pred_key(pred["target"]))
     want = (gold_key(gold["source"]), gold_key(gold["target"]))
     return got == want or (bool(gold.get("joint")) and got == want[::-1])
+
+
+def _same_mission(row: dict[str, Any], gold: dict[str, Any]) -> bool:
+    """A stored mission row and a gold change speak of the same mission (a break of relations ends
+    both sides' missions, whichever side the annotator wrote as sender)."""
+    if (row["sender"], row["host"]) == (gold["sender"], gold["host"]):
+        return True
+    return gold["change"] == "relations severed" and (row["sender"], row["host"]) == (gold["host"], gold["sender"])
 
 
 def doc_date(date: str | None) -> str | None:
@@ -167,6 +182,19 @@ def score(articles: list[dict[str, Any]], results: dict[str, Any]) -> tuple[Tall
                       any(matches(p, gold) and p["confidence"] >= CONFIDENT for p in preds))
             if not hit:
                 errors.append({"kind": "missed headline event", "article": art, "gold": gold})
+        # the top event of each sentence that has a gold event (as held-out sentence sets measure it)
+        by_sentence: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for gold in art.get("events", []):
+            for i, (s, e) in enumerate(res["sentences"]):
+                if gold.get("at") and s < gold["at"][1] and gold["at"][0] < e:
+                    by_sentence[i].append(gold)
+        for i, golds in by_sentence.items():
+            tops = sorted((p for p in preds if p["sentence"] == i), key=lambda p: -p["confidence"])
+            top = tops[0] if tops else None
+            tally.add(lang, "sentences")
+            tally.add(lang, "sentence_penta", bool(top) and any(top["penta"] == PENTA_OF_ROOT[g["cameo"][:2]] for g in golds))
+            tally.add(lang, "sentence_root", bool(top) and any(top["root"] == g["cameo"][:2] for g in golds))
+            tally.add(lang, "sentence_country_level", bool(top) and any(matches(top, g) for g in golds))
         # precision on complete articles
         tally.add(lang, "self_events", sum(p["source"]["code"] == p["target"]["code"] for p in preds))
         tally.add(lang, "events", len(preds))
@@ -185,8 +213,7 @@ def score(articles: list[dict[str, Any]], results: dict[str, Any]) -> tuple[Tall
         stored = res["missions"]
         for m in news:
             tally.add(lang, "mission_changes")
-            rows = [r for r in stored if (r["sender"], r["host"]) == (m["sender"], m["host"])
-                    and r["status"] in COMPATIBLE[m["change"]]]
+            rows = [r for r in stored if _same_mission(r, m) and r["status"] in COMPATIBLE[m["change"]]]
             tally.add(lang, "mission_found", bool(rows))
             city_ok = any(not m.get("city") or fold(r["city"] or "") == fold(m["city"]) for r in rows)
             date_ok = any(not m.get("date") or (r["date"] or "").startswith(m["date"][:10]) for r in rows)
@@ -196,8 +223,8 @@ def score(articles: list[dict[str, Any]], results: dict[str, Any]) -> tuple[Tall
                                "stored": [r for r in stored if {r["sender"], r["host"]} == {m["sender"], m["host"]}]})
         for r in stored:
             tally.add(lang, "missions_stored")
-            same = [m for m in news if (m["sender"], m["host"]) == (r["sender"], r["host"])]
-            same = same or [m for m in art.get("missions", []) if (m["sender"], m["host"]) == (r["sender"], r["host"])]
+            same = [m for m in news if _same_mission(r, m)]
+            same = same or [m for m in art.get("missions", []) if _same_mission(r, m)]
             if not same:
                 tally.add(lang, "missions_unsupported")
                 errors.append({"kind": "mission row the article does not support", "article": art, "stored": r})
@@ -229,6 +256,10 @@ def summary(tally: Tally) -> dict[str, dict[str, Any]]:
             "headline": int(n["headline"]),
             "headline_recall": tally.ratio(lang, "headline_found", "headline"),
             "headline_recall_confident": tally.ratio(lang, "headline_found_confident", "headline"),
+            "sentences": int(n["sentences"]),
+            "sentence_penta": tally.ratio(lang, "sentence_penta", "sentences"),
+            "sentence_root": tally.ratio(lang, "sentence_root", "sentences"),
+            "sentence_country_level": tally.ratio(lang, "sentence_country_level", "sentences"),
             "complete_articles": int(n["complete_articles"]),
             "confident_events": int(n["confident"]),
             "precision_confident": tally.ratio(lang, "confident_right", "confident"),
@@ -251,7 +282,8 @@ def summary(tally: Tally) -> dict[str, dict[str, Any]]:
 def print_table(figures: dict[str, dict[str, Any]]) -> None:
     cols = [
         ("articles", "art"), ("headline_recall", "head.rec"), ("headline_recall_confident", "rec>=.5"),
-        ("precision_confident", "prec>=.5"), ("self_events", "self"), ("mission_found", "miss.found"),
+        ("precision_confident", "prec>=.5"), ("sentence_penta", "sent.penta"),
+        ("sentence_country_level", "sent.country"), ("self_events", "self"), ("mission_found", "miss.found"),
         ("mission_changes", "/changes"), ("missions_contradicted", "contra"), ("missions_unsupported", "unsup"),
         ("confusions_caught", "conf.caught"), ("false_alarms", "false.al"),
     ]

@@ -112,17 +112,20 @@ def load_articles(path: Path = ARTICLES) -> list[dict[str, Any]]:
 
 
 def locate(text: str, item: dict[str, Any]) -> str | None:
-    """The sentence a gold item's offsets point at, if it is still the one annotated."""
+    """The sentence a gold item points at, if the text still holds it (for showing it, never for scoring)."""
     at = item.get("at")
     if not at:
         return None
     piece = text[at[0] : at[1]]
     if fingerprint(piece) == item.get("sentence_hash"):
         return piece
-    # the cache was refilled with a slightly different copy: find the sentence by its hash
-    for m in re.finditer(r"[^.!?\n]+[.!?]*", text):
-        if fingerprint(m.group(0)) == item.get("sentence_hash"):
-            return m.group(0)
+    # the cache was refilled with a copy that differs in quotes, dashes or spacing: find the
+    # stretch of the normalised text with the same fingerprint and length
+    hay, size = normalize(text), item.get("sentence_chars", 0)
+    for m in re.finditer(r"(?:^|(?<= ))\S", hay):
+        cand = hay[m.start() : m.start() + size]
+        if hashlib.sha256(cand.encode("utf-8")).hexdigest()[:16] == item.get("sentence_hash"):
+            return cand
     return None
 
 
@@ -225,12 +228,32 @@ def check_draft(rec: dict[str, Any], codes: set[str], countries: set[str]) -> li
     return errs
 
 
+def scrub(notes: str, text: str, run: int = 5) -> str:
+    """Notes without the article's wording: any run of `run` or more words found in the text is cut."""
+    words = notes.split()
+    hay = normalize(text)
+    cut = [False] * len(words)
+    for i in range(len(words) - run + 1):
+        piece = normalize(" ".join(words[i : i + run])).strip("'\"()[],.;: ")
+        if len(piece) >= 20 and piece in hay:
+            cut[i : i + run] = [True] * run
+    out: list[str] = []
+    for word, gone in zip(words, cut, strict=True):
+        if not gone:
+            out.append(word)
+        elif not out or out[-1] != "[...]":
+            out.append("[...]")
+    return " ".join(out)
+
+
 def compile_record(rec: dict[str, Any]) -> dict[str, Any]:
     """A checked draft as committed: the text's fingerprint, offsets in place of quotes."""
     art = dict(rec)
     art["id"] = article_id(rec["url"], rec["lang"])
     text = text_path(art).read_text(encoding="utf-8")
     art["chars"] = len(text)
+    if art.get("notes"):
+        art["notes"] = scrub(art["notes"], text)
     art["text_hash"] = fingerprint(text)
     for group in ("events", "missions", "relations", "confusions"):
         items = []
@@ -239,6 +262,7 @@ def compile_record(rec: dict[str, Any]) -> dict[str, Any]:
             start, end = _find(text, item.pop("sentence"))  # type: ignore[misc]
             item["at"] = [start, end]
             item["sentence_hash"] = fingerprint(text[start:end])
+            item["sentence_chars"] = len(normalize(text[start:end]))
             items.append(item)
         art[group] = items
     order = ["id", "url", "query", "lang", "date", "outlet", "chars", "text_hash", "complete"]

@@ -1,0 +1,73 @@
+"""The real-news yardstick's tools, on a made-up article (CI never has the real texts)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from benchmarks import news_gold
+
+TEXT = (
+    "Freedonia opens embassy in Sylvania\n\n"
+    "Freedonia opened an embassy in the Sylvanian capital on Tuesday, its foreign ministry said.\n"
+    "The two countries restored relations last year after a decade of disputes over fishing rights\n"
+    "and the border, and trade between them has doubled since then.\n"
+)
+
+
+def test_split_is_fixed_by_the_url_alone() -> None:
+    urls = [f"https://example.org/news/{i}" for i in range(2000)]
+    splits = [news_gold.split_of(u) for u in urls]
+    assert splits == [news_gold.split_of(u) for u in urls]
+    share = splits.count("tune") / len(splits)
+    assert 0.57 < share < 0.63
+    dev = [news_gold.dev_split_of(f"dev-{i:04d}") for i in range(2000)]
+    assert 0.67 < dev.count("tune") / len(dev) < 0.73
+
+
+def test_fingerprint_ignores_retyped_quotes_dashes_and_spacing() -> None:
+    assert news_gold.fingerprint("It’s a deal — “final”") == news_gold.fingerprint("It's a deal - \"final\"")
+    assert news_gold.fingerprint("a  b\nc") == news_gold.fingerprint("a b c")
+    assert news_gold.fingerprint("a b") != news_gold.fingerprint("a c")
+
+
+def test_scrub_cuts_the_articles_wording_from_notes() -> None:
+    notes = "coded 054; the lede says opened an embassy in the Sylvanian capital on Tuesday, which is news"
+    out = news_gold.scrub(notes, TEXT)
+    assert "Sylvanian capital on Tuesday" not in out and "[...]" in out and out.startswith("coded 054")
+
+
+@pytest.fixture
+def cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict:
+    monkeypatch.setattr(news_gold, "TEXTS", tmp_path)
+    url = "https://example.org/freedonia-embassy"
+    (tmp_path / f"{news_gold.article_id(url, 'en')}.txt").write_text(TEXT, encoding="utf-8")
+    return {
+        "url": url, "query": "Freedonia embassy Sylvania", "lang": "en", "date": "2024-05-07",
+        "outlet": "example.org", "complete": True,
+        "events": [{"source": "USA", "target": "CAN", "cameo": "054", "mode": "factual", "joint": False,
+                    "headline": True, "sentence": "Freedonia opened an embassy in the Sylvanian capital"}],
+        "missions": [], "relations": [], "confusions": [],
+    }
+
+
+def test_a_draft_compiles_to_offsets_and_fingerprints_not_text(cached: dict) -> None:
+    codes, countries = news_gold._known()
+    assert news_gold.check_draft(cached, codes, countries) == []
+    art = news_gold.compile_record(cached)
+    assert "sentence" not in art["events"][0]
+    start, end = art["events"][0]["at"]
+    assert TEXT[start:end].startswith("Freedonia opened")
+    assert news_gold.locate(TEXT, art["events"][0]) == TEXT[start:end]
+    # a refilled copy with retyped quotes and spacing still finds its sentence
+    assert news_gold.locate(TEXT.replace("  ", " ").replace("\n\n", "\n"), art["events"][0])
+    assert len(json.dumps(art)) < 1500
+
+
+def test_a_draft_with_a_wrong_code_or_a_missing_sentence_is_refused(cached: dict) -> None:
+    codes, countries = news_gold._known()
+    cached["events"][0]["cameo"] = "999"
+    cached["events"][0]["sentence"] = "not in the article at all"
+    errs = news_gold.check_draft(cached, codes, countries)
+    assert any("999" in e for e in errs) and any("not found" in e for e in errs)
