@@ -49,7 +49,9 @@ def main() -> int:
         gold_path.write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
         cmd = [PY, str(SCORER), str(gold_path), "--pred", str(preds), "--errors", str(a.errors)]
         out = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ)).stdout
-    mode = "--fast" if a.fast else "default" + (f" ({a.model_dir})" if a.model_dir else " (inflated: the model saw these)")
+    mode = (
+        "--fast" if a.fast else "default" + (f" ({a.model_dir})" if a.model_dir else " (inflated: the model saw these)")
+    )
     print(out.rstrip())
     print(f"dev {a.split}, {mode}")
     return 0

@@ -154,8 +154,14 @@ def run(articles: list[dict[str, Any]], fast: bool) -> tuple[dict[str, Any], lis
                 aid = identity.get(src.get("doc_id") or "")
                 if aid in results:
                     results[aid]["missions"].append(
-                        {"sender": row["sender"], "host": row["host"], "city": row["city"],
-                         "status": src["status"], "date": src["date"], "sentence": src["sentence"]}
+                        {
+                            "sender": row["sender"],
+                            "host": row["host"],
+                            "city": row["city"],
+                            "status": src["status"],
+                            "date": src["date"],
+                            "sentence": src["sentence"],
+                        }
                     )
         store.close()
     return results, skipped
@@ -178,8 +184,9 @@ def score(articles: list[dict[str, Any]], results: dict[str, Any]) -> tuple[Tall
             tally.add(lang, "headline")
             hit = any(matches(p, gold) for p in preds)
             tally.add(lang, "headline_found", hit)
-            tally.add(lang, "headline_found_confident",
-                      any(matches(p, gold) and p["confidence"] >= CONFIDENT for p in preds))
+            tally.add(
+                lang, "headline_found_confident", any(matches(p, gold) and p["confidence"] >= CONFIDENT for p in preds)
+            )
             if not hit:
                 errors.append({"kind": "missed headline event", "article": art, "gold": gold})
         # the top event of each sentence that has a gold event (as held-out sentence sets measure it)
@@ -192,7 +199,9 @@ def score(articles: list[dict[str, Any]], results: dict[str, Any]) -> tuple[Tall
             tops = sorted((p for p in preds if p["sentence"] == i), key=lambda p: -p["confidence"])
             top = tops[0] if tops else None
             tally.add(lang, "sentences")
-            tally.add(lang, "sentence_penta", bool(top) and any(top["penta"] == PENTA_OF_ROOT[g["cameo"][:2]] for g in golds))
+            tally.add(
+                lang, "sentence_penta", bool(top) and any(top["penta"] == PENTA_OF_ROOT[g["cameo"][:2]] for g in golds)
+            )
             tally.add(lang, "sentence_root", bool(top) and any(top["root"] == g["cameo"][:2] for g in golds))
             tally.add(lang, "sentence_country_level", bool(top) and any(matches(top, g) for g in golds))
         # precision on complete articles
@@ -219,8 +228,14 @@ def score(articles: list[dict[str, Any]], results: dict[str, Any]) -> tuple[Tall
             date_ok = any(not m.get("date") or (r["date"] or "").startswith(m["date"][:10]) for r in rows)
             tally.add(lang, "mission_found_city_date", bool(rows) and city_ok and date_ok)
             if not rows:
-                errors.append({"kind": "missed mission change", "article": art, "gold": m,
-                               "stored": [r for r in stored if {r["sender"], r["host"]} == {m["sender"], m["host"]}]})
+                errors.append(
+                    {
+                        "kind": "missed mission change",
+                        "article": art,
+                        "gold": m,
+                        "stored": [r for r in stored if {r["sender"], r["host"]} == {m["sender"], m["host"]}],
+                    }
+                )
         for r in stored:
             tally.add(lang, "missions_stored")
             same = [m for m in news if _same_mission(r, m)]
@@ -230,8 +245,9 @@ def score(articles: list[dict[str, Any]], results: dict[str, Any]) -> tuple[Tall
                 errors.append({"kind": "mission row the article does not support", "article": art, "stored": r})
             elif not any(r["status"] in COMPATIBLE[m["change"]] for m in same):
                 tally.add(lang, "missions_contradicted")
-                errors.append({"kind": "mission status the article contradicts", "article": art, "stored": r,
-                               "gold": same[0]})
+                errors.append(
+                    {"kind": "mission status the article contradicts", "article": art, "stored": r, "gold": same[0]}
+                )
         # checks
         confusions = art.get("confusions", [])
         tally.add(lang, "confusions", len(confusions))
@@ -281,11 +297,19 @@ def summary(tally: Tally) -> dict[str, dict[str, Any]]:
 
 def print_table(figures: dict[str, dict[str, Any]]) -> None:
     cols = [
-        ("articles", "art"), ("headline_recall", "head.rec"), ("headline_recall_confident", "rec>=.5"),
-        ("precision_confident", "prec>=.5"), ("sentence_penta", "sent.penta"),
-        ("sentence_country_level", "sent.country"), ("self_events", "self"), ("mission_found", "miss.found"),
-        ("mission_changes", "/changes"), ("missions_contradicted", "contra"), ("missions_unsupported", "unsup"),
-        ("confusions_caught", "conf.caught"), ("false_alarms", "false.al"),
+        ("articles", "art"),
+        ("headline_recall", "head.rec"),
+        ("headline_recall_confident", "rec>=.5"),
+        ("precision_confident", "prec>=.5"),
+        ("sentence_penta", "sent.penta"),
+        ("sentence_country_level", "sent.country"),
+        ("self_events", "self"),
+        ("mission_found", "miss.found"),
+        ("mission_changes", "/changes"),
+        ("missions_contradicted", "contra"),
+        ("missions_unsupported", "unsup"),
+        ("confusions_caught", "conf.caught"),
+        ("false_alarms", "false.al"),
     ]
     print("lang " + " ".join(f"{h:>11}" for _, h in cols))
     for lang, row in figures.items():
@@ -313,12 +337,16 @@ def print_errors(errors: list[dict[str, Any]], results: dict[str, Any], limit: i
         gold = err.get("gold")
         if gold and "cameo" in gold:
             i, sent = _sentence_of(res, gold.get("at"))
-            print(f"   gold: {gold['source']} {gold['cameo']} {gold['target']} {gold.get('mode', 'factual')}"
-                  f"{' joint' if gold.get('joint') else ''}")
+            print(
+                f"   gold: {gold['source']} {gold['cameo']} {gold['target']} {gold.get('mode', 'factual')}"
+                f"{' joint' if gold.get('joint') else ''}"
+            )
             print(f"   sentence {i}: {sent.strip()[:300]}")
             for p in [p for p in res["events"] if p["sentence"] == i][:4]:
-                print(f"   dyad: {p['source']['code']} {p['cameo']} {p['target']['code']} {p['mode']} "
-                      f"{p['confidence']:.2f} [{(p.get('trigger') or {}).get('text')}]")
+                print(
+                    f"   dyad: {p['source']['code']} {p['cameo']} {p['target']['code']} {p['mode']} "
+                    f"{p['confidence']:.2f} [{(p.get('trigger') or {}).get('text')}]"
+                )
         elif gold:
             i, sent = _sentence_of(res, gold.get("at"))
             print(f"   gold: {gold['sender']} in {gold['host']} ({gold.get('city')}): {gold['change']}")
@@ -326,17 +354,23 @@ def print_errors(errors: list[dict[str, Any]], results: dict[str, Any], limit: i
         if "stored" in err:
             stored = err["stored"] if isinstance(err["stored"], list) else [err["stored"]]
             for r in stored:
-                print(f"   stored: {r['sender']} in {r['host']} ({r['city']}): {r['status']} (sentence {r['sentence']})")
+                print(
+                    f"   stored: {r['sender']} in {r['host']} ({r['city']}): {r['status']} (sentence {r['sentence']})"
+                )
             if not isinstance(err["stored"], list):
                 print(f"   sentence: {res['text'][slice(*res['sentences'][r['sentence']])].strip()[:300]}")
         if "pred" in err:
             p = err["pred"]
-            print(f"   dyad: {p['source']['code']} {p['cameo']} {p['target']['code']} {p['mode']} "
-                  f"{p['confidence']:.2f} [{(p.get('trigger') or {}).get('text')}]")
+            print(
+                f"   dyad: {p['source']['code']} {p['cameo']} {p['target']['code']} {p['mode']} "
+                f"{p['confidence']:.2f} [{(p.get('trigger') or {}).get('text')}]"
+            )
             print(f"   sentence {p['sentence']}: {p['sentence_text'].strip()[:300]}")
         if "finding" in err:
             f = err["finding"]
-            print(f"   finding: {f['kind']} {f['text']!r} says {f['says']} context {f['context']}: {f['message'][:200]}")
+            print(
+                f"   finding: {f['kind']} {f['text']!r} says {f['says']} context {f['context']}: {f['message'][:200]}"
+            )
 
 
 def main() -> int:
@@ -349,24 +383,37 @@ def main() -> int:
     a = ap.parse_args()
     if a.errors and a.split != "tune":
         ap.error("--errors lists tune articles only: report is scored in aggregate, never read")
-    articles = [x for x in news_gold.load_articles()
-                if (a.split == "all" or news_gold.split_of(x["url"]) == a.split) and (not a.lang or x["lang"] == a.lang)]
+    articles = [
+        x
+        for x in news_gold.load_articles()
+        if (a.split == "all" or news_gold.split_of(x["url"]) == a.split) and (not a.lang or x["lang"] == a.lang)
+    ]
     if not articles:
         print(f"no articles in {news_gold.ARTICLES}", file=sys.stderr)
         return 1
     results, skipped = run(articles, a.fast)
     if skipped:
-        print(f"skipped {len(skipped)} article(s) whose text is not in the cache "
-              f"(python benchmarks/news_gold.py missing lists them and their queries)", file=sys.stderr)
+        print(
+            f"skipped {len(skipped)} article(s) whose text is not in the cache "
+            f"(python benchmarks/news_gold.py missing lists them and their queries)",
+            file=sys.stderr,
+        )
     tally, errors = score(articles, results)
     figures = summary(tally)
     mode = "--fast" if a.fast else "default"
-    print(f"# real-news yardstick, split {a.split}, {mode} mode, {dt.date.today().isoformat()}: "
-          f"{len(results)} articles scored, {len(skipped)} skipped")
+    print(
+        f"# real-news yardstick, split {a.split}, {mode} mode, {dt.date.today().isoformat()}: "
+        f"{len(results)} articles scored, {len(skipped)} skipped"
+    )
     print_table(figures)
     if a.json:
-        Path(a.json).write_text(json.dumps({"split": a.split, "mode": mode, "date": dt.date.today().isoformat(),
-                                            "figures": figures}, indent=1) + "\n", encoding="utf-8")
+        Path(a.json).write_text(
+            json.dumps(
+                {"split": a.split, "mode": mode, "date": dt.date.today().isoformat(), "figures": figures}, indent=1
+            )
+            + "\n",
+            encoding="utf-8",
+        )
     if a.errors:
         print_errors(errors, results, a.errors)
     return 0

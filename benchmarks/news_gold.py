@@ -76,8 +76,20 @@ def article_id(url: str, lang: str) -> str:
     return f"{lang}-{hashlib.sha256(url.encode('utf-8')).hexdigest()[:8]}"
 
 
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"',
-                         "\u00bb": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u02bc": "'"})
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+        "\u02bc": "'",
+    }
+)
 
 
 def normalize(text: str) -> str:
@@ -321,10 +333,23 @@ def cmd_missing() -> int:
     missing = [a for a in arts if read_text(a) is None]
     for a in missing:
         state = "differs from the annotated text" if text_path(a).exists() else "missing"
-        print(json.dumps({"id": a["id"], "state": state, "url": a["url"], "query": a["query"],
-                          "path": str(text_path(a).relative_to(ROOT))}, ensure_ascii=False))
-    print(f"# {len(missing)} of {len(arts)} texts to refill: search the pages corpus for each query and "
-          f"save the excerpt whose url matches, verbatim, at its path", file=sys.stderr)
+        print(
+            json.dumps(
+                {
+                    "id": a["id"],
+                    "state": state,
+                    "url": a["url"],
+                    "query": a["query"],
+                    "path": str(text_path(a).relative_to(ROOT)),
+                },
+                ensure_ascii=False,
+            )
+        )
+    print(
+        f"# {len(missing)} of {len(arts)} texts to refill: search the pages corpus for each query and "
+        f"save the excerpt whose url matches, verbatim, at its path",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -343,8 +368,17 @@ def cmd_stats() -> int:
             rows[(key, "events")] += len(a.get("events", []))
             rows[(key, "confusions")] += len(a.get("confusions", []))
             rows[(key, "outlets")] += 0
-    cols = ["tune", "report", "mission-articles", "missions", "missions-report", "complete", "headline",
-            "events", "confusions"]
+    cols = [
+        "tune",
+        "report",
+        "mission-articles",
+        "missions",
+        "missions-report",
+        "complete",
+        "headline",
+        "events",
+        "confusions",
+    ]
     print("lang " + " ".join(f"{c:>16}" for c in cols))
     for key in (*LANGS, "all"):
         print(f"{key:4} " + " ".join(f"{rows[(key, c)]:>16}" for c in cols))

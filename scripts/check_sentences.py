@@ -58,7 +58,7 @@ def problems(row: dict, codes: set[str], countries: set[str]) -> list[str]:
             elif not actor_code_ok(actor.get("code"), countries):
                 errs.append(f"{role} code {actor.get('code')!r} is not ISO3[+SECTOR], IGO.../NGO... or a sector")
     if cameo is not None and not row.get("source") and row.get("roles", True):
-        errs.append("an event with no source (or mark the line \"roles\": false: actors not annotated)")
+        errs.append('an event with no source (or mark the line "roles": false: actors not annotated)')
     return errs
 
 

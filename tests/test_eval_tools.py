@@ -27,7 +27,7 @@ def test_split_is_fixed_by_the_url_alone() -> None:
 
 
 def test_fingerprint_ignores_retyped_quotes_dashes_and_spacing() -> None:
-    assert news_gold.fingerprint("It’s a deal — “final”") == news_gold.fingerprint("It's a deal - \"final\"")
+    assert news_gold.fingerprint("It’s a deal — “final”") == news_gold.fingerprint('It\'s a deal - "final"')
     assert news_gold.fingerprint("a  b\nc") == news_gold.fingerprint("a b c")
     assert news_gold.fingerprint("a b") != news_gold.fingerprint("a c")
 
@@ -44,11 +44,26 @@ def cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict:
     url = "https://example.org/freedonia-embassy"
     (tmp_path / f"{news_gold.article_id(url, 'en')}.txt").write_text(TEXT, encoding="utf-8")
     return {
-        "url": url, "query": "Freedonia embassy Sylvania", "lang": "en", "date": "2024-05-07",
-        "outlet": "example.org", "complete": True,
-        "events": [{"source": "USA", "target": "CAN", "cameo": "054", "mode": "factual", "joint": False,
-                    "headline": True, "sentence": "Freedonia opened an embassy in the Sylvanian capital"}],
-        "missions": [], "relations": [], "confusions": [],
+        "url": url,
+        "query": "Freedonia embassy Sylvania",
+        "lang": "en",
+        "date": "2024-05-07",
+        "outlet": "example.org",
+        "complete": True,
+        "events": [
+            {
+                "source": "USA",
+                "target": "CAN",
+                "cameo": "054",
+                "mode": "factual",
+                "joint": False,
+                "headline": True,
+                "sentence": "Freedonia opened an embassy in the Sylvanian capital",
+            }
+        ],
+        "missions": [],
+        "relations": [],
+        "confusions": [],
     }
 
 

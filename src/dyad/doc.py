@@ -142,6 +142,9 @@ class Event:
     findings: list[Finding] = field(default_factory=list)
     mentions: int = 1  # sentences in the document that report this same event
     unary: bool = False  # one actor named ("X resigned"): the target repeats the source
+    # what the stage that proposed it measured (pattern weight, rank, the model's readings...): the
+    # combiner's inputs (dyad/coding/combine.py); not part of the contract's JSON
+    signals: dict[str, float] = field(default_factory=dict)
 
     @property
     def key(self) -> tuple[str, str, str, str, str | None]:

@@ -160,25 +160,24 @@ def test_possessor_and_by_agent_of_a_nominal_event():
     assert (e.source.country, e.target.country) in {("ARM", "AZE")}
 
 
-def test_one_actor_gives_a_unary_event_marked_as_such():
-    e = top("The government of Peru declined to comment on the report.")
-    assert e.unary and e.source.code == e.target.code == "PERGOV"
-    assert e.cameo == "011"
-    assert e.to_dict()["unary"] is True
-    # an event between two actors is not unary, and its JSON has no "unary" key
+def test_one_actor_gives_no_event_the_ledger_would_count_as_x_to_x():
+    # "declined to comment" names one actor: no event (an event needs a target other than its source)
+    assert dyad.code_text("The government of Peru declined to comment on the report.", fast=True) == []
     assert "unary" not in top("Norway praised Colombia.").to_dict()
 
 
-def test_unary_events_can_be_switched_off():
+def test_unary_events_can_be_switched_on():
     from dyad.engine import Engine, load_config
 
     config = load_config()
-    config.setdefault("stages", {}).setdefault("events", {})["unary"] = False
+    config.setdefault("stages", {}).setdefault("events", {})["unary"] = True
     engine = Engine(fast=True, config=config)
     doc = engine.process(
         dyad.Document(id="t", text="The government of Peru declined to comment.", date="2020-01-01")
     )
-    assert doc.events == []
+    (e,) = doc.events
+    assert e.unary and e.source.code == e.target.code == "PERGOV" and e.cameo == "011"
+    assert e.to_dict()["unary"] is True
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,7 @@ from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
 
+from dyad.coding.combine import Combiner, features, load_combiners
 from dyad.coding.dates import resolve_date
 from dyad.coding.modes import ModeCues, detect_mode
 from dyad.coding.stage import build_event
@@ -61,6 +62,7 @@ class Reading:
     offsets: tuple[tuple[int, int], ...]  # character span of each token in the sentence
     source: tuple[float, ...]  # per token: P(part of the source actor)
     target: tuple[float, ...]  # per token: P(part of the target actor)
+    event: float = 1.0  # P(the sentence reports a codable event); 1.0 for a model without that head
 
     @property
     def best(self) -> int:
@@ -143,6 +145,7 @@ class SentenceModel:
             penta = _softmax(results["penta_logits"])
             roots = _softmax(results["root_logits"]) if "root_logits" in results else None
             roles = 1.0 / (1.0 + np.exp(-results["role_logits"]))
+            events = 1.0 / (1.0 + np.exp(-results["event_logits"])) if "event_logits" in results else None
             for k, enc in enumerate(encs):
                 n = int(mask[k].sum())
                 out[chunk[k]] = Reading(
@@ -151,6 +154,7 @@ class SentenceModel:
                     offsets=tuple((int(a), int(b)) for a, b in enc.offsets[:n]),
                     source=tuple(float(x) for x in roles[k, :n, 0]),
                     target=tuple(float(x) for x in roles[k, :n, 1]),
+                    event=float(events[k]) if events is not None else 1.0,
                 )
         return [out[i] for i in range(len(texts))]
 
@@ -203,6 +207,7 @@ def make_model_stage(
     model_trust: float = 0.6,
     propose: bool = True,
     roles_from: str = "model",
+    skip_above: float = 0.97,
 ) -> ModelStage:
     """`path`: a model directory instead of the bundled one (else `DYAD_MODEL_DIR`, else bundled).
 
@@ -211,6 +216,11 @@ def make_model_stage(
     of the model's class wins, or (with `propose`) an event the model proposes. `roles_from`: where
     that proposed event takes its actors: "model" (the role head's pick) or "rules" (the rules' best
     candidate's); a sentence without a two-actor candidate always uses the role head.
+
+    With a combiner next to the model (`combiner.json`, see dyad/coding/combine.py) the gate's
+    settings are unused: every candidate's confidence is the combiner's probability, and the model
+    does not read a sentence whose rules' best candidate the rules' combiner already puts at
+    `skip_above` or more.
     """
     if roles_from not in ("rules", "model"):
         raise ConfigError(f'[stages.model] roles_from = {roles_from!r}: use "rules" or "model"')
@@ -223,6 +233,7 @@ def make_model_stage(
         model_trust=model_trust,
         propose=propose,
         roles_from=roles_from,
+        skip_above=skip_above,
     )
 
 
@@ -238,8 +249,10 @@ class ModelStage:
         model_trust: float = 0.6,
         propose: bool = True,
         roles_from: str = "model",
+        skip_above: float = 0.97,
     ):
         self.resources = resources
+        self.skip_above = skip_above
         self.path = path
         self.threads = threads
         self.batch = batch
@@ -252,6 +265,10 @@ class ModelStage:
     @property
     def model(self) -> SentenceModel:
         return SentenceModel.load(self.path, self.threads)
+
+    @property
+    def combiner(self) -> Combiner | None:
+        return load_combiners(str(Path(self.path).resolve()) if self.path else None).get("model")
 
     @property
     def cues(self) -> ModeCues:
@@ -287,14 +304,15 @@ class ModelStage:
         for e in doc.events:
             candidates.setdefault(e.sentence, []).append(e)
         todo = []
+        trust = self.skip_above if self.combiner is not None else self.rule_trust
         for s in doc.sentences:
             found = candidates.get(s.index)
             if found:
-                if max(e.confidence for e in found) < self.rule_trust:
+                if max(e.confidence for e in found) < trust:
                     todo.append(s)
                 else:
                     for e in found:
-                        e.explanation = {**e.explanation, "model": {"skipped": f"rules >= {self.rule_trust}"}}
+                        e.explanation = {**e.explanation, "model": {"skipped": f"rules >= {trust}"}}
             elif len(_actors(by_sentence.get(s.index, []))) >= 2:
                 todo.append(s)
         return (todo, by_sentence, candidates) if todo else None
@@ -306,9 +324,70 @@ class ModelStage:
         events: list[Event] = [e for e in doc.events if e.sentence not in done]
         for sentence, reading in zip(todo, readings, strict=True):
             mentions = _actors(by_sentence.get(sentence.index, []))
-            events.extend(self.decide(doc, sentence, mentions, candidates.get(sentence.index, []), reading))
+            rules = candidates.get(sentence.index, [])
+            if self.combiner is not None:
+                events.extend(self.combine(doc, sentence, mentions, rules, reading, self.combiner))
+            else:
+                events.extend(self.decide(doc, sentence, mentions, rules, reading))
         events.sort(key=lambda e: (e.sentence, e.trigger.start if e.trigger else 0))
         doc.events = events
+
+    def candidates(
+        self, doc: Document, sentence: Sentence, mentions: list[Mention], rules: list[Event], reading: Reading
+    ) -> tuple[list[Event], dict[int, Event]]:
+        """What the combiner chooses among: the rules' events; each of them with the role head's
+        actors where those differ (`derived`, mapped to the event it came from); and the model's own
+        reading, its class's likeliest root between the role head's actors (`proposed`), unless a
+        candidate already says the same."""
+        out = list(rules)
+        origin: dict[int, Event] = {}
+        pair = _pick_pair(reading, mentions)
+        if pair is None:
+            return out, origin
+        source, target, agree = pair
+        for e in rules:
+            if e.unary or (e.source.code, e.target.code) == (source.code, target.code):
+                continue
+            code = self.resources.cameo_code(e.cameo)
+            derived = build_event(
+                doc, sentence, source, target, code, self.resources, mode=e.mode, confidence=0.0, date=e.date,
+                trigger=e.trigger,
+                explanation={**e.explanation, "model": {"roles": round(agree, 4), "actors": "the role head's"}},
+            )
+            derived.signals = {**e.signals, "derived": 1.0}
+            origin[id(derived)] = e
+            out.append(derived)
+        root = _root_for(reading, self.model.root_names, reading.best, self.resources)
+        if not any((e.root, e.source.code, e.target.code) == (root, source.code, target.code) for e in out):
+            said = _said(reading, self.model.root_names)
+            proposed = self._model_event(doc, sentence, pair, reading.best, reading, said)
+            proposed.signals = {"proposed": 1.0}
+            out.append(proposed)
+        return out, origin
+
+    def combine(
+        self,
+        doc: Document,
+        sentence: Sentence,
+        mentions: list[Mention],
+        rules: list[Event],
+        reading: Reading,
+        combiner: Combiner,
+    ) -> list[Event]:
+        """Every candidate's confidence is the combiner's probability that it is right; a derived
+        candidate replaces the rules' event it came from when it scores higher, else it is dropped."""
+        said = _said(reading, self.model.root_names)
+        found, origin = self.candidates(doc, sentence, mentions, rules, reading)
+        for e in found:
+            e.confidence = combiner.score(features(e, found, reading, self.model.root_names))
+            e.explanation = {**e.explanation, "model": {**e.explanation.get("model", {}), **said,
+                                                          "combined": round(e.confidence, 4)}}
+        dropped: set[int] = set()
+        for e in found:
+            first = origin.get(id(e))
+            if first is not None:
+                dropped.add(id(first) if e.confidence > first.confidence else id(e))
+        return [e for e in found if id(e) not in dropped]
 
     def decide(
         self,

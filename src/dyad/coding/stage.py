@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from dyad.coding.combine import Combiner, features, load_combiners
 from dyad.coding.dates import resolve_date
 from dyad.coding.modes import ModeCues, ModeShift, detect_mode
 from dyad.coding.patterns import PatternSet, TriggerMatch, guess_language
@@ -56,16 +57,21 @@ def make_event_coder(
     languages: list[str] | None = None,
     fallback: bool = True,
     pattern_files: list[str] | None = None,
-    unary: bool = True,
+    unary: bool = False,
+    combine: bool = True,
 ) -> EventCoder:
     """`languages`: the pattern folders to load; `pattern_files`: extra TOML pattern files (same format,
     see dyad.coding.patterns); `fallback`: a sentence naming two actors and no usable trigger still
-    yields its best guess (a neutral statement, low confidence)."""
+    yields its best guess (a neutral statement, low confidence); `unary`: a sentence naming one actor
+    may yield an event whose target repeats its source (off: the ledger keeps no X -> X event);
+    `combine`: confidences are the rules' combiner's probabilities (dyad/coding/combine.py), when
+    one ships, rather than the rules' own score."""
     patterns = PatternSet(
         resources, tuple(languages or ("en", "es")), extra_files=tuple(Path(p) for p in pattern_files or ())
     )
     return EventCoder(
-        resources, patterns, ModeCues.load(), fallback=fallback, shift=ModeShift.load(), unary=unary
+        resources, patterns, ModeCues.load(), fallback=fallback, shift=ModeShift.load(), unary=unary,
+        combiner=load_combiners().get("rules") if combine else None,
     )
 
 
@@ -78,9 +84,11 @@ class EventCoder:
         *,
         fallback: bool = True,
         shift: ModeShift | None = None,
-        unary: bool = True,
+        unary: bool = False,
+        combiner: Combiner | None = None,
     ):
         self.unary = unary
+        self.combiner = combiner
         self.resources = resources
         self.shift = shift
         self._last_date: tuple[tuple[str, str | None] | None, str | None] = (None, None)
@@ -151,6 +159,11 @@ class EventCoder:
         if not out and self.fallback and distinct:
             for roles in fallback_roles(tokens, None, mentions):
                 out.append(self._event(doc, sentence, tokens, None, roles, 4))
+        if not self.unary:
+            out = [e for e in out if e.source.code != e.target.code]
+        if self.combiner is not None:
+            for e in out:
+                e.confidence = self.combiner.score(features(e, out))
         return out
 
     def _date(self, text: str, doc_date: str | None) -> str | None:
@@ -207,9 +220,24 @@ class EventCoder:
         explanation = {"pattern": pattern_id, "roles": roles.why, "score": round(confidence, 4)}
         if trigger is not None and code.code != trigger.pattern.code:
             explanation["mode_shift"] = f"{trigger.pattern.code} -> {code.code} ({mode})"
-        return build_event(doc, sentence, source, target, code, self.resources, mode=mode, confidence=confidence,
-                           date=self._date(sentence.text, doc.date), trigger=trigger_record,
-                           explanation=explanation, unary=roles.why == _UNARY)
+        event = build_event(doc, sentence, source, target, code, self.resources, mode=mode, confidence=confidence,
+                            date=self._date(sentence.text, doc.date), trigger=trigger_record,
+                            explanation=explanation, unary=roles.why == _UNARY)
+        pattern = trigger.pattern if trigger is not None else None
+        event.signals = {
+            "rule": confidence,
+            "weight": pattern.weight if pattern else 0.0,
+            "nominal": float(bool(pattern and pattern.nominal)),
+            "objects": float(bool(pattern and pattern.objects)),
+            "rank0": float(trigger is not None and rank == 0),
+            "rank1": float(trigger is not None and rank == 1),
+            "demoted": float(rank == _DEMOTED),
+            "structural": float(roles.structural),
+            "weak": float(weak),
+            "no_trigger": float(trigger is None),
+            "position": position,
+        }
+        return event
 
 
 def event_confidence(
