@@ -197,7 +197,10 @@ def test_relations_answer_what_dyad_relations_prints(filled, sqlite_url):
     body = filled.get("/api/relations/ven/prk").json()
     assert body.pop("names") == {"VEN": "Venezuela", "PRK": "North Korea"}
     assert body == json.loads(json.dumps(relations(store, "VEN", "PRK")))
-    both = store.events(source="VEN", target="PRK") + store.events(source="PRK", target="VEN")
+    floor = body["min_confidence"]
+    both = store.events(source="VEN", target="PRK", min_confidence=floor) + store.events(
+        source="PRK", target="VEN", min_confidence=floor
+    )
     assert sum(m["events"] for m in body["months"]) == len(both) > 0
     for m in body["months"]:
         month = [e for e in both if (e["date"] or "").startswith(m["month"])]

@@ -91,7 +91,12 @@ def test_relations_timeline_and_plot(seeded: str, tmp_path: Path) -> None:
 
 def test_exports(seeded: str, tmp_path: Path) -> None:
     merged = json.loads(run(seeded, "stats")[1])["merged_events"]
-    code, out, _ = run(seeded, "export", "--format", "gdelt")
+    code, out, err = run(seeded, "export", "--format", "gdelt")
+    counted = len(out.splitlines())
+    assert code == 0 and 0 < counted <= merged
+    if counted < merged:  # the ledger's default floor leaves the unsure events out, and says so
+        assert f"{merged - counted} below confidence" in err
+    code, out, _ = run(seeded, "export", "--format", "gdelt", "--min-confidence", "0")
     rows = [line.split("\t") for line in out.splitlines()]
     assert code == 0 and len(rows) == merged
     assert {len(r) for r in rows} == {61} == {len(GDELT_COLUMNS)}
@@ -99,13 +104,13 @@ def test_exports(seeded: str, tmp_path: Path) -> None:
     assert opening[GDELT_COLUMNS.index("Actor1CountryCode")] == "PRK"
     assert opening[GDELT_COLUMNS.index("EventRootCode")] == "05"
     assert opening[GDELT_COLUMNS.index("QuadClass")] == "1"
-    code, out, _ = run(seeded, "export", "--format", "csv")
+    code, out, _ = run(seeded, "export", "--format", "csv", "--min-confidence", "0")
     table = list(csv.DictReader(io.StringIO(out)))
     assert len(table) == merged and table[0]["num_articles"]
-    code, out, _ = run(seeded, "export", "--format", "jsonl")
+    code, out, _ = run(seeded, "export", "--format", "jsonl", "--min-confidence", "0")
     assert [json.loads(line)["event_id"] for line in out.splitlines()] == [int(r["event_id"]) for r in table]
     parquet = tmp_path / "events.parquet"
-    code, _, err = run(seeded, "export", "--format", "parquet", "--output", str(parquet))
+    code, _, err = run(seeded, "export", "--format", "parquet", "--output", str(parquet), "--min-confidence", "0")
     assert code == 0, err
     import pyarrow.parquet as pq
 

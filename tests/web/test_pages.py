@@ -74,9 +74,14 @@ def test_country_page_lists_missions_relations_and_events(site, sqlite_url):
 
 
 def test_dyad_page_draws_the_timeline_and_lists_the_events(site, sqlite_url):
+    from dyad.kb import min_confidence
+
     html = site.get("/dyad/VEN/PRK").text
     store = Store(sqlite_url)
-    both = store.events(source="VEN", target="PRK") + store.events(source="PRK", target="VEN")
+    floor = min_confidence()
+    both = store.events(source="VEN", target="PRK", min_confidence=floor) + store.events(
+        source="PRK", target="VEN", min_confidence=floor
+    )
     assert '<svg class="timeline"' in html
     assert html.count('<tr id="ev') == len(both) > 0
     bars = re.findall(r'<rect class="q(\d)"[^>]*><title>[^<]*: (\d+) ', html)

@@ -29,12 +29,21 @@ def actor_key(actor: dict[str, Any]) -> str:
 
 
 def dyad_events(
-    store: Store, a: str, b: str, *, since: str | None = None, until: str | None = None, limit: int = MAX_SCAN
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = MAX_SCAN,
+    min_confidence: float = 0.0,
 ) -> list[dict[str, Any]]:
-    """Events from a to b and from b to a, oldest first."""
-    rows = store.events(source=a, target=b, since=since, until=until, limit=limit)
+    """Events from a to b and from b to a (at or above `min_confidence`), oldest first."""
+    rows = store.events(source=a, target=b, since=since, until=until, limit=limit, min_confidence=min_confidence)
     if a.upper() != b.upper():
-        rows += store.events(source=b, target=a, since=since, until=until, limit=limit)
+        rows += store.events(
+            source=b, target=a, since=since, until=until, limit=limit, min_confidence=min_confidence
+        )
     rows.sort(key=lambda e: (e.get("date") or "", e.get("doc_id") or "", e.get("sentence") or 0))
     return rows
 
@@ -165,10 +174,12 @@ def _is_day(date: str | None) -> bool:
     return True
 
 
-def country_relations(store: Store, iso3: str) -> list[dict[str, Any]]:
+def country_relations(store: Store, iso3: str, min_confidence: float = 0.0) -> list[dict[str, Any]]:
     """The country's counterparts, each with counts and a recency-weighted score, most active first."""
     iso3 = iso3.upper()
-    rows = store.events(source=iso3, limit=MAX_SCAN) + store.events(target=iso3, limit=MAX_SCAN)
+    rows = store.events(source=iso3, limit=MAX_SCAN, min_confidence=min_confidence) + store.events(
+        target=iso3, limit=MAX_SCAN, min_confidence=min_confidence
+    )
     seen: set[str] = set()
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     names: dict[str, str] = {}
@@ -230,15 +241,15 @@ def _event_ident(e: dict[str, Any]) -> str:
     )
 
 
-def country_events(store: Store, iso3: str, limit: int = 30) -> list[dict[str, Any]]:
-    """The country's most recent events (as source or target), newest first."""
-    rows = _newest(store, limit, source=iso3) + _newest(store, limit, target=iso3)
+def country_events(store: Store, iso3: str, limit: int = 30, min_confidence: float = 0.0) -> list[dict[str, Any]]:
+    """The country's most recent events (as source or target, at or above `min_confidence`), newest first."""
+    rows = _newest(store, limit, min_confidence, source=iso3) + _newest(store, limit, min_confidence, target=iso3)
     unique = {_event_ident(e): e for e in rows}
     return sorted(unique.values(), key=lambda e: e.get("date") or "", reverse=True)[:limit]
 
 
-def _newest(store: Store, limit: int, **filters: str) -> list[dict[str, Any]]:
-    rows = store.events(limit=MAX_SCAN, **filters)  # type: ignore[arg-type]
+def _newest(store: Store, limit: int, min_confidence: float, **filters: str) -> list[dict[str, Any]]:
+    rows = store.events(limit=MAX_SCAN, min_confidence=min_confidence, **filters)  # type: ignore[arg-type]
     return rows[-limit:]
 
 

@@ -20,12 +20,15 @@ from dyad.api.markup import mark_article, sentence_starts, spans_for
 from dyad.api.models import CODE_PATTERN, DATE_PATTERN, LANG_PATTERN, MAX_TEXT
 from dyad.api.web import templates
 from dyad.doc import Document
+from dyad.kb.ledger import min_confidence as ledger_floor
 from dyad.resources import Resources, default_resources
 from dyad.store import Store
 
 router = APIRouter(include_in_schema=False)
 
 PageCode = Annotated[str, Path(pattern=CODE_PATTERN)]
+# the ledger counts events at or above this confidence (dyad/kb/ledger.py); ?min_confidence=0 shows all
+PageFloor = Annotated[float | None, Query(ge=0.0, le=1.0)]
 _PAIR = re.compile(
     r"^\s*([A-Za-z]{3})\s*(?:/|-|–|,|\s|\bvs?\.?\s|\band\s|\by\s)\s*([A-Za-z]{3})\s*$", re.IGNORECASE
 )
@@ -152,17 +155,18 @@ def _city_name(resources: Resources, text: str) -> str:
 
 
 @router.get("/country/{iso3}", response_class=HTMLResponse)
-def country(request: Request, iso3: PageCode) -> HTMLResponse:
+def country(request: Request, iso3: PageCode, min_confidence: PageFloor = None) -> HTMLResponse:
     store = _store(request)
     resources = default_resources()
     iso3 = iso3.upper()
     info = resources.countries.get(iso3)
-    events = ledger.country_events(store, iso3, limit=30)
+    floor = ledger_floor(min_confidence)
+    events = ledger.country_events(store, iso3, limit=30, min_confidence=floor)
     if info is None and not events:
         raise NotFound(f"no country or actor '{iso3}' in dyad's tables or the store; try a code like VEN")
     abroad = store.missions(sender=iso3)
     hosted = store.missions(host=iso3)
-    relations = ledger.country_relations(store, iso3)
+    relations = ledger.country_relations(store, iso3, min_confidence=floor)
     by_host = Counter(m["host"] for m in abroad)
     cities: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for m in hosted:
@@ -196,6 +200,8 @@ def country(request: Request, iso3: PageCode) -> HTMLResponse:
             (r for r in relations if r["recent_conflict"] > 0), key=lambda r: -r["recent_conflict"]
         )[:10],
         events=events,
+        floor=floor,
+        left_out=store.count_below(floor, source=iso3) + store.count_below(floor, target=iso3),
         world=svg.world_map(
             resources,
             dict(by_host),
@@ -232,11 +238,12 @@ def _mission_points(missions: list[dict[str, Any]], label: str) -> list[dict[str
 
 
 @router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
-def dyad_page(request: Request, a: PageCode, b: PageCode) -> HTMLResponse:
+def dyad_page(request: Request, a: PageCode, b: PageCode, min_confidence: PageFloor = None) -> HTMLResponse:
     store = _store(request)
     resources = default_resources()
     a, b = a.upper(), b.upper()
-    rows = ledger.dyad_events(store, a, b)
+    floor = ledger_floor(min_confidence)
+    rows = ledger.dyad_events(store, a, b, min_confidence=floor)
     by = ledger.best_granularity(rows)
     timeline = ledger.dyad_timeline(store, a, b, by=by, events=rows)
     name_a, name_b = resources.country_name(a) or a, resources.country_name(b) or b
@@ -256,6 +263,9 @@ def dyad_page(request: Request, a: PageCode, b: PageCode) -> HTMLResponse:
         chart=chart,
         events=list(reversed(rows)),
         missions=missions,
+        floor=floor,
+        left_out=store.count_below(floor, source=a, target=b)
+        + (store.count_below(floor, source=b, target=a) if a != b else 0),
     )
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from dyad.errors import InputError
+from dyad.kb.ledger import min_confidence as ledger_floor
 from dyad.store import Store
 
 FORMATS = ("csv", "jsonl", "parquet", "gdelt")
@@ -195,10 +196,18 @@ def _num(value: float | None) -> str:
 
 
 def export_events(
-    store: Store, fmt: str, out: IO[str] | None = None, *, path: str | None = None, batch: int = 2000
+    store: Store,
+    fmt: str,
+    out: IO[str] | None = None,
+    *,
+    path: str | None = None,
+    batch: int = 2000,
+    min_confidence: float | None = None,
 ) -> int:
-    """Write every merged event in `fmt` to `out` (text formats) or `path` (parquet); returns the count."""
-    events = store.iter_merged_events(batch=batch)
+    """Write the merged events at or above `min_confidence` (the ledger's default when None) in
+    `fmt` to `out` (text formats) or `path` (parquet); returns the count written
+    (`store.count_below(...)` tells how many were left out)."""
+    events = store.iter_merged_events(batch=batch, min_confidence=ledger_floor(min_confidence))
     if fmt == "parquet":
         if path is None:
             raise InputError("parquet needs a file: dyad export --format parquet --output FILE.parquet")

@@ -6,8 +6,9 @@
     rel["status"]     # the latest diplomatic status: each direction's missions
 
 Events are the store's merged events (one per real-world event, see store/clusters.py), in
-both directions between the two countries. A month's `status` lists the mission changes the
-news reported that month; undated events are counted under the month None, last.
+both directions between the two countries, at or above the ledger's minimum confidence
+(dyad/kb/ledger.py); `left_out` counts the others. A month's `status` lists the mission changes
+the news reported that month; undated events are counted under the month None, last.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 
+from dyad.kb.ledger import min_confidence as ledger_floor
 from dyad.store import Store
 from dyad.store import schema as s
 
@@ -28,9 +30,11 @@ QUAD_NAMES = {
 }
 
 
-def relations(store: Store, a: str, b: str) -> dict[str, Any]:
-    """The dyad's timeline (per month) and its latest diplomatic status."""
+def relations(store: Store, a: str, b: str, min_confidence: float | None = None) -> dict[str, Any]:
+    """The dyad's timeline (per month) and its latest diplomatic status, counting the events at or
+    above `min_confidence` (the ledger's default when None)."""
     a, b = a.upper(), b.upper()
+    floor = ledger_floor(min_confidence)
     c = s.event_clusters.c
     month = func.substr(c.day, 1, 7)
     # a party is a country (its actors whatever their role) or, for IGOs and NGOs, a code (IGOUNO)
@@ -38,8 +42,10 @@ def relations(store: Store, a: str, b: str) -> dict[str, Any]:
     target = func.coalesce(c.target_country, c.target_code)
     query = (
         select(month.label("month"), source, c.quad, func.count(), func.sum(c.goldstein))
+        .join(s.events, s.events.c.id == c.first_event_id)
         .where(
             c.num_mentions > 0,
+            s.events.c.confidence >= floor,
             or_(and_(source == a, target == b), and_(source == b, target == a)),
         )
         .group_by(month, source, c.quad)
@@ -90,11 +96,15 @@ def relations(store: Store, a: str, b: str) -> dict[str, Any]:
         }
         for x in current
     ]
+    left_out = store.count_below(floor, source=a, target=b) + (
+        store.count_below(floor, source=b, target=a) if a != b else 0
+    )
     totals = {
         "events": sum(r["events"] for r in rows),
         "goldstein_sum": round(sum(r["goldstein_sum"] for r in rows), 2),
     }
-    return {"a": a, "b": b, "months": rows, "status": status, "totals": totals}
+    return {"a": a, "b": b, "months": rows, "status": status, "totals": totals,
+            "min_confidence": floor, "left_out": left_out}
 
 
 def _empty_month(month: str | None) -> dict[str, Any]:
@@ -114,7 +124,10 @@ def relations_table(rel: dict[str, Any]) -> Any:
     """The timeline as a rich Table, one row per month, then the current missions in the caption."""
     from rich.table import Table
 
-    table = Table(title=f"{rel['a']} - {rel['b']}: {rel['totals']['events']} events")
+    title = f"{rel['a']} - {rel['b']}: {rel['totals']['events']} events"
+    if rel.get("left_out"):
+        title += f" ({rel['left_out']} below confidence {rel['min_confidence']:g} left out)"
+    table = Table(title=title)
     for name in (
         "month",
         "events",

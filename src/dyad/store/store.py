@@ -230,12 +230,14 @@ class Store:
         document: str | None = None,
         include_superseded: bool = False,
         merged: bool = True,
+        min_confidence: float | None = None,
     ) -> list[dict[str, Any]]:
         """Stored events, oldest first: the contract's JSON objects.
 
         By default one object per real-world event, merged across articles, with `event_id`,
         `num_mentions`, `num_sources` and `num_articles` added (see store/clusters.py). With
         `merged=False`, a `document`, or `include_superseded`, one object per report instead.
+        `min_confidence` leaves out events below it (a merged event has its first report's).
         """
         if not merged or document or include_superseded:
             return self._reports(
@@ -247,9 +249,12 @@ class Store:
                 offset=offset,
                 document=document,
                 include_superseded=include_superseded,
+                min_confidence=min_confidence,
             )
         c = s.event_clusters.c
         query = _merged_query().where(c.num_mentions > 0).order_by(func.coalesce(c.day, "9999"), c.id)
+        if min_confidence:
+            query = query.where(s.events.c.confidence >= min_confidence)
         query = _dyad_filter(
             query, c.source_code, c.source_country, c.target_code, c.target_country, source, target
         )
@@ -275,9 +280,12 @@ class Store:
         offset: int,
         document: str | None,
         include_superseded: bool,
+        min_confidence: float | None = None,
     ) -> list[dict[str, Any]]:
         e = s.events.c
         query = select(e.payload).order_by(func.coalesce(e.date, "9999"), e.id)
+        if min_confidence:
+            query = query.where(e.confidence >= min_confidence)
         if not include_superseded:
             query = query.where(e.active.is_(True))
         query = _dyad_filter(
@@ -295,6 +303,22 @@ class Store:
             query = query.offset(offset)
         with self.engine.connect() as conn:
             return [json.loads(r[0]) for r in conn.execute(query)]
+
+    def count_below(self, min_confidence: float, *, source: str | None = None, target: str | None = None) -> int:
+        """How many merged events (from `source`, to `target`) lie below `min_confidence`: what the
+        ledger's questions leave out."""
+        if not min_confidence:
+            return 0
+        c = s.event_clusters.c
+        query = (
+            select(func.count())
+            .select_from(s.event_clusters)
+            .join(s.events, s.events.c.id == c.first_event_id)
+            .where(c.num_mentions > 0, s.events.c.confidence < min_confidence)
+        )
+        query = _dyad_filter(query, c.source_code, c.source_country, c.target_code, c.target_country, source, target)
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar_one())
 
     def stream_events(
         self, *, limit: int | None = None, page: int = 2000, **filters: Any
@@ -339,15 +363,17 @@ class Store:
                     )
         return out
 
-    def iter_merged_events(self, batch: int = 2000) -> Iterator[dict[str, Any]]:
-        """Every merged event (as `events` prints it, plus `day` and `first_seen`), streamed in id order."""
+    def iter_merged_events(self, batch: int = 2000, min_confidence: float | None = None) -> Iterator[dict[str, Any]]:
+        """Every merged event (as `events` prints it, plus `day` and `first_seen`), streamed in id order;
+        those at or above `min_confidence` when one is given."""
         c = s.event_clusters.c
         last = 0
+        floor = s.events.c.confidence >= (min_confidence or 0.0)
         while True:
             with self.engine.connect() as conn:
                 rows = (
                     conn.execute(
-                        _merged_query().where(c.num_mentions > 0, c.id > last).order_by(c.id).limit(batch)
+                        _merged_query().where(c.num_mentions > 0, c.id > last, floor).order_by(c.id).limit(batch)
                     )
                     .mappings()
                     .all()
