@@ -8,11 +8,11 @@ import json
 
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
+from tests.store.test_store import document, event
 
 from dyad.cli import main
 from dyad.kb import export_events, min_confidence, relations
 from dyad.store import Store
-from tests.store.test_store import document, event
 
 BODY = "Chile praised Peru. Chile criticised Peru. Peru thanked Chile."
 
