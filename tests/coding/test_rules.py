@@ -160,24 +160,34 @@ def test_possessor_and_by_agent_of_a_nominal_event():
     assert (e.source.country, e.target.country) in {("ARM", "AZE")}
 
 
-def test_one_actor_gives_no_event_the_ledger_would_count_as_x_to_x():
-    # "declined to comment" names one actor: no event (an event needs a target other than its source)
-    assert dyad.code_text("The government of Peru declined to comment on the report.", fast=True) == []
+def test_one_actor_acts_within_its_own_country_and_no_event_reads_x_to_x():
+    e = top("The government of Peru declined to comment on the report.")
+    assert e.unary and (e.source.code, e.cameo, e.target.code) == ("PERGOV", "011", "PER")
+    assert e.target.name == "Peru" and e.to_dict()["unary"] is True
+    # a bare country acting alone acts through its government
+    e = top("Germany returned the stolen paintings on Tuesday.")
+    assert (e.source.code, e.target.code) == ("DEUGOV", "DEU")
+    # one body named twice: the act stays within the country
+    e = top("The Israeli president eased the parole restrictions on the Israeli prime minister's predecessor.")
+    assert e.source.code == "ISRGOV" and e.target.code == "ISR"
+    # an actor with no country gives no such event
+    assert dyad.code_text("The United Nations declined to comment on the report.", fast=True) == []
+    # an event between two actors is not unary, and its JSON has no "unary" key
     assert "unary" not in top("Norway praised Colombia.").to_dict()
+    for text in ("Kenyan police arrested protesters in Nairobi.", "The army of Mali attacked the rebels in Kidal."):
+        assert all(e.source.code != e.target.code for e in dyad.code_text(text, fast=True))
 
 
-def test_unary_events_can_be_switched_on():
+def test_unary_events_can_be_switched_off():
     from dyad.engine import Engine, load_config
 
     config = load_config()
-    config.setdefault("stages", {}).setdefault("events", {})["unary"] = True
+    config.setdefault("stages", {}).setdefault("events", {})["unary"] = False
     engine = Engine(fast=True, config=config)
     doc = engine.process(
         dyad.Document(id="t", text="The government of Peru declined to comment.", date="2020-01-01")
     )
-    (e,) = doc.events
-    assert e.unary and e.source.code == e.target.code == "PERGOV" and e.cameo == "011"
-    assert e.to_dict()["unary"] is True
+    assert doc.events == []
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -57,13 +58,14 @@ def make_event_coder(
     languages: list[str] | None = None,
     fallback: bool = True,
     pattern_files: list[str] | None = None,
-    unary: bool = False,
+    unary: bool = True,
     combine: bool = True,
 ) -> EventCoder:
     """`languages`: the pattern folders to load; `pattern_files`: extra TOML pattern files (same format,
     see dyad.coding.patterns); `fallback`: a sentence naming two actors and no usable trigger still
     yields its best guess (a neutral statement, low confidence); `unary`: a sentence naming one actor
-    may yield an event whose target repeats its source (off: the ledger keeps no X -> X event);
+    may yield an event against that actor's own country ("the Kenyan government declined to
+    comment": KENGOV -> KEN);
     `combine`: confidences are the rules' combiner's probabilities (dyad/coding/combine.py), when
     one ships, rather than the rules' own score."""
     patterns = PatternSet(
@@ -84,7 +86,7 @@ class EventCoder:
         *,
         fallback: bool = True,
         shift: ModeShift | None = None,
-        unary: bool = False,
+        unary: bool = True,
         combiner: Combiner | None = None,
     ):
         self.unary = unary
@@ -159,8 +161,7 @@ class EventCoder:
         if not out and self.fallback and distinct:
             for roles in fallback_roles(tokens, None, mentions):
                 out.append(self._event(doc, sentence, tokens, None, roles, 4))
-        if not self.unary:
-            out = [e for e in out if e.source.code != e.target.code]
+        out = [e for e in (_within_one_country(e, self.resources) for e in out) if e is not None]
         if self.combiner is not None:
             for e in out:
                 e.confidence = self.combiner.score(features(e, out))
@@ -238,6 +239,27 @@ class EventCoder:
             "position": position,
         }
         return event
+
+
+def _within_one_country(event: Event, resources: Resources) -> Event | None:
+    """An event whose two actors carry one code ("the government eased the restrictions on the
+    former prime minister", or a one-actor event) is an act within that actor's country: its target
+    becomes the bare country (KENGOV -> KEN), so no event reads X -> X. A bare country acting alone
+    ("Germany paid the compensation") acts through its government (DEUGOV -> DEU). An actor with no
+    country (an organisation, a sector no country was found for) gives no such event: None."""
+    source, target = event.source, event.target
+    if source.code != target.code:
+        return event
+    if not source.country:
+        return None
+    why = "the source's own country: one actor, or one body twice"
+    if not source.sector:
+        event.source = replace(source, code=f"{source.country}GOV", sector="GOV")
+        why += "; a country acting alone acts through its government"
+    name = resources.country_name(source.country) or source.country
+    event.target = replace(target, code=source.country, sector=None, name=name)
+    event.explanation = {**event.explanation, "target": why}
+    return event
 
 
 def event_confidence(
