@@ -22,9 +22,11 @@ from dyad.checks.scan import Hit
 from dyad.doc import Finding
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-_PERSON_KINDS = ("leader", "institution")
+_PERSON_KINDS = ("leader", "institution", "surname")
 _PLACE_KINDS = ("capital", "city")
 _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY"}  # bodies of a state, not of a region
+# "the coup in Niger": a name that only says where something happened is judged by its own sentence
+_LOCATIVE = re.compile(r"\b(?:in|inside|into|across|throughout|within|en|dentro\s+de)\s+(?:the\s+|el\s+)?$", re.I)
 
 
 @dataclass(slots=True)
@@ -39,58 +41,91 @@ class Verdict:
 class Appositions:
     """Whether a name and a cue stand in apposition, from the words between them."""
 
-    def __init__(self, attach_words: list[str]):
-        words = words_pattern(attach_words)
-        filler = rf"(?:\s*(?:{words}|the|el|la|los|las|of|de|del|its|su)\b\s*)"
-        has_word = rf"(?=.*\b(?:{words})\b)"
+    def __init__(
+        self, attach_words: list[str], role_verbs: tuple[str, ...] = (), place_nouns: tuple[str, ...] = ()
+    ):
+        words = words_pattern([w.rstrip(".") for w in attach_words])
+        filler = rf"(?:\s*(?:{words}|the|el|la|los|las|of|de|del|its|su)\.?(?!\w)\s*)"
+        has_word = rf"(?=.*\b(?:{words})(?!\w))"
         # name ... cue: "South Korean leader Kim", "República de Corea, Kim Jong-Un",
-        # "South Korea's capital, Seoul"
+        # "South Korea's capital, Seoul", "Nigeria's new Prime Minister Ali Lamine Zeine"
         self._after_person = re.compile(rf"^(?:['’]s)?\s*{filler}*\s*[,:(]?\s*$", re.IGNORECASE)
         self._after_place = re.compile(rf"^(?:['’]s)?{has_word}\s*{filler}+[,:(]?\s*$", re.IGNORECASE)
+        # "de Malaui, el coronel Assimi Goita, nombró": a comma, an article and a title
+        self._after_comma_title = re.compile(
+            rf"^\s*,\s*(?:the|el|la)\s+{has_word}{filler}+$", re.IGNORECASE
+        )
         # cue ... name: "Kim Jong-Un, leader of South Korea", "Pyongyang, South Korea", "Niamey (Nigeria)"
         self._before_person = re.compile(rf"^\s*[,(]\s*{has_word}{filler}+$", re.IGNORECASE)
-        self._before_place = re.compile(rf"^\s*(?:[,(]|,\s*(?:{filler}|in\b|en\b)+)\s*$", re.IGNORECASE)
+        self._before_place = re.compile(
+            r"^\s*(?:[,(]|,\s*(?:" + filler + r"|in\b|en\b)+)\s*$", re.IGNORECASE
+        )
+        # "Fiamē Naomi Mataʻafa juró este viernes como primera ministra de Samoa"
+        verbs = words_pattern(list(role_verbs)) or "(?!)"
+        self._role_link = re.compile(
+            rf"^\s+(?:\w+\s+){{0,2}}?(?:{verbs})\s+(?:\w+\s+){{0,3}}?(?:as|como|en)\s+"
+            rf"(?:the\s+|el\s+|la\s+)?{has_word}{filler}*?(?:of|de|del)\s+(?:the\s+|la\s+|el\s+)?$",
+            re.IGNORECASE,
+        )
         # "la capital de Eslovaquia, Liubliana": the office or the word 'capital' stands before the name
         self._office_before = re.compile(
-            rf"\b(?:{words})\s+(?:of|de|del)\s+(?:the\s+|la\s+|el\s+)?$", re.IGNORECASE
+            rf"\b(?:{words})\.?\s+(?:of|de|del)\s+(?:the\s+|la\s+|el\s+)?$", re.IGNORECASE
         )
+        # "la ciudad nigeriana de Zinder", "the Nigerien town of Agadez"
+        nouns = words_pattern(list(place_nouns)) or "(?!)"
+        self._noun_before = re.compile(rf"\b(?:{nouns})\s+$", re.IGNORECASE)
+        self._of_place = re.compile(r"^\s*(?:of|de|del|,)\s*$", re.IGNORECASE)
         self._bare = re.compile(r"^(?:['’]s)?\s*[,:(]?\s*$")
         self._list_before = re.compile(r"(?:\b(?:and|y|e|or|o|with|con)|[,&])\s*$", re.IGNORECASE)
         self._list_after = re.compile(r"^\s*(?:(?:and|y|e|or|o|&)\s|,\s*[A-ZÁÉÍÓÚÑ])")
+        self._closes = re.compile(r"\s*(?:[,;.)]|$)")
 
     def attached(self, text: str, hit: Hit, cue: Signal) -> bool:
-        if cue.start - hit.end > 40 or hit.start - cue.end > 40:
-            return False
         if cue.start >= hit.end:
-            gap = text[hit.end : cue.start]
-            if len(gap) > 40 or "\n" in gap:
-                return False
-            if self._bare.match(gap):
-                # "Corea del Norte y Corea del Sur, Kim Jong-un y Moon Jae-in" is two lists, not an apposition
-                if self._list_before.search(
-                    text[max(0, hit.start - 6) : hit.start]
-                ) or self._list_after.match(text[cue.end : cue.end + 8]):
-                    return False
-                office = bool(self._office_before.search(text[max(0, hit.start - 40) : hit.start]))
-                if cue.kind in _PLACE_KINDS:
-                    return office
-                if "," in gap or ":" in gap:
-                    # "la República de Corea, Kim Jong-Un, envió": the apposition closes; a headline's
-                    # "South Korea, Kim Jong-un to meet" joins two actors with its comma
-                    return office or bool(re.match(r"\s*(?:[,;.)]|$)", text[cue.end : cue.end + 3]))
-                return True
-            pattern = self._after_person if cue.kind not in _PLACE_KINDS else self._after_place
-            return bool(pattern.match(gap))
+            return self._name_then_cue(text, hit, cue)
         if cue.end <= hit.start:
-            gap = text[cue.end : hit.start]
-            if len(gap) > 40 or "\n" in gap:
-                return False
-            if cue.kind in _PLACE_KINDS:
-                if self._list_after.match(text[hit.end : hit.end + 8]) and self._bare.match(gap):
-                    return False
-                return bool(self._before_place.match(gap))
-            return bool(self._before_person.match(gap))
+            return self._cue_then_name(text, hit, cue)
         return False
+
+    def _name_then_cue(self, text: str, hit: Hit, cue: Signal) -> bool:
+        gap = text[hit.end : cue.start]
+        if len(gap) > 40 or "\n" in gap:
+            return False
+        before = text[max(0, hit.start - 40) : hit.start]
+        if cue.kind in _PLACE_KINDS and self._noun_before.search(before) and self._of_place.match(gap):
+            return True  # "la ciudad nigeriana de Zinder"
+        if self._bare.match(gap):
+            # "Corea del Norte y Corea del Sur, Kim Jong-un y Moon Jae-in" is two lists, not an apposition
+            if self._list_before.search(text[max(0, hit.start - 6) : hit.start]) or self._list_after.match(
+                text[cue.end : cue.end + 8]
+            ):
+                return False
+            office = bool(self._office_before.search(before))
+            if cue.kind in _PLACE_KINDS:
+                return office
+            if "," in gap or ":" in gap:
+                # "la República de Corea, Kim Jong-Un, envió": the apposition closes; a headline's
+                # "South Korea, Kim Jong-un to meet" joins two actors with its comma
+                return office or bool(self._closes.match(text[cue.end : cue.end + 3]))
+            return True
+        if cue.kind not in _PLACE_KINDS and self._after_comma_title.match(gap):
+            return bool(self._closes.match(text[cue.end : cue.end + 3]))
+        pattern = self._after_person if cue.kind not in _PLACE_KINDS else self._after_place
+        return bool(pattern.match(gap))
+
+    def _cue_then_name(self, text: str, hit: Hit, cue: Signal) -> bool:
+        gap = text[cue.end : hit.start]
+        if "\n" in gap:
+            return False
+        if cue.kind not in _PLACE_KINDS and len(gap) <= 80 and self._role_link.match(gap):
+            return True
+        if len(gap) > 40:
+            return False
+        if cue.kind in _PLACE_KINDS:
+            if self._list_after.match(text[hit.end : hit.end + 8]) and self._bare.match(gap):
+                return False
+            return bool(self._before_place.match(gap))
+        return bool(self._before_person.match(gap))
 
 
 _FUNCTION_WORDS = {
@@ -143,8 +178,8 @@ def _judge(
     if not cues_b:
         return None
     names_b = ctx.names_of(b)
-    attached_b = [c for c in ctx.cues_near(b, hit.start, hit.end) if appositions.attached(text, hit, c)]
-    attached_a = [c for c in ctx.cues_near(a, hit.start, hit.end) if appositions.attached(text, hit, c)]
+    attached_b = [c for c in ctx.cues_near(b, hit.start, hit.end, 90) if appositions.attached(text, hit, c)]
+    attached_a = [c for c in ctx.cues_near(a, hit.start, hit.end, 90) if appositions.attached(text, hit, c)]
     is_quoted = id(hit) in ctx.quoted
     if is_quoted:
         same_sentence = any(ctx.sentence_of.get(h.start) == ctx.sentence_of.get(hit.start) for h in names_b)
@@ -175,7 +210,7 @@ def _judge(
             b,
             "'{text}' names {a}, but it is set beside {evidence0}, which points to {b}",
         )
-    if names_b or cues_a:
+    if names_b or cues_a or _LOCATIVE.search(text[max(0, hit.start - 20) : hit.start]):
         return None
     if not _story_points_elsewhere(ctx, appositions, text, a, b):
         return None

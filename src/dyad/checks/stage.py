@@ -41,7 +41,11 @@ class Checker:
         self.resources = resources
         self.data = CheckData.build(resources)
         self.scanner = Scanner(self.data)
-        self.appositions = Appositions(self.data.attach)
+        self.appositions = Appositions(
+            self.data.attach,
+            tuple(self.data.words.get("role-verb", ())),
+            tuple(self.data.words.get("place-noun", ())),
+        )
         self.flags = FlagReader(self.data, resources) if flags else None
         self.titles = TitleChecker(self.data, resources) if titles else None
         self.renamed = RenameChecker(self.data) if titles else None
