@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from dyad.checks.context import Context, Signal, words_pattern
 from dyad.checks.data import CheckData
+from dyad.checks.evidence import EvidenceReader
 from dyad.checks.scan import Hit
 from dyad.doc import Finding
 
@@ -142,7 +143,9 @@ def guess_lang(text: str) -> str | None:
     return best if counts[best] >= 3 and counts[best] > 2 * min(counts.values()) else None
 
 
-def check_names(ctx: Context, data: CheckData, appositions: Appositions) -> list[Verdict]:
+def check_names(
+    ctx: Context, data: CheckData, appositions: Appositions, evidence: EvidenceReader | None = None
+) -> list[Verdict]:
     verdicts: dict[int, Verdict] = {}
     text = ctx.doc.text
     lang = ctx.doc.lang if ctx.doc.lang in ("en", "es") else guess_lang(text)
@@ -151,7 +154,7 @@ def check_names(ctx: Context, data: CheckData, appositions: Appositions) -> list
             continue
         (entity,) = hit.entities
         for partner in sorted(data.partners.get(entity, ())):
-            verdict = _judge(ctx, data, appositions, text, hit, entity, partner, lang)
+            verdict = _judge(ctx, data, appositions, evidence, text, hit, entity, partner, lang)
             if verdict is None:
                 continue
             old = verdicts.get(id(hit))
@@ -168,6 +171,7 @@ def _judge(
     ctx: Context,
     data: CheckData,
     appositions: Appositions,
+    evidence: EvidenceReader | None,
     text: str,
     hit: Hit,
     a: str,
@@ -175,7 +179,7 @@ def _judge(
     lang: str | None,
 ) -> Verdict | None:
     cues_a, cues_b = ctx.cues.get(a, []), ctx.cues.get(b, [])
-    if not cues_b:
+    if not cues_b and evidence is None:
         return None
     names_b = ctx.names_of(b)
     attached_b = [c for c in ctx.cues_near(b, hit.start, hit.end, 90) if appositions.attached(text, hit, c)]
@@ -191,7 +195,7 @@ def _judge(
                 a,
                 b,
                 "info",
-                cues_b,
+                [c.text for c in cues_b],
                 lang,
                 None,
                 "quotes a name of {a} in a story about {b}; fine if it reports the mistake",
@@ -205,13 +209,31 @@ def _judge(
             a,
             b,
             "error",
-            attached_b,
+            [c.text for c in attached_b],
             lang,
             b,
             "'{text}' names {a}, but it is set beside {evidence0}, which points to {b}",
         )
+    found = evidence.against(ctx, hit, a, b) if evidence is not None and not is_quoted else None
+    if found is not None:
+        return _verdict(
+            ctx,
+            data,
+            hit,
+            a,
+            b,
+            found.severity,
+            list(found.texts),
+            lang,
+            b,
+            "'{text}' names {a}, but " + found.why.replace("{", "{{").replace("}", "}}"),
+        )
+    if not cues_b:
+        return None
     if names_b or cues_a or _LOCATIVE.search(text[max(0, hit.start - 20) : hit.start]):
         return None
+    if ctx.dateline is not None and data.country_of(ctx.dateline.entity) == data.country_of(b):
+        return None  # filed from B: its leaders and places need no name there, and A is another country
     if not _story_points_elsewhere(ctx, appositions, text, a, b):
         return None
     return _verdict(
@@ -221,7 +243,7 @@ def _judge(
         a,
         b,
         "warning",
-        cues_b,
+        [c.text for c in cues_b],
         lang,
         b,
         "'{text}' names {a}, but the story is about {b}: it never names {b} and points to it with {evidence}",
@@ -251,12 +273,12 @@ def _verdict(
     a: str,
     b: str,
     severity: str,
-    cues: list[Signal],
+    texts: list[str],
     lang: str | None,
     correct_to: str | None,
     template: str,
 ) -> Verdict:
-    evidence = list(dict.fromkeys([c.text for c in cues[:6]] + ctx.cue_texts(b)))
+    evidence = list(dict.fromkeys(texts[:6] + ctx.cue_texts(b)))
     row = hit.names[0]
     name_lang = lang if lang in {n.lang for n in hit.names} else row.lang
     row = next((n for n in hit.names if n.lang == name_lang), row)
