@@ -142,7 +142,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
     engine = Engine(fast=True)
-    run_stories(engine, load_stories(), args.show)
+    stories = load_stories()
+    batches = sorted({s.get("batch", "tuning") for s in stories}, key=lambda b: b != "tuning")
+    for batch in batches:
+        print(f"-- {batch} stories")
+        run_stories(engine, [s for s in stories if s.get("batch", "tuning") == batch], args.show)
+    print("-- all stories")
+    run_stories(engine, stories, False)
     run_demo(engine, args.show)
     print(f"({time.perf_counter() - t0:.1f} s, fast pipeline)")
     return 0

@@ -19,6 +19,7 @@ from dyad.resources import Resources
 from dyad.text.normalize import fold_key
 
 _CITY_MIN_POPULATION = 150_000
+_DERIVED = "names that differ by a letter or two"
 _ACTOR_SOURCES = ("curated", "iso3166")  # the actor tables' names trusted for a country's own names
 
 
@@ -78,7 +79,7 @@ class CheckData:
         for a, b in _similar_countries(resources):
             if frozenset((a, b)) not in notes:
                 _pair(partners, a, b)
-                notes[frozenset((a, b))] = "names that differ by a letter or two"
+                notes[frozenset((a, b))] = _DERIVED
         names = [
             NameRow(r["entity"], r["lang"], r["style"], r["form"], r["name"])
             for r in read_tsv("checks/names.tsv", required=("entity", "lang", "style", "name"))
@@ -117,6 +118,18 @@ class CheckData:
             world=World.load(),
         )
 
+    def listed(self, a: str, b: str) -> bool:
+        """Whether (a, b) is a hand-listed confusable pair, not one derived from similar spellings."""
+        note = self.pair_notes.get(frozenset((a, b)))
+        return note is not None and note != _DERIVED
+
+    def only(self, a: str, b: str, candidates: list[str]) -> bool:
+        """Whether `b` is the one partner of `a` among `candidates` (a hand-listed pair wins over derived ones)."""
+        if candidates == [b]:
+            return True
+        listed = [p for p in candidates if self.listed(a, p)]
+        return listed == [b]
+
     def country_of(self, entity: str) -> str:
         found = self.entities.get(entity)
         return found.country if found else entity
@@ -134,7 +147,14 @@ class CheckData:
                 if n.style != "shared":
                     self._by_entity.setdefault(n.entity, []).append(n)
         rows = self._by_entity.get(entity, [])
-        for want in ((lang, style, form), (lang, style, None), (lang, "short", None), (None, "short", None)):
+        wanted = (
+            (lang, style, form),
+            (lang, style, None),
+            (lang, "short", None),
+            (None, "short", None),
+            (lang, "formal", None),
+        )
+        for want in wanted:
             w_lang, w_style, w_form = want
             for n in rows:
                 if (

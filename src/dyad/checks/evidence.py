@@ -75,7 +75,7 @@ class EvidenceReader:
                 i,
             ),
             re.compile(
-                rf"^\s+(?:{_WORD}){{0,4}}?(?:its|their|su|sus)\s+(?:{_WORD}){{0,2}}?(?:{border})\s+"
+                rf"^\s+(?:{_WORD}){{0,10}}?(?:its|their|su|sus)\s+(?:{_WORD}){{0,2}}?(?:{border})\s+"
                 rf"(?:with|con)\s+{_ART}$",
                 i,
             ),
@@ -87,6 +87,9 @@ class EvidenceReader:
         self._between_before = re.compile(rf"(?:{border})\s+(?:between|entre)\s+{_ART}$", i)
         self._between_gap = re.compile(rf"^\s+(?:and|y|e)\s+{_ART}$", i)
         self._hyphen_gap = re.compile(r"^\s*[-–/]\s*$")
+        # "fled into Egypt across South Sudan's northern border": N, then H's border
+        self._across_gap = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:across|over|through|cruzando)\s+$", i)
+        self._owned_border = re.compile(rf"['’]s\s+(?:{_WORD}){{0,2}}?(?:{border})\b", i)
         self._border_after = re.compile(rf"^\s+(?:{border})\b", i)
         self._not_land = re.compile(rf"\b(?:{not_land})\b", i)
         # an embassy of A in a place: "the Nigerien embassy in", "embajada de Irak en", "A opened an embassy in"
@@ -102,16 +105,24 @@ class EvidenceReader:
         self._opening_before = re.compile(rf"\b(?:{opening})\b", i)
         self._negation = re.compile(r"\b(?:not|never|no|nunca|jamás|won't|cannot)\b", i)
         self._ties_made = re.compile(
-            rf"\b(?:{_words(data, 'ties-verb')})\b(?:\s+[\w-]+){{0,3}}\s+(?:{_words(data, 'ties-noun')})\b", i
+            rf"\b(?:{_words(data, 'ties-verb')})\b(?:\s+[\w-]+){{0,3}}\s+(?:{_words(data, 'ties-noun')})\b"
+            rf"|\b(?:{_words(data, 'ties-thaw')})\b",
+            i,
         )
         # a state acting at home: "Nigerian soldiers patrolled", "El Gobierno australiano decretó"
-        self._act_words = re.compile(rf"\b(?:{_words(data, 'act')})\b", i)
+        self._act_words = re.compile(
+            rf"\b(?:{_words(data, 'act')})\b|\b(?:{_words(data, 'decree')})(?:\s+[\w-]+){{0,4}}?\s+"
+            rf"(?:a|an|the|un|una|el|la)?\s*(?:\w+\s+)?(?:{_words(data, 'decreed')})\b",
+            i,
+        )
         self._body_after = re.compile(rf"^(?:['’]s)?\s+(?:(?:{modifier})\s+)?(?:{body})\b", i)
         self._body_before = re.compile(rf"\b(?:{body})\s+(?:(?:de|del)\s+{_ART})?$", i)
         self._passive = re.compile(rf"\b(?:{_words(data, 'passive')})\s+$", i)
         self._clause_start = re.compile(r"(?:^|[-—–]\s|\.-\s*)\s*$")
         self._into_place = re.compile(
-            rf"\b(?:in|en|of|de|del|into|across|through|throughout|around|outside)\s+{_ART}$", i
+            rf"(?:\b(?:in|en|into|across|throughout|outside)|\b(?:streets|calles|centre|center|centro)\s+(?:of|de|del))"
+            rf"\s+{_ART}$",
+            i,
         )
         self._near = re.compile(r"\b(?:near|close\s+to|off|border|cerca|frontera|fronteriza)\b", i)
         # "the Nigerian capital", "Nigeria's capital", "the capital of Nigeria", "la capital nigeriana"
@@ -123,8 +134,8 @@ class EvidenceReader:
 
     def against(self, ctx: Context, hit: Hit, a: str, b: str) -> Evidence | None:
         sentence = ctx.sentence(ctx.sentence_of.get(hit.start, -1))
-        if sentence is None:
-            return None
+        if sentence is None or not self.data.listed(a, b):
+            return None  # names a letter apart (Chile, China) are spelling slips: no fact decides them
         for read in (self._border, self._embassy, self._act, self._capital):
             found = read(ctx, sentence, hit, a, b)
             if found is not None:
@@ -143,8 +154,10 @@ class EvidenceReader:
             if other is mine or self.data.country_of(other.code) != other.code:
                 continue
             first, second = (mine, other) if mine.start < other.start else (other, mine)
-            if any(first.end <= s.start and s.end <= second.start for s in spans):
-                continue  # another country stands between them
+            if any(first.end <= s.start and s.end <= second.start for s in spans) or any(
+                first.end <= s.start and s.end <= second.start for s in self._others(ctx, sentence)
+            ):
+                continue  # another country or its capital stands between them
             gap = text[first.end : second.start]
             before = text[max(sentence.start, first.start - 40) : first.start]
             said = (
@@ -155,14 +168,18 @@ class EvidenceReader:
                     self._hyphen_gap.match(gap) is not None
                     and self._border_after.match(text[second.end : second.end + 20]) is not None
                 )
+                or (
+                    self._across_gap.match(gap) is not None
+                    and self._owned_border.match(text, second.end, second.end + 40) is not None
+                )
             )
             if not said or self._not_land.search(before[-20:] + gap):
                 continue
             where = other.code
             if self.world.borders(a, where) is not False:
                 continue
-            touching = [p for p in self.data.partners.get(a, ()) if self.world.borders(p, where)]
-            if touching != [b]:
+            touching = sorted(p for p in self.data.partners.get(a, ()) if self.world.borders(p, where))
+            if not self.data.only(a, b, touching):
                 continue
             return Evidence(
                 "border",
@@ -215,8 +232,8 @@ class EvidenceReader:
             return None
         if self.world.related(a, country, ctx.doc.date) is not False:
             return None
-        related = [p for p in self.data.partners.get(a, ()) if self.world.related(p, country, ctx.doc.date)]
-        if related != [b]:
+        related = sorted(p for p in self.data.partners.get(a, ()) if self.world.related(p, country, ctx.doc.date))
+        if not self.data.only(a, b, related):
             return None
         return Evidence(
             "ties",
@@ -322,6 +339,14 @@ class EvidenceReader:
                 spans.append(_Span(start, end, m.text, m.country))
         return sorted(spans, key=lambda s: s.start)
 
+    def _others(self, ctx: Context, sentence: Sentence) -> list[_Span]:
+        """The sentence's actor mentions that belong to a country (capitals, roles, leaders)."""
+        return [
+            _Span(sentence.start + m.start, sentence.start + m.end, m.text, m.country)
+            for m in ctx.doc.mentions
+            if m.sentence == sentence.index and m.country
+        ]
+
     def _places(self, ctx: Context, sentence: Sentence) -> list[_Span]:
         """Capitals and cities named in a sentence, with the place (confusable) or country they are in."""
         spans = [
@@ -342,9 +367,13 @@ class EvidenceReader:
 
     def _plausible(self, ctx: Context, a: str, b: str) -> bool:
         """Whether B is the one partner of A the story can mean: A's only one, or the only one it supports."""
-        partners = self.data.partners.get(a, set())
+        partners = {p for p in self.data.partners.get(a, set()) if self.data.listed(a, p)} or self.data.partners.get(
+            a, set()
+        )
         if partners == {b}:
             return True
+        if b not in partners:
+            return False
 
         def support(p: str) -> int:
             return len(ctx.names_of(p)) + len(ctx.cues.get(p, []))

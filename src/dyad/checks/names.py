@@ -61,11 +61,12 @@ class Appositions:
         self._before_place = re.compile(
             r"^\s*(?:[,(]|,\s*(?:" + filler + r"|in\b|en\b)+)\s*$", re.IGNORECASE
         )
-        # "Fiamē Naomi Mataʻafa juró este viernes como primera ministra de Samoa"
+        # "Fiamē Naomi Mataʻafa juró este viernes como primera ministra de Samoa", "Judith Suminwa se
+        # convirtió en la primera mujer que ocupa el cargo de primera ministra de la República del Congo"
         verbs = words_pattern(list(role_verbs)) or "(?!)"
         self._role_link = re.compile(
-            rf"^\s+(?:\w+\s+){{0,2}}?(?:{verbs})\s+(?:\w+\s+){{0,3}}?(?:as|como|en)\s+"
-            rf"(?:the\s+|el\s+|la\s+)?{has_word}{filler}*?(?:of|de|del)\s+(?:the\s+|la\s+|el\s+)?$",
+            rf"^\s+[^,;.()\n]{{0,70}}?\b(?:{verbs})\b[^,;.()\n]{{0,60}}?\b(?:{words})\.?\s+(?:of|de|del)\s+"
+            r"(?:the\s+|la\s+|el\s+)?$",
             re.IGNORECASE,
         )
         # "la capital de Eslovaquia, Liubliana": the office or the word 'capital' stands before the name
@@ -118,7 +119,7 @@ class Appositions:
         gap = text[cue.end : hit.start]
         if "\n" in gap:
             return False
-        if cue.kind not in _PLACE_KINDS and len(gap) <= 80 and self._role_link.match(gap):
+        if cue.kind not in _PLACE_KINDS and len(gap) <= 120 and self._role_link.match(gap):
             return True
         if len(gap) > 40:
             return False
@@ -182,8 +183,8 @@ def _judge(
     if not cues_b and evidence is None:
         return None
     names_b = ctx.names_of(b)
-    attached_b = [c for c in ctx.cues_near(b, hit.start, hit.end, 90) if appositions.attached(text, hit, c)]
-    attached_a = [c for c in ctx.cues_near(a, hit.start, hit.end, 90) if appositions.attached(text, hit, c)]
+    attached_b = [c for c in ctx.cues_near(b, hit.start, hit.end, 130) if appositions.attached(text, hit, c)]
+    attached_a = [c for c in ctx.cues_near(a, hit.start, hit.end, 130) if appositions.attached(text, hit, c)]
     is_quoted = id(hit) in ctx.quoted
     if is_quoted:
         same_sentence = any(ctx.sentence_of.get(h.start) == ctx.sentence_of.get(hit.start) for h in names_b)
