@@ -88,10 +88,11 @@ def run_stories(engine: Engine, stories: list[dict], show: bool) -> None:
         right = f"{alarms[cat]}/{clean[cat]}" if clean[cat] else "-"
         print(f"{cat:<12} {left:>9} {right:>22}")
     langs = Counter(s["lang"] for s in stories)
+    total_caught = f"{sum(caught.values())}/{sum(flagged.values())}"
+    total_alarms = f"{sum(alarms.values())}/{sum(clean.values())}"
     print(
-        f"{'all':<12} {sum(caught.values())}/{sum(flagged.values()):<5} "
-        f"{sum(alarms.values())}/{sum(clean.values()):>18}   ({len(stories)} stories: "
-        f"{langs['en']} English, {langs['es']} Spanish; {extra_total} extra findings in flagged stories)"
+        f"{'all':<12} {total_caught:>9} {total_alarms:>22}   ({len(stories)} stories: {langs['en']} English, "
+        f"{langs['es']} Spanish; {extra_total} other warnings or errors in the flagged stories)"
     )
 
 
