@@ -65,8 +65,9 @@ class Appositions:
         # convirtió en la primera mujer que ocupa el cargo de primera ministra de la República del Congo"
         verbs = words_pattern(list(role_verbs)) or "(?!)"
         self._role_link = re.compile(
-            rf"^\s+[^,;.()\n]{{0,70}}?\b(?:{verbs})\b[^,;.()\n]{{0,60}}?\b(?:{words})\.?\s+(?:of|de|del)\s+"
-            r"(?:the\s+|la\s+|el\s+)?$",
+            rf"^\s+[^,;.()\n]{{0,70}}?\b(?:{verbs})(?:\s+|\b[^,;.()\n]{{0,60}}?\b(?:as|como|en|of|de)\s+)"
+            rf"(?:the\s+|el\s+|la\s+)?(?:(?:new|nuevo|nueva|first|primer|primera)\s+)?(?:{words})\.?\s+"
+            r"(?:of|de|del)\s+(?:the\s+|la\s+|el\s+)?$",
             re.IGNORECASE,
         )
         # "la capital de Eslovaquia, Liubliana": the office or the word 'capital' stands before the name
