@@ -10,6 +10,9 @@ KEYS = {
     "cameo/codes.tsv": ("code",),
     "actors/countries.tsv": ("iso3",),
     "actors/names.tsv": ("name", "code"),
+    "checks/neighbours.tsv": ("country",),
+    "checks/officials.tsv": ("entity", "name"),
+    "checks/ties.tsv": ("a", "b", "from"),
 }
 
 

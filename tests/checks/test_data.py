@@ -24,6 +24,11 @@ SETS = [
     ("GEO", "US-GA"),
     ("MKD", "GR-B"),
     ("IRL", "GB-NIR"),
+    ("GIN", "PNG"),
+    ("CHE", "SWZ"),
+    ("MLI", "MWI"),
+    ("GMB", "ZMB"),
+    ("WSM", "ASM"),
 ]
 
 
@@ -65,3 +70,29 @@ def test_suggestion_keeps_language_style_and_form(data: CheckData) -> None:
     assert data.suggestion("PRK", "es", "formal", "") == "República Popular Democrática de Corea"
     assert data.suggestion("NER", "es", "demonym", "f") == "nigerina"
     assert data.suggestion("NER", "en", "demonym", "sg") == "Nigerien"
+
+
+def test_office_holders_are_cues_by_name_and_by_surname_after_a_title(data: CheckData) -> None:
+    from dyad.checks.scan import Scanner
+
+    cues = {(c.entity, c.kind, c.text) for c in data.cues}
+    assert ("NGA", "leader", "Yusuf Tuggar") in cues and ("NGA", "surname", "Tuggar") in cues
+    assert ("MWI", "leader", "Saulos Chilima") in cues
+    assert not [c for c in data.cues if c.kind == "surname" and c.text in ("Kim", "Wong", "Dlamini")]
+    scanner = Scanner(data)
+
+    def found(text: str) -> set[str]:
+        return {c.entity for h in scanner.find(text) for c in h.cues}
+
+    assert found("Foreign Minister Tuggar said on Monday") == {"NGA"}
+    assert found("el canciller Tuggar dijo el lunes") == {"NGA"}
+    assert found("Gen. Tchiani spoke") == {"NER"}
+    assert found("Tuggar said on Monday") == set()  # a bare surname points nowhere
+
+
+def test_every_listed_country_has_its_neighbours(data: CheckData) -> None:
+    assert data.world is not None
+    for pair in data.pair_notes:
+        for code in pair:
+            if data.listed(*pair) and data.country_of(code) == code and code not in ("MKD",):
+                assert code in data.world.neighbours, code

@@ -2,7 +2,8 @@
 
 A *name* hit names a place ("República de Corea"); a *cue* points to one without naming it:
 its capital or a city, an institution, a leader (from the actor mentions, resolved by date).
-Offsets are in `Document.text`.
+The *dateline* is the cue a paragraph opens with ("NIAMEY, Aug. 20 (Reuters) -", "Niamey, 20
+ago (EFE).-"): where the story was filed from. Offsets are in `Document.text`.
 """
 
 from __future__ import annotations
@@ -13,10 +14,15 @@ from dataclasses import dataclass, field
 
 from dyad.checks.data import CheckData
 from dyad.checks.scan import Hit, Scanner, quoted
-from dyad.doc import Document, Mention
+from dyad.doc import Document, Mention, Sentence
 from dyad.text.normalize import fold_key
 
 _CUE_MENTION_KINDS = ("leader", "capital", "epithet", "organisation")
+# after the city of a dateline: "/ Place", ", Aug. 20", "(Reuters)", then a dash or ".-"
+_DATELINE_AFTER = re.compile(
+    r"(?:\s*/\s*[A-Z][\w .]{1,20})?\s*(?:,[^\n]{0,25}?)?\s*(?:\([^)\n]{1,30}\)\s*)?(?:[-—–]\s|\.-|\.\s)"
+)
+_DATELINE_PARAGRAPHS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +48,15 @@ class Context:
     _names_memo: dict[tuple[str, bool], list[Hit]] = field(default_factory=dict)
     _cue_starts: dict[str, list[int]] = field(default_factory=dict)
     _texts_memo: dict[str, list[str]] = field(default_factory=dict)
+    dateline: Signal | None = None
     _mention_index: dict[int, list[tuple[int, int, int]]] | None = None
     _sentence_starts: list[int] = field(default_factory=list)
+    _by_index: dict[int, Sentence] = field(default_factory=dict)
+
+    def sentence(self, index: int) -> Sentence | None:
+        if not self._by_index:
+            self._by_index = {s.index: s for s in self.doc.sentences}
+        return self._by_index.get(index)
 
     def names_of(self, entity: str, *, with_quoted: bool = False) -> list[Hit]:
         key = (entity, with_quoted)
@@ -129,7 +142,25 @@ def build_context(doc: Document, scanner: Scanner, data: CheckData) -> Context:
         ctx.cues.setdefault(m.country, []).append(Signal(start, end, m.text, m.country, m.kind, m.sentence))
     for signals in ctx.cues.values():
         signals.sort(key=lambda c: c.start)
+    ctx.dateline = _dateline(doc.text, [c for signals in ctx.cues.values() for c in signals])
     return ctx
+
+
+def _dateline(text: str, cues: list[Signal]) -> Signal | None:
+    """The place cue that opens one of the first paragraphs as a dateline, if any."""
+    starts = [0] + [i + 1 for i, ch in enumerate(text[:2000]) if ch == "\n"]
+    opening = set()
+    for start in starts:
+        line = text[start : start + 200]
+        lead = len(line) - len(line.lstrip(" \t\ufe0f" + "".join(chr(c) for c in range(0x1F1E6, 0x1F200))))
+        if line.strip():
+            opening.add(start + lead)
+            if len(opening) >= _DATELINE_PARAGRAPHS:
+                break
+    for c in sorted(cues, key=lambda c: c.start):
+        if c.start in opening and c.kind in ("capital", "city") and _DATELINE_AFTER.match(text, c.end):
+            return c
+    return None
 
 
 def _sentence_at(doc: Document, starts: list[int], offset: int) -> int:

@@ -3,7 +3,9 @@
 Which places get confused (`confusables.tsv`, plus pairs of countries whose names differ by a
 letter or two, derived from the country table), what each is called (`names.tsv` and the actor
 tables), and what points to each: capitals (countries.tsv), cities (places/cities.tsv), leaders
-(leaders.tsv, read from the actor mentions) and the cues of `cues.tsv`.
+(leaders.tsv, read from the actor mentions), office holders (`officials.tsv`, by name, and by
+surname after a title) and the cues of `cues.tsv`; the words the checks read around them
+(`words.tsv`) and the facts of `world.py` (neighbours, diplomatic relations).
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
+from dyad.checks.world import World
 from dyad.data._load import read_tsv
 from dyad.resources import Resources
 from dyad.text.normalize import fold_key
 
 _CITY_MIN_POPULATION = 150_000
+_DERIVED = "names that differ by a letter or two"
 _ACTOR_SOURCES = ("curated", "iso3166")  # the actor tables' names trusted for a country's own names
 
 
@@ -41,7 +45,7 @@ class NameRow:
 @dataclass(frozen=True, slots=True)
 class Cue:
     entity: str
-    kind: str  # capital | city | institution | leader | mask
+    kind: str  # capital | city | institution | leader | surname (counts after a title) | mask
     text: str
 
 
@@ -57,6 +61,8 @@ class CheckData:
     flag_words: list[str]
     iso2: dict[str, str] = field(default_factory=dict)
     pair_notes: dict[frozenset[str], str] = field(default_factory=dict)
+    words: dict[str, list[str]] = field(default_factory=dict)  # kind -> phrases, every language
+    world: World | None = None
     _by_entity: dict[str, list[NameRow]] = field(default_factory=dict)
 
     @classmethod
@@ -73,7 +79,7 @@ class CheckData:
         for a, b in _similar_countries(resources):
             if frozenset((a, b)) not in notes:
                 _pair(partners, a, b)
-                notes[frozenset((a, b))] = "names that differ by a letter or two"
+                notes[frozenset((a, b))] = _DERIVED
         names = [
             NameRow(r["entity"], r["lang"], r["style"], r["form"], r["name"])
             for r in read_tsv("checks/names.tsv", required=("entity", "lang", "style", "name"))
@@ -83,8 +89,12 @@ class CheckData:
             Cue(r["entity"], r["kind"], r["cue"])
             for r in read_tsv("checks/cues.tsv", required=("entity", "kind", "cue"))
         ]
+        cues.extend(_official_cues(names, cues))
         cues.extend(_table_cues(resources, set(partners), names, cues))
         words = read_tsv("checks/words.tsv", required=("word", "kind"))
+        by_kind: dict[str, list[str]] = {}
+        for w in words:
+            by_kind.setdefault(w["kind"], []).append(w["word"])
         titles: dict[str, list[str]] = {}
         for w in words:
             if w["kind"] == "title":
@@ -95,12 +105,30 @@ class CheckData:
             names=names,
             cues=cues,
             titles=titles,
-            former=[w["word"] for w in words if w["kind"] == "former"],
-            attach=[w["word"] for w in words if w["kind"] == "attach"],
+            former=by_kind.get("former", []),
+            attach=[
+                w["word"]
+                for w in words
+                if w["kind"] in ("attach", "title", "office", "honorific", "modifier")
+            ],
             flag_words=[w["word"] for w in words if w["kind"] == "flag"],
             iso2={c.iso2.upper(): c.iso3 for c in countries.values() if c.iso2},
             pair_notes=notes,
+            words=by_kind,
+            world=World.load(),
         )
+
+    def listed(self, a: str, b: str) -> bool:
+        """Whether (a, b) is a hand-listed confusable pair, not one derived from similar spellings."""
+        note = self.pair_notes.get(frozenset((a, b)))
+        return note is not None and note != _DERIVED
+
+    def only(self, a: str, b: str, candidates: list[str]) -> bool:
+        """Whether `b` is the one partner of `a` among `candidates` (a hand-listed pair wins over derived ones)."""
+        if candidates == [b]:
+            return True
+        listed = [p for p in candidates if self.listed(a, p)]
+        return listed == [b]
 
     def country_of(self, entity: str) -> str:
         found = self.entities.get(entity)
@@ -119,7 +147,14 @@ class CheckData:
                 if n.style != "shared":
                     self._by_entity.setdefault(n.entity, []).append(n)
         rows = self._by_entity.get(entity, [])
-        for want in ((lang, style, form), (lang, style, None), (lang, "short", None), (None, "short", None)):
+        wanted = (
+            (lang, style, form),
+            (lang, style, None),
+            (lang, "short", None),
+            (None, "short", None),
+            (lang, "formal", None),
+        )
+        for want in wanted:
             w_lang, w_style, w_form = want
             for n in rows:
                 if (
@@ -192,6 +227,31 @@ def _actor_table_names(resources: Resources, entities: set[str], own: list[NameR
             if text and fold_key(text) not in known and "," not in text and " - " not in text:
                 known.add(fold_key(text))
                 out.append(NameRow(c.iso3, lang, "short", "", text))
+    return out
+
+
+def _official_cues(names: list[NameRow], own: list[Cue]) -> list[Cue]:
+    """Office holders (`officials.tsv`) by name and alias, and by surname (a `surname` cue counts only
+    after a title); a surname that names a place or is already another place's cue is left out."""
+    taken = {(c.entity, fold_key(c.text)) for c in own}
+    elsewhere = {fold_key(n.name) for n in names} | {fold_key(c.text) for c in own}
+    rows = read_tsv("checks/officials.tsv", required=("entity", "name"))
+    surnames: dict[str, set[str]] = {}
+    for r in rows:
+        for s in filter(None, r.get("surnames", "").split("|")):
+            surnames.setdefault(fold_key(s), set()).add(r["entity"])
+    out = []
+    for r in rows:
+        for text in (r["name"], *filter(None, r.get("aliases", "").split("|"))):
+            if (r["entity"], fold_key(text)) not in taken:
+                taken.add((r["entity"], fold_key(text)))
+                out.append(Cue(r["entity"], "leader", text))
+        for text in filter(None, r.get("surnames", "").split("|")):
+            key = fold_key(text)
+            if (r["entity"], key) in taken or key in elsewhere or len(surnames[key]) > 1:
+                continue
+            taken.add((r["entity"], key))
+            out.append(Cue(r["entity"], "surname", text))
     return out
 
 

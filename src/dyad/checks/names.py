@@ -18,13 +18,16 @@ from dataclasses import dataclass
 
 from dyad.checks.context import Context, Signal, words_pattern
 from dyad.checks.data import CheckData
+from dyad.checks.evidence import EvidenceReader
 from dyad.checks.scan import Hit
 from dyad.doc import Finding
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-_PERSON_KINDS = ("leader", "institution")
+_PERSON_KINDS = ("leader", "institution", "surname")
 _PLACE_KINDS = ("capital", "city")
 _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY"}  # bodies of a state, not of a region
+# "the coup in Niger": a name that only says where something happened is judged by its own sentence
+_LOCATIVE = re.compile(r"\b(?:in|inside|into|across|throughout|within|en|dentro\s+de)\s+(?:the\s+|el\s+)?$", re.I)
 
 
 @dataclass(slots=True)
@@ -39,58 +42,93 @@ class Verdict:
 class Appositions:
     """Whether a name and a cue stand in apposition, from the words between them."""
 
-    def __init__(self, attach_words: list[str]):
-        words = words_pattern(attach_words)
-        filler = rf"(?:\s*(?:{words}|the|el|la|los|las|of|de|del|its|su)\b\s*)"
-        has_word = rf"(?=.*\b(?:{words})\b)"
+    def __init__(
+        self, attach_words: list[str], role_verbs: tuple[str, ...] = (), place_nouns: tuple[str, ...] = ()
+    ):
+        words = words_pattern([w.rstrip(".") for w in attach_words])
+        filler = rf"(?:\s*(?:{words}|the|el|la|los|las|of|de|del|its|su)\.?(?!\w)\s*)"
+        has_word = rf"(?=.*\b(?:{words})(?!\w))"
         # name ... cue: "South Korean leader Kim", "República de Corea, Kim Jong-Un",
-        # "South Korea's capital, Seoul"
+        # "South Korea's capital, Seoul", "Nigeria's new Prime Minister Ali Lamine Zeine"
         self._after_person = re.compile(rf"^(?:['’]s)?\s*{filler}*\s*[,:(]?\s*$", re.IGNORECASE)
         self._after_place = re.compile(rf"^(?:['’]s)?{has_word}\s*{filler}+[,:(]?\s*$", re.IGNORECASE)
+        # "de Malaui, el coronel Assimi Goita, nombró": a comma, an article and a title
+        self._after_comma_title = re.compile(
+            rf"^\s*,\s*(?:the|el|la)\s+{has_word}{filler}+$", re.IGNORECASE
+        )
         # cue ... name: "Kim Jong-Un, leader of South Korea", "Pyongyang, South Korea", "Niamey (Nigeria)"
         self._before_person = re.compile(rf"^\s*[,(]\s*{has_word}{filler}+$", re.IGNORECASE)
-        self._before_place = re.compile(rf"^\s*(?:[,(]|,\s*(?:{filler}|in\b|en\b)+)\s*$", re.IGNORECASE)
+        self._before_place = re.compile(
+            r"^\s*(?:[,(]|,\s*(?:" + filler + r"|in\b|en\b)+)\s*$", re.IGNORECASE
+        )
+        # "Fiamē Naomi Mataʻafa juró este viernes como primera ministra de Samoa", "Judith Suminwa se
+        # convirtió en la primera mujer que ocupa el cargo de primera ministra de la República del Congo"
+        verbs = words_pattern(list(role_verbs)) or "(?!)"
+        self._role_link = re.compile(
+            rf"^\s+[^,;.()\n]{{0,70}}?\b(?:{verbs})(?:\s+|\b[^,;.()\n]{{0,60}}?\b(?:as|como|en|of|de)\s+)"
+            rf"(?:the\s+|el\s+|la\s+)?(?:(?:new|nuevo|nueva|first|primer|primera)\s+)?(?:{words})\.?\s+"
+            r"(?:of|de|del)\s+(?:the\s+|la\s+|el\s+)?$",
+            re.IGNORECASE,
+        )
         # "la capital de Eslovaquia, Liubliana": the office or the word 'capital' stands before the name
         self._office_before = re.compile(
-            rf"\b(?:{words})\s+(?:of|de|del)\s+(?:the\s+|la\s+|el\s+)?$", re.IGNORECASE
+            rf"\b(?:{words})\.?\s+(?:of|de|del)\s+(?:the\s+|la\s+|el\s+)?$", re.IGNORECASE
         )
+        # "la ciudad nigeriana de Zinder", "the Nigerien town of Agadez"
+        nouns = words_pattern(list(place_nouns)) or "(?!)"
+        self._noun_before = re.compile(rf"\b(?:{nouns})\s+$", re.IGNORECASE)
+        self._of_place = re.compile(r"^\s*(?:of|de|del|,)\s*$", re.IGNORECASE)
         self._bare = re.compile(r"^(?:['’]s)?\s*[,:(]?\s*$")
         self._list_before = re.compile(r"(?:\b(?:and|y|e|or|o|with|con)|[,&])\s*$", re.IGNORECASE)
         self._list_after = re.compile(r"^\s*(?:(?:and|y|e|or|o|&)\s|,\s*[A-ZÁÉÍÓÚÑ])")
+        self._closes = re.compile(r"\s*(?:[,;.)]|$)")
 
     def attached(self, text: str, hit: Hit, cue: Signal) -> bool:
-        if cue.start - hit.end > 40 or hit.start - cue.end > 40:
-            return False
         if cue.start >= hit.end:
-            gap = text[hit.end : cue.start]
-            if len(gap) > 40 or "\n" in gap:
-                return False
-            if self._bare.match(gap):
-                # "Corea del Norte y Corea del Sur, Kim Jong-un y Moon Jae-in" is two lists, not an apposition
-                if self._list_before.search(
-                    text[max(0, hit.start - 6) : hit.start]
-                ) or self._list_after.match(text[cue.end : cue.end + 8]):
-                    return False
-                office = bool(self._office_before.search(text[max(0, hit.start - 40) : hit.start]))
-                if cue.kind in _PLACE_KINDS:
-                    return office
-                if "," in gap or ":" in gap:
-                    # "la República de Corea, Kim Jong-Un, envió": the apposition closes; a headline's
-                    # "South Korea, Kim Jong-un to meet" joins two actors with its comma
-                    return office or bool(re.match(r"\s*(?:[,;.)]|$)", text[cue.end : cue.end + 3]))
-                return True
-            pattern = self._after_person if cue.kind not in _PLACE_KINDS else self._after_place
-            return bool(pattern.match(gap))
+            return self._name_then_cue(text, hit, cue)
         if cue.end <= hit.start:
-            gap = text[cue.end : hit.start]
-            if len(gap) > 40 or "\n" in gap:
-                return False
-            if cue.kind in _PLACE_KINDS:
-                if self._list_after.match(text[hit.end : hit.end + 8]) and self._bare.match(gap):
-                    return False
-                return bool(self._before_place.match(gap))
-            return bool(self._before_person.match(gap))
+            return self._cue_then_name(text, hit, cue)
         return False
+
+    def _name_then_cue(self, text: str, hit: Hit, cue: Signal) -> bool:
+        gap = text[hit.end : cue.start]
+        if len(gap) > 40 or "\n" in gap:
+            return False
+        before = text[max(0, hit.start - 40) : hit.start]
+        if cue.kind in _PLACE_KINDS and self._noun_before.search(before) and self._of_place.match(gap):
+            return True  # "la ciudad nigeriana de Zinder"
+        if self._bare.match(gap):
+            # "Corea del Norte y Corea del Sur, Kim Jong-un y Moon Jae-in" is two lists, not an apposition
+            if self._list_before.search(text[max(0, hit.start - 6) : hit.start]) or self._list_after.match(
+                text[cue.end : cue.end + 8]
+            ):
+                return False
+            office = bool(self._office_before.search(before))
+            if cue.kind in _PLACE_KINDS:
+                return office
+            if "," in gap or ":" in gap:
+                # "la República de Corea, Kim Jong-Un, envió": the apposition closes; a headline's
+                # "South Korea, Kim Jong-un to meet" joins two actors with its comma
+                return office or bool(self._closes.match(text[cue.end : cue.end + 3]))
+            return True
+        if cue.kind not in _PLACE_KINDS and self._after_comma_title.match(gap):
+            return bool(self._closes.match(text[cue.end : cue.end + 3]))
+        pattern = self._after_person if cue.kind not in _PLACE_KINDS else self._after_place
+        return bool(pattern.match(gap))
+
+    def _cue_then_name(self, text: str, hit: Hit, cue: Signal) -> bool:
+        gap = text[cue.end : hit.start]
+        if "\n" in gap:
+            return False
+        if cue.kind not in _PLACE_KINDS and len(gap) <= 120 and self._role_link.match(gap):
+            return True
+        if len(gap) > 40:
+            return False
+        if cue.kind in _PLACE_KINDS:
+            if self._list_after.match(text[hit.end : hit.end + 8]) and self._bare.match(gap):
+                return False
+            return bool(self._before_place.match(gap))
+        return bool(self._before_person.match(gap))
 
 
 _FUNCTION_WORDS = {
@@ -107,7 +145,9 @@ def guess_lang(text: str) -> str | None:
     return best if counts[best] >= 3 and counts[best] > 2 * min(counts.values()) else None
 
 
-def check_names(ctx: Context, data: CheckData, appositions: Appositions) -> list[Verdict]:
+def check_names(
+    ctx: Context, data: CheckData, appositions: Appositions, evidence: EvidenceReader | None = None
+) -> list[Verdict]:
     verdicts: dict[int, Verdict] = {}
     text = ctx.doc.text
     lang = ctx.doc.lang if ctx.doc.lang in ("en", "es") else guess_lang(text)
@@ -116,7 +156,7 @@ def check_names(ctx: Context, data: CheckData, appositions: Appositions) -> list
             continue
         (entity,) = hit.entities
         for partner in sorted(data.partners.get(entity, ())):
-            verdict = _judge(ctx, data, appositions, text, hit, entity, partner, lang)
+            verdict = _judge(ctx, data, appositions, evidence, text, hit, entity, partner, lang)
             if verdict is None:
                 continue
             old = verdicts.get(id(hit))
@@ -133,6 +173,7 @@ def _judge(
     ctx: Context,
     data: CheckData,
     appositions: Appositions,
+    evidence: EvidenceReader | None,
     text: str,
     hit: Hit,
     a: str,
@@ -140,11 +181,11 @@ def _judge(
     lang: str | None,
 ) -> Verdict | None:
     cues_a, cues_b = ctx.cues.get(a, []), ctx.cues.get(b, [])
-    if not cues_b:
+    if not cues_b and evidence is None:
         return None
     names_b = ctx.names_of(b)
-    attached_b = [c for c in ctx.cues_near(b, hit.start, hit.end) if appositions.attached(text, hit, c)]
-    attached_a = [c for c in ctx.cues_near(a, hit.start, hit.end) if appositions.attached(text, hit, c)]
+    attached_b = [c for c in ctx.cues_near(b, hit.start, hit.end, 130) if appositions.attached(text, hit, c)]
+    attached_a = [c for c in ctx.cues_near(a, hit.start, hit.end, 130) if appositions.attached(text, hit, c)]
     is_quoted = id(hit) in ctx.quoted
     if is_quoted:
         same_sentence = any(ctx.sentence_of.get(h.start) == ctx.sentence_of.get(hit.start) for h in names_b)
@@ -156,7 +197,7 @@ def _judge(
                 a,
                 b,
                 "info",
-                cues_b,
+                [c.text for c in cues_b],
                 lang,
                 None,
                 "quotes a name of {a} in a story about {b}; fine if it reports the mistake",
@@ -170,13 +211,31 @@ def _judge(
             a,
             b,
             "error",
-            attached_b,
+            [c.text for c in attached_b],
             lang,
             b,
             "'{text}' names {a}, but it is set beside {evidence0}, which points to {b}",
         )
-    if names_b or cues_a:
+    found = evidence.against(ctx, hit, a, b) if evidence is not None and not is_quoted else None
+    if found is not None:
+        return _verdict(
+            ctx,
+            data,
+            hit,
+            a,
+            b,
+            found.severity,
+            list(found.texts),
+            lang,
+            b,
+            "'{text}' names {a}, but " + found.why.replace("{", "{{").replace("}", "}}"),
+        )
+    if not cues_b:
         return None
+    if names_b or cues_a or _LOCATIVE.search(text[max(0, hit.start - 20) : hit.start]):
+        return None
+    if ctx.dateline is not None and data.country_of(ctx.dateline.entity) == data.country_of(b):
+        return None  # filed from B: its leaders and places need no name there, and A is another country
     if not _story_points_elsewhere(ctx, appositions, text, a, b):
         return None
     return _verdict(
@@ -186,7 +245,7 @@ def _judge(
         a,
         b,
         "warning",
-        cues_b,
+        [c.text for c in cues_b],
         lang,
         b,
         "'{text}' names {a}, but the story is about {b}: it never names {b} and points to it with {evidence}",
@@ -216,12 +275,12 @@ def _verdict(
     a: str,
     b: str,
     severity: str,
-    cues: list[Signal],
+    texts: list[str],
     lang: str | None,
     correct_to: str | None,
     template: str,
 ) -> Verdict:
-    evidence = list(dict.fromkeys([c.text for c in cues[:6]] + ctx.cue_texts(b)))
+    evidence = list(dict.fromkeys(texts[:6] + ctx.cue_texts(b)))
     row = hit.names[0]
     name_lang = lang if lang in {n.lang for n in hit.names} else row.lang
     row = next((n for n in hit.names if n.lang == name_lang), row)

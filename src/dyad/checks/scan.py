@@ -3,10 +3,12 @@
 One Aho-Corasick automaton over folded text (offsets carry over), word boundaries, longest
 match first, as the actor matcher does; abbreviations count only as written and a name
 written with a capital counts only when the text has one too ("Georgia", not "georgia").
+An office holder's surname counts only after a title ("President Tinubu", "el canciller Tuggar").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import ahocorasick_rs
@@ -54,6 +56,11 @@ class Scanner:
         self._keys = list(table)
         self._values = [table[k] for k in self._keys]
         self._automaton = ahocorasick_rs.AhoCorasick(self._keys, matchkind=ahocorasick_rs.MatchKind.Standard)
+        titles = [t for words in data.titles.values() for t in words]
+        titles += data.words.get("office", []) + data.words.get("honorific", [])
+        ordered = sorted({fold_key(t).rstrip(".") for t in titles if t.strip()}, key=len, reverse=True)
+        alternation = "|".join(r"\s+".join(re.escape(p) for p in t.split()) for t in ordered)
+        self._title_before = re.compile(rf"(?:^|\W)(?:{alternation})\.?\s+$")
 
     def find(self, text: str) -> list[Hit]:
         folded = fold(text)
@@ -65,6 +72,10 @@ class Scanner:
             names, cues = self._values[idx]
             names = [n for n in names if _case_fits(n.name, surface, exact=n.style == "abbr")]
             cues = [c for c in cues if _case_fits(c.text, surface, exact=c.text.isupper())]
+            if any(c.kind == "surname" for c in cues) and not self._title_before.search(
+                folded[max(0, start - 40) : start]
+            ):
+                cues = [c for c in cues if c.kind != "surname"]
             if names or cues:
                 candidates.append(Hit(start, end, surface, tuple(names), tuple(cues)))
         return _longest_first(candidates, len(text))

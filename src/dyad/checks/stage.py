@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from dyad.checks.context import Context, Signal, build_context
 from dyad.checks.data import CheckData
+from dyad.checks.evidence import EvidenceReader
 from dyad.checks.flags import FlagReader, FlagSeen
 from dyad.checks.names import SEVERITY_RANK, Appositions, Verdict, check_names
 from dyad.checks.renamed import RenameChecker
@@ -41,14 +42,19 @@ class Checker:
         self.resources = resources
         self.data = CheckData.build(resources)
         self.scanner = Scanner(self.data)
-        self.appositions = Appositions(self.data.attach)
+        self.appositions = Appositions(
+            self.data.attach,
+            tuple(self.data.words.get("role-verb", ())),
+            tuple(self.data.words.get("place-noun", ())),
+        )
+        self.evidence = EvidenceReader(self.data)
         self.flags = FlagReader(self.data, resources) if flags else None
         self.titles = TitleChecker(self.data, resources) if titles else None
         self.renamed = RenameChecker(self.data) if titles else None
 
     def __call__(self, doc: Document) -> Document:
         ctx = build_context(doc, self.scanner, self.data)
-        verdicts = check_names(ctx, self.data, self.appositions)
+        verdicts = check_names(ctx, self.data, self.appositions, self.evidence)
         findings = [v.finding for v in verdicts]
         self._correct(ctx, verdicts)
         if self.flags is not None:

@@ -18,6 +18,8 @@ from dyad.resources import Leader, Resources
 from dyad.text.normalize import fold_key
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# "President Viola Amherd": a one-word leader's name followed by a capitalised word is someone's first name
+_LONGER_NAME = re.compile(r"\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü]")
 _ELECT_DAYS = 90
 
 
@@ -53,6 +55,8 @@ class TitleChecker:
             # the actor mention may include its title ("presidente Nicolás Maduro"): look before the name
             lead = self._leading_title.match(m.text)
             name_start = m.start + (lead.end() if lead else 0)
+            if " " not in sentence.text[name_start : m.end].strip() and _LONGER_NAME.match(sentence.text, m.end):
+                continue
             before = sentence.text[max(0, name_start - 80) : name_start]
             title = self._title.search(before)
             if title is None or self._former.search(before[: title.start()]):
