@@ -72,3 +72,12 @@ def test_the_successor_is_named_only_when_the_office_is_clear(run) -> None:
 
 def test_the_late_president(run) -> None:
     assert _stale(run("The late President Hugo Chávez was honoured in Caracas.", "2019-03-01")) == []
+
+
+
+def test_an_office_below_the_leaders_is_not_judged_by_the_leaders_term(run) -> None:
+    # the leader table dates Lapid's term as prime minister; as foreign minister he came earlier
+    text = "Foreign Minister Yair Lapid met his Emirati counterpart in Abu Dhabi on Tuesday."
+    assert _stale(run(text, "2021-06-29")) == []
+    (f,) = _stale(run(text.replace("Foreign Minister", "Prime Minister"), "2021-06-29"))
+    assert "took office on 2022-07-01" in f.message

@@ -36,6 +36,9 @@ class TitleChecker:
         self._former = re.compile(
             rf"(?:^|[^\w])(?:{words_pattern(data.former)})(?:\s+\w+){{0,2}}\s*$", re.IGNORECASE
         )
+        # offices below the head of state or government ("Foreign Minister", "canciller"): the
+        # leader table dates one office a person held, so naming them by another says nothing stale
+        self._offices = {fold_key(w) for w in data.words.get("office", [])}
         self._by_name: dict[str, list[Leader]] = {}
         for leader in resources.leaders:
             for alias in (leader.name, *leader.aliases):
@@ -60,6 +63,8 @@ class TitleChecker:
             before = sentence.text[max(0, name_start - 80) : name_start]
             title = self._title.search(before)
             if title is None or self._former.search(before[: title.start()]):
+                continue
+            if fold_key(title.group(1)) in self._offices:
                 continue
             terms = self._terms(m.name, sentence.text[name_start : m.end], m.country)
             if not terms or any(t.in_office(doc.date) for t in terms):
