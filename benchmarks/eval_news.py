@@ -373,6 +373,35 @@ def print_errors(errors: list[dict[str, Any]], results: dict[str, Any], limit: i
             )
 
 
+def sweep(articles: list[dict[str, Any]], results: dict[str, Any], lang: str | None) -> list[dict[str, float]]:
+    """Precision, recall and F1 of the events at or above each confidence, on the fully annotated
+    articles: what the ledger's minimum confidence trades (chosen on tune, docs/store.md)."""
+    rows = []
+    complete = [a for a in articles if a.get("complete") and a["id"] in results and (not lang or a["lang"] == lang)]
+    for floor in [x / 20 for x in range(0, 20)]:
+        kept = right = found = total = 0
+        for art in complete:
+            preds = [p for p in results[art["id"]]["events"] if p["confidence"] >= floor]
+            golds = art.get("events", [])
+            kept += len(preds)
+            right += sum(any(matches(p, g) for g in golds) for p in preds)
+            total += len(golds)
+            found += sum(any(matches(p, g) for p in preds) for g in golds)
+        precision = right / kept if kept else 0.0
+        recall = found / total if total else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        rows.append(
+            {
+                "floor": floor,
+                "events": kept,
+                "precision": round(precision, 3),
+                "recall": round(recall, 3),
+                "f1": round(f1, 3),
+            }
+        )
+    return rows
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", choices=("tune", "report", "all"), default="tune")
@@ -380,6 +409,11 @@ def main() -> int:
     ap.add_argument("--lang", help="only articles in this language")
     ap.add_argument("--errors", type=int, default=0, help="list this many errors (tune only)")
     ap.add_argument("--json", help="write the figures to this file as JSON")
+    ap.add_argument(
+        "--sweep",
+        action="store_true",
+        help="precision/recall/F1 of the events at each minimum confidence (fully annotated articles)",
+    )
     a = ap.parse_args()
     if a.errors and a.split != "tune":
         ap.error("--errors lists tune articles only: report is scored in aggregate, never read")
@@ -414,6 +448,12 @@ def main() -> int:
             + "\n",
             encoding="utf-8",
         )
+    if a.sweep:
+        print("\nfloor  events  precision  recall     f1")
+        for row in sweep(articles, results, a.lang):
+            print(
+                f"{row['floor']:5.2f} {row['events']:7d} {row['precision']:10.3f} {row['recall']:7.3f} {row['f1']:6.3f}"
+            )
     if a.errors:
         print_errors(errors, results, a.errors)
     return 0

@@ -44,7 +44,7 @@ def test_shipped_model_files_and_card():
     assert config["labels"][0] == "neutral" and len(config["labels"]) == 5
     assert config["roots"] == [f"{r:02d}" for r in range(1, 21)]
     card = folder.joinpath("MODEL_CARD.md").read_text(encoding="utf-8")
-    assert "penta_acc" in card and "train_model.py" in card
+    assert "train_model.py" in card and "train_combiner.py" in card
 
 
 def test_reading_is_a_distribution_with_token_roles(model):

@@ -335,8 +335,9 @@ class ModelStage:
     def candidates(
         self, doc: Document, sentence: Sentence, mentions: list[Mention], rules: list[Event], reading: Reading
     ) -> tuple[list[Event], dict[int, Event]]:
-        """What the combiner chooses among: the rules' events; each of them with the role head's
-        actors where those differ (`derived`, mapped to the event it came from); and the model's own
+        """What the combiner chooses among: the rules' events; each of them whose actors the rules
+        guessed with the role head's actors where those differ (`derived`, mapped to the event it
+        came from); and the model's own
         reading, its class's likeliest root between the role head's actors (`proposed`), unless a
         candidate already says the same."""
         out = list(rules)
@@ -346,7 +347,9 @@ class ModelStage:
             return out, origin
         source, target, agree = pair
         for e in rules:
-            if e.unary or (e.source.code, e.target.code) == (source.code, target.code):
+            # the role head may replace a pair the rules guessed from word order, never one they
+            # read from the sentence's structure (a passive's agent after "by", a subject and its object)
+            if e.unary or e.signals.get("structural") or (e.source.code, e.target.code) == (source.code, target.code):
                 continue
             code = self.resources.cameo_code(e.cameo)
             derived = build_event(
@@ -354,7 +357,8 @@ class ModelStage:
                 trigger=e.trigger,
                 explanation={**e.explanation, "model": {"roles": round(agree, 4), "actors": "the role head's"}},
             )
-            derived.signals = {**e.signals, "derived": 1.0}
+            # the act is the rules', the pair the role head's: not read from the sentence's structure
+            derived.signals = {**e.signals, "derived": 1.0, "structural": 0.0}
             origin[id(derived)] = e
             out.append(derived)
         root = _root_for(reading, self.model.root_names, reading.best, self.resources)
