@@ -288,6 +288,7 @@ def train(
     threads: int = 2,
     log=print,
     card: dict[str, Any] | None = None,
+    keep_fp32: bool = False,
 ) -> dict[str, Any]:
     """Fine-tune on `examples`, export ONNX int8 + tokenizer + config into `out`; return figures."""
     import torch
@@ -335,6 +336,7 @@ def train(
     return export(
         net,
         out,
+        keep_fp32=keep_fp32,
         max_len=max_len,
         card={
             **(card or {}),
@@ -350,7 +352,7 @@ def train(
     )
 
 
-def export(net, out: Path, *, max_len: int, card: dict[str, Any]) -> dict[str, Any]:
+def export(net, out: Path, *, max_len: int, card: dict[str, Any], keep_fp32: bool = False) -> dict[str, Any]:
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -377,7 +379,10 @@ def export(net, out: Path, *, max_len: int, card: dict[str, Any]) -> dict[str, A
         },
     )
     quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8)
-    fp32.unlink()
+    if keep_fp32:
+        fp32.rename(out / "model.fp32.keep.onnx")  # for measuring int8 against fp32; not shipped
+    else:
+        fp32.unlink()
     for extra in out.glob("*.onnx.data"):
         extra.unlink()
     shutil.copyfile(base_model_dir() / "tokenizer.json", out / "tokenizer.json")
@@ -409,6 +414,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--no-own", action="store_true", help="leave out training/sentences and training/wire (ablation)")
     ap.add_argument("--no-wire", action="store_true", help="leave out training/wire (ablation)")
+    ap.add_argument("--keep-fp32", action="store_true", help="also keep the fp32 ONNX (model.fp32.keep.onnx)")
     a = ap.parse_args(argv)
     exclude = set(a.exclude_ids.read_text().split()) if a.exclude_ids else set()
     own = [] if a.no_own else [e for e in own_sentences() if e["id"] not in exclude]
@@ -426,6 +432,7 @@ def main(argv: list[str] | None = None) -> int:
         threads=a.threads,
         log=lambda s: print(s, file=sys.stderr),
         card={"own_sentences": len(own), "wire_sentences": len(wire), "dev_sentences": len(dev)},
+        keep_fp32=a.keep_fp32,
     )
     print(json.dumps(config, indent=2))
     return 0
