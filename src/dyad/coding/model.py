@@ -207,7 +207,7 @@ def make_model_stage(
     model_trust: float = 0.6,
     propose: bool = True,
     roles_from: str = "model",
-    skip_above: float = 0.97,
+    skip_above: float = 0.8,
 ) -> ModelStage:
     """`path`: a model directory instead of the bundled one (else `DYAD_MODEL_DIR`, else bundled).
 
@@ -249,7 +249,7 @@ class ModelStage:
         model_trust: float = 0.6,
         propose: bool = True,
         roles_from: str = "model",
-        skip_above: float = 0.97,
+        skip_above: float = 0.8,
     ):
         self.resources = resources
         self.skip_above = skip_above
