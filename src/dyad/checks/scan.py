@@ -53,7 +53,15 @@ class Scanner:
             table.setdefault(fold_key(c.text), ([], []))[1].append(c)
         self._keys = list(table)
         self._values = [table[k] for k in self._keys]
-        self._automaton = ahocorasick_rs.AhoCorasick(self._keys, matchkind=ahocorasick_rs.MatchKind.Standard)
+        self._automaton = _automaton(self._keys)
+
+    # Pickled (for the compiled-tables cache) without the automaton, which cannot be: it is rebuilt.
+    def __getstate__(self) -> tuple[list[str], list[tuple[list[NameRow], list[Cue]]]]:
+        return self._keys, self._values
+
+    def __setstate__(self, state: tuple[list[str], list[tuple[list[NameRow], list[Cue]]]]) -> None:
+        self._keys, self._values = state
+        self._automaton = _automaton(self._keys)
 
     def find(self, text: str) -> list[Hit]:
         folded = fold(text)
@@ -68,6 +76,10 @@ class Scanner:
             if names or cues:
                 candidates.append(Hit(start, end, surface, tuple(names), tuple(cues)))
         return _longest_first(candidates, len(text))
+
+
+def _automaton(keys: list[str]) -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.Standard)
 
 
 def _case_fits(written: str, surface: str, *, exact: bool) -> bool:

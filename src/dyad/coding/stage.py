@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from dyad.cache import file_parts
 from dyad.coding.dates import resolve_date
 from dyad.coding.modes import ModeCues, ModeShift, detect_mode
 from dyad.coding.patterns import PatternSet, TriggerMatch, guess_language
@@ -61,8 +62,11 @@ def make_event_coder(
     """`languages`: the pattern folders to load; `pattern_files`: extra TOML pattern files (same format,
     see dyad.coding.patterns); `fallback`: a sentence naming two actors and no usable trigger still
     yields its best guess (a neutral statement, low confidence)."""
-    patterns = PatternSet(
-        resources, tuple(languages or ("en", "es")), extra_files=tuple(Path(p) for p in pattern_files or ())
+    langs = tuple(languages or ("en", "es"))
+    extra = tuple(Path(p) for p in pattern_files or ())
+    patterns = resources.compiled(
+        "patterns", lambda: PatternSet(resources, langs, extra_files=extra), PatternSet,
+        str(len(langs)), *langs, *file_parts(extra), bundled_only=True,
     )
     return EventCoder(
         resources, patterns, ModeCues.load(), fallback=fallback, shift=ModeShift.load(), unary=unary
