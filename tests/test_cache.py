@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import dyad
-from dyad.cache import TableCache, default_folder, package_fingerprint
+from dyad.cache import KEEP, TableCache, default_folder, package_fingerprint
 from dyad.doc import Document
 from dyad.engine import Engine
 from dyad.resources import Resources
@@ -119,6 +119,23 @@ def test_a_new_key_builds_and_the_same_key_reads_back(tmp_path: Path) -> None:
     assert cache.load_or_build("t", "k1", build("again"), dict) == {"value": "one"}
     assert cache.load_or_build("t", "k2", build("two"), dict) == {"value": "two"}
     assert built == ["one", "two"]
+
+
+def test_a_table_keeps_its_most_recently_used_files(tmp_path: Path) -> None:
+    cache = TableCache(tmp_path)
+    other = cache.load_or_build("t-other", "k", lambda: [0], list)  # a table whose name starts alike
+    for i in range(KEEP + 3):
+        cache.load_or_build("t", f"k{i}", lambda i=i: [i], list)
+        if i == 0:
+            first = tmp_path / "t-k0.pickle"
+        os.utime(tmp_path / f"t-k{i}.pickle", (1_000_000 + i, 1_000_000 + i))  # written in this order
+        if i > 0:
+            cache.load_or_build("t", "k0", _must_not_build, list)  # k0 is used again: it stays
+            os.utime(first, (1_000_100 + i, 1_000_100 + i))
+    kept = sorted(p.name for p in tmp_path.glob("t-k*.pickle"))
+    assert len(kept) == KEEP and "t-k0.pickle" in kept
+    assert kept == sorted(["t-k0.pickle", *(f"t-k{i}.pickle" for i in range(KEEP + 3 - (KEEP - 1), KEEP + 3))])
+    assert other == [0] and (tmp_path / "t-other-k.pickle").is_file()
 
 
 @pytest.fixture(scope="module")

@@ -15,8 +15,9 @@ keeps no cache. A folder that cannot be created or written means no cache: a slo
 never an error. A file is written to a temporary name in the same folder and then renamed over
 the final one (`os.replace`), so two processes building the same table at once both succeed and
 a reader never sees half a file; a file that cannot be read back (truncated, corrupt, of another
-layout) is ignored and built again. The pickles are trusted as the user's own files: point
-`DYAD_CACHE_DIR` only at a folder nobody else can write.
+layout) is ignored and built again. A table keeps its `KEEP` most recently used files (other
+user dictionaries, other versions of the data); writing a new one deletes the older. The pickles
+are trusted as the user's own files: point `DYAD_CACHE_DIR` only at a folder nobody else can write.
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ T = TypeVar("T")
 
 # Bumped when the file layout changes; part of every key and of every file.
 _FORMAT = "dyad-tables-1"
+# Files kept per table: the most recently used ones (other user dictionaries, other versions of
+# dyad or of its data); older ones are deleted when a new one is written.
+KEEP = 6
 # Folders of the bundled data that no table is compiled from (the model is onnxruntime's to load).
 _NOT_TABLES = frozenset({"model"})
 _OFF = frozenset({"", "0", "off", "no", "none", "false"})
@@ -78,9 +82,11 @@ class TableCache:
             return build()
         found = _read(path, key, kind)
         if found is not None:
+            _touch(path)
             return found
         value = build()
         _write(path, key, value)
+        _prune(path.parent, name, KEEP)
         return value
 
 
@@ -128,6 +134,25 @@ def _write(path: Path, key: str, value: object) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _touch(path: Path) -> None:
+    """Mark a file used (its modification time is what `_prune` keeps the newest by)."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass  # a read-only cache still serves
+
+
+def _prune(folder: Path, name: str, keep: int) -> None:
+    """Delete all but the `keep` most recently used files of table `name`."""
+    try:
+        mine = [p for p in folder.glob(f"{name}-*.pickle") if p.stem.rsplit("-", 1)[0] == name]
+        files = sorted(((p.stat().st_mtime, p) for p in mine), reverse=True)
+        for _mtime, path in files[keep:]:
+            path.unlink()
+    except OSError:
+        pass  # another process pruned first, or the folder is read-only: try again next time
 
 
 def digest(parts: Iterable[str | bytes]) -> str:
