@@ -82,6 +82,23 @@ def test_a_changed_user_dictionary_is_compiled_again(tmp_path: Path) -> None:
     assert code_of("Frente Azul criticized Chile.") == ["ARGOPP", "CHL"]  # the first one, read back
 
 
+def test_a_dictionary_edited_during_the_build_is_not_kept_under_its_old_key(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("name\tcode\nFrente Azul\tARGOPP\n", encoding="utf-8")
+    resources = Resources([mine], cache=TableCache(tmp_path / "cache"))
+
+    def build_while_the_user_saves() -> list[str]:
+        mine.write_text("name\tcode\nFrente Azul\tBOLOPP\n", encoding="utf-8")
+        return ["built from whichever content the build read"]
+
+    built = resources.compiled("t", build_while_the_user_saves, list)
+    assert built == ["built from whichever content the build read"]
+    assert not list((tmp_path / "cache").glob("t-*.pickle"))
+    again = Resources([mine], cache=TableCache(tmp_path / "cache"))  # the next run: its key is the new content's
+    assert again.compiled("t", lambda: ["again"], list) == ["again"]
+    assert len(list((tmp_path / "cache").glob("t-*.pickle"))) == 1
+
+
 def test_a_changed_data_file_changes_the_key(tmp_path: Path) -> None:
     package = Path(dyad.__file__).parent
     copy = tmp_path / "dyad"

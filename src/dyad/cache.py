@@ -75,8 +75,10 @@ class TableCache:
     def path(self, name: str, key: str) -> Path | None:
         return None if self.folder is None else self.folder / f"{name}-{key}.pickle"
 
-    def load_or_build(self, name: str, key: str, build: Callable[[], T], kind: type[T]) -> T:
-        """The table `name` for `key`: read back when a good file holds it, else built (and kept)."""
+    def load_or_build(self, name: str, key: str, build: Callable[[], T], kind: type[T],
+                      still_current: Callable[[], bool] | None = None) -> T:
+        """The table `name` for `key`: read back when a good file holds it, else built (and kept,
+        unless `still_current()` says the files the key was taken from changed during the build)."""
         path = self.path(name, key)
         if path is None:
             return build()
@@ -85,8 +87,9 @@ class TableCache:
             _touch(path)
             return found
         value = build()
-        _write(path, key, value)
-        _prune(path.parent, name, KEEP)
+        if still_current is None or still_current():
+            _write(path, key, value)
+            _prune(path.parent, name, KEEP)
         return value
 
 

@@ -120,6 +120,9 @@ class Resources:
     @cached_property
     def fingerprint(self) -> str:
         """A key over the data these tables come from: the bundled files and each user dictionary."""
+        return self._fingerprint_now()
+
+    def _fingerprint_now(self) -> str:
         labels = [self._label(path) for path in self.user_dicts]
         return digest([bundled_fingerprint(), *labels, *file_parts(self.user_dicts)])
 
@@ -127,9 +130,15 @@ class Resources:
                  bundled_only: bool = False) -> T:
         """A table derived from these tables, read back from the cache when one was built from the same
         data (and the same `key`: the table's own settings), else built now by `build()` and kept.
-        `bundled_only`: the table reads no user dictionary, so one copy serves every `--dict`."""
+        `bundled_only`: the table reads no user dictionary, so one copy serves every `--dict`. A user
+        dictionary edited while the table was built is not kept under its old content's key."""
         source = bundled_fingerprint() if bundled_only else self.fingerprint
-        return self.cache.load_or_build(name, digest([name, source, *key]), build, kind)
+
+        def unchanged() -> bool:  # read again after the build
+            return self._fingerprint_now() == source
+
+        check = unchanged if self.user_dicts and not bundled_only else None
+        return self.cache.load_or_build(name, digest([name, source, *key]), build, kind, check)
 
     @cached_property
     def cameo(self) -> dict[str, CameoCode]:
