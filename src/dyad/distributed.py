@@ -190,7 +190,32 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
         finally:
             client.close()  # type: ignore[no-untyped-call]
     finally:
-        cluster.close()
+        close_cluster(cluster)
+
+
+# How long a LocalCluster's worker process may take to stop, then to be reaped once killed.
+STOP_SECONDS = 60.0
+
+
+def close_cluster(cluster: Any, timeout: float = STOP_SECONDS) -> None:
+    """Stop a LocalCluster, giving each worker process `timeout` seconds to exit.
+
+    dask's own close gives a worker 4 seconds to stop and, once it has killed it, 5 more to reap
+    it, then raises TimeoutError. On a loaded machine a worker holding dyad's tables and model can
+    take longer than that to exit, and an ingest whose every document was stored failed at its
+    last step (and tests/scale failed in the cluster's teardown: issue 17). The workers are closed
+    here first, with time to spare, and the cluster after them.
+    """
+
+    async def close_workers() -> None:
+        import asyncio
+
+        await asyncio.gather(*(worker.close(timeout=timeout) for worker in list(cluster.workers.values())))
+
+    try:
+        cluster.sync(close_workers)
+    finally:
+        cluster.close(timeout=timeout)
 
 
 class ClusterEngine:

@@ -1,14 +1,17 @@
-"""Rendering records for people (rich tables) and for programs (JSON lines)."""
+"""Rendering records for people (rich tables) and for programs (JSON lines).
+
+rich is imported by the table functions only: JSON lines (what a pipe gets) never load it.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from rich.console import Console
-from rich.table import Table
+if TYPE_CHECKING:
+    from rich.table import Table
 
 
 def default_format() -> str:
@@ -37,6 +40,8 @@ def _actor(actor: dict[str, Any], names: dict[str, str]) -> str:
 
 
 def event_table(events: Sequence[dict[str, Any]], country_names: dict[str, str], title: str | None = None) -> Table:
+    from rich.table import Table
+
     table = Table(title=title, show_lines=False, header_style="bold")
     for col in ("doc", "sent", "source", "event", "target", "mode", "date", "where", "conf", "trigger"):
         table.add_column(col, overflow="fold")
@@ -52,6 +57,8 @@ def event_table(events: Sequence[dict[str, Any]], country_names: dict[str, str],
 
 
 def dict_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | None = None) -> Table:
+    from rich.table import Table
+
     table = Table(title=title, header_style="bold")
     for col in columns:
         table.add_column(col, overflow="fold")
@@ -73,6 +80,8 @@ def _cell(value: Any) -> str:
 
 
 def print_table(table: Table, out: TextIO | None = None) -> None:
+    from rich.console import Console
+
     out = out or sys.stdout
     # A pipe or file has no width: give tables room instead of wrapping every cell.
     width = None if out.isatty() else 200

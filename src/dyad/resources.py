@@ -2,20 +2,26 @@
 
 Stages receive a `Resources` through their constructor; nothing reads data at import time.
 Tables load on first use and are never changed afterwards. User dictionaries (`--dict PATH`)
-are layered on top of the bundled ones.
+are layered on top of the bundled ones. What is slow to build from the tables (the places here,
+the stages' automata and indexes) is kept compiled on disk between runs (`compiled`, see
+dyad.cache), keyed by the data it came from.
 """
 
 from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TypeVar
 
+from dyad.cache import TableCache, bundled_fingerprint, digest, file_parts
 from dyad.data._load import read_tsv
 from dyad.errors import DataFileError
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,14 +105,40 @@ class Place:
 class Resources:
     """The tables, loaded lazily and then fixed. Build one and share it between stages."""
 
-    def __init__(self, user_dicts: Sequence[Path] = (), labels: Mapping[Path, str] | None = None):
+    def __init__(self, user_dicts: Sequence[Path] = (), labels: Mapping[Path, str] | None = None, *,
+                 cache: TableCache | None = None):
         self.user_dicts = tuple(user_dicts)
         # What a dictionary is called in explanations ("user:PATH"): a Dask worker reads a copy of
         # the client's file, and explains with the client's path.
         self.labels = dict(labels or {})
+        # Where compiled tables are kept: by default the user's cache folder; TableCache(None) keeps none.
+        self.cache = cache if cache is not None else TableCache.default()
 
     def _label(self, path: Path) -> str:
         return self.labels.get(path, str(path))
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A key over the data these tables come from: the bundled files and each user dictionary."""
+        return self._fingerprint_now()
+
+    def _fingerprint_now(self) -> str:
+        labels = [self._label(path) for path in self.user_dicts]
+        return digest([bundled_fingerprint(), *labels, *file_parts(self.user_dicts)])
+
+    def compiled(self, name: str, build: Callable[[], T], kind: type[T], *key: str | bytes,
+                 bundled_only: bool = False) -> T:
+        """A table derived from these tables, read back from the cache when one was built from the same
+        data (and the same `key`: the table's own settings), else built now by `build()` and kept.
+        `bundled_only`: the table reads no user dictionary, so one copy serves every `--dict`. A user
+        dictionary edited while the table was built is not kept under its old content's key."""
+        source = bundled_fingerprint() if bundled_only else self.fingerprint
+
+        def unchanged() -> bool:  # read again after the build
+            return self._fingerprint_now() == source
+
+        check = unchanged if self.user_dicts and not bundled_only else None
+        return self.cache.load_or_build(name, digest([name, source, *key]), build, kind, check)
 
     @cached_property
     def cameo(self) -> dict[str, CameoCode]:
@@ -198,16 +230,9 @@ class Resources:
         return tuple(out)
 
     @cached_property
-    def places(self) -> dict[str, list[Place]]:
+    def places(self) -> PlaceTable:
         """Place name (case-folded) -> places of that name, most populous first."""
-        table: dict[str, list[Place]] = {}
-        for r in read_tsv("places/cities.tsv", required=("name", "country", "lat", "lon")):
-            place = Place(r["name"], r["country"], float(r["lat"]), float(r["lon"]),
-                          int(r["population"] or 0), r["city_of"] or None)
-            table.setdefault(r["name"].casefold(), []).append(place)
-        for places in table.values():
-            places.sort(key=lambda p: -p.population)
-        return table
+        return self.compiled("places", _read_places, PlaceTable, bundled_only=True)
 
     @cached_property
     def districts(self) -> dict[tuple[str, str], tuple[Place, ...]]:
@@ -231,6 +256,49 @@ class Resources:
         except KeyError as exc:
             raise DataFileError(f"unknown CAMEO code '{code}' in a pattern file; use a code from "
                                 "data/cameo/codes.tsv") from exc
+
+
+PlaceRow = tuple[str, str, float, float, int, str | None]  # a Place's fields, in order
+
+
+class PlaceTable(Mapping[str, list[Place]]):
+    """Place name (case-folded) -> places of that name, most populous first. Kept as plain rows
+    (quick to read back from the cache); a name's `Place` objects are made when it is looked up."""
+
+    def __init__(self, rows: dict[str, tuple[PlaceRow, ...]]):
+        self._rows = rows
+        self._made: dict[str, list[Place]] = {}
+
+    def __getitem__(self, key: str) -> list[Place]:
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = [Place(*row) for row in self._rows[key]]
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+    def __getstate__(self) -> dict[str, tuple[PlaceRow, ...]]:
+        return self._rows
+
+    def __setstate__(self, rows: dict[str, tuple[PlaceRow, ...]]) -> None:
+        self._rows = rows
+        self._made = {}
+
+
+def _read_places() -> PlaceTable:
+    table: dict[str, list[PlaceRow]] = {}
+    for r in read_tsv("places/cities.tsv", required=("name", "country", "lat", "lon")):
+        row = (r["name"], r["country"], float(r["lat"]), float(r["lon"]), int(r["population"] or 0),
+               r["city_of"] or None)
+        table.setdefault(r["name"].casefold(), []).append(row)
+    return PlaceTable({key: tuple(sorted(rows, key=lambda row: -row[4])) for key, rows in table.items()})
 
 
 _CODE = re.compile(r"^[A-Z]{3}(?:[A-Z0-9]{3}){0,2}$")

@@ -68,12 +68,18 @@ def corpus(tmp_path: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def cluster():
-    """A real dask.distributed LocalCluster: 2 worker processes, one thread each."""
+    """A real dask.distributed LocalCluster: 2 worker processes, one thread each; stopped as `dyad
+    ingest --workers` stops its own, with time for a worker slow to exit on a loaded machine."""
     import logging
 
     from distributed import LocalCluster
 
-    with LocalCluster(
+    from dyad.distributed import close_cluster
+
+    local = LocalCluster(
         n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None, silence_logs=logging.ERROR
-    ) as local:
+    )
+    try:
         yield local
+    finally:
+        close_cluster(local)

@@ -7,12 +7,17 @@ A hit counts when it stands on word boundaries and when the original text agrees
 the name's case rule: case-exact names ("US", "ROK") only as written; capitalised names
 ("Turkey", "Jordan", "Obama") only with an initial capital. Overlapping hits are resolved
 longest-first, so "Dominican Republic" never reaches "Dominica" nor "Papua New Guinea" "Guinea".
+
+The matcher is built from a `NameTable`: plain strings and tuples, which the compiled-tables
+cache (dyad.cache) stores and reads back quickly; a name's `Entry` objects are made the first
+time the name is found, so start-up does not build some 40,000 of them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any
 
 import ahocorasick_rs
 
@@ -55,48 +60,35 @@ class Hit:
     unique: bool = True  # the best source gives this name one code only
 
 
-class NameMatcher:
-    """Built once from `Resources`; `find(text)` is pure and thread-safe."""
+# An entry as plain data: (ActorName's fields or None, each Leader's fields, exact, cap).
+EntryRow = tuple[tuple[Any, ...] | None, tuple[tuple[Any, ...], ...], str | None, bool]
+_NAME_FIELDS = tuple(f.name for f in fields(ActorName))
+_LEADER_FIELDS = tuple(f.name for f in fields(Leader))
 
-    def __init__(self, resources: Resources, extra_names: Iterable[ActorName] = ()):
-        table: dict[str, list[Entry]] = {}
-        for amb in resources.ambiguity.values():
-            name = ActorName(
-                amb.name,
-                amb.senses[0],
-                None,
-                None,
-                "ambiguous",
-                "und",
-                False,
-                "ambiguity",
-                cap_case=amb.name[:1].isupper(),
-            )
-            table.setdefault(fold_key(amb.name), []).append(Entry(name, cap=name.cap_case))
-        for name in (*resources.actor_names, *extra_names):
-            key = fold_key(name.name)
-            if key in resources.ambiguity and not name.source.startswith("user:"):
-                continue  # ambiguity.tsv decides what this name means
-            table.setdefault(key, []).append(
-                Entry(name, exact=name.name if name.exact_case else None, cap=name.cap_case)
-            )
-        by_leader_name: dict[str, list[Leader]] = {}
-        for leader in resources.leaders:
-            for alias in (leader.name, *leader.aliases):
-                if _usable_leader_name(alias):
-                    by_leader_name.setdefault(alias, []).append(leader)
-        for alias, leaders in by_leader_name.items():
-            # Leader names match only as written with capitals: "Bush" the president, not "bush".
-            exact = alias if " " not in alias and alias[:1].isupper() else None
-            table.setdefault(fold_key(alias), []).append(
-                Entry(None, tuple(leaders), exact, cap=alias[:1].isupper())
-            )
-        for entries in table.values():
-            entries.sort(key=_entry_rank)
-        self._keys = list(table)
-        self._entries = [tuple(table[k]) for k in self._keys]
-        self._unique = [_unique(entries) for entries in self._entries]
-        self._automaton = ahocorasick_rs.AhoCorasick(self._keys, matchkind=ahocorasick_rs.MatchKind.Standard)
+
+@dataclass(frozen=True, slots=True)
+class NameTable:
+    """The matcher's compiled form: every folded name, its entries (best first) and whether its
+    best source gives it one code only. Plain data, cheap to pickle and to read back."""
+
+    keys: tuple[str, ...]
+    rows: tuple[tuple[EntryRow, ...], ...]
+    unique: tuple[bool, ...]
+
+
+class NameMatcher:
+    """Built once from a `NameTable`; `find(text)` is pure and thread-safe."""
+
+    def __init__(self, table: NameTable):
+        self._keys = table.keys
+        self._rows = table.rows
+        self._unique = table.unique
+        self._entries: dict[int, tuple[Entry, ...]] = {}  # made from `_rows` on a name's first hit
+        self._automaton = ahocorasick_rs.AhoCorasick(list(self._keys), matchkind=ahocorasick_rs.MatchKind.Standard)
+
+    @classmethod
+    def from_resources(cls, resources: Resources, extra_names: Iterable[ActorName] = ()) -> NameMatcher:
+        return cls(name_table(resources, extra_names))
 
     @property
     def size(self) -> int:
@@ -109,10 +101,79 @@ class NameMatcher:
         for idx, start, end in self._automaton.find_matches_as_indexes(folded, overlapping=True):
             if not _on_boundaries(folded, start, end):
                 continue
-            entries = tuple(e for e in self._entries[idx] if _case_ok(e, text, start, end))
+            entries = tuple(e for e in self._entries_of(idx) if _case_ok(e, text, start, end))
             if entries:
                 candidates.append(Hit(start, end, entries, self._unique[idx]))
         return _longest_first(candidates)
+
+    def _entries_of(self, idx: int) -> tuple[Entry, ...]:
+        found = self._entries.get(idx)
+        if found is None:
+            found = self._entries[idx] = tuple(_entry(row) for row in self._rows[idx])
+        return found
+
+
+def name_table(resources: Resources, extra_names: Iterable[ActorName] = ()) -> NameTable:
+    """Every name dyad knows (and `extra_names`), folded, with what it may denote, best first."""
+    table: dict[str, list[Entry]] = {}
+    for amb in resources.ambiguity.values():
+        name = ActorName(
+            amb.name,
+            amb.senses[0],
+            None,
+            None,
+            "ambiguous",
+            "und",
+            False,
+            "ambiguity",
+            cap_case=amb.name[:1].isupper(),
+        )
+        table.setdefault(fold_key(amb.name), []).append(Entry(name, cap=name.cap_case))
+    for name in (*resources.actor_names, *extra_names):
+        key = fold_key(name.name)
+        if key in resources.ambiguity and not name.source.startswith("user:"):
+            continue  # ambiguity.tsv decides what this name means
+        table.setdefault(key, []).append(
+            Entry(name, exact=name.name if name.exact_case else None, cap=name.cap_case)
+        )
+    by_leader_name: dict[str, list[Leader]] = {}
+    for leader in resources.leaders:
+        for alias in (leader.name, *leader.aliases):
+            if _usable_leader_name(alias):
+                by_leader_name.setdefault(alias, []).append(leader)
+    for alias, leaders in by_leader_name.items():
+        # Leader names match only as written with capitals: "Bush" the president, not "bush".
+        exact = alias if " " not in alias and alias[:1].isupper() else None
+        table.setdefault(fold_key(alias), []).append(
+            Entry(None, tuple(leaders), exact, cap=alias[:1].isupper())
+        )
+    for entries in table.values():
+        entries.sort(key=_entry_rank)
+    shared: dict[Any, Any] = {}  # one object per equal value: a smaller pickle, read back faster
+    return NameTable(
+        keys=tuple(table),
+        rows=tuple(tuple(_entry_row(e, shared) for e in entries) for entries in table.values()),
+        unique=tuple(_unique(tuple(entries)) for entries in table.values()),
+    )
+
+
+def _entry_row(entry: Entry, shared: dict[Any, Any]) -> EntryRow:
+    def plain(obj: object, names: tuple[str, ...]) -> tuple[Any, ...]:
+        values = tuple(shared.setdefault(v, v) if isinstance(v, str) else v for v in (getattr(obj, n) for n in names))
+        return shared.setdefault(values, values)  # type: ignore[no-any-return]
+
+    name = plain(entry.name, _NAME_FIELDS) if entry.name is not None else None
+    return (name, tuple(plain(leader, _LEADER_FIELDS) for leader in entry.leaders), entry.exact, entry.cap)
+
+
+def _entry(row: EntryRow) -> Entry:
+    name, leaders, exact, cap = row
+    return Entry(
+        ActorName(*name) if name is not None else None,
+        tuple(Leader(*fields_) for fields_ in leaders),
+        exact,
+        cap,
+    )
 
 
 class _FoldTable(dict[int, str]):

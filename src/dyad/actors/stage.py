@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dyad.actors.context import home_country, resolve_context
-from dyad.actors.matcher import NameMatcher
+from dyad.actors.matcher import NameMatcher, NameTable, name_table
 from dyad.actors.resolve import choose_senses, hits_to_mentions
 from dyad.doc import Document
 from dyad.pipeline import stage
@@ -16,9 +16,14 @@ def make_actor_resolver(*, resources: Resources, user_dicts: list[str] | None = 
     if user_dicts:
         from pathlib import Path
 
-        resources = Resources(user_dicts=(*resources.user_dicts, *(Path(p) for p in user_dicts)))
-    matcher = NameMatcher(resources, extra_names=(*resources.roles, *resources.anaphora))
-    return ActorResolver(matcher, resources)
+        resources = Resources(user_dicts=(*resources.user_dicts, *(Path(p) for p in user_dicts)),
+                              cache=resources.cache)
+    table = resources.compiled("actors-names", lambda: _names(resources), NameTable)
+    return ActorResolver(NameMatcher(table), resources)
+
+
+def _names(resources: Resources) -> NameTable:
+    return name_table(resources, extra_names=(*resources.roles, *resources.anaphora))
 
 
 class ActorResolver:

@@ -55,12 +55,20 @@ class Scanner:
             table.setdefault(fold_key(c.text), ([], []))[1].append(c)
         self._keys = list(table)
         self._values = [table[k] for k in self._keys]
-        self._automaton = ahocorasick_rs.AhoCorasick(self._keys, matchkind=ahocorasick_rs.MatchKind.Standard)
+        self._automaton = _automaton(self._keys)
         titles = [t for words in data.titles.values() for t in words]
         titles += data.words.get("office", []) + data.words.get("honorific", [])
         ordered = sorted({fold_key(t).rstrip(".") for t in titles if t.strip()}, key=len, reverse=True)
         alternation = "|".join(r"\s+".join(re.escape(p) for p in t.split()) for t in ordered)
         self._title_before = re.compile(rf"(?:^|\W)(?:{alternation})\.?\s+$")
+
+    # Pickled (for the compiled-tables cache) without the automaton, which cannot be: it is rebuilt.
+    def __getstate__(self) -> tuple[list[str], list[tuple[list[NameRow], list[Cue]]], re.Pattern[str]]:
+        return self._keys, self._values, self._title_before
+
+    def __setstate__(self, state: tuple[list[str], list[tuple[list[NameRow], list[Cue]]], re.Pattern[str]]) -> None:
+        self._keys, self._values, self._title_before = state
+        self._automaton = _automaton(self._keys)
 
     def find(self, text: str) -> list[Hit]:
         folded = fold(text)
@@ -79,6 +87,10 @@ class Scanner:
             if names or cues:
                 candidates.append(Hit(start, end, surface, tuple(names), tuple(cues)))
         return _longest_first(candidates, len(text))
+
+
+def _automaton(keys: list[str]) -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.Standard)
 
 
 def _case_fits(written: str, surface: str, *, exact: bool) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from dyad.checks.context import Context, Signal, build_context
 from dyad.checks.data import CheckData
@@ -35,22 +35,40 @@ def make_finding_attacher(*, resources: Resources) -> Callable[[Document], Docum
     return attach_findings
 
 
+@dataclass(frozen=True, slots=True)
+class CheckTables:
+    """What the checks read, built from the tables once and kept compiled (see dyad.cache)."""
+
+    data: CheckData
+    scanner: Scanner
+    flags: FlagReader
+    titles: TitleChecker
+    renamed: RenameChecker
+
+    @classmethod
+    def build(cls, resources: Resources) -> CheckTables:
+        data = CheckData.build(resources)
+        return cls(data, Scanner(data), FlagReader(data, resources), TitleChecker(data, resources),
+                   RenameChecker(data))
+
+
 class Checker:
     """Built once (tables, automaton); calling it on a document is pure apart from filling it."""
 
     def __init__(self, resources: Resources, *, flags: bool = True, titles: bool = True):
         self.resources = resources
-        self.data = CheckData.build(resources)
-        self.scanner = Scanner(self.data)
+        tables = resources.compiled("checks", lambda: CheckTables.build(resources), CheckTables)
+        self.data = tables.data
+        self.scanner = tables.scanner
         self.appositions = Appositions(
             self.data.attach,
             tuple(self.data.words.get("role-verb", ())),
             tuple(self.data.words.get("place-noun", ())),
         )
         self.evidence = EvidenceReader(self.data)
-        self.flags = FlagReader(self.data, resources) if flags else None
-        self.titles = TitleChecker(self.data, resources) if titles else None
-        self.renamed = RenameChecker(self.data) if titles else None
+        self.flags = tables.flags if flags else None
+        self.titles = tables.titles if titles else None
+        self.renamed = tables.renamed if titles else None
 
     def __call__(self, doc: Document) -> Document:
         ctx = build_context(doc, self.scanner, self.data)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from dyad.cache import file_parts
 from dyad.coding.combine import Combiner, features, load_combiners
 from dyad.coding.dates import resolve_date
 from dyad.coding.modes import ModeCues, ModeShift, detect_mode
@@ -68,8 +69,11 @@ def make_event_coder(
     comment": KENGOV -> KEN);
     `combine`: confidences are the rules' combiner's probabilities (dyad/coding/combine.py), when
     one ships, rather than the rules' own score."""
-    patterns = PatternSet(
-        resources, tuple(languages or ("en", "es")), extra_files=tuple(Path(p) for p in pattern_files or ())
+    langs = tuple(languages or ("en", "es"))
+    extra = tuple(Path(p) for p in pattern_files or ())
+    patterns = resources.compiled(
+        "patterns", lambda: PatternSet(resources, langs, extra_files=extra), PatternSet,
+        str(len(langs)), *langs, *file_parts(extra), bundled_only=True,
     )
     return EventCoder(
         resources, patterns, ModeCues.load(), fallback=fallback, shift=ModeShift.load(), unary=unary,
