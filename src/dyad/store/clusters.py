@@ -192,7 +192,9 @@ def _candidate_query(
         if dated:
             terms.append(f"({key} AND day >= {mark} AND day <= {mark})")
             params += [a, b, x, m, low, high]
-    sql = "SELECT id, source_code, target_code, cameo, mode, day FROM event_clusters WHERE " + " OR ".join(terms)
+    # Only dyad's own events merge: an event imported from elsewhere (GDELT) keeps its own counts.
+    sql = ("SELECT id, source_code, target_code, cameo, mode, day FROM event_clusters WHERE provenance = 'dyad' "
+           "AND (" + " OR ".join(terms) + ")")
     return sql, tuple(params)
 
 
