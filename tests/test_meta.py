@@ -10,6 +10,7 @@ KEYS = {
     "cameo/codes.tsv": ("code",),
     "actors/countries.tsv": ("iso3",),
     "actors/names.tsv": ("name", "code"),
+    "gdelt/cameo_countries.tsv": ("cameo",),
 }
 
 

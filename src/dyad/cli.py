@@ -145,6 +145,12 @@ def _min_confidence_option(f: Callable[..., Any]) -> Callable[..., Any]:
                              "[ledger] in default.toml; 0 counts every event).")(f)
 
 
+def _provenance_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--provenance", type=click.Choice(["dyad", "gdelt"]), default=None,
+                        help="Only the events dyad coded (dyad) or those imported from GDELT (gdelt); "
+                             "default: both.")(f)
+
+
 def _dict_engine(fast: bool, dicts: tuple[str, ...]) -> Any:
     """None (the default engine) without user dictionaries, else an engine that carries them."""
     if not dicts and _config_path() is None:
@@ -361,11 +367,12 @@ def stats(ctx: click.Context) -> None:
 @click.option("--with-reports", is_flag=True, help="Add each merged event's reports (article, sentence, spans).")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="X",
               help="Only events at or above this confidence (default: every stored event).")
+@_provenance_option
 @click.option("--format", "fmt", type=FORMATS, default=None)
 @click.pass_context
 def events(ctx: click.Context, source: str | None, target: str | None, since: str | None, until: str | None,
            limit: int | None, reports: bool, with_reports: bool, min_confidence: float | None,
-           fmt: str | None) -> None:
+           provenance: str | None, fmt: str | None) -> None:
     """Stored events, merged across articles (with num_mentions/num_sources/num_articles), by dyad and date."""
     from itertools import islice
 
@@ -374,7 +381,7 @@ def events(ctx: click.Context, source: str | None, target: str | None, since: st
 
     store = _open_store(ctx)
     stream = store.stream_events(source=source, target=target, since=since, until=until, limit=limit,
-                                 merged=not reports, min_confidence=min_confidence)
+                                 merged=not reports, min_confidence=min_confidence, provenance=provenance)
     if (fmt or default_format()) == "jsonl":
         while page := list(islice(stream, 1000)):  # streamed: a large store is never held whole
             if with_reports and not reports:
@@ -412,15 +419,16 @@ def missions(ctx: click.Context, city: str | None, host: str | None, sender: str
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default=None,
               help="json (default when piped) or table.")
 @_min_confidence_option
+@_provenance_option
 @click.pass_context
 def relations(ctx: click.Context, a: str, b: str, plot: str | None, fmt: str | None,
-              min_confidence: float | None) -> None:
+              min_confidence: float | None, provenance: str | None) -> None:
     """The dyad's timeline: events per month by quad class, Goldstein scores, diplomatic status."""
     from dyad.kb.relations import plot_relations, relations_table
     from dyad.kb.relations import relations as dyad_relations
     from dyad.render import default_format, print_table
 
-    rel = dyad_relations(_open_store(ctx), a, b, min_confidence=min_confidence)
+    rel = dyad_relations(_open_store(ctx), a, b, min_confidence=min_confidence, provenance=provenance)
     if plot:
         try:
             plot_relations(rel, plot)
@@ -437,8 +445,10 @@ def relations(ctx: click.Context, a: str, b: str, plot: str | None, fmt: str | N
               show_default=True, help="gdelt: GDELT 2.0's 61-column event layout, tab-separated.")
 @click.option("--output", "-o", metavar="FILE", help="Write to FILE (needed for parquet); default standard output.")
 @_min_confidence_option
+@_provenance_option
 @click.pass_context
-def export_cmd(ctx: click.Context, fmt: str, output: str | None, min_confidence: float | None) -> None:
+def export_cmd(ctx: click.Context, fmt: str, output: str | None, min_confidence: float | None,
+               provenance: str | None) -> None:
     """Export the store's merged events, streamed (nothing holds the whole table)."""
     from dyad.kb.export import export_events
     from dyad.kb.ledger import min_confidence as ledger_floor
@@ -449,16 +459,16 @@ def export_cmd(ctx: click.Context, fmt: str, output: str | None, min_confidence:
         if output is None:
             raise click.UsageError("--format parquet needs --output FILE.parquet")
         if fmt == "parquet":
-            count = export_events(store, fmt, path=output, min_confidence=floor)
+            count = export_events(store, fmt, path=output, min_confidence=floor, provenance=provenance)
         else:
             try:
                 with open(output, "w", encoding="utf-8", newline="") as out:
-                    count = export_events(store, fmt, out, min_confidence=floor)
+                    count = export_events(store, fmt, out, min_confidence=floor, provenance=provenance)
             except OSError as exc:
                 raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from exc
     else:
-        count = export_events(store, fmt, sys.stdout, min_confidence=floor)
-    left = store.count_below(floor)
+        count = export_events(store, fmt, sys.stdout, min_confidence=floor, provenance=provenance)
+    left = store.count_below(floor, provenance=provenance)
     note = f"; {left} below confidence {floor:g} left out (--min-confidence 0 keeps them)" if left else ""
     click.echo(f"dyad: exported {count} events ({fmt}){note}", err=True)
 
@@ -502,6 +512,9 @@ def serve(ctx: click.Context, host: str, port: int, max_body: int, fast: bool) -
     click.echo(f"dyad: serving {ctx.obj['db']} on http://{host}:{port}/ (writes "
                f"{'need the bearer token' if token else 'open: no DYAD_TOKEN'})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+
+
+from dyad import cli_ledger  # noqa: E402,F401  (registers import, compare and changes on `main`)
 
 
 def run() -> None:  # pragma: no cover - console entry for `python -m dyad`

@@ -1,0 +1,178 @@
+"""Events that come from elsewhere (GDELT's exports), written beside dyad's own.
+
+    version_id = import_version(conn, "gdelt", "20150218230000.export.CSV.zip")
+    written = write_imported(conn, events, provenance="gdelt", version_id=version_id)
+
+An imported event is already a merged event: its source counted its mentions, sources and
+articles. Each becomes one report (`events`) and one merged event (`event_clusters`) of its own
+provenance, with the source's counts and its id (`external_id`, GDELT's GlobalEventID); dyad's
+merging never joins them with dyad's reports (store/clusters.py looks at provenance "dyad" only).
+An id already stored under the same provenance is skipped, so importing a file twice adds nothing.
+
+The reports hang off one placeholder document per provenance ("gdelt"), with one version per
+imported file (its name): `documents` and `stats` leave it out. A report's `document_id` is
+"gdelt:" and the canonical URL of the article the source coded it from, which is how
+`dyad compare` finds the articles both sides coded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, func, insert, select, update
+
+from dyad.store import schema as s
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedEvent:
+    """One event as its source published it, with dyad's codes (ISO countries) already in place."""
+
+    external_id: str
+    url: str | None  # the article the source coded it from (GDELT's SOURCEURL)
+    document_id: str  # "gdelt:" + the URL's canonical form (or + the id when there is no URL)
+    source_code: str
+    source_country: str | None
+    target_code: str
+    target_country: str | None
+    cameo: str
+    root: str
+    quad: int
+    penta: int
+    goldstein: float
+    date: str | None  # YYYY-MM-DD
+    location_name: str | None
+    location_country: str | None
+    num_mentions: int
+    num_sources: int
+    num_articles: int
+    first_seen: str  # when the source first saw it (GDELT's DATEADDED), ISO 8601
+    outlet: str | None
+    payload: dict[str, Any]  # the contract's event object, with "provenance" and the source's fields
+
+
+def import_version(conn: Connection, provenance: str, label: str, now: str) -> int:
+    """The version (one per imported file, by its name) that imported reports of `provenance` hang off."""
+    d, v = s.documents.c, s.versions.c
+    digest = hashlib.sha256(label.encode("utf-8", "surrogatepass")).hexdigest()
+    found = conn.execute(select(v.id).where(v.document_id == provenance, v.content_hash == digest)).scalar()
+    if found is not None:
+        return int(found)
+    current = conn.execute(select(d.current_version).where(d.id == provenance)).scalar()
+    if current is None:
+        number = 1
+        conn.execute(
+            insert(s.documents).values(
+                id=provenance,
+                url=None,
+                title=f"events imported from {provenance}",
+                first_seen=now,
+                current_version=1,
+                provenance=provenance,
+            )
+        )
+    else:
+        number = int(current) + 1
+        conn.execute(update(s.documents).where(d.id == provenance).values(current_version=number))
+    key = conn.execute(
+        insert(s.versions).values(
+            document_id=provenance,
+            version=number,
+            content_hash=digest,
+            text=label,
+            title=label,
+            coded=True,
+            ingested_at=now,
+        )
+    ).inserted_primary_key
+    return int(key[0]) if key else 0
+
+
+def write_imported(
+    conn: Connection, events: Sequence[ImportedEvent], *, provenance: str, version_id: int
+) -> int:
+    """Write the events whose ids this provenance does not hold yet; returns how many were new."""
+    c = s.event_clusters.c
+    wanted: dict[str, ImportedEvent] = {}
+    for event in events:
+        wanted.setdefault(event.external_id, event)  # a file that repeats a row holds one event
+    ids = list(wanted)
+    for start in range(0, len(ids), 1000):
+        chunk = ids[start : start + 1000]
+        for known in conn.execute(
+            select(c.external_id).where(c.provenance == provenance, c.external_id.in_(chunk))
+        ).scalars():
+            wanted.pop(known, None)
+    fresh = list(wanted.values())
+    if not fresh:
+        return 0
+    statement = insert(s.event_clusters).returning(c.id, sort_by_parameter_order=True)
+    cluster_ids = [int(r[0]) for r in conn.execute(statement, [_cluster_row(e, provenance) for e in fresh])]
+    conn.execute(
+        insert(s.events),
+        [_event_row(e, provenance, version_id, cid) for e, cid in zip(fresh, cluster_ids, strict=True)],
+    )
+    # Each imported merged event has exactly one report: point it there, a chunk at a time.
+    first = select(func.min(s.events.c.id)).where(s.events.c.cluster_id == c.id).scalar_subquery()
+    for start in range(0, len(cluster_ids), 1000):
+        conn.execute(
+            update(s.event_clusters)
+            .where(c.id.in_(bindparam("ids", expanding=True)))
+            .values(first_event_id=first),
+            {"ids": cluster_ids[start : start + 1000]},
+        )
+    return len(fresh)
+
+
+def _cluster_row(e: ImportedEvent, provenance: str) -> dict[str, Any]:
+    return dict(
+        source_code=e.source_code,
+        target_code=e.target_code,
+        source_country=e.source_country,
+        target_country=e.target_country,
+        cameo=e.cameo,
+        root=e.root,
+        quad=e.quad,
+        goldstein=e.goldstein,
+        mode="factual",
+        day=e.date,
+        first_event_id=None,
+        num_mentions=e.num_mentions,
+        num_sources=e.num_sources,
+        num_articles=e.num_articles,
+        first_seen=e.first_seen,
+        provenance=provenance,
+        external_id=e.external_id,
+    )
+
+
+def _event_row(e: ImportedEvent, provenance: str, version_id: int, cluster_id: int) -> dict[str, Any]:
+    return dict(
+        version_id=version_id,
+        document_id=e.document_id,
+        active=True,
+        sentence=int(e.payload.get("sentence", 0)),
+        source_code=e.source_code,
+        source_country=e.source_country,
+        target_code=e.target_code,
+        target_country=e.target_country,
+        cameo=e.cameo,
+        root=e.root,
+        quad=e.quad,
+        penta=e.penta,
+        goldstein=e.goldstein,
+        mode="factual",
+        confidence=float(e.payload.get("confidence", 1.0)),
+        date=e.date,
+        location_name=e.location_name,
+        location_country=e.location_country,
+        payload=json.dumps(e.payload, ensure_ascii=False),
+        mentions=max(1, e.num_mentions),
+        outlet=e.outlet,
+        cluster_id=cluster_id,
+        provenance=provenance,
+    )
