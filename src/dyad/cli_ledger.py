@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from dyad.cli import _open_store, _skip, main
+from dyad.cli import FORMATS, _min_confidence_option, _open_store, _skip, main
 
 
 @main.group(name="import")
@@ -30,3 +30,30 @@ def import_gdelt_cmd(ctx: click.Context, files: tuple[str, ...], batch: int) -> 
     click.echo(json.dumps(summary), err=True)
     if summary["files"] == 0:
         sys.exit(1)
+
+
+@main.command()
+@click.option("--limit", type=click.IntRange(1, None), metavar="N", help="At most N articles.")
+@_min_confidence_option
+@click.option("--format", "fmt", type=FORMATS, default=None,
+              help="jsonl (default when piped): one object per article, then {\"summary\": ...}; "
+                   "table: the agreement, then where the two differ.")
+@click.pass_context
+def compare(ctx: click.Context, limit: int | None, min_confidence: float | None, fmt: str | None) -> None:
+    """Compare dyad's events with GDELT's on the articles both coded (the same URL): root, quad class, dyad."""
+    from dyad.kb.compare import compare as compare_store
+    from dyad.kb.compare import differences
+    from dyad.render import default_format, dict_table, print_table, write_jsonl
+
+    result = compare_store(_open_store(ctx), min_confidence=min_confidence, limit=limit)
+    if (fmt or default_format()) == "jsonl":
+        write_jsonl([*result.articles, {"summary": result.summary}], sys.stdout)
+        return
+    summary = result.summary
+    rows = [{"aspect": aspect, "agree": summary["agree"][aspect], "of": summary["gdelt_events"],
+             "share": "" if summary["agreement"][aspect] is None else f"{summary['agreement'][aspect]:.1%}"}
+            for aspect in ("dyad", "root", "quad", "all")]
+    title = (f"{summary['articles']} articles coded by both: {summary['gdelt_events']} GDELT events "
+             f"({summary['paired']} paired with one of dyad's {summary['dyad_events']})")
+    print_table(dict_table(rows, ("aspect", "agree", "of", "share"), title=title))
+    print_table(dict_table(differences(result), ("article", "gdelt", "dyad", "differs"), title="Where they differ"))
