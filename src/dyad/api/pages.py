@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -29,6 +29,8 @@ router = APIRouter(include_in_schema=False)
 PageCode = Annotated[str, Path(pattern=CODE_PATTERN)]
 # the ledger counts events at or above this confidence (dyad/kb/ledger.py); ?min_confidence=0 shows all
 PageFloor = Annotated[float | None, Query(ge=0.0, le=1.0)]
+# ?provenance=dyad or gdelt: the events dyad coded, or those imported from GDELT (dyad/kb/gdelt.py)
+PageProvenance = Annotated[Literal["dyad", "gdelt"] | None, Query()]
 _PAIR = re.compile(
     r"^\s*([A-Za-z]{3})\s*(?:/|-|–|,|\s|\bvs?\.?\s|\band\s|\by\s)\s*([A-Za-z]{3})\s*$", re.IGNORECASE
 )
@@ -155,18 +157,20 @@ def _city_name(resources: Resources, text: str) -> str:
 
 
 @router.get("/country/{iso3}", response_class=HTMLResponse)
-def country(request: Request, iso3: PageCode, min_confidence: PageFloor = None) -> HTMLResponse:
+def country(
+    request: Request, iso3: PageCode, min_confidence: PageFloor = None, provenance: PageProvenance = None
+) -> HTMLResponse:
     store = _store(request)
     resources = default_resources()
     iso3 = iso3.upper()
     info = resources.countries.get(iso3)
     floor = ledger_floor(min_confidence)
-    events = ledger.country_events(store, iso3, limit=30, min_confidence=floor)
+    events = ledger.country_events(store, iso3, limit=30, min_confidence=floor, provenance=provenance)
     if info is None and not events:
         raise NotFound(f"no country or actor '{iso3}' in dyad's tables or the store; try a code like VEN")
     abroad = store.missions(sender=iso3)
     hosted = store.missions(host=iso3)
-    relations = ledger.country_relations(store, iso3, min_confidence=floor)
+    relations = ledger.country_relations(store, iso3, min_confidence=floor, provenance=provenance)
     by_host = Counter(m["host"] for m in abroad)
     cities: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for m in hosted:
@@ -201,7 +205,9 @@ def country(request: Request, iso3: PageCode, min_confidence: PageFloor = None) 
         )[:10],
         events=events,
         floor=floor,
-        left_out=store.count_below(floor, source=iso3) + store.count_below(floor, target=iso3),
+        provenance=provenance,
+        left_out=store.count_below(floor, source=iso3, provenance=provenance)
+        + store.count_below(floor, target=iso3, provenance=provenance),
         world=svg.world_map(
             resources,
             dict(by_host),
@@ -238,12 +244,14 @@ def _mission_points(missions: list[dict[str, Any]], label: str) -> list[dict[str
 
 
 @router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
-def dyad_page(request: Request, a: PageCode, b: PageCode, min_confidence: PageFloor = None) -> HTMLResponse:
+def dyad_page(
+    request: Request, a: PageCode, b: PageCode, min_confidence: PageFloor = None, provenance: PageProvenance = None
+) -> HTMLResponse:
     store = _store(request)
     resources = default_resources()
     a, b = a.upper(), b.upper()
     floor = ledger_floor(min_confidence)
-    rows = ledger.dyad_events(store, a, b, min_confidence=floor)
+    rows = ledger.dyad_events(store, a, b, min_confidence=floor, provenance=provenance)
     by = ledger.best_granularity(rows)
     timeline = ledger.dyad_timeline(store, a, b, by=by, events=rows)
     name_a, name_b = resources.country_name(a) or a, resources.country_name(b) or b
@@ -264,8 +272,9 @@ def dyad_page(request: Request, a: PageCode, b: PageCode, min_confidence: PageFl
         events=list(reversed(rows)),
         missions=missions,
         floor=floor,
-        left_out=store.count_below(floor, source=a, target=b)
-        + (store.count_below(floor, source=b, target=a) if a != b else 0),
+        provenance=provenance,
+        left_out=store.count_below(floor, source=a, target=b, provenance=provenance)
+        + (store.count_below(floor, source=b, target=a, provenance=provenance) if a != b else 0),
     )
 
 
