@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -38,6 +38,8 @@ from dyad.doc import Document
 from dyad.errors import StoreError
 from dyad.store import clusters
 from dyad.store import schema as s
+from dyad.store.breaks import break_settings, record_breaks
+from dyad.store.changes import list_changes
 from dyad.store.imported import ImportedEvent, import_version, write_imported
 from dyad.store.migrations import migrate
 from dyad.store.missions import DATASET, INACTIVE, reference_digest, reference_missions
@@ -94,6 +96,7 @@ class Store:
     ):
         self.url = url
         self.window_days = window_days
+        self._listeners: list[Callable[[Sequence[dict[str, Any]]], None]] = []
         try:
             self.engine: Engine = create_engine(engine_url(url), future=True, pool_pre_ping=True)
             if self.engine.dialect.name == "sqlite":
@@ -192,7 +195,9 @@ class Store:
         for attempt in range(3):
             try:
                 with self.engine.begin() as conn:
-                    return write_document(conn, identity, doc, window_days=self.window_days)
+                    result = write_document(conn, identity, doc, window_days=self.window_days)
+                self._tell(result.changes)
+                return result
             except IntegrityError:
                 if attempt == 2:
                     raise StoreError(f"{doc.id}: concurrent writers kept colliding; try again") from None
@@ -202,6 +207,44 @@ class Store:
                 ):
                     raise StoreError(f"{doc.id}: cannot write to the store: {_short(exc)}") from exc
         raise StoreError(f"{doc.id}: cannot write to the store")
+
+    # ------------------------------------------------------------------ changes (store/changes.py)
+    def subscribe(self, listener: Callable[[Sequence[dict[str, Any]]], None]) -> None:
+        """Call `listener(changes)` with the changes this store object records, after each commit
+        (a webhook's queue, dyad/notify.py). A listener must not block: it runs in the writer."""
+        self._listeners.append(listener)
+
+    def _tell(self, found: Sequence[dict[str, Any]]) -> None:
+        if found:
+            for listener in self._listeners:
+                listener(found)
+
+    def record_breaks(self, months: Iterable[tuple[str, str, str]]) -> list[dict[str, Any]]:
+        """Test these (country, country, YYYY-MM) for a Goldstein break (store/breaks.py) and record
+        the new ones; ingest and watch call it with the `AddResult.months` of what they stored."""
+        keys = set(months)
+        if not keys:
+            return []
+        with self.engine.begin() as conn:
+            found = record_breaks(conn, keys, break_settings(), now_utc())
+        self._tell(found)
+        return found
+
+    def changes(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        country: str | None = None,
+        kind: str | None = None,
+        limit: int | None = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Recorded changes (missions opened or closed, relations severed or restored, Goldstein
+        breaks), latest first; `since`/`until` bound the day they happened, `country` is either party."""
+        with self.engine.connect() as conn:
+            return list_changes(conn, since=since, until=until, country=country, kind=kind, limit=limit,
+                                offset=offset)
 
     def add_imported(self, events: Sequence[ImportedEvent], *, provenance: str, label: str) -> int:
         """Store events imported from elsewhere (one transaction); returns how many were new
