@@ -10,6 +10,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -149,6 +150,30 @@ def _provenance_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--provenance", type=click.Choice(["dyad", "gdelt"]), default=None,
                         help="Only the events dyad coded (dyad) or those imported from GDELT (gdelt); "
                              "default: both.")(f)
+
+
+def _webhook_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--webhook", envvar="DYAD_WEBHOOK", metavar="URL",
+                        help="POST each change this run records (missions opened or closed, relations "
+                             "severed or restored, Goldstein breaks) as JSON to URL, from a background "
+                             "thread (env DYAD_WEBHOOK; docs/store.md).")(f)
+
+
+@contextmanager
+def _posting(store: Store, url: str | None) -> Iterator[None]:
+    """Post the store's new changes to `url` while the block runs; deliver what is left (60 s at most)."""
+    if not url:
+        yield
+        return
+    from dyad.notify import Webhook
+
+    hook = Webhook(url, on_error=lambda message: click.echo(f"dyad: {message}", err=True))
+    store.subscribe(hook)
+    try:
+        yield
+    finally:
+        if not hook.close(wait=60.0):
+            click.echo("dyad: webhook: stopped waiting after 60 s; changes still queued were not posted", err=True)
 
 
 def _dict_engine(fast: bool, dicts: tuple[str, ...]) -> Any:
@@ -292,10 +317,11 @@ def check(files: tuple[str, ...], date: str | None, fmt: str | None) -> None:
               help="Code on a local Dask cluster of N worker processes (see docs/scale.md).")
 @click.option("--scheduler", metavar="ADDRESS", help="Code on an existing Dask cluster, e.g. tcp://HOST:8786.")
 @_dict_option
+@_webhook_option
 @click.pass_context
 def ingest(ctx: click.Context, sources: tuple[str, ...], url: str | None, date: str | None, lang: str | None,
            fast: bool, quiet: bool, no_fetch: bool, timeout: float, retries: int, workers: int | None,
-           scheduler: str | None, dicts: tuple[str, ...]) -> None:
+           scheduler: str | None, dicts: tuple[str, ...], webhook: str | None) -> None:
     """Read SOURCES into the store: files, folders, JSONL/CSV corpora, WARC files, RSS/Atom feeds, URLs."""
     from dyad.ingest.run import ingest_sources
 
@@ -304,18 +330,19 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], url: str | None, date: 
     if workers is not None and scheduler is not None:
         raise click.UsageError("give --workers N or --scheduler ADDRESS, not both")
     store = _open_store(ctx)
-    if workers is not None or scheduler is not None:
-        from dyad.distributed import ingest_parallel
+    with _posting(store, webhook):
+        if workers is not None or scheduler is not None:
+            from dyad.distributed import ingest_parallel
 
-        summary = ingest_parallel(store, sources, workers=workers, scheduler=scheduler, url=url, date=date,
-                                  lang=lang, fast=fast, on_skip=_skip, fetch_items=not no_fetch,
-                                  timeout=timeout, retries=retries, dicts=dicts,
-                                  config_path=_config_path()).to_dict()
-    else:
-        summary = ingest_sources(store, sources, url=url, date=date, lang=lang, fast=fast,
-                                 progress=not quiet and sys.stderr.isatty(), on_skip=_skip,
-                                 fetch_items=not no_fetch, timeout=timeout, retries=retries,
-                                 engine=_dict_engine(fast, dicts)).to_dict()
+            summary = ingest_parallel(store, sources, workers=workers, scheduler=scheduler, url=url, date=date,
+                                      lang=lang, fast=fast, on_skip=_skip, fetch_items=not no_fetch,
+                                      timeout=timeout, retries=retries, dicts=dicts,
+                                      config_path=_config_path()).to_dict()
+        else:
+            summary = ingest_sources(store, sources, url=url, date=date, lang=lang, fast=fast,
+                                     progress=not quiet and sys.stderr.isatty(), on_skip=_skip,
+                                     fetch_items=not no_fetch, timeout=timeout, retries=retries,
+                                     engine=_dict_engine(fast, dicts)).to_dict()
     click.echo(json.dumps(summary), err=True)
     if summary["read"] == 0:
         sys.exit(1)
@@ -331,9 +358,10 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], url: str | None, date: 
 @click.option("--workers", type=click.IntRange(1, None), metavar="N", help="Code on a local Dask cluster of N.")
 @click.option("--scheduler", metavar="ADDRESS", help="Code on an existing Dask cluster, e.g. tcp://HOST:8786.")
 @click.option("--rounds", type=click.IntRange(1, None), hidden=True, help="Stop after this many rounds (tests).")
+@_webhook_option
 @click.pass_context
 def watch(ctx: click.Context, source: str, every: str, date: str | None, lang: str | None, fast: bool,
-          workers: int | None, scheduler: str | None, rounds: int | None) -> None:
+          workers: int | None, scheduler: str | None, rounds: int | None, webhook: str | None) -> None:
     """Keep ingesting SOURCE (a feed or a folder): only new items, every INTERVAL, until stopped (Ctrl-C)."""
     from dyad.distributed import parse_every
     from dyad.distributed import watch as watch_source
@@ -345,8 +373,10 @@ def watch(ctx: click.Context, source: str, every: str, date: str | None, lang: s
     def report(number: int, summary: dict[str, int]) -> None:
         click.echo(json.dumps({"round": number, **summary}), err=True)
 
-    totals = watch_source(_open_store(ctx), source, every=seconds, rounds=rounds, workers=workers,
-                          scheduler=scheduler, date=date, lang=lang, fast=fast, on_skip=_skip, on_round=report)
+    store = _open_store(ctx)
+    with _posting(store, webhook):
+        totals = watch_source(store, source, every=seconds, rounds=rounds, workers=workers,
+                              scheduler=scheduler, date=date, lang=lang, fast=fast, on_skip=_skip, on_round=report)
     click.echo(json.dumps({"total": True, **totals}), err=True)
 
 
@@ -494,8 +524,9 @@ def demo(ctx: click.Context, fast: bool) -> None:
 @click.option("--max-body", type=click.IntRange(1024, None), default=2 * 1024 * 1024, show_default=True,
               help="Largest request body in bytes (413 above it).")
 @click.option("--fast", is_flag=True, help="Rules only for /api/code, /api/documents and the paste page.")
+@_webhook_option
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, max_body: int, fast: bool) -> None:
+def serve(ctx: click.Context, host: str, port: int, max_body: int, fast: bool, webhook: str | None) -> None:
     """Serve the HTTP API (/api/..., /openapi.json) and the web pages; writes need DYAD_TOKEN if set."""
     try:
         import uvicorn
@@ -508,7 +539,7 @@ def serve(ctx: click.Context, host: str, port: int, max_body: int, fast: bool) -
     if host not in ("127.0.0.1", "localhost", "::1") and token is None:
         click.echo(f"dyad: warning: serving on {host} without DYAD_TOKEN: anyone who reaches it can add "
                    "articles", err=True)
-    app = create_app(ctx.obj["db"], token=token, max_body=max_body, fast=fast)
+    app = create_app(ctx.obj["db"], token=token, max_body=max_body, fast=fast, webhook=webhook)
     click.echo(f"dyad: serving {ctx.obj['db']} on http://{host}:{port}/ (writes "
                f"{'need the bearer token' if token else 'open: no DYAD_TOKEN'})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

@@ -9,7 +9,8 @@ import sys
 
 import click
 
-from dyad.cli import FORMATS, _min_confidence_option, _open_store, _skip, main
+from dyad.cli import FORMATS, _check_date, _min_confidence_option, _open_store, _skip, main
+from dyad.store.changes import KINDS
 
 
 @main.group(name="import")
@@ -57,3 +58,23 @@ def compare(ctx: click.Context, limit: int | None, min_confidence: float | None,
              f"({summary['paired']} paired with one of dyad's {summary['dyad_events']})")
     print_table(dict_table(rows, ("aspect", "agree", "of", "share"), title=title))
     print_table(dict_table(differences(result), ("article", "gdelt", "dyad", "differs"), title="Where they differ"))
+
+
+@main.command()
+@click.option("--since", metavar="DATE", callback=_check_date, help="Changes that happened on or after this day.")
+@click.option("--until", metavar="DATE", callback=_check_date, help="Changes that happened on or before this day.")
+@click.option("--country", metavar="ISO3", help="Changes concerning this country.")
+@click.option("--kind", type=click.Choice(list(KINDS)), help="Only changes of this kind.")
+@click.option("--limit", type=click.IntRange(1, None), default=100, show_default=True)
+@click.option("--format", "fmt", type=FORMATS, default=None)
+@click.pass_context
+def changes(ctx: click.Context, since: str | None, until: str | None, country: str | None, kind: str | None,
+            limit: int, fmt: str | None) -> None:
+    """Recorded changes, latest first: missions opened or closed, relations severed or restored, Goldstein breaks."""
+    from dyad.render import default_format, dict_table, print_table, write_jsonl
+
+    rows = _open_store(ctx).changes(since=since, until=until, country=country, kind=kind, limit=limit)
+    if (fmt or default_format()) == "jsonl":
+        write_jsonl(rows, sys.stdout)
+    else:
+        print_table(dict_table(rows, ("day", "kind", "countries", "summary", "recorded_at")))

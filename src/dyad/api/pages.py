@@ -42,7 +42,7 @@ def _store(request: Request) -> Store:
     return store
 
 
-def _render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
     resources = default_resources()
     context.setdefault("title", "dyad")
     context.update(
@@ -66,7 +66,7 @@ def _flags(resources: Resources) -> dict[str, str]:
 
 
 def error_page(request: Request, status: int, error: str, message: str) -> Response:
-    return _render(
+    return render(
         request,
         "error.html",
         status=status,
@@ -86,7 +86,7 @@ def home(request: Request) -> HTMLResponse:
     resources = default_resources()
     act = ledger.activity(store)
     parties = {k: v for k, v in act["parties"].items() if k in resources.countries}
-    return _render(
+    return render(
         request,
         "home.html",
         title="dyad: the diplomatic ledger",
@@ -132,7 +132,7 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=10
         },
         key=lambda nc: nc[0],
     )[:30]
-    return _render(
+    return render(
         request, "search.html", title=f"search: {query}", q=query, countries=countries[:30], cities=cities
     )
 
@@ -186,7 +186,7 @@ def country(
         )
         if drawn is not None:
             city_maps.append({"city": city, "svg": drawn, "count": len(missions)})
-    return _render(
+    return render(
         request,
         "country.html",
         title=f"{info.name if info else iso3}: dyad",
@@ -259,7 +259,7 @@ def dyad_page(
         ledger.fill_periods(timeline["timeline"], by), title=f"{name_a} and {name_b}: events per {by}"
     )
     missions = store.missions(sender=a, host=b) + store.missions(sender=b, host=a)
-    return _render(
+    return render(
         request,
         "dyad.html",
         title=f"{name_a} – {name_b}: dyad",
@@ -296,7 +296,7 @@ def city(
     centre = _place(resources, name, host) if host else None
     drawn = svg.points_map(_mission_points(missions, "sender"), title=f"Missions in {name}", centre=centre)
     shown = places[0].name if places else name
-    return _render(
+    return render(
         request,
         "city.html",
         title=f"{shown}: missions",
@@ -343,7 +343,7 @@ def article(
         other = found if v["version"] == ver["version"] else _store(request).document(doc_id, v["version"])
         if other is not None:
             history.append({**v, "events": len(other["events"]), "findings": len(other["findings"])})
-    return _render(
+    return render(
         request,
         "doc.html",
         title=found["document"].get("title") or doc_id,
@@ -364,7 +364,7 @@ def article(
 
 @router.get("/paste", response_class=HTMLResponse)
 def paste_form(request: Request) -> HTMLResponse:
-    return _render(request, "paste.html", title="paste an article", text="", date="", lang="", result=None)
+    return render(request, "paste.html", title="paste an article", text="", date="", lang="", result=None)
 
 
 @router.post("/paste", response_class=HTMLResponse)
@@ -382,7 +382,7 @@ def paste(
     if lang and not re.fullmatch(LANG_PATTERN, lang):
         problems.append(f"'{lang}' is not a language code like en or es")
     if problems or not text.strip():
-        return _render(
+        return render(
             request,
             "paste.html",
             status=422,
@@ -401,7 +401,7 @@ def paste(
     events = [e.to_dict() for e in doc.events]
     findings = [f.to_dict() for f in doc.findings]
     spans = spans_for(doc.text, starts, mentions, events, findings)
-    return _render(
+    return render(
         request,
         "paste.html",
         title="paste an article",

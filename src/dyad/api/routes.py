@@ -123,7 +123,9 @@ def add_document(body: DocumentRequest, request: Request) -> dict[str, Any]:
     doc = _document(body, body.url or "api")
     doc.url, doc.lang = body.url, body.lang or doc.lang
     doc.title = body.title or doc.title
-    result = _store(request).add_document(process_document(doc, fast=request.app.state.fast))
+    store = _store(request)
+    result = store.add_document(process_document(doc, fast=request.app.state.fast))
+    store.record_breaks(result.months)
     return {"id": result.id, "version": result.version, "status": result.status, "events": result.events}
 
 
