@@ -5,8 +5,8 @@
 Each row has GDELT 2.0's 61 tab-separated columns (dyad.kb.export.GDELT_COLUMNS) with values of
 the kinds GDELT writes: CAMEO country codes (including ROM, TMP, and regions such as AFR that name
 no country), actor types, CAMEO event codes with their root, quad class and Goldstein weight, a
-date, counts, FIPS 10-4 geography, DATEADDED and a SOURCEURL shared by the few events one made-up
-article gives. About one row in ten has one actor only, as in GDELT. Deterministic for a seed.
+date, counts, FIPS 10-4 geography, DATEADDED, and a SOURCEURL and day shared by the few events one
+made-up article gives. About one row in ten has one actor only, as in GDELT. Deterministic for a seed.
 """
 
 from __future__ import annotations
@@ -77,7 +77,8 @@ def rows(count: int, *, seed: int = 7, first_id: int | None = None, url_base: st
     first_id = 400_000_000 + 10_000_000 * seed if first_id is None else first_id
     for n in range(count):
         one_actor = rng.random() < 0.1
-        day = START + dt.timedelta(days=rng.randrange(730))
+        article = n // per_article  # an article's events share its URL and its day
+        day = START + dt.timedelta(days=(article * 7919 + seed * 31) % 730)
         code, quad, goldstein = rng.choice(CODES)
         actor1 = _actor(rng, False)
         actor2 = _actor(rng, one_actor)
@@ -86,7 +87,6 @@ def rows(count: int, *, seed: int = 7, first_id: int | None = None, url_base: st
                f"{rng.uniform(-170, 170):.4f}", where[2]]
         mentions = rng.randint(1, 30)
         added = dt.datetime.combine(day, dt.time(rng.randrange(24), 15 * rng.randrange(4)))
-        article = n // per_article
         cells = [
             str(first_id + n),
             day.strftime("%Y%m%d"),

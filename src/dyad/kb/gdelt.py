@@ -210,7 +210,7 @@ def parse_row(
             unmapped[given] += 1
     known = cameo.get(code) or cameo.get(code[:3]) or cameo[root]
     url = col("SOURCEURL") or None
-    document_id = f"{PROVENANCE}:{canonical_url(url) if url else 'event/' + event_id}"
+    document_id = f"{PROVENANCE}:{_canonical(url) if url else 'event/' + event_id}"
     location = _place(cells, countries)
     tone = col("AvgTone")
     payload: dict[str, Any] = {
@@ -263,9 +263,14 @@ def parse_row(
         num_sources=counts[1],
         num_articles=counts[2],
         first_seen=_added(col("DATEADDED")),
-        outlet=outlet_of(url),
+        outlet=_outlet(url) if url else None,
         payload=payload,
     )
+
+
+# An article gives GDELT several events: its URL is read once for all of them.
+_canonical = lru_cache(maxsize=4096)(canonical_url)
+_outlet = lru_cache(maxsize=4096)(outlet_of)
 
 
 def _actor(cells: list[str], prefix: str, countries: CountryMap) -> dict[str, Any] | None:
@@ -315,19 +320,26 @@ def _place(cells: list[str], countries: CountryMap) -> dict[str, Any] | None:
 
 
 def _day(text: str) -> str:
+    """SQLDATE (YYYYMMDD) as YYYY-MM-DD (read by hand: strptime took a fifth of an import's time)."""
     try:
-        return dt.datetime.strptime(text, "%Y%m%d").date().isoformat()
+        if len(text) != 8 or not text.isdigit():
+            raise ValueError
+        dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
     except ValueError:
         raise RowError(f"SQLDATE {text[:20]!r} is not a date like 20150623") from None
+    return f"{text[:4]}-{text[4:6]}-{text[6:]}"
 
 
 def _added(text: str) -> str:
     """DATEADDED (YYYYMMDDHHMMSS) as ISO 8601; an unreadable one becomes the day it names, or now."""
-    for fmt, size in (("%Y%m%d%H%M%S", 14), ("%Y%m%d", 8)):
+    if text.isdigit() and len(text) in (8, 14):
+        clock = text[8:] or "000000"
         try:
-            return dt.datetime.strptime(text[:size], fmt).strftime("%Y-%m-%dT%H:%M:%SZ")
+            dt.datetime(int(text[:4]), int(text[4:6]), int(text[6:8]), int(clock[:2]), int(clock[2:4]),
+                        int(clock[4:]))
+            return f"{text[:4]}-{text[4:6]}-{text[6:8]}T{clock[:2]}:{clock[2:4]}:{clock[4:]}Z"
         except ValueError:
-            continue
+            pass
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
