@@ -87,7 +87,7 @@ def _provenance_and_changes(conn: Connection) -> None:
         if column not in columns[table]:
             conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {ddl}"))
     conn.execute(
-        text("CREATE UNIQUE INDEX IF NOT EXISTS ux_clusters_external ON event_clusters (provenance, external_id)")
+        text("CREATE UNIQUE INDEX IF NOT EXISTS ux_clusters_external ON event_clusters (external_id, provenance)")
     )
     s.changes.create(conn, checkfirst=True)
 

@@ -171,7 +171,9 @@ event_clusters = Table(
     Column("provenance", String(8), nullable=False, default="dyad", server_default="dyad"),
     Column("external_id", String(64)),  # the event's id where it came from (GDELT's GlobalEventID)
 )
-Index("ux_clusters_external", event_clusters.c.provenance, event_clusters.c.external_id, unique=True)
+# external_id first: a filter on provenance alone must not pick this index (it would read every
+# merged event of that provenance instead of the dyad's or the country's few)
+Index("ux_clusters_external", event_clusters.c.external_id, event_clusters.c.provenance, unique=True)
 Index(
     "ix_clusters_key",
     event_clusters.c.source_code,
