@@ -9,7 +9,7 @@ from dyad.doc import Document, Event, Finding, Location, Mention, Sentence, Trig
 from dyad.engine import Engine, check_text, code_text, find_actors, process_document
 from dyad.errors import ConfigError, DataFileError, DyadError, InputError, StoreError
 from dyad.ingest.run import ingest_sources
-from dyad.kb import export_events, relations
+from dyad.kb import compare, export_events, import_gdelt, relations
 from dyad.resources import Resources
 from dyad.store import Store
 
@@ -34,8 +34,10 @@ __all__ = [
     "__version__",
     "check_text",
     "code_text",
+    "compare",
     "export_events",
     "find_actors",
+    "import_gdelt",
     "ingest_sources",
     "process_document",
     "relations",

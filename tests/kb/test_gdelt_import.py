@@ -188,3 +188,24 @@ def test_cameo_country_codes_map_to_iso(given: str, iso: str | None) -> None:
 def test_one_actor_rows_are_left_out_not_bad() -> None:
     cells = row(Actor2Code="", Actor2CountryCode="", Actor2Name="").split("\t")
     assert parse_row(cells, country_map(), default_resources().cameo) is None
+
+
+def test_imported_events_leave_dyad_queries_on_their_indexes(sqlite_url: str, tmp_path: Path) -> None:
+    """With many imported events, filters on provenance must not make SQLite read all of them."""
+    from sqlalchemy import event
+
+    from dyad.store.clusters import _candidate_query
+
+    with Store(sqlite_url) as store:
+        import_gdelt(store, [write_sample(tmp_path / "f.CSV", 300, seed=8)])
+        statements: list[tuple[str, object]] = []
+        event.listen(store.engine, "before_cursor_execute",
+                     lambda _c, _cur, sql, params, _ctx, _many: statements.append((sql, params)))
+        store.events(source="USA", provenance="dyad", limit=5)
+        with store.engine.connect() as conn:
+            plans = [" | ".join(row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params))
+                     for sql, params in statements[-1:]]
+            sql, params = _candidate_query(conn, [("USA", "RUS", "010", "factual")], ["2015-01-05"], 3)
+            plans.append(" | ".join(row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params)))
+    assert "ix_clusters_dyad" in plans[0] and "ux_clusters_external" not in plans[0]
+    assert "ix_clusters_key" in plans[1] and "SCAN" not in plans[1]
