@@ -54,9 +54,9 @@ def compare(ctx: click.Context, limit: int | None, min_confidence: float | None,
     rows = [{"aspect": aspect, "agree": summary["agree"][aspect], "of": summary["gdelt_events"],
              "share": "" if summary["agreement"][aspect] is None else f"{summary['agreement'][aspect]:.1%}"}
             for aspect in ("dyad", "root", "quad", "all")]
-    title = (f"{summary['articles']} articles coded by both: {summary['gdelt_events']} GDELT events "
-             f"({summary['paired']} paired with one of dyad's {summary['dyad_events']})")
-    print_table(dict_table(rows, ("aspect", "agree", "of", "share"), title=title))
+    click.echo(f"{summary['articles']} articles coded by both: {summary['gdelt_events']} GDELT events, "
+               f"{summary['paired']} paired with one of dyad's {summary['dyad_events']}")
+    print_table(dict_table(rows, ("aspect", "agree", "of", "share"), title="Agreement on GDELT's events"))
     print_table(dict_table(differences(result), ("article", "gdelt", "dyad", "differs"), title="Where they differ"))
 
 

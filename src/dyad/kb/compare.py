@@ -193,7 +193,7 @@ def differences(comparison: Comparison) -> list[dict[str, str]]:
             if d is None:
                 what = "dyad has no event of these countries"
             else:
-                what = ", ".join(aspect for aspect in ASPECTS if not pair["same"][aspect]) + " differ"
+                what = "differ on " + ", ".join(aspect for aspect in ASPECTS if not pair["same"][aspect])
             rows.append({"article": where, "gdelt": _label(g), "dyad": _label(d) if d else "", "differs": what})
         for d in article["dyad_only"]:
             rows.append({"article": where, "gdelt": "", "dyad": _label(d), "differs": "GDELT has no such event"})
