@@ -68,6 +68,11 @@ class Webhook:
                 self._queue.append(item)
             self._cond.notify_all()
 
+    @property
+    def in_flight(self) -> int:
+        """Changes taken from the queue and being posted now."""
+        return self._busy
+
     def flush(self, wait: float) -> bool:
         """Wait (at most `wait` seconds) until every queued change was delivered or given up."""
         deadline = time.monotonic() + wait

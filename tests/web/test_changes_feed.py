@@ -153,7 +153,7 @@ def test_the_webhook_never_holds_up_the_writer(receiver: str) -> None:
     errors: list[str] = []
     hook = Webhook(receiver, max_queue=3, batch=1, on_error=errors.append)
     hook([{"id": 0}])
-    while hook._busy == 0:  # the thread took the first change and is stuck posting it
+    while hook.in_flight == 0:  # the thread took the first change and is stuck posting it
         threading.Event().wait(0.01)
     for n in range(1, 6):  # each call returns at once; the queue keeps the newest three
         hook([{"id": n}])
