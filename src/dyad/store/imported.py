@@ -111,18 +111,18 @@ def write_imported(
     if not fresh:
         return 0
     # SQL text and DB-API parameters: building a million rows through SQLAlchemy's statement
-    # compiler cost more than writing them (the approach of clusters._candidate_query).
+    # compiler cost more than writing them (the approach of clusters._candidate_query). The text
+    # holds only the constant column lists and placeholders; every value is a bound parameter.
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    one = "(" + ", ".join([mark] * len(_CLUSTER_COLUMNS)) + ")"
     cluster_ids: dict[str, int] = {}
     for start in range(0, len(fresh), 500):
         part = fresh[start : start + 500]
-        sql = (f"INSERT INTO event_clusters ({', '.join(_CLUSTER_COLUMNS)}) VALUES "
-               + ", ".join([one] * len(part)) + " RETURNING id, external_id")
         params = tuple(v for e in part for v in _cluster_values(e, provenance))
-        cluster_ids.update((str(ext), int(cid)) for cid, ext in conn.exec_driver_sql(sql, params))
+        statement = _insert_sql("event_clusters", _CLUSTER_COLUMNS, len(part), mark, _RETURNING)
+        rows = conn.exec_driver_sql(statement, params)
+        cluster_ids.update((str(ext), int(cid)) for cid, ext in rows)
     conn.exec_driver_sql(
-        f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join([mark] * len(_EVENT_COLUMNS))})",
+        _insert_sql("events", _EVENT_COLUMNS, 1, mark),
         [_event_values(e, provenance, version_id, cluster_ids[e.external_id]) for e in fresh],
     )
     # Each imported merged event has exactly one report: point it there, a chunk at a time.
@@ -137,6 +137,15 @@ def write_imported(
             {"ids": new_ids[start : start + 1000]},
         )
     return len(fresh)
+
+
+_RETURNING = " RETURNING id, external_id"
+
+
+def _insert_sql(table: str, columns: tuple[str, ...], rows: int, mark: str, tail: str = "") -> str:
+    """INSERT INTO table (columns) VALUES (placeholders) for `rows` rows: names and marks only."""
+    one = "(" + ", ".join([mark] * len(columns)) + ")"
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES " + ", ".join([one] * rows) + tail
 
 
 _CLUSTER_COLUMNS = (

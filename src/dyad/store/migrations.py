@@ -78,14 +78,15 @@ def _provenance_and_changes(conn: Connection) -> None:
         table: {c["name"] for c in inspect(conn).get_columns(table)}
         for table in ("documents", "events", "event_clusters")
     }
-    for table, column, ddl in (
-        ("documents", "provenance", "VARCHAR(8) NOT NULL DEFAULT 'dyad'"),
-        ("events", "provenance", "VARCHAR(8) NOT NULL DEFAULT 'dyad'"),
-        ("event_clusters", "provenance", "VARCHAR(8) NOT NULL DEFAULT 'dyad'"),
-        ("event_clusters", "external_id", "VARCHAR(64)"),
+    for table, column, statement in (
+        ("documents", "provenance", "ALTER TABLE documents ADD COLUMN provenance VARCHAR(8) NOT NULL DEFAULT 'dyad'"),
+        ("events", "provenance", "ALTER TABLE events ADD COLUMN provenance VARCHAR(8) NOT NULL DEFAULT 'dyad'"),
+        ("event_clusters", "provenance",
+         "ALTER TABLE event_clusters ADD COLUMN provenance VARCHAR(8) NOT NULL DEFAULT 'dyad'"),
+        ("event_clusters", "external_id", "ALTER TABLE event_clusters ADD COLUMN external_id VARCHAR(64)"),
     ):
         if column not in columns[table]:
-            conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {ddl}"))
+            conn.execute(text(statement))
     conn.execute(
         text("CREATE UNIQUE INDEX IF NOT EXISTS ux_clusters_external ON event_clusters (external_id, provenance)")
     )
