@@ -535,6 +535,23 @@ def build_roles() -> None:
               ["role words that attach a body or office to a country; written for dyad (data_src/actors/roles.tsv)"])
 
 
+def build_gdelt() -> None:
+    """CAMEO country codes that GDELT's actor fields use where they differ from ISO alpha-3."""
+    iso = {r["iso3"] for r in _read_built("actors/countries.tsv")}
+    rows = []
+    for r in read_curated("gdelt/cameo_countries.tsv"):
+        if r["cameo"] in iso:
+            sys.exit(f"data_src/gdelt/cameo_countries.tsv: {r['cameo']} is an ISO alpha-3 code; drop the row")
+        if r["iso3"] and r["iso3"] not in iso:
+            sys.exit(f"data_src/gdelt/cameo_countries.tsv: {r['cameo']} maps to {r['iso3']}, not a country dyad knows")
+        rows.append((r["cameo"], r["iso3"], r["kind"], r["name"]))
+    write_tsv(OUT / "gdelt" / "cameo_countries.tsv", ("cameo", "iso3", "kind", "name"), rows,
+              ["CAMEO country codes of GDELT's actor fields that differ from ISO 3166-1 alpha-3 or name no",
+               "country; any other code that is an ISO alpha-3 code maps to itself. Written for dyad",
+               "(data_src/gdelt/cameo_countries.tsv) from the CAMEO 1.1b3 codebook and GDELT's lookup",
+               "CAMEO.country.txt (http://gdeltproject.org/data/lookups/CAMEO.country.txt); iso3 empty: no country"])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -550,6 +567,7 @@ def main(argv: list[str] | None = None) -> int:
     build_leaders(args.shared)
     build_places(iso2to3)
     build_missions(args.shared, iso2to3)
+    build_gdelt()
     return 0
 
 

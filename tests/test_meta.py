@@ -13,6 +13,7 @@ KEYS = {
     "checks/neighbours.tsv": ("country",),
     "checks/officials.tsv": ("entity", "name"),
     "checks/ties.tsv": ("a", "b", "from"),
+    "gdelt/cameo_countries.tsv": ("cameo",),
 }
 
 

@@ -5,7 +5,7 @@
         print(event.to_dict())
 
 The store, ingest and knowledge-base names (`Store`, `ingest_sources`, `export_events`,
-`relations`) are imported on first use: `dyad code` does not pay for SQLAlchemy.
+`relations`, `import_gdelt`, `compare`) are imported on first use: `dyad code` does not pay for SQLAlchemy.
 """
 
 import importlib as _importlib
@@ -19,7 +19,7 @@ from dyad.resources import Resources
 
 if _TYPE_CHECKING:
     from dyad.ingest.run import ingest_sources
-    from dyad.kb import export_events, relations
+    from dyad.kb import compare, export_events, import_gdelt, relations
     from dyad.store import Store
 
 __version__ = "0.1.0"
@@ -27,7 +27,9 @@ __version__ = "0.1.0"
 # Public names imported on first use: name -> the module that holds it.
 _LAZY = {
     "Store": "dyad.store",
+    "compare": "dyad.kb",
     "export_events": "dyad.kb",
+    "import_gdelt": "dyad.kb",
     "ingest_sources": "dyad.ingest.run",
     "relations": "dyad.kb",
 }
@@ -51,8 +53,10 @@ __all__ = [
     "__version__",
     "check_text",
     "code_text",
+    "compare",
     "export_events",
     "find_actors",
+    "import_gdelt",
     "ingest_sources",
     "process_document",
     "relations",

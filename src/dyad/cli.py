@@ -10,6 +10,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -143,6 +144,36 @@ def _min_confidence_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="X",
                         help="Count events at or above this confidence (default: the ledger's, "
                              "[ledger] in default.toml; 0 counts every event).")(f)
+
+
+def _provenance_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--provenance", type=click.Choice(["dyad", "gdelt"]), default=None,
+                        help="Only the events dyad coded (dyad) or those imported from GDELT (gdelt); "
+                             "default: both.")(f)
+
+
+def _webhook_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--webhook", envvar="DYAD_WEBHOOK", metavar="URL",
+                        help="POST each change this run records (missions opened or closed, relations "
+                             "severed or restored, Goldstein breaks) as JSON to URL, from a background "
+                             "thread (env DYAD_WEBHOOK; docs/store.md).")(f)
+
+
+@contextmanager
+def _posting(store: Store, url: str | None) -> Iterator[None]:
+    """Post the store's new changes to `url` while the block runs; deliver what is left (60 s at most)."""
+    if not url:
+        yield
+        return
+    from dyad.notify import Webhook
+
+    hook = Webhook(url, on_error=lambda message: click.echo(f"dyad: {message}", err=True))
+    store.subscribe(hook)
+    try:
+        yield
+    finally:
+        if not hook.close(wait=60.0):
+            click.echo("dyad: webhook: stopped waiting after 60 s; changes still queued were not posted", err=True)
 
 
 def _dict_engine(fast: bool, dicts: tuple[str, ...]) -> Any:
@@ -286,10 +317,11 @@ def check(files: tuple[str, ...], date: str | None, fmt: str | None) -> None:
               help="Code on a local Dask cluster of N worker processes (see docs/scale.md).")
 @click.option("--scheduler", metavar="ADDRESS", help="Code on an existing Dask cluster, e.g. tcp://HOST:8786.")
 @_dict_option
+@_webhook_option
 @click.pass_context
 def ingest(ctx: click.Context, sources: tuple[str, ...], url: str | None, date: str | None, lang: str | None,
            fast: bool, quiet: bool, no_fetch: bool, timeout: float, retries: int, workers: int | None,
-           scheduler: str | None, dicts: tuple[str, ...]) -> None:
+           scheduler: str | None, dicts: tuple[str, ...], webhook: str | None) -> None:
     """Read SOURCES into the store: files, folders, JSONL/CSV corpora, WARC files, RSS/Atom feeds, URLs."""
     from dyad.ingest.run import ingest_sources
 
@@ -298,18 +330,19 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], url: str | None, date: 
     if workers is not None and scheduler is not None:
         raise click.UsageError("give --workers N or --scheduler ADDRESS, not both")
     store = _open_store(ctx)
-    if workers is not None or scheduler is not None:
-        from dyad.distributed import ingest_parallel
+    with _posting(store, webhook):
+        if workers is not None or scheduler is not None:
+            from dyad.distributed import ingest_parallel
 
-        summary = ingest_parallel(store, sources, workers=workers, scheduler=scheduler, url=url, date=date,
-                                  lang=lang, fast=fast, on_skip=_skip, fetch_items=not no_fetch,
-                                  timeout=timeout, retries=retries, dicts=dicts,
-                                  config_path=_config_path()).to_dict()
-    else:
-        summary = ingest_sources(store, sources, url=url, date=date, lang=lang, fast=fast,
-                                 progress=not quiet and sys.stderr.isatty(), on_skip=_skip,
-                                 fetch_items=not no_fetch, timeout=timeout, retries=retries,
-                                 engine=_dict_engine(fast, dicts)).to_dict()
+            summary = ingest_parallel(store, sources, workers=workers, scheduler=scheduler, url=url, date=date,
+                                      lang=lang, fast=fast, on_skip=_skip, fetch_items=not no_fetch,
+                                      timeout=timeout, retries=retries, dicts=dicts,
+                                      config_path=_config_path()).to_dict()
+        else:
+            summary = ingest_sources(store, sources, url=url, date=date, lang=lang, fast=fast,
+                                     progress=not quiet and sys.stderr.isatty(), on_skip=_skip,
+                                     fetch_items=not no_fetch, timeout=timeout, retries=retries,
+                                     engine=_dict_engine(fast, dicts)).to_dict()
     click.echo(json.dumps(summary), err=True)
     if summary["read"] == 0:
         sys.exit(1)
@@ -325,9 +358,10 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], url: str | None, date: 
 @click.option("--workers", type=click.IntRange(1, None), metavar="N", help="Code on a local Dask cluster of N.")
 @click.option("--scheduler", metavar="ADDRESS", help="Code on an existing Dask cluster, e.g. tcp://HOST:8786.")
 @click.option("--rounds", type=click.IntRange(1, None), hidden=True, help="Stop after this many rounds (tests).")
+@_webhook_option
 @click.pass_context
 def watch(ctx: click.Context, source: str, every: str, date: str | None, lang: str | None, fast: bool,
-          workers: int | None, scheduler: str | None, rounds: int | None) -> None:
+          workers: int | None, scheduler: str | None, rounds: int | None, webhook: str | None) -> None:
     """Keep ingesting SOURCE (a feed or a folder): only new items, every INTERVAL, until stopped (Ctrl-C)."""
     from dyad.distributed import parse_every
     from dyad.distributed import watch as watch_source
@@ -339,8 +373,10 @@ def watch(ctx: click.Context, source: str, every: str, date: str | None, lang: s
     def report(number: int, summary: dict[str, int]) -> None:
         click.echo(json.dumps({"round": number, **summary}), err=True)
 
-    totals = watch_source(_open_store(ctx), source, every=seconds, rounds=rounds, workers=workers,
-                          scheduler=scheduler, date=date, lang=lang, fast=fast, on_skip=_skip, on_round=report)
+    store = _open_store(ctx)
+    with _posting(store, webhook):
+        totals = watch_source(store, source, every=seconds, rounds=rounds, workers=workers,
+                              scheduler=scheduler, date=date, lang=lang, fast=fast, on_skip=_skip, on_round=report)
     click.echo(json.dumps({"total": True, **totals}), err=True)
 
 
@@ -361,11 +397,12 @@ def stats(ctx: click.Context) -> None:
 @click.option("--with-reports", is_flag=True, help="Add each merged event's reports (article, sentence, spans).")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="X",
               help="Only events at or above this confidence (default: every stored event).")
+@_provenance_option
 @click.option("--format", "fmt", type=FORMATS, default=None)
 @click.pass_context
 def events(ctx: click.Context, source: str | None, target: str | None, since: str | None, until: str | None,
            limit: int | None, reports: bool, with_reports: bool, min_confidence: float | None,
-           fmt: str | None) -> None:
+           provenance: str | None, fmt: str | None) -> None:
     """Stored events, merged across articles (with num_mentions/num_sources/num_articles), by dyad and date."""
     from itertools import islice
 
@@ -374,7 +411,7 @@ def events(ctx: click.Context, source: str | None, target: str | None, since: st
 
     store = _open_store(ctx)
     stream = store.stream_events(source=source, target=target, since=since, until=until, limit=limit,
-                                 merged=not reports, min_confidence=min_confidence)
+                                 merged=not reports, min_confidence=min_confidence, provenance=provenance)
     if (fmt or default_format()) == "jsonl":
         while page := list(islice(stream, 1000)):  # streamed: a large store is never held whole
             if with_reports and not reports:
@@ -412,15 +449,16 @@ def missions(ctx: click.Context, city: str | None, host: str | None, sender: str
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default=None,
               help="json (default when piped) or table.")
 @_min_confidence_option
+@_provenance_option
 @click.pass_context
 def relations(ctx: click.Context, a: str, b: str, plot: str | None, fmt: str | None,
-              min_confidence: float | None) -> None:
+              min_confidence: float | None, provenance: str | None) -> None:
     """The dyad's timeline: events per month by quad class, Goldstein scores, diplomatic status."""
     from dyad.kb.relations import plot_relations, relations_table
     from dyad.kb.relations import relations as dyad_relations
     from dyad.render import default_format, print_table
 
-    rel = dyad_relations(_open_store(ctx), a, b, min_confidence=min_confidence)
+    rel = dyad_relations(_open_store(ctx), a, b, min_confidence=min_confidence, provenance=provenance)
     if plot:
         try:
             plot_relations(rel, plot)
@@ -437,8 +475,10 @@ def relations(ctx: click.Context, a: str, b: str, plot: str | None, fmt: str | N
               show_default=True, help="gdelt: GDELT 2.0's 61-column event layout, tab-separated.")
 @click.option("--output", "-o", metavar="FILE", help="Write to FILE (needed for parquet); default standard output.")
 @_min_confidence_option
+@_provenance_option
 @click.pass_context
-def export_cmd(ctx: click.Context, fmt: str, output: str | None, min_confidence: float | None) -> None:
+def export_cmd(ctx: click.Context, fmt: str, output: str | None, min_confidence: float | None,
+               provenance: str | None) -> None:
     """Export the store's merged events, streamed (nothing holds the whole table)."""
     from dyad.kb.export import export_events
     from dyad.kb.ledger import min_confidence as ledger_floor
@@ -449,16 +489,16 @@ def export_cmd(ctx: click.Context, fmt: str, output: str | None, min_confidence:
         if output is None:
             raise click.UsageError("--format parquet needs --output FILE.parquet")
         if fmt == "parquet":
-            count = export_events(store, fmt, path=output, min_confidence=floor)
+            count = export_events(store, fmt, path=output, min_confidence=floor, provenance=provenance)
         else:
             try:
                 with open(output, "w", encoding="utf-8", newline="") as out:
-                    count = export_events(store, fmt, out, min_confidence=floor)
+                    count = export_events(store, fmt, out, min_confidence=floor, provenance=provenance)
             except OSError as exc:
                 raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from exc
     else:
-        count = export_events(store, fmt, sys.stdout, min_confidence=floor)
-    left = store.count_below(floor)
+        count = export_events(store, fmt, sys.stdout, min_confidence=floor, provenance=provenance)
+    left = store.count_below(floor, provenance=provenance)
     note = f"; {left} below confidence {floor:g} left out (--min-confidence 0 keeps them)" if left else ""
     click.echo(f"dyad: exported {count} events ({fmt}){note}", err=True)
 
@@ -484,8 +524,9 @@ def demo(ctx: click.Context, fast: bool) -> None:
 @click.option("--max-body", type=click.IntRange(1024, None), default=2 * 1024 * 1024, show_default=True,
               help="Largest request body in bytes (413 above it).")
 @click.option("--fast", is_flag=True, help="Rules only for /api/code, /api/documents and the paste page.")
+@_webhook_option
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, max_body: int, fast: bool) -> None:
+def serve(ctx: click.Context, host: str, port: int, max_body: int, fast: bool, webhook: str | None) -> None:
     """Serve the HTTP API (/api/..., /openapi.json) and the web pages; writes need DYAD_TOKEN if set."""
     try:
         import uvicorn
@@ -498,10 +539,13 @@ def serve(ctx: click.Context, host: str, port: int, max_body: int, fast: bool) -
     if host not in ("127.0.0.1", "localhost", "::1") and token is None:
         click.echo(f"dyad: warning: serving on {host} without DYAD_TOKEN: anyone who reaches it can add "
                    "articles", err=True)
-    app = create_app(ctx.obj["db"], token=token, max_body=max_body, fast=fast)
+    app = create_app(ctx.obj["db"], token=token, max_body=max_body, fast=fast, webhook=webhook)
     click.echo(f"dyad: serving {ctx.obj['db']} on http://{host}:{port}/ (writes "
                f"{'need the bearer token' if token else 'open: no DYAD_TOKEN'})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+
+
+from dyad import cli_ledger  # noqa: E402,F401  (registers import, compare and changes on `main`)
 
 
 def run() -> None:  # pragma: no cover - console entry for `python -m dyad`

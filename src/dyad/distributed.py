@@ -321,7 +321,9 @@ def store_outcomes(
     skip: SkipFn,
     on_stored: Callable[[dict[str, int]], None] | None = None,
 ) -> dict[str, int]:
-    """Store processed documents one transaction each, in order; count what happened."""
+    """Store processed documents one transaction each, in order; count what happened. The dyad-months
+    they touched are tested for Goldstein breaks every 2,000 and at the end (store/breaks.py)."""
+    months: set[tuple[str, str, str]] = set()
     for out in outcomes:
         if isinstance(out, Skipped):
             skip(out.doc_id, out.reason)
@@ -333,8 +335,13 @@ def store_outcomes(
             continue
         summary[result.status] += 1
         summary["events"] += result.events
+        months.update(result.months)
+        if len(months) >= 2000:
+            store.record_breaks(months)
+            months.clear()
         if on_stored is not None:
             on_stored(summary)
+    store.record_breaks(months)
     return summary
 
 

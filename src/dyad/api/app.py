@@ -10,6 +10,9 @@ read; writes need `Authorization: Bearer TOKEN` when a token is set.
 from __future__ import annotations
 
 import hmac
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -22,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from dyad.errors import DyadError
 
 DEFAULT_MAX_BODY = 2 * 1024 * 1024  # bytes: a long article in HTML fits many times over
+_log = logging.getLogger("dyad")
 
 _SECURITY_HEADERS = {
     "content-security-policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; "
@@ -48,15 +52,36 @@ class NotFound(DyadError):
 
 
 def create_app(
-    store_url: str, token: str | None = None, *, max_body: int = DEFAULT_MAX_BODY, fast: bool = False
+    store_url: str,
+    token: str | None = None,
+    *,
+    max_body: int = DEFAULT_MAX_BODY,
+    fast: bool = False,
+    webhook: str | None = None,
 ) -> FastAPI:
-    """The HTTP API and the web pages over the store at `store_url`."""
+    """The HTTP API and the web pages over the store at `store_url`; with `webhook`, the changes
+    its writes record are posted there (dyad/notify.py) until the app shuts down."""
     from dyad import __version__
-    from dyad.api import pages, routes
+    from dyad.api import feeds, pages, routes
     from dyad.api.web import static_dir
     from dyad.store import Store
 
+    store = Store(store_url)
+    hook = None
+    if webhook:
+        from dyad.notify import Webhook
+
+        hook = Webhook(webhook, on_error=lambda message: _log.warning("dyad: %s", message))
+        store.subscribe(hook)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if hook is not None:
+            hook.close(wait=10.0)
+
     app = FastAPI(
+        lifespan=lifespan,
         title="dyad",
         version=__version__,
         docs_url=None,
@@ -64,10 +89,12 @@ def create_app(
         description="The diplomatic ledger: events coded from the news, missions, dyad timelines. "
         "Writes need `Authorization: Bearer TOKEN` when the server has a token.",
     )
-    app.state.store = Store(store_url)
+    app.state.store = store
+    app.state.webhook = hook
     app.state.token = token or None
     app.state.fast = fast
     app.include_router(routes.router)
+    app.include_router(feeds.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=static_dir()), name="static")
     app.add_exception_handler(DyadError, _dyad_error)

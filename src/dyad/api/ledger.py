@@ -37,12 +37,15 @@ def dyad_events(
     until: str | None = None,
     limit: int = MAX_SCAN,
     min_confidence: float = 0.0,
+    provenance: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Events from a to b and from b to a (at or above `min_confidence`), oldest first."""
-    rows = store.events(source=a, target=b, since=since, until=until, limit=limit, min_confidence=min_confidence)
+    """Events from a to b and from b to a (at or above `min_confidence`, of `provenance`), oldest first."""
+    rows = store.events(source=a, target=b, since=since, until=until, limit=limit, min_confidence=min_confidence,
+                        provenance=provenance)
     if a.upper() != b.upper():
         rows += store.events(
-            source=b, target=a, since=since, until=until, limit=limit, min_confidence=min_confidence
+            source=b, target=a, since=since, until=until, limit=limit, min_confidence=min_confidence,
+            provenance=provenance,
         )
     rows.sort(key=lambda e: (e.get("date") or "", e.get("doc_id") or "", e.get("sentence") or 0))
     return rows
@@ -174,11 +177,13 @@ def _is_day(date: str | None) -> bool:
     return True
 
 
-def country_relations(store: Store, iso3: str, min_confidence: float = 0.0) -> list[dict[str, Any]]:
+def country_relations(
+    store: Store, iso3: str, min_confidence: float = 0.0, provenance: str | None = None
+) -> list[dict[str, Any]]:
     """The country's counterparts, each with counts and a recency-weighted score, most active first."""
     iso3 = iso3.upper()
-    rows = store.events(source=iso3, limit=MAX_SCAN, min_confidence=min_confidence) + store.events(
-        target=iso3, limit=MAX_SCAN, min_confidence=min_confidence
+    rows = store.events(source=iso3, limit=MAX_SCAN, min_confidence=min_confidence, provenance=provenance) + (
+        store.events(target=iso3, limit=MAX_SCAN, min_confidence=min_confidence, provenance=provenance)
     )
     seen: set[str] = set()
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -241,15 +246,23 @@ def _event_ident(e: dict[str, Any]) -> str:
     )
 
 
-def country_events(store: Store, iso3: str, limit: int = 30, min_confidence: float = 0.0) -> list[dict[str, Any]]:
+def country_events(
+    store: Store, iso3: str, limit: int = 30, min_confidence: float = 0.0, provenance: str | None = None
+) -> list[dict[str, Any]]:
     """The country's most recent events (as source or target, at or above `min_confidence`), newest first."""
-    rows = _newest(store, limit, min_confidence, source=iso3) + _newest(store, limit, min_confidence, target=iso3)
+    rows = _newest(store, limit, min_confidence, provenance, source=iso3) + _newest(
+        store, limit, min_confidence, provenance, target=iso3
+    )
     unique = {_event_ident(e): e for e in rows}
     return sorted(unique.values(), key=lambda e: e.get("date") or "", reverse=True)[:limit]
 
 
-def _newest(store: Store, limit: int, min_confidence: float, **filters: str) -> list[dict[str, Any]]:
-    rows = store.events(limit=MAX_SCAN, min_confidence=min_confidence, **filters)  # type: ignore[arg-type]
+def _newest(
+    store: Store, limit: int, min_confidence: float, provenance: str | None, **filters: str
+) -> list[dict[str, Any]]:
+    rows = store.events(
+        limit=MAX_SCAN, min_confidence=min_confidence, provenance=provenance, **filters  # type: ignore[arg-type]
+    )
     return rows[-limit:]
 
 

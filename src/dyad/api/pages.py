@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -29,6 +29,8 @@ router = APIRouter(include_in_schema=False)
 PageCode = Annotated[str, Path(pattern=CODE_PATTERN)]
 # the ledger counts events at or above this confidence (dyad/kb/ledger.py); ?min_confidence=0 shows all
 PageFloor = Annotated[float | None, Query(ge=0.0, le=1.0)]
+# ?provenance=dyad or gdelt: the events dyad coded, or those imported from GDELT (dyad/kb/gdelt.py)
+PageProvenance = Annotated[Literal["dyad", "gdelt"] | None, Query()]
 _PAIR = re.compile(
     r"^\s*([A-Za-z]{3})\s*(?:/|-|–|,|\s|\bvs?\.?\s|\band\s|\by\s)\s*([A-Za-z]{3})\s*$", re.IGNORECASE
 )
@@ -40,7 +42,7 @@ def _store(request: Request) -> Store:
     return store
 
 
-def _render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
     resources = default_resources()
     context.setdefault("title", "dyad")
     context.update(
@@ -64,7 +66,7 @@ def _flags(resources: Resources) -> dict[str, str]:
 
 
 def error_page(request: Request, status: int, error: str, message: str) -> Response:
-    return _render(
+    return render(
         request,
         "error.html",
         status=status,
@@ -84,7 +86,7 @@ def home(request: Request) -> HTMLResponse:
     resources = default_resources()
     act = ledger.activity(store)
     parties = {k: v for k, v in act["parties"].items() if k in resources.countries}
-    return _render(
+    return render(
         request,
         "home.html",
         title="dyad: the diplomatic ledger",
@@ -130,7 +132,7 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=10
         },
         key=lambda nc: nc[0],
     )[:30]
-    return _render(
+    return render(
         request, "search.html", title=f"search: {query}", q=query, countries=countries[:30], cities=cities
     )
 
@@ -155,18 +157,20 @@ def _city_name(resources: Resources, text: str) -> str:
 
 
 @router.get("/country/{iso3}", response_class=HTMLResponse)
-def country(request: Request, iso3: PageCode, min_confidence: PageFloor = None) -> HTMLResponse:
+def country(
+    request: Request, iso3: PageCode, min_confidence: PageFloor = None, provenance: PageProvenance = None
+) -> HTMLResponse:
     store = _store(request)
     resources = default_resources()
     iso3 = iso3.upper()
     info = resources.countries.get(iso3)
     floor = ledger_floor(min_confidence)
-    events = ledger.country_events(store, iso3, limit=30, min_confidence=floor)
+    events = ledger.country_events(store, iso3, limit=30, min_confidence=floor, provenance=provenance)
     if info is None and not events:
         raise NotFound(f"no country or actor '{iso3}' in dyad's tables or the store; try a code like VEN")
     abroad = store.missions(sender=iso3)
     hosted = store.missions(host=iso3)
-    relations = ledger.country_relations(store, iso3, min_confidence=floor)
+    relations = ledger.country_relations(store, iso3, min_confidence=floor, provenance=provenance)
     by_host = Counter(m["host"] for m in abroad)
     cities: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for m in hosted:
@@ -182,7 +186,7 @@ def country(request: Request, iso3: PageCode, min_confidence: PageFloor = None) 
         )
         if drawn is not None:
             city_maps.append({"city": city, "svg": drawn, "count": len(missions)})
-    return _render(
+    return render(
         request,
         "country.html",
         title=f"{info.name if info else iso3}: dyad",
@@ -201,7 +205,9 @@ def country(request: Request, iso3: PageCode, min_confidence: PageFloor = None) 
         )[:10],
         events=events,
         floor=floor,
-        left_out=store.count_below(floor, source=iso3) + store.count_below(floor, target=iso3),
+        provenance=provenance,
+        left_out=store.count_below(floor, source=iso3, provenance=provenance)
+        + store.count_below(floor, target=iso3, provenance=provenance),
         world=svg.world_map(
             resources,
             dict(by_host),
@@ -238,12 +244,14 @@ def _mission_points(missions: list[dict[str, Any]], label: str) -> list[dict[str
 
 
 @router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
-def dyad_page(request: Request, a: PageCode, b: PageCode, min_confidence: PageFloor = None) -> HTMLResponse:
+def dyad_page(
+    request: Request, a: PageCode, b: PageCode, min_confidence: PageFloor = None, provenance: PageProvenance = None
+) -> HTMLResponse:
     store = _store(request)
     resources = default_resources()
     a, b = a.upper(), b.upper()
     floor = ledger_floor(min_confidence)
-    rows = ledger.dyad_events(store, a, b, min_confidence=floor)
+    rows = ledger.dyad_events(store, a, b, min_confidence=floor, provenance=provenance)
     by = ledger.best_granularity(rows)
     timeline = ledger.dyad_timeline(store, a, b, by=by, events=rows)
     name_a, name_b = resources.country_name(a) or a, resources.country_name(b) or b
@@ -251,7 +259,7 @@ def dyad_page(request: Request, a: PageCode, b: PageCode, min_confidence: PageFl
         ledger.fill_periods(timeline["timeline"], by), title=f"{name_a} and {name_b}: events per {by}"
     )
     missions = store.missions(sender=a, host=b) + store.missions(sender=b, host=a)
-    return _render(
+    return render(
         request,
         "dyad.html",
         title=f"{name_a} – {name_b}: dyad",
@@ -264,8 +272,9 @@ def dyad_page(request: Request, a: PageCode, b: PageCode, min_confidence: PageFl
         events=list(reversed(rows)),
         missions=missions,
         floor=floor,
-        left_out=store.count_below(floor, source=a, target=b)
-        + (store.count_below(floor, source=b, target=a) if a != b else 0),
+        provenance=provenance,
+        left_out=store.count_below(floor, source=a, target=b, provenance=provenance)
+        + (store.count_below(floor, source=b, target=a, provenance=provenance) if a != b else 0),
     )
 
 
@@ -287,7 +296,7 @@ def city(
     centre = _place(resources, name, host) if host else None
     drawn = svg.points_map(_mission_points(missions, "sender"), title=f"Missions in {name}", centre=centre)
     shown = places[0].name if places else name
-    return _render(
+    return render(
         request,
         "city.html",
         title=f"{shown}: missions",
@@ -334,7 +343,7 @@ def article(
         other = found if v["version"] == ver["version"] else _store(request).document(doc_id, v["version"])
         if other is not None:
             history.append({**v, "events": len(other["events"]), "findings": len(other["findings"])})
-    return _render(
+    return render(
         request,
         "doc.html",
         title=found["document"].get("title") or doc_id,
@@ -355,7 +364,7 @@ def article(
 
 @router.get("/paste", response_class=HTMLResponse)
 def paste_form(request: Request) -> HTMLResponse:
-    return _render(request, "paste.html", title="paste an article", text="", date="", lang="", result=None)
+    return render(request, "paste.html", title="paste an article", text="", date="", lang="", result=None)
 
 
 @router.post("/paste", response_class=HTMLResponse)
@@ -373,7 +382,7 @@ def paste(
     if lang and not re.fullmatch(LANG_PATTERN, lang):
         problems.append(f"'{lang}' is not a language code like en or es")
     if problems or not text.strip():
-        return _render(
+        return render(
             request,
             "paste.html",
             status=422,
@@ -392,7 +401,7 @@ def paste(
     events = [e.to_dict() for e in doc.events]
     findings = [f.to_dict() for f in doc.findings]
     spans = spans_for(doc.text, starts, mentions, events, findings)
-    return _render(
+    return render(
         request,
         "paste.html",
         title="paste an article",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
@@ -33,6 +33,10 @@ Date = Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY, YYYY
 Limit = Annotated[int, Query(ge=1, le=1000, description="At most this many rows (1-1000).")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Skip this many rows first.")]
 PathCode = Annotated[str, Path(pattern=CODE_PATTERN, description="ISO alpha-3 country or actor code")]
+Provenance = Annotated[
+    Literal["dyad", "gdelt"] | None,
+    Query(description="Only the events dyad coded (dyad) or those imported from GDELT (gdelt); default both."),
+]
 MinConfidence = Annotated[
     float | None,
     Query(ge=0.0, le=1.0, description="Count only events at or above this confidence (0-1); see docs/store.md."),
@@ -119,7 +123,9 @@ def add_document(body: DocumentRequest, request: Request) -> dict[str, Any]:
     doc = _document(body, body.url or "api")
     doc.url, doc.lang = body.url, body.lang or doc.lang
     doc.title = body.title or doc.title
-    result = _store(request).add_document(process_document(doc, fast=request.app.state.fast))
+    store = _store(request)
+    result = store.add_document(process_document(doc, fast=request.app.state.fast))
+    store.record_breaks(result.months)
     return {"id": result.id, "version": result.version, "status": result.status, "events": result.events}
 
 
@@ -187,10 +193,11 @@ def events(
         bool, Query(description="One object per real-world event (default), or per article's report.")
     ] = True,
     min_confidence: MinConfidence = None,
+    provenance: Provenance = None,
 ) -> list[dict[str, Any]]:
     rows = _store(request).events(
         source=source, target=target, since=since, until=until, limit=limit, offset=offset, merged=merged,
-        min_confidence=min_confidence,
+        min_confidence=min_confidence, provenance=provenance,
     )
     _next_link(request, response, len(rows), limit, offset)
     return rows
@@ -226,11 +233,12 @@ def relations(
     since: Date = None,
     until: Date = None,
     min_confidence: MinConfidence = None,
+    provenance: Provenance = None,
 ) -> dict[str, Any]:
     from dyad.kb.relations import relations as dyad_relations
     from dyad.resources import default_resources
 
-    data = dyad_relations(_store(request), a, b, min_confidence=min_confidence)
+    data = dyad_relations(_store(request), a, b, min_confidence=min_confidence, provenance=provenance)
     if since or until:
         low, high = (since or "")[:7], (until or "9999")[:7]
         data["months"] = [m for m in data["months"] if m["month"] is not None and low <= m["month"] <= high]

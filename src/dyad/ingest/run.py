@@ -44,6 +44,7 @@ _DOC_SUFFIXES = {
     ".warc",
 }  # and .warc.gz / .arc.gz (see is_warc)
 _FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+BREAK_BATCH = 2000  # dyad-months gathered before they are tested for Goldstein breaks (store/breaks.py)
 
 
 @dataclass(slots=True)
@@ -224,6 +225,7 @@ def ingest_sources(
 
     bar = _progress() if progress else None
     task = bar.add_task("ingesting", total=None) if bar is not None else None
+    months: set[tuple[str, str, str]] = set()  # dyad-months to test for a Goldstein break
     try:
         if bar is not None:
             bar.start()
@@ -235,6 +237,10 @@ def ingest_sources(
                 continue
             setattr(summary, result.status, getattr(summary, result.status) + 1)
             summary.events += result.events
+            months.update(result.months)
+            if len(months) >= BREAK_BATCH:
+                store.record_breaks(months)
+                months.clear()
             if bar is not None and task is not None:
                 bar.update(
                     task,
@@ -245,6 +251,7 @@ def ingest_sources(
     finally:
         if bar is not None:
             bar.stop()
+    store.record_breaks(months)
     return summary
 
 

@@ -6,7 +6,8 @@
 Events stream from the store in batches; nothing holds the whole table. The GDELT layout is the
 2.0 event table's (tab-separated, no header, `GDELT_COLUMNS` in order) with two differences
 documented in docs/store.md: country codes in the geography columns are ISO alpha-3 (GDELT
-uses FIPS 10-4 there) and AvgTone is empty (dyad does not score tone).
+uses FIPS 10-4 there) and AvgTone is empty (dyad does not score tone) unless the event was
+imported from GDELT (dyad/kb/gdelt.py), whose IsRootEvent and AvgTone are written back as given.
 """
 
 from __future__ import annotations
@@ -147,6 +148,9 @@ def gdelt_row(event: dict[str, Any]) -> list[str]:
         geo = [""] * 8
     added = (event.get("first_seen") or "").replace("-", "").replace("T", "").replace(":", "").rstrip("Z")
     cameo = event["cameo"]
+    imported = event.get("gdelt") or {}  # an event imported from GDELT keeps what GDELT said of it
+    root_event = imported.get("is_root_event", 1 if event["sentence"] < 3 else 0)
+    tone = imported.get("avg_tone")
     return [
         str(x)
         for x in (
@@ -157,7 +161,7 @@ def gdelt_row(event: dict[str, Any]) -> list[str]:
             f"{when.year + (when.timetuple().tm_yday - 1) / 365:.4f}" if when else "",
             *_actor(src),
             *_actor(tgt),
-            1 if event["sentence"] < 3 else 0,
+            root_event,
             cameo,
             cameo[:3],
             event["root"],
@@ -166,7 +170,7 @@ def gdelt_row(event: dict[str, Any]) -> list[str]:
             event["num_mentions"],
             event["num_sources"],
             event["num_articles"],
-            "",
+            "" if tone is None else repr(float(tone)),
             *([""] * 8),
             *([""] * 8),
             *geo,
@@ -203,11 +207,14 @@ def export_events(
     path: str | None = None,
     batch: int = 2000,
     min_confidence: float | None = None,
+    provenance: str | None = None,
 ) -> int:
-    """Write the merged events at or above `min_confidence` (the ledger's default when None) in
-    `fmt` to `out` (text formats) or `path` (parquet); returns the count written
-    (`store.count_below(...)` tells how many were left out)."""
-    events = store.iter_merged_events(batch=batch, min_confidence=ledger_floor(min_confidence))
+    """Write the merged events at or above `min_confidence` (the ledger's default when None), of
+    `provenance` ("dyad", "gdelt"; every one when None), in `fmt` to `out` (text formats) or `path`
+    (parquet); returns the count written (`store.count_below(...)` tells how many were left out)."""
+    events = store.iter_merged_events(
+        batch=batch, min_confidence=ledger_floor(min_confidence), provenance=provenance
+    )
     if fmt == "parquet":
         if path is None:
             raise InputError("parquet needs a file: dyad export --format parquet --output FILE.parquet")

@@ -30,9 +30,12 @@ QUAD_NAMES = {
 }
 
 
-def relations(store: Store, a: str, b: str, min_confidence: float | None = None) -> dict[str, Any]:
+def relations(
+    store: Store, a: str, b: str, min_confidence: float | None = None, provenance: str | None = None
+) -> dict[str, Any]:
     """The dyad's timeline (per month) and its latest diplomatic status, counting the events at or
-    above `min_confidence` (the ledger's default when None)."""
+    above `min_confidence` (the ledger's default when None), of `provenance` ("dyad", "gdelt"; both
+    when None)."""
     a, b = a.upper(), b.upper()
     floor = ledger_floor(min_confidence)
     c = s.event_clusters.c
@@ -50,6 +53,8 @@ def relations(store: Store, a: str, b: str, min_confidence: float | None = None)
         )
         .group_by(month, source, c.quad)
     )
+    if provenance:
+        query = query.where(c.provenance == provenance)
     months: dict[str | None, dict[str, Any]] = {}
     with store.engine.connect() as conn:
         for when, party, quad, count, total in conn.execute(query):
@@ -96,15 +101,18 @@ def relations(store: Store, a: str, b: str, min_confidence: float | None = None)
         }
         for x in current
     ]
-    left_out = store.count_below(floor, source=a, target=b) + (
-        store.count_below(floor, source=b, target=a) if a != b else 0
+    left_out = store.count_below(floor, source=a, target=b, provenance=provenance) + (
+        store.count_below(floor, source=b, target=a, provenance=provenance) if a != b else 0
     )
     totals = {
         "events": sum(r["events"] for r in rows),
         "goldstein_sum": round(sum(r["goldstein_sum"] for r in rows), 2),
     }
-    return {"a": a, "b": b, "months": rows, "status": status, "totals": totals,
-            "min_confidence": floor, "left_out": left_out}
+    out = {"a": a, "b": b, "months": rows, "status": status, "totals": totals,
+           "min_confidence": floor, "left_out": left_out}
+    if provenance:
+        out["provenance"] = provenance
+    return out
 
 
 def _empty_month(month: str | None) -> dict[str, Any]:

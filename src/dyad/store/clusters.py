@@ -64,9 +64,11 @@ def assign_many(conn: Connection, rows: list[dict[str, Any]], now: str, window_d
     keys = sorted({_key(r) for r in rows})
     candidates: dict[tuple[str, str, str, str], list[tuple[int, str | None]]] = {}
     for start in range(0, len(keys), 100):
-        for cid, *key, day in conn.exec_driver_sql(*_candidate_query(conn, keys[start : start + 100], dated,
-                                                                     window_days)):
-            candidates.setdefault(tuple(key), []).append((int(cid), day))
+        for cid, *key, day, provenance in conn.exec_driver_sql(
+            *_candidate_query(conn, keys[start : start + 100], dated, window_days)
+        ):
+            if provenance == "dyad":  # only dyad's own merge: an imported event keeps its source's counts
+                candidates.setdefault(tuple(key), []).append((int(cid), day))
     # existing clusters get their ids; new ones a negative placeholder, shared within the document
     out: list[int] = []
     pending: list[dict[str, Any]] = []
@@ -192,7 +194,11 @@ def _candidate_query(
         if dated:
             terms.append(f"({key} AND day >= {mark} AND day <= {mark})")
             params += [a, b, x, m, low, high]
-    sql = "SELECT id, source_code, target_code, cameo, mode, day FROM event_clusters WHERE " + " OR ".join(terms)
+    # The provenance is read, not filtered on: a filter on it made SQLite pick the provenance index
+    # and read every merged event of dyad's (assign_many leaves out the others).
+    sql = "SELECT id, source_code, target_code, cameo, mode, day, provenance FROM event_clusters WHERE " + " OR ".join(
+        terms
+    )
     return sql, tuple(params)
 
 

@@ -67,10 +67,38 @@ def _increments(conn: Connection) -> None:
     )
 
 
+def _provenance_and_changes(conn: Connection) -> None:
+    """Events from elsewhere (GDELT) beside dyad's own, told apart by a provenance; recorded changes.
+
+    Self-contained: it checks what exists first, so it applies cleanly whatever number it is
+    given among the migrations, and to a store whose tables an earlier migration created from
+    the current schema.
+    """
+    columns = {
+        table: {c["name"] for c in inspect(conn).get_columns(table)}
+        for table in ("documents", "events", "event_clusters")
+    }
+    for table, column, statement in (
+        ("documents", "provenance", "ALTER TABLE documents ADD COLUMN provenance VARCHAR(8) NOT NULL DEFAULT 'dyad'"),
+        ("events", "provenance", "ALTER TABLE events ADD COLUMN provenance VARCHAR(8) NOT NULL DEFAULT 'dyad'"),
+        ("event_clusters", "provenance",
+         "ALTER TABLE event_clusters ADD COLUMN provenance VARCHAR(8) NOT NULL DEFAULT 'dyad'"),
+        ("event_clusters", "external_id", "ALTER TABLE event_clusters ADD COLUMN external_id VARCHAR(64)"),
+    ):
+        if column not in columns[table]:
+            conn.execute(text(statement))
+    conn.execute(
+        text("CREATE UNIQUE INDEX IF NOT EXISTS ux_clusters_external ON event_clusters (external_id, provenance)")
+    )
+    s.changes.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, versions, mentions, findings, events, missions", _initial),
     Migration(2, "event clusters across articles, outlets, reference status of missions", _clusters),
     Migration(3, "events indexed by cluster and outlet; mission changes by date", _increments),
+    Migration(4, "provenance of events (dyad, gdelt) and their external ids; recorded changes",
+              _provenance_and_changes),
 )
 assert MIGRATIONS[-1].version == s.SCHEMA_VERSION
 

@@ -9,8 +9,13 @@ event_clusters  one row per real-world event: the same source, target, code and 
            date window, across articles, with GDELT-style NumMentions/NumSources/NumArticles
 missions   diplomatic missions, from reference data and from the news
 mission_sources  which document, sentence and event said what of a mission
+changes    what moved: missions opened or closed, relations severed or restored, Goldstein breaks
 meta       settings
 schema_migrations  the migrations applied (store/migrations.py), one row each
+
+Events, merged events and documents carry a `provenance`: "dyad" for what dyad coded itself,
+"gdelt" for events imported from GDELT's exports (store/imported.py), whose merged event keeps
+GDELT's GlobalEventID in `external_id`.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from sqlalchemy import (
     func,
 )
 
-SCHEMA_VERSION = 3  # the highest migration in store/migrations.py
+SCHEMA_VERSION = 4  # the highest migration in store/migrations.py
 
 metadata = MetaData()
 
@@ -58,6 +63,7 @@ documents = Table(
     Column("first_seen", String(32), nullable=False),
     Column("current_version", Integer, nullable=False, default=1),
     Column("outlet", Text),  # the publisher: the URL's host without "www."
+    Column("provenance", String(8), nullable=False, default="dyad", server_default="dyad"),
 )
 
 versions = Table(
@@ -136,6 +142,7 @@ events = Table(
     Column("mentions", Integer, nullable=False, default=1),  # sentences of the article reporting it
     Column("outlet", Text),
     Column("cluster_id", Integer),
+    Column("provenance", String(8), nullable=False, default="dyad", server_default="dyad"),
 )
 Index("ix_events_dyad", events.c.source_country, events.c.target_country, events.c.date)
 Index("ix_events_date", events.c.date)
@@ -161,7 +168,12 @@ event_clusters = Table(
     Column("num_sources", Integer, nullable=False, default=0),
     Column("num_articles", Integer, nullable=False, default=0),
     Column("first_seen", String(32), nullable=False),
+    Column("provenance", String(8), nullable=False, default="dyad", server_default="dyad"),
+    Column("external_id", String(64)),  # the event's id where it came from (GDELT's GlobalEventID)
 )
+# external_id first: a filter on provenance alone must not pick this index (it would read every
+# merged event of that provenance instead of the dyad's or the country's few)
+Index("ux_clusters_external", event_clusters.c.external_id, event_clusters.c.provenance, unique=True)
 Index(
     "ix_clusters_key",
     event_clusters.c.source_code,
@@ -216,3 +228,21 @@ Index(
     func.coalesce(mission_sources.c.date, ""),
     mission_sources.c.id,
 )
+
+changes = Table(
+    "changes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(300), nullable=False, unique=True),  # one row per change, however often it is seen
+    Column("kind", String(32), nullable=False),  # mission opened | mission closed | relations ... | goldstein break
+    Column("a", String(16), nullable=False),  # the countries concerned (a mission's sender, then its host)
+    Column("b", String(16)),
+    Column("day", String(10)),  # when it happened, as the news or the data say (YYYY-MM-DD or YYYY-MM)
+    Column("recorded_at", String(32), nullable=False),
+    Column("provenance", String(8), nullable=False, default="dyad", server_default="dyad"),
+    Column("summary", Text, nullable=False),
+    Column("payload", Text, nullable=False),  # the change's JSON object
+)
+Index("ix_changes_a", changes.c.a, changes.c.id)
+Index("ix_changes_b", changes.c.b, changes.c.id)
+Index("ix_changes_day", changes.c.day)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -38,6 +38,9 @@ from dyad.doc import Document
 from dyad.errors import StoreError
 from dyad.store import clusters
 from dyad.store import schema as s
+from dyad.store.breaks import break_settings, record_breaks
+from dyad.store.changes import list_changes
+from dyad.store.imported import ImportedEvent, import_version, write_imported
 from dyad.store.migrations import migrate
 from dyad.store.missions import DATASET, INACTIVE, reference_digest, reference_missions
 from dyad.store.writer import AddResult, now_utc, write_document
@@ -93,6 +96,7 @@ class Store:
     ):
         self.url = url
         self.window_days = window_days
+        self._listeners: list[Callable[[Sequence[dict[str, Any]]], None]] = []
         try:
             self.engine: Engine = create_engine(engine_url(url), future=True, pool_pre_ping=True)
             if self.engine.dialect.name == "sqlite":
@@ -191,7 +195,9 @@ class Store:
         for attempt in range(3):
             try:
                 with self.engine.begin() as conn:
-                    return write_document(conn, identity, doc, window_days=self.window_days)
+                    result = write_document(conn, identity, doc, window_days=self.window_days)
+                self._tell(result.changes)
+                return result
             except IntegrityError:
                 if attempt == 2:
                     raise StoreError(f"{doc.id}: concurrent writers kept colliding; try again") from None
@@ -202,20 +208,78 @@ class Store:
                     raise StoreError(f"{doc.id}: cannot write to the store: {_short(exc)}") from exc
         raise StoreError(f"{doc.id}: cannot write to the store")
 
+    # ------------------------------------------------------------------ changes (store/changes.py)
+    def subscribe(self, listener: Callable[[Sequence[dict[str, Any]]], None]) -> None:
+        """Call `listener(changes)` with the changes this store object records, after each commit
+        (a webhook's queue, dyad/notify.py). A listener must not block: it runs in the writer."""
+        self._listeners.append(listener)
+
+    def _tell(self, found: Sequence[dict[str, Any]]) -> None:
+        if found:
+            for listener in self._listeners:
+                listener(found)
+
+    def record_breaks(self, months: Iterable[tuple[str, str, str]]) -> list[dict[str, Any]]:
+        """Test these (country, country, YYYY-MM) for a Goldstein break (store/breaks.py) and record
+        the new ones; ingest and watch call it with the `AddResult.months` of what they stored."""
+        keys = set(months)
+        if not keys:
+            return []
+        with self.engine.begin() as conn:
+            found = record_breaks(conn, keys, break_settings(), now_utc())
+        self._tell(found)
+        return found
+
+    def changes(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        country: str | None = None,
+        kind: str | None = None,
+        limit: int | None = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Recorded changes (missions opened or closed, relations severed or restored, Goldstein
+        breaks), latest first; `since`/`until` bound the day they happened, `country` is either party."""
+        with self.engine.connect() as conn:
+            return list_changes(conn, since=since, until=until, country=country, kind=kind, limit=limit,
+                                offset=offset)
+
+    def add_imported(self, events: Sequence[ImportedEvent], *, provenance: str, label: str) -> int:
+        """Store events imported from elsewhere (one transaction); returns how many were new
+        (an id the store holds under this provenance already is skipped). See store/imported.py."""
+        for attempt in range(3):
+            try:
+                with self.engine.begin() as conn:
+                    version_id = import_version(conn, provenance, label, now_utc())
+                    return write_imported(conn, events, provenance=provenance, version_id=version_id)
+            except IntegrityError:  # another importer wrote some of these ids meanwhile: look again
+                if attempt == 2:
+                    raise StoreError(f"{label}: concurrent importers kept colliding; try again") from None
+            except OperationalError as exc:
+                raise StoreError(f"{label}: cannot write to the store: {_short(exc)}") from exc
+        return 0
+
     # ------------------------------------------------------------------ questions
     def stats(self) -> dict[str, int]:
-        """Counts: articles, their versions, active event reports, merged events, missions."""
+        """Counts: articles, their versions, active event reports, merged events, missions, and how many
+        of the merged events were imported from GDELT."""
         with self.engine.connect() as conn:
 
             def count(table: Any, *where: Any) -> int:
                 return int(conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one())
 
+            dyad_docs = s.documents.c.provenance == "dyad"
             return {
-                "documents": count(s.documents),
-                "versions": count(s.versions),
+                "documents": count(s.documents, dyad_docs),
+                "versions": count(
+                    s.versions, s.versions.c.document_id.in_(select(s.documents.c.id).where(dyad_docs))
+                ),
                 "events": count(s.events, s.events.c.active.is_(True)),
                 "merged_events": count(s.event_clusters, s.event_clusters.c.num_mentions > 0),
                 "missions": count(s.missions),
+                "gdelt_events": count(s.event_clusters, s.event_clusters.c.provenance == "gdelt"),
             }
 
     def events(
@@ -231,13 +295,15 @@ class Store:
         include_superseded: bool = False,
         merged: bool = True,
         min_confidence: float | None = None,
+        provenance: str | None = None,
     ) -> list[dict[str, Any]]:
         """Stored events, oldest first: the contract's JSON objects.
 
         By default one object per real-world event, merged across articles, with `event_id`,
         `num_mentions`, `num_sources` and `num_articles` added (see store/clusters.py). With
         `merged=False`, a `document`, or `include_superseded`, one object per report instead.
-        `min_confidence` leaves out events below it (a merged event has its first report's).
+        `min_confidence` leaves out events below it (a merged event has its first report's);
+        `provenance` ("dyad" or "gdelt") keeps the events of that origin only.
         """
         if not merged or document or include_superseded:
             return self._reports(
@@ -250,11 +316,14 @@ class Store:
                 document=document,
                 include_superseded=include_superseded,
                 min_confidence=min_confidence,
+                provenance=provenance,
             )
         c = s.event_clusters.c
         query = _merged_query().where(c.num_mentions > 0).order_by(func.coalesce(c.day, "9999"), c.id)
         if min_confidence:
             query = query.where(s.events.c.confidence >= min_confidence)
+        if provenance:
+            query = query.where(c.provenance == provenance)
         query = _dyad_filter(
             query, c.source_code, c.source_country, c.target_code, c.target_country, source, target
         )
@@ -281,11 +350,14 @@ class Store:
         document: str | None,
         include_superseded: bool,
         min_confidence: float | None = None,
+        provenance: str | None = None,
     ) -> list[dict[str, Any]]:
         e = s.events.c
         query = select(e.payload).order_by(func.coalesce(e.date, "9999"), e.id)
         if min_confidence:
             query = query.where(e.confidence >= min_confidence)
+        if provenance:
+            query = query.where(e.provenance == provenance)
         if not include_superseded:
             query = query.where(e.active.is_(True))
         query = _dyad_filter(
@@ -304,9 +376,16 @@ class Store:
         with self.engine.connect() as conn:
             return [json.loads(r[0]) for r in conn.execute(query)]
 
-    def count_below(self, min_confidence: float, *, source: str | None = None, target: str | None = None) -> int:
-        """How many merged events (from `source`, to `target`) lie below `min_confidence`: what the
-        ledger's questions leave out."""
+    def count_below(
+        self,
+        min_confidence: float,
+        *,
+        source: str | None = None,
+        target: str | None = None,
+        provenance: str | None = None,
+    ) -> int:
+        """How many merged events (from `source`, to `target`, of `provenance`) lie below
+        `min_confidence`: what the ledger's questions leave out."""
         if not min_confidence:
             return 0
         c = s.event_clusters.c
@@ -316,6 +395,8 @@ class Store:
             .join(s.events, s.events.c.id == c.first_event_id)
             .where(c.num_mentions > 0, s.events.c.confidence < min_confidence)
         )
+        if provenance:
+            query = query.where(c.provenance == provenance)
         query = _dyad_filter(query, c.source_code, c.source_country, c.target_code, c.target_country, source, target)
         with self.engine.connect() as conn:
             return int(conn.execute(query).scalar_one())
@@ -363,17 +444,23 @@ class Store:
                     )
         return out
 
-    def iter_merged_events(self, batch: int = 2000, min_confidence: float | None = None) -> Iterator[dict[str, Any]]:
+    def iter_merged_events(
+        self, batch: int = 2000, min_confidence: float | None = None, provenance: str | None = None
+    ) -> Iterator[dict[str, Any]]:
         """Every merged event (as `events` prints it, plus `day` and `first_seen`), streamed in id order;
-        those at or above `min_confidence` when one is given."""
+        those at or above `min_confidence` when one is given, of `provenance` when one is given."""
         c = s.event_clusters.c
         last = 0
         floor = s.events.c.confidence >= (min_confidence or 0.0)
+        origin = c.provenance == provenance if provenance else c.provenance.is_not(None)
         while True:
             with self.engine.connect() as conn:
                 rows = (
                     conn.execute(
-                        _merged_query().where(c.num_mentions > 0, c.id > last, floor).order_by(c.id).limit(batch)
+                        _merged_query()
+                        .where(c.num_mentions > 0, c.id > last, floor, origin)
+                        .order_by(c.id)
+                        .limit(batch)
                     )
                     .mappings()
                     .all()
@@ -433,8 +520,10 @@ class Store:
         return [_mission_dict(r, sources.get(r["id"], [])) for r in rows]
 
     def documents(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """The articles dyad read, newest first (not the placeholders that hold imported events)."""
         query = (
             select(s.documents)
+            .where(s.documents.c.provenance == "dyad")
             .order_by(s.documents.c.first_seen.desc(), s.documents.c.id)
             .limit(limit)
             .offset(offset)
@@ -445,7 +534,13 @@ class Store:
     def document(self, identity: str, version: int | None = None) -> dict[str, Any] | None:
         """One article's version (the current one by default) with its mentions, findings and events."""
         with self.engine.connect() as conn:
-            doc = conn.execute(select(s.documents).where(s.documents.c.id == identity)).mappings().first()
+            doc = (
+                conn.execute(
+                    select(s.documents).where(s.documents.c.id == identity, s.documents.c.provenance == "dyad")
+                )
+                .mappings()
+                .first()
+            )
             if doc is None:
                 return None
             number = version or doc["current_version"]

@@ -20,9 +20,9 @@ from sqlalchemy import Connection, and_, delete, func, insert, or_, select, upda
 
 from dyad.doc import Document
 from dyad.errors import StoreError
-from dyad.store import clusters
+from dyad.store import changes, clusters
 from dyad.store import schema as s
-from dyad.store.missions import derive, mission_changes
+from dyad.store.missions import MissionChange, derive, mission_changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +31,10 @@ class AddResult:
     version: int
     status: str  # new | updated | unchanged
     events: int
+    # (country, country, YYYY-MM) of the document's events between two countries, in alphabetical
+    # order: the dyad-months whose Goldstein scores may have broken (store/breaks.py)
+    months: frozenset[tuple[str, str, str]] = frozenset()
+    changes: tuple[dict[str, Any], ...] = ()  # the changes this document made (store/changes.py)
 
 
 def outlet_of(url: str | None) -> str | None:
@@ -198,14 +202,36 @@ def write_document(conn: Connection, identity: str, doc: Document, *, window_day
     fresh_ids = {int(row["cluster_id"]) for row, _ in fresh}
     touched_clusters.update(int(row["cluster_id"]) for row in rows)
     clusters.recount(conn, touched_clusters - fresh_ids)
-    touched_missions.update(learn_missions(conn, identity, doc, event_ids))
+    created: set[int] = set()
+    reported: dict[int, list[changes.Reported]] = {}
+    touched_missions.update(learn_missions(conn, identity, doc, event_ids, created=created, reported=reported))
+    before = changes.snapshot(conn, touched_missions, new=created)
     for mission_id in sorted(touched_missions):
         refresh_mission(conn, mission_id, now)
-    return AddResult(identity, number, status, len(doc.events))
+    recorded: list[dict[str, Any]] = []
+    if touched_missions:
+        after = changes.snapshot(conn, touched_missions)
+        recorded = changes.record_changes(conn, before, after, reported, changes.Source(identity, doc.url), now)
+    months = frozenset(
+        (*changes.pair(r["source_country"], r["target_country"]), r["date"][:7])
+        for r in rows
+        if r["source_country"] and r["target_country"] and r["source_country"] != r["target_country"]
+        and r["date"] and len(r["date"]) >= 7
+    )
+    return AddResult(identity, number, status, len(doc.events), months, tuple(recorded))
 
 
-def learn_missions(conn: Connection, identity: str, doc: Document, event_ids: list[int]) -> set[int]:
-    """Record what the document's events say of missions; returns the missions concerned."""
+def learn_missions(
+    conn: Connection,
+    identity: str,
+    doc: Document,
+    event_ids: list[int],
+    *,
+    created: set[int] | None = None,
+    reported: dict[int, list[changes.Reported]] | None = None,
+) -> set[int]:
+    """Record what the document's events say of missions; returns the missions concerned (and adds
+    the ones it created to `created`, and what it said of each to `reported`)."""
     touched: set[int] = set()
     m = s.missions.c
     for change in mission_changes(doc, event_ids):
@@ -242,6 +268,8 @@ def learn_missions(conn: Connection, identity: str, doc: Document, event_ids: li
                     )
                 ).inserted_primary_key
             )
+            if created is not None:
+                created.add(mission_id)
         else:
             mission_id = row["id"]
             if row["city"] is None or (change.district and not row["district"]):
@@ -252,11 +280,20 @@ def learn_missions(conn: Connection, identity: str, doc: Document, event_ids: li
                 )
         _add_source(conn, mission_id, change, identity, doc.url, change.status)
         touched.add(mission_id)
+        _said(reported, mission_id, change, change.status)
         if change.status == "relocated":  # the mission left its other cities in the host country
             for other in conn.execute(select(m.id).where(same, m.city != change.city)).scalars():
                 _add_source(conn, other, change, identity, doc.url, "closed")
                 touched.add(other)
+                _said(reported, other, change, "closed")
     return touched
+
+
+def _said(
+    reported: dict[int, list[changes.Reported]] | None, mission_id: int, change: MissionChange, status: str
+) -> None:
+    if reported is not None:
+        reported.setdefault(mission_id, []).append(changes.Reported(status, change.date, change.sentence))
 
 
 def _add_source(
