@@ -68,6 +68,7 @@ INFINITIVE = {"to", "para"}  # "X called Y to discuss", "X envió médicos para 
 AGAINST = {"on", "against", "contra", "sobre", "upon"}
 AND = {"and", "y", "e", "&"}
 PARTICIPLE_OPENERS = {
+    "during",
     "after",
     "before",
     "while",
@@ -152,6 +153,10 @@ DETERMINERS = {
     "sus",
 }
 ARTICLES_FOR_DETERMINED = {"the", "el", "la", "los", "las"}
+
+
+# Why a one-actor event names its actor twice: the contract wants a coded target.
+UNARY = "one actor named: a unary event, its target is its source"
 
 
 @dataclass(frozen=True, slots=True)

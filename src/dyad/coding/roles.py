@@ -25,6 +25,7 @@ from dyad.coding.clauses import (
     INFINITIVE,
     OF,
     PARTICIPLE_OPENERS,
+    UNARY,
     ActorSpan,
     Roles,
     after_preposition,
@@ -34,15 +35,37 @@ from dyad.coding.clauses import (
     locative,
     token_spans,
 )
+from dyad.coding.parties import (
+    attribution,
+    inverted_speaker,
+    is_region,
+    joint,
+    members,
+    sayer,
+    settle,
+    statement_target,
+    subject_list,
+)
 from dyad.coding.patterns import TriggerMatch
 from dyad.doc import Mention
 from dyad.text.tokens import Token
 
-__all__ = ["ActorSpan", "Roles", "assign_roles", "clause_bounds", "fallback_roles", "token_spans"]
+__all__ = ["UNARY", "ActorSpan", "Roles", "assign_roles", "clause_bounds", "fallback_roles", "token_spans"]
 
 def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Mention]) -> list[Roles]:
+    """The source and target (or several pairs) of `trigger`, from the clause around it, under the rules of
+    `parties.py`: a world region is a party only when the sentence names no other, a statement needs
+    whom it is addressed to or about, a list of subjects acts on its object."""
     if len(mentions) < 2 or not tokens:
         return []
+    states = [m for m in mentions if not is_region(m)]
+    found = _clause_roles(tokens, trigger, states) if len(states) >= 2 else []
+    if not found and len(states) < len(mentions):
+        found = _clause_roles(tokens, trigger, mentions)
+    return settle([t.norm for t in tokens], token_spans(tokens, mentions), trigger, found)
+
+
+def _clause_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Mention]) -> list[Roles]:
     spans = token_spans(tokens, mentions)
     norms = [t.norm for t in tokens]
     start, head_end = trigger.start_token, trigger.head_end
@@ -51,7 +74,10 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
     before = [
         s for s in before_all if after_preposition(norms, s) is None and not enclosed(norms, s, start)
     ]
-    after = [s for s in spans if head_end <= s.first < right]
+    said = sayer(norms, spans, left, start)
+    if said is not None and (not before or before[-1].first > said[0]):
+        before = said[1]  # "X announced they will be joining Y and withdrawing ...": X acts
+    after = [s for s in spans if head_end <= s.first < right and not attribution(norms, s)]
     # Actors inside the object phrase ("embassy of X") count as after.
     after += [s for s in spans if start < s.first < head_end and s.last >= head_end - 1]
     after.sort(key=lambda s: s.first)
@@ -60,6 +86,13 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
     nominal = trigger.pattern.nominal
     if trigger.pattern.speaker:
         return _speaker_roles(norms, spans, start)
+    speaker = inverted_speaker(norms, spans, trigger) if trigger.pattern.code.startswith("01") else None
+    if speaker is not None:
+        # '"...," said Brazil's president': the speaker follows the verb; the statement is about what precedes
+        about = statement_target(norms, [s for s in spans if s is not speaker], trigger, speaker.mention)
+        if about is None:
+            return [Roles(speaker.mention, speaker.mention, UNARY, structural=False)]
+        return [Roles(speaker.mention, about, "a verb of saying before its subject: the speaker follows it")]
     progressive = norms[start].endswith(("ing", "ando", "iendo"))  # "is sending" is active
     passive = (
         not nominal
@@ -190,16 +223,30 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
     target_span = next((s for s in after if s.mention.code != source.code), None)
     if target_span is not None and locative(norms, target_span) and coordinated(norms, before) is not None:
         target = None  # "Armenia and Azerbaijan signed a peace agreement in Washington": a place, not a party
-    if target is None:
-        partner = coordinated(norms, before)
-        if partner is not None:
+    group = [s.mention for s in subject_list(norms, before)] if not passive else [source]
+    if target is None and len(group) > 1:
+        if joint(trigger, norms):
+            partner = group[-2]
             return [
                 Roles(partner, source, "coordinated actors act on each other"),
                 Roles(source, partner, "coordinated actors act on each other"),
             ]
+        # "Bolivia and Chile called for a ceasefire ... and said Israel ...": a list of subjects does not
+        # act on itself; the object may be named further on in the sentence
+        beyond: Mention | None = next(
+            (s.mention for s in spans if s.first >= head_end and s.mention not in group and not locative(norms, s)),
+            None,
+        )
+        if beyond is None:
+            return []
+        why = "a list of subjects; its object named later in the sentence"
+        return [Roles(m, beyond, why, structural=False) for m in group if m.code != beyond.code]
+    if target is None:
         earlier = [s.mention for s in before_all if s.mention.code != source.code]
         if not earlier:
-            return []
+            reported = any(s.first >= head_end and attribution(norms, s) for s in spans)
+            # "Syria has agreed to allow the convoys, the UN said": Syria alone acts; the UN reports it
+            return [Roles(source, source, UNARY, structural=False)] if reported and not passive else []
         target, why = earlier[-1], "target before the source (no actor after the trigger)"
         if passive:
             source, target, why = target, source, "passive: the subject is the target"
@@ -207,7 +254,11 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
         source, target, why = target, source, "passive without 'by': the subject is the target"
     roles = Roles(source, target, why)
     if trigger.pattern.reverse:
-        roles = Roles(target, source, "reversed pattern: the object is the source")
+        return [Roles(target, source, "reversed pattern: the object is the source")]
+    if len(group) > 1 and group[-1] is source and not passive:
+        # "The UAE and Egypt withdrew their staff from Qatar": each subject acts on the object
+        others = [m for m in group[:-1] if m.code not in (source.code, target.code)]
+        return [*(Roles(m, target, why + "; one of a list of subjects") for m in others), roles]
     return [roles]
 
 
@@ -237,6 +288,9 @@ def _possessive(norms: list[str], span: ActorSpan) -> bool:
     )
 
 
+_OWNERS = frozenset(("its", "their", "his", "her", "our", "su", "sus"))
+
+
 def _prefer_objects(norms: list[str], after: list[ActorSpan], means: range = range(0)) -> list[ActorSpan]:
     """Direct objects first, places after "in"/"at" last ("met in Caracas with X").
 
@@ -247,19 +301,48 @@ def _prefer_objects(norms: list[str], after: list[ActorSpan], means: range = ran
     def rank(s: ActorSpan) -> int:
         if locative(norms, s):
             return 2
-        bare = s.mention.country is None and s.mention.sector not in ("IGO", "NGO")
         # A bare group with no country ("send troops into Kosovo") is more often the act's means.
-        return 3 if bare and (s.mention.sector in ("MIL", "COP") or s.first in means) else 0
+        return 3 if _bare_group(norms, s) and (s.mention.sector in ("MIL", "COP") or s.first in means) else 0
 
-    return sorted(after, key=lambda s: (rank(s), s.first))
+    # what was sent or given is never whom it went to ("Cuba sent doctors": the doctors are not a party)
+    kept = [s for s in after if not (s.first in means and _bare_group(norms, s))]
+    return sorted(kept, key=lambda s: (rank(s), s.first))
+
+
+def _bare_group(norms: list[str], s: ActorSpan) -> bool:
+    """A group with no country of its own words: none at all, one from the story ("doctors" in a story
+    about Cuba), or the subject's ("its troops")."""
+    if s.mention.sector in ("IGO", "NGO"):
+        return False
+    return (
+        s.mention.country is None
+        or s.mention.why.startswith("context:")
+        or (s.first > 0 and norms[s.first - 1] in _OWNERS)
+    )
 
 
 def fallback_roles(tokens: list[Token], trigger: TriggerMatch | None, mentions: list[Mention]) -> list[Roles]:
-    """A best guess from word order alone: the first subject-like actor acts on the next other one."""
-    spans = token_spans(tokens, mentions)
+    """A best guess from word order alone: the first subject-like actor acts on the next other one (a world
+    region only when the sentence names no other; with a trigger, under the rules of `parties.py`)."""
+    states = [m for m in mentions if not is_region(m)]
+    found = _word_order(tokens, trigger, states) if states else []
+    if not found and len(states) < len(mentions):
+        found = _word_order(tokens, trigger, mentions)
+    norms, spans = [t.norm for t in tokens], token_spans(tokens, mentions)
+    if trigger is None:
+        # no act named: two members of a list ("Peru and Chile ...") are no pair, a region never acts
+        return [r for r in found if not is_region(r.source) and not members(norms, spans, r)]
+    return settle(norms, spans, trigger, found)
+
+
+def _word_order(tokens: list[Token], trigger: TriggerMatch | None, mentions: list[Mention]) -> list[Roles]:
+    norms = [t.norm for t in tokens]
+    spans = [s for s in token_spans(tokens, mentions) if not attribution(norms, s)]  # "according to X"
+    if trigger is not None and trigger.pattern.means:
+        sent = range(trigger.head_end, trigger.end_token)
+        spans = [s for s in spans if not (s.first in sent and _bare_group(norms, s))]
     if not spans:
         return []
-    norms = [t.norm for t in tokens]
     subjects = [s for s in spans if after_preposition(norms, s) is None] or spans
     anchor = trigger.start_token if trigger is not None else len(tokens)
     before = [s for s in subjects if s.last < anchor]
