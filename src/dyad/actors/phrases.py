@@ -300,6 +300,8 @@ def _provenance(country: Mention, role: Mention, text: str) -> str:
     """Which words gave the role its country: "the possessive 'Peru's'", "the adjective 'Nigerian'",
     "'of Mali'"."""
     if country.start > role.start:
+        if country.kind == "demonym":
+            return f"from the adjective '{country.text}'"
         return f"from '{text[role.end : country.end].strip()}'"
     gap = text[country.end : role.start]
     if gap.lstrip().startswith(("'", "’")):
