@@ -78,6 +78,8 @@ def test_who_reports_an_act_is_no_party_to_it() -> None:
     )
     got = pairs("Morocco closed its consulate in Dakhla, according to Spanish officials.")
     assert ("MAR", "ESPGOV") not in got
+    got = pairs("Uganda closed the border on Monday, a Kenyan army officer said.")
+    assert not [t for _, t in got if t == "KENMIL"]
 
 
 def test_a_description_is_a_target() -> None:

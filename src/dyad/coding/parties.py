@@ -39,6 +39,8 @@ REPORTING = frozenset(
     believed hoped hopes expects expected dijo afirmó anunció señaló indicó aseguró""".split()
 )
 SUBJECT_PRONOUNS = frozenset(("they", "it", "he", "she", "we"))
+# Words that cannot stand between a reporter and its verb of saying (they open another clause).
+_NOT_BETWEEN = frozenset((",", "that", "and", "who", "which", "to", "of", '"', "'"))
 # A noun after these is an adjunct of purpose or time ("recalled their ambassadors for consultations").
 _ADJUNCT = frozenset("for after before during since amid following despite ahead until tras para".split())
 def is_region(m: Mention) -> bool:
@@ -84,9 +86,11 @@ def attribution(norms: list[str], span: ActorSpan) -> bool:
     i = span.first - 1
     while i >= 0 and norms[i] in DETERMINERS:
         i -= 1
-    after = norms[span.last + 1 : span.last + 3]
-    if i >= 0 and norms[i] == "," and after and (after[0] in REPORTING or after[-1] in REPORTING):
-        return after[0] in REPORTING or after[0] in ("also", "has", "had", "have", "later", "then", "on")
+    # ", the ministry said", ", an AFP photographer said", ", officials also said"
+    after = norms[span.last + 1 : span.last + 4]
+    said = next((k for k, w in enumerate(after) if w in REPORTING), None)
+    if i >= 0 and norms[i] == "," and said is not None:
+        return not any(w in _NOT_BETWEEN for w in after[:said])
     if i >= 1 and norms[i] in REPORTING and norms[i - 1] == ",":
         return True
     if i >= 1 and norms[i] == "by" and norms[i - 1] in REPORTING | {"quoted", "cited"}:
