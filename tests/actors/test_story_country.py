@@ -144,3 +144,9 @@ def test_a_surname_later_is_the_same_person(find) -> None:
     mentions = find(text)
     assert mention(mentions, "Quispe").code == "PERGOV"
     assert "named before" in mention(mentions, "Quispe").why
+
+
+def test_a_role_in_apposition_to_a_person_is_that_persons(find) -> None:
+    text = "Chile hosted the summit. Emmanuel Macron, the president, met Chile's foreign minister on Monday."
+    m = mention(find(text, "2020-05-01"), "president")
+    assert m.code == "FRAGOV" and "apposition" in m.why, m.why

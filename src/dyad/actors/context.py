@@ -14,6 +14,8 @@ from dyad.resources import Resources
 
 _ARTICLE_BEFORE = re.compile(r"(?:\b(?:the|el|la|los|las)\s+)(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _ROLE_WORD = re.compile(r"^role '([^']+)' of ")
+_APPOSITION_GAP = re.compile(r"^\s*,\s*(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_APPOSITION_END = re.compile(r"^(?:\s+(?:of|for)\s+[\w\s-]{0,30})?\s*(?:,|$|\.)")
 _POSSESSIVE_GAP = re.compile(r"^['’]s?\s+(?:[\w-]+\s+){0,3}$")
 # Mentions that name a state (not an anaphor, nor a place inside one, nor a world region).
 _NOT_A_STATE = ("anaphor", "place", "region")
@@ -147,6 +149,8 @@ def _bare_role(
     country, why = None, ""
     if prev is not None and prev.kind == "anaphor" and prev.country and _POSSESSIVE_GAP.match(text[prev.end : m.start]):
         country, why = prev.country, f"the possessive '{prev.text}'s' ({prev.country})"
+    elif prev is not None and _apposition(prev, m, text):
+        country, why = prev.country, f"the apposition to '{prev.text}' ({prev.country})"
     elif person:
         earlier = titles.get(_title_key(m, resources))
         # the home country named in the same sentence by its name is the other party ("Foreign Minister Li
@@ -192,6 +196,17 @@ def _bare_role(
     if not generic:
         return None  # "the ministry" in a story about some country, too far to attach: not coded
     return m  # a generic actor with a bare code: protesters (CVL), rebels (REB)
+
+
+def _apposition(person: Mention, role: Mention, text: str) -> bool:
+    """ "Emmanuel Macron, the president, ...": a role set off by commas right after a person is that person's."""
+    is_person = person.kind == "leader" or person.why.endswith("named person")
+    return (
+        is_person
+        and person.country is not None
+        and _APPOSITION_GAP.match(text[person.end : role.start]) is not None
+        and _APPOSITION_END.match(text[role.end :]) is not None
+    )
 
 
 def _head(m: Mention) -> str:
