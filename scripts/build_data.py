@@ -315,6 +315,13 @@ def build_anaphora() -> None:
               ["phrases that refer back to a country named nearby; written for dyad (data_src/actors/anaphora.tsv)"])
 
 
+def build_descriptors() -> None:
+    rows = [(r["phrase"], r["members"], r["lang"]) for r in read_curated("actors/descriptors.tsv")]
+    write_tsv(OUT / "actors" / "descriptors.tsv", ("phrase", "members", "lang"), rows,
+              ["words that describe a state without naming it ('the Gulf state') and the states they fit;",
+               "written for dyad (data_src/actors/descriptors.tsv, which documents the columns)"])
+
+
 def build_ambiguity() -> None:
     rows = [(r["name"], r["senses"], r["cues"], r.get("person", ""), r.get("kind", "") or "country")
             for r in read_curated("actors/ambiguity.tsv")]
@@ -564,6 +571,7 @@ def main(argv: list[str] | None = None) -> int:
     build_roles()
     build_ambiguity()
     build_anaphora()
+    build_descriptors()
     build_leaders(args.shared)
     build_places(iso2to3)
     build_missions(args.shared, iso2to3)

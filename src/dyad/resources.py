@@ -180,6 +180,34 @@ class Resources:
         )
 
     @cached_property
+    def descriptors(self) -> dict[str, frozenset[str] | None]:
+        """Folded words that describe a state without naming it ("central african", "gulf", "-rich") -> the
+        states they fit, None for any state (data/actors/descriptors.tsv)."""
+        from dyad.text.normalize import fold_key
+
+        by_continent: dict[str, set[str]] = {}
+        for c in self.countries.values():
+            by_continent.setdefault(c.continent, set()).add(c.iso3)
+        table: dict[str, frozenset[str] | None] = {}
+        for r in read_tsv("actors/descriptors.tsv", required=("phrase", "members")):
+            if r["members"] == "*":
+                table[fold_key(r["phrase"])] = None
+                continue
+            members: set[str] = set()
+            for part in r["members"].split("|"):
+                if part.startswith("@"):
+                    members |= by_continent.get(part[1:], set())
+                elif part in self.countries:
+                    members.add(part)
+                else:
+                    raise DataFileError(
+                        f"actors/descriptors.tsv: '{r['phrase']}': '{part}' is neither an ISO alpha-3 code, "
+                        "'@' and a continent nor '*'; fix the row and rebuild"
+                    )
+            table[fold_key(r["phrase"])] = frozenset(members)
+        return table
+
+    @cached_property
     def ambiguity(self) -> dict[str, Ambiguity]:
         """Folded name -> its senses and cues (data/actors/ambiguity.tsv)."""
         from dyad.text.normalize import fold_key

@@ -158,7 +158,7 @@ def test_armed_groups(find, text: str, span: str, code: str) -> None:
         ("El canciller se reunió con su par argentino.", "su par argentino", "ARGGOV"),
         ("Los campesinos bolivianos marcharon.", "campesinos bolivianos", "BOLAGR"),
         ("Los sindicatos chilenos convocaron una huelga.", "sindicatos chilenos", "CHLLAB"),
-        ("Miles de personas protestaron en Quito.", "personas", "CVL"),
+        ("Miles de personas protestaron en Quito.", "personas", "ECUCVL"),  # the story is about Ecuador
     ],
 )
 def test_spanish_roles_and_titles(find, text: str, span: str, code: str) -> None:

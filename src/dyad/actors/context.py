@@ -1,28 +1,70 @@
-"""What only the whole article can tell: its home country, bare roles, "the country", "both nations"."""
+"""What only the whole article can tell: its home country, bare roles, "the country", "both nations",
+descriptions of a state ("the Gulf state"), and the country of a titled person the tables do not know."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter, deque
+from dataclasses import replace
+from functools import lru_cache
 
+from dyad.actors.descriptors import resolve_description
 from dyad.doc import Mention
 from dyad.resources import Resources
 
 _ARTICLE_BEFORE = re.compile(r"(?:\b(?:the|el|la|los|las)\s+)(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_ROLE_WORD = re.compile(r"^role '([^']+)' of ")
+_APPOSITION_GAP = re.compile(r"^\s*,\s*(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_APPOSITION_END = re.compile(r"^(?:\s+(?:of|for)\s+[\w\s-]{0,30})?\s*(?:,|$|\.)")
+_POSSESSIVE_GAP = re.compile(r"^['’]s?\s+(?:[\w-]+\s+){0,3}$")
+# Mentions that name a state (not an anaphor, nor a place inside one, nor a world region).
+_NOT_A_STATE = ("anaphor", "place", "region")
 
 
 def home_country(mentions: list[Mention]) -> str | None:
-    """The country the story is about: the most-named one (names, capitals, leaders, demonyms)."""
-    counts: Counter[str] = Counter()
-    first_seen: dict[str, int] = {}
-    for order, m in enumerate(mentions):
-        if m.country and m.kind not in ("role", "anaphor"):
-            counts[m.country] += 1
-            first_seen.setdefault(m.country, order)
+    """The country the story is about: the most-named one (names, capitals, leaders, demonyms; on a tie the
+    dateline's, then the first named); in a story that names states only in roles ("the Malian government
+    and the rebels"), the most-named of those."""
+    counts, first_seen, dateline = _tally(mentions)
     if not counts:
         return None
-    best = max(counts.items(), key=lambda kv: (kv[1], -first_seen[kv[0]]))
+    best = max(counts.items(), key=lambda kv: (kv[1], kv[0] == dateline, -first_seen[kv[0]]))
     return best[0]
+
+
+def story_state(mentions: list[Mention], home: str | None) -> str | None:
+    """The one state the story is about, when it is about one: its home country, named (by names or in
+    roles: "Turkey's ambassador") at least twice as often as any other state and at least twice more (a
+    story naming one state only is about that state)."""
+    counts = Counter(
+        m.country for m in mentions if m.country and m.kind != "anaphor" and "; in a dateline" not in m.why
+    )
+    if home is None or home not in counts:
+        return None
+    others = [n for c, n in counts.items() if c != home]
+    if not others:
+        return home
+    runner_up = max(others)
+    return home if counts[home] >= 2 * runner_up and counts[home] - runner_up >= 2 else None
+
+
+def _tally(mentions: list[Mention]) -> tuple[Counter[str], dict[str, int], str | None]:
+    """How often the story names each state, where it first did, and its dateline's state. Roles count only
+    in a story that names no state otherwise: a foreign party is often named by its officials ("the French
+    ambassador", "the French foreign ministry") more often than the story's own state by its name."""
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    dateline = None
+    named = [m for m in mentions if m.country and m.kind not in ("anaphor", "role")]
+    counted = named or [m for m in mentions if m.country and m.kind == "role"]
+    for order, m in enumerate(counted):
+        if "; in a dateline" in m.why:
+            continue
+        counts[m.country or ""] += 1
+        first_seen.setdefault(m.country or "", order)
+        if dateline is None and "dateline" in m.why:
+            dateline = m.country
+    return counts, first_seen, dateline
 
 
 def resolve_context(
@@ -32,18 +74,30 @@ def resolve_context(
     resources: Resources,
     paragraph_starts: frozenset[int] = frozenset(),
 ) -> list[Mention]:
-    """Bare roles: "the government" is the home country's; "the country" the one just named (in this sentence
-    or the previous one of the same paragraph); "both nations" the two just named, else the story's main
-    dyad; a bare code ("protesters") stays generic; a title with a person's name and no country takes the
-    home country."""
+    """Bare roles: "the government" is the home country's, "protesters" the story's when it is about one
+    state; "the country" the one just named (in this sentence or the previous one of the same paragraph);
+    "both nations" the two just named, else the story's main dyad; a description ("the Gulf state") the state
+    it fits that the story has named most; a title with a person's name and no country ("Foreign Minister
+    Li") the country the same title had earlier in the story, else the home country when the sentence names
+    no other state's."""
     out: list[Mention] = []
     recent: deque[tuple[int, str]] = deque(maxlen=16)  # (sentence, country) in reading order, the last few
     dyad = _main_dyad(mentions)
-    for m in mentions:
+    story, _, _ = _tally(mentions)
+    focus = story_state(mentions, home)
+    named_before: Counter[str] = Counter()
+    last_seen: dict[str, int] = {}
+    titles: dict[str, str] = {}  # a title ("foreign minister") -> the country it had in the story
+    bodies: dict[str, Mention] = {}  # a role's head noun ("ministry") -> the last such body with a country
+    for order, m in enumerate(mentions):
         if m.kind == "anaphor":
             # "the country" stays in its paragraph; "both nations" may look back one sentence across a break
             reach = 0 if m.sentence in paragraph_starts and m.code == "one" else 1
-            resolved = _anaphor(m, [c for s, c in recent if m.sentence - s <= reach], home, dyad, resources)
+            near = [c for s, c in recent if m.sentence - s <= reach]
+            if m.why.startswith("description"):
+                out.extend(_described(m, named_before, last_seen, near, story, resources))
+                continue
+            resolved = _anaphor(m, near, home, dyad, resources)
             if m.code == "one":
                 # "Yemen ... the country's epidemic": the country is named in the sentence already
                 here = {o.country for o in mentions if o.sentence == m.sentence and o.kind != "anaphor"}
@@ -51,34 +105,157 @@ def resolve_context(
             out.extend(resolved)
             continue
         if m.kind == "role" and m.country is None:
-            text = sentences_text.get(m.sentence, "")
-            definite = bool(_ARTICLE_BEFORE.search(text[: m.start]))
-            named = m.why.endswith(("named person", "named body"))
-            if home and (definite or named):
-                m = Mention(
-                    m.sentence,
-                    m.start,
-                    m.end,
-                    m.text,
-                    f"{home}{m.sector or ''}",
-                    home,
-                    m.sector,
-                    resources.country_name(home) or home,
-                    kind="role",
-                    why=f"context: '{m.text}' of the story's home country {home}",
-                    confidence=0.7,
-                )
-            elif named or (home is None and (definite or (m.start > 0 and m.text[:1].isupper()))):
-                # "the government", "Parliament", "Minister X" in a story that names no country
-                m.why += "; no country in reach: bare sector code"
-                m.confidence = min(m.confidence, 0.4)
-            elif "(bare," not in m.why:
-                continue  # "the ministry" in a story about some country, too far to attach: not coded
-            # else a generic actor with a bare code: protesters (CVL), rebels (REB)
+            prev = out[-1] if out and out[-1].sentence == m.sentence else None
+            resolved_role = _bare_role(m, prev, mentions, sentences_text, home, focus, titles, bodies, resources)
+            if resolved_role is None:
+                continue
+            m = resolved_role
+        elif m.kind == "role" and m.country and "title" in m.why:
+            titles.setdefault(_title_key(m, resources), m.country)
+        if m.kind == "role" and m.country and not m.why.endswith("named person"):
+            bodies[_head(m)] = m
         if m.country:
             recent.append((m.sentence, m.country))
+            if m.kind not in _NOT_A_STATE:
+                named_before[m.country] += 1
+                last_seen[m.country] = order
         out.append(m)
     return out
+
+
+def _bare_role(
+    m: Mention,
+    prev: Mention | None,
+    mentions: list[Mention],
+    sentences_text: dict[int, str],
+    home: str | None,
+    focus: str | None,
+    titles: dict[str, str],
+    bodies: dict[str, Mention],
+    resources: Resources,
+) -> Mention | None:
+    """A role no country was found for in its own words; None when it is no actor here. In order: a
+    possessive anaphor before it ("the country's army"); for a titled person, the country the same title
+    had in the story, else the home country; the last body of the same kind named with a country ("the
+    ministry" after "the Russian foreign ministry"); the home country for a definite role ("the
+    government"); the one state the story is about for a generic actor ("protesters")."""
+    text = sentences_text.get(m.sentence, "")
+    definite = bool(_ARTICLE_BEFORE.search(text[: m.start]))
+    person = m.why.endswith("named person")
+    named = person or m.why.endswith("named body")
+    # a generic actor with a bare sector code ("protesters": CVL), not one with a code of its own
+    # ("peacekeepers": IGOUNO, the UN's wherever they serve)
+    generic = "(bare," in m.why and m.code == m.sector
+    country, why = None, ""
+    if prev is not None and prev.kind == "anaphor" and prev.country and _POSSESSIVE_GAP.match(text[prev.end : m.start]):
+        country, why = prev.country, f"the possessive '{prev.text}'s' ({prev.country})"
+    elif prev is not None and _apposition(prev, m, text):
+        country, why = prev.country, f"the apposition to '{prev.text}' ({prev.country})"
+    elif person:
+        earlier = titles.get(_title_key(m, resources))
+        # the home country named in the same sentence by its name is the other party ("Foreign Minister Li
+        # visited Chad" in a story about Chad): the person is not of it
+        others = {
+            o.country for o in mentions if o.sentence == m.sentence and o.country and o.kind not in ("role", "anaphor")
+        }
+        if earlier:
+            country, why = earlier, f"the country its title had earlier in the story, {earlier}"
+        elif home and home not in others:
+            country, why = home, f"the story's home country {home}"
+        elif home:
+            m.why += f"; the home country {home} is the other party here: no country"
+    elif (definite or generic) and _head(m) in bodies:
+        body = bodies[_head(m)]
+        country, why = body.country, f"the same body named before, '{body.text}' ({body.country})"
+    elif home and definite:
+        country, why = home, f"the story's home country {home}"
+    elif home and named:
+        country, why = home, f"the story's home country {home}"
+    elif generic and focus:
+        country, why = focus, f"the one state the story is about, {focus}"
+    if country:
+        return Mention(
+            m.sentence,
+            m.start,
+            m.end,
+            m.text,
+            f"{country}{m.sector or ''}",
+            country,
+            m.sector,
+            resources.country_name(country) or country,
+            kind="role",
+            why=f"context: '{m.text}' of {why}" + ("; named person" if person else ""),
+            # a generic actor is certainly there, only its country is inferred: its confidence stays
+            confidence=m.confidence if generic and not definite else 0.7,
+        )
+    if named or (home is None and (definite or (m.start > 0 and m.text[:1].isupper()))):
+        # "the government", "Parliament", "Minister X" in a story that names no country
+        m.why += "; no country in reach: bare sector code"
+        m.confidence = min(m.confidence, 0.4)
+        return m
+    if not generic:
+        return None  # "the ministry" in a story about some country, too far to attach: not coded
+    return m  # a generic actor with a bare code: protesters (CVL), rebels (REB)
+
+
+def _apposition(person: Mention, role: Mention, text: str) -> bool:
+    """ "Emmanuel Macron, the president, ...": a role set off by commas right after a person is that person's."""
+    is_person = person.kind == "leader" or person.why.endswith("named person")
+    return (
+        is_person
+        and person.country is not None
+        and _APPOSITION_GAP.match(text[person.end : role.start]) is not None
+        and _APPOSITION_END.match(text[role.end :]) is not None
+    )
+
+
+def _head(m: Mention) -> str:
+    """A role's head noun, singular: "Russian foreign ministry" and "the ministry" give "ministry"."""
+    found = _ROLE_WORD.match(m.why)
+    words = (found.group(1) if found else m.text).lower().split()
+    head = words[-1] if words else ""
+    return head[:-1] if len(head) > 3 and head.endswith("s") and not head.endswith("ss") else head
+
+
+def _title_key(m: Mention, resources: Resources) -> str:
+    """The title a role mention carries, folded: "Foreign Minister Li Zhaoxing" and "China's foreign
+    minister" both give "foreign minister"."""
+    found = _ROLE_WORD.match(m.why)
+    if found:
+        return found.group(1).lower()
+    words = m.text.lower()
+    best = ""
+    for title in _titles(resources):
+        if len(title) > len(best) and re.search(rf"\b{re.escape(title)}\b", words):
+            best = title
+    return best
+
+
+@lru_cache(maxsize=8)
+def _titles(resources: Resources) -> tuple[str, ...]:
+    return tuple(r.name.lower() for r in resources.roles if r.title)
+
+
+def _described(
+    m: Mention,
+    named_before: Counter[str],
+    last_seen: dict[str, int],
+    near: list[str],
+    story: Counter[str],
+    resources: Resources,
+) -> list[Mention]:
+    states, how = resolve_description(m, named_before, last_seen, near, story, resources.descriptors)
+    joined = " and ".join(states)
+    return [
+        replace(
+            m,
+            code=c,
+            country=c,
+            name=resources.country_name(c) or c,
+            why=f"context: '{m.text}' = {joined}, {how}",
+        )
+        for c in states
+    ]
 
 
 def _main_dyad(mentions: list[Mention]) -> list[str]:

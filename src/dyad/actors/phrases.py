@@ -18,9 +18,19 @@ from dyad.text.normalize import fold_key
 
 # Between a country and its role: "Venezuelan government", "North Korea's army", "Korea’s".
 _COUNTRY_THEN_ROLE = re.compile(r"^(?:\s+|\s?['’]s?\s+|\s*-\s*)$")
+# Words that may stand between them inside one noun phrase: "Peru's interim president", "Mali's Tuareg
+# rebels", "Nigerian federal government" (two at most after an adjective, three after a possessive).
+_MODIFIERS_AFTER_ADJECTIVE = re.compile(r"^\s+(?:[\w-]+\s+){1,2}$")
+_MODIFIERS_AFTER_POSSESSIVE = re.compile(r"^\s?['’]s?\s+(?:[\w-]+\s+){1,3}$")
+# Words that end a noun phrase or start a clause: a role after them is not the country's.
+_NOT_MODIFIERS = frozenset(
+    """and or but nor of for with against to by on in at from into over about as than that which who whom
+    whose where when while if the a an its their his her our this these those has have had is are was were
+    be been will would can could may might must shall should do does did not said says say told also""".split()
+)
 # Between a role and its country: "government of Venezuela", "Gobierno de la República ...".
 _ROLE_THEN_COUNTRY = re.compile(
-    r"^\s+(?:of(?:\s+the)?|de(?:l|\s+la|\s+los|\s+las)?|from|in)\s+$", re.IGNORECASE
+    r"^\s+(?:(?:of|from|in)(?:\s+the)?|de(?:l|\s+la|\s+los|\s+las)?)\s+$", re.IGNORECASE
 )
 # Roles that stand in another country than the one after "in": "the embassy in Caracas" is not Venezuela's.
 _NOT_OF_HOST = {"embassy", "embassies", "consulate", "embajada", "consulado", "delegation", "delegación"}
@@ -80,7 +90,40 @@ def join_phrases(mentions: list[Mention], text: str, resources: Resources) -> li
         _extend_org(m, text, out) if m.kind == "role" and fold_key(m.text) in heads else m for m in out
     ]
     kept = [m for m in extended if m is not None]
-    return [_extend_title(m, text, titles, kept) for m in kept]
+    return _person_of([_extend_title(m, text, titles, kept) for m in kept], text)
+
+
+def _person_of(mentions: list[Mention], text: str) -> list[Mention]:
+    """ "Foreign Minister Rafael Quispe of Peru": a titled person followed by "of" and a country is that
+    country's; the country joins the span."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "role"
+            and prev.country is None
+            and prev.why.endswith("named person")
+            and m.kind in _COUNTRY_KINDS
+            and m.country
+            and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[prev.end : m.start])
+        ):
+            out[-1] = Mention(
+                prev.sentence,
+                prev.start,
+                m.end,
+                text[prev.start : m.end],
+                f"{m.country}{prev.sector or ''}",
+                m.country,
+                prev.sector,
+                m.name,
+                kind="role",
+                why=f"role '{prev.text}' of {m.country} (from 'of {m.text}'); named person",
+                confidence=min(prev.confidence, m.confidence),
+            )
+            continue
+        out.append(m)
+    return out
 
 
 def _person_of_another_country(title: Mention, country: Mention, person: Mention | None, text: str) -> bool:
@@ -142,8 +185,8 @@ def _join(a: Mention, b: Mention, text: str, titles: frozenset[str]) -> Mention 
         b.kind == "role"
         and b.country is None
         and a.kind not in ("role", "anaphor")
-        and (a.country or a.kind in _BODY_KINDS or a.kind == "ethnic")
-        and _COUNTRY_THEN_ROLE.match(gap)
+        and (a.country or a.kind in _BODY_KINDS or a.kind in ("ethnic", "region"))
+        and (_COUNTRY_THEN_ROLE.match(gap) or (a.country and _modifiers_only(a, gap)))
     ):
         return _merge(a, b, a, b, text, title=_is_title(b, titles))
     # "Israeli military" + "jets", "Syrian government" + "forces": the head noun (the last) gives the sector
@@ -155,7 +198,7 @@ def _join(a: Mention, b: Mention, text: str, titles: frozenset[str]) -> Mention 
         and gap == " "
         and not a.why.endswith("named person")
     ):
-        sector = b.sector or a.sector
+        sector = _head_sector(a, b)
         title = "; title" if _is_title(b, titles) else ""
         return Mention(
             a.sentence,
@@ -173,14 +216,15 @@ def _join(a: Mention, b: Mention, text: str, titles: frozenset[str]) -> Mention 
     # "Chief" + "Minister", "army" + "chief": one role, the last word's sector
     if a.kind == "role" and b.kind == "role" and a.country is None and b.country is None and gap == " ":
         title = "; title" if _is_title(b, titles) else ""
+        sector = _head_sector(a, b)
         return Mention(
             a.sentence,
             a.start,
             b.end,
             text[a.start : b.end],
-            b.code,
+            b.code if sector == b.sector else sector or b.code,
             None,
-            b.sector,
+            sector,
             b.name,
             kind="role",
             why=f"{b.why}; with {a.text!r}{title}",
@@ -193,8 +237,8 @@ def _join(a: Mention, b: Mention, text: str, titles: frozenset[str]) -> Mention 
         and b.kind in _COUNTRY_KINDS | _BODY_KINDS
         and b.country
         and (_ROLE_THEN_COUNTRY.match(gap) or (b.kind == "demonym" and gap.isspace()))
-        and not (gap.strip().lower() == "in" and fold_key(a.text) in _NOT_OF_HOST)
-        and not (gap.strip().lower() in _FROM_PLACE and _OWNED.search(text[max(0, a.start - 40) : a.start]))
+        and not (_first_word(gap) == "in" and fold_key(a.text) in _NOT_OF_HOST)
+        and not (_first_word(gap) in _FROM_PLACE and _OWNED.search(text[max(0, a.start - 40) : a.start]))
     ):
         return _merge(b, a, a, b, text, title=_is_title(a, titles))
     # "President" + "Donald Trump", "US Foreign Minister" + "Rex Tillerson": the person's code wins
@@ -221,6 +265,52 @@ def _join(a: Mention, b: Mention, text: str, titles: frozenset[str]) -> Mention 
     return None
 
 
+# A body's head or voice is of the body's sector: "police chief" (COP), "army spokesman" (MIL), "rebel
+# commander" (REB), "opposition leader" (OPP).
+_HEAD_OF_BODY = frozenset(
+    "chief head commander spokesman spokeswoman spokesperson official officials leader leaders director".split()
+)
+
+
+def _head_sector(body: Mention, head: Mention) -> str | None:
+    """The sector of "BODY HEAD": the head noun's, unless it only names the body's head or voice."""
+    if body.sector and fold_key(head.text) in _HEAD_OF_BODY:
+        return body.sector
+    return head.sector or body.sector
+
+
+def _first_word(gap: str) -> str:
+    words = gap.split()
+    return words[0].lower() if words else ""
+
+
+def _modifiers_only(country: Mention, gap: str) -> bool:
+    """ "'s interim ", " federal ": the words between a country's possessive or adjective and a role modify
+    the role ("Cuba sent 200 doctors", "Cubans sent doctors": a name or a people, then a verb)."""
+    adjective = country.kind == "demonym" and not (country.text.endswith("s") and not country.text.endswith("ss"))
+    if not (_MODIFIERS_AFTER_POSSESSIVE.match(gap) or (adjective and _MODIFIERS_AFTER_ADJECTIVE.match(gap))):
+        return False
+    words = gap.replace("’", "'").split()
+    if words[0] in ("'s", "'", "s"):
+        words = words[1:]
+    return bool(words) and not any(w.lower() in _NOT_MODIFIERS or w.endswith(",") for w in words)
+
+
+def _provenance(country: Mention, role: Mention, text: str) -> str:
+    """Which words gave the role its country: "the possessive 'Peru's'", "the adjective 'Nigerian'",
+    "'of Mali'"."""
+    if country.start > role.start:
+        if country.kind == "demonym":
+            return f"from the adjective '{country.text}'"
+        return f"from '{text[role.end : country.end].strip()}'"
+    gap = text[country.end : role.start]
+    if gap.lstrip().startswith(("'", "’")):
+        return f"from the possessive '{text[country.start : country.end]}'s'"
+    if country.kind == "demonym":
+        return f"from the adjective '{country.text}'"
+    return f"from '{country.text}' before it"
+
+
 def _is_title(m: Mention, titles: frozenset[str]) -> bool:
     return m.kind == "role" and fold_key(m.text) in titles
 
@@ -229,13 +319,15 @@ def _merge(
     country: Mention, role: Mention, first: Mention, last: Mention, text: str, title: bool = False
 ) -> Mention:
     sector = role.sector or ""
-    if country.kind == "ethnic" and not country.country:  # "Kurdish fighters": the group's code and the role
+    if country.kind in ("ethnic", "region") and not country.country:
+        # "Kurdish fighters", "Central American clergymen": the group's or region's code and the role
         code, sector_out = f"{country.code}{sector}", sector or None
     elif country.sector or not country.country:
         code, sector_out = country.code, country.sector
     else:
         code, sector_out = f"{country.country}{sector}", sector or None
-    why = f"role '{role.text}' of {country.country or country.code}" + ("; title" if title else "")
+    why = f"role '{role.text}' of {country.country or country.code} ({_provenance(country, role, text)})"
+    why += "; title" if title else ""
     kind = "role" if country.country else country.kind  # "UN officials" stays the UN's
     return Mention(
         country.sentence,

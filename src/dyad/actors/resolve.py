@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from dyad.actors.descriptors import find_descriptions
 from dyad.actors.matcher import Entry, Hit
 from dyad.actors.phrases import join_phrases, with_acronyms
 from dyad.doc import Mention
@@ -38,6 +39,9 @@ _NOT_NAME_PARTS = (
 _PROPER_AFTER = re.compile(rf" (?!(?:{_NOT_NAME_PARTS})\b)[A-Z][a-z]")
 # "HAVANA (Reuters) -", "LONDON —", "Caracas, June 23 -": where the story was filed, not who acts.
 _DATELINE = re.compile(r"(?:,[^.]{0,25}?)?\s*(?:\([^)]{0,30}\)\s*)?[—–-]\s")
+# A name before a currency sign or the currency's name is the currency, not the state: "US$81 million",
+# "HK$", "NZ$", "U.S. dollars", "Australian dollar".
+_CURRENCY_AFTER = re.compile(r"\$|\s+(?:dollars?|cents?)\b", re.IGNORECASE)
 _PREFIX_BEFORE = re.compile(r"\b(?:pre|post|non|ex|neo|sub|trans)-$", re.IGNORECASE)
 
 
@@ -76,6 +80,7 @@ def hits_to_mentions(
         for h in hits
         if not _COMPOUND_AFTER.match(text, h.end)
         and not _PREFIX_BEFORE.search(text[max(0, h.start - 6) : h.start])
+        and not _CURRENCY_AFTER.match(text, h.end)
     ]
     mentions = [
         m for m in (_sense(h, text, sentence, date, resources, senses or {}) for h in hits) if m is not None
@@ -86,7 +91,8 @@ def hits_to_mentions(
         for m in mentions[1:]:
             if m.end <= end:  # "HAVANA (Reuters) -": the agency filed the story, it does not act in it
                 m.confidence, m.why = 0.3, m.why + "; in a dateline"
-    return with_acronyms(join_phrases(mentions, text, resources), text)
+    joined = with_acronyms(join_phrases(mentions, text, resources), text)
+    return find_descriptions(text, sentence, joined, resources.descriptors)
 
 
 def _sense(

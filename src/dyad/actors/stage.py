@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dyad.actors.context import home_country, resolve_context
 from dyad.actors.matcher import NameMatcher, NameTable, name_table
+from dyad.actors.persons import with_surnames
 from dyad.actors.resolve import choose_senses, hits_to_mentions
 from dyad.doc import Document
 from dyad.pipeline import stage
@@ -46,5 +47,6 @@ class ActorResolver:
             for i, s in enumerate(doc.sentences)
             if i == 0 or "\n" in doc.text[doc.sentences[i - 1].end : s.start]
         )
-        doc.mentions = resolve_context(mentions, texts, doc.home_country, self.resources, starts)
+        resolved = resolve_context(mentions, texts, doc.home_country, self.resources, starts)
+        doc.mentions = with_surnames(resolved, texts, self.resources)
         return doc

@@ -18,246 +18,66 @@ Rules over tokens, not a parser (the fast path never loads a model):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from dyad.coding.clauses import (
+    AGAINST,
+    BE,
+    BY,
+    INFINITIVE,
+    OF,
+    PARTICIPLE_OPENERS,
+    UNARY,
+    ActorSpan,
+    Roles,
+    after_preposition,
+    clause_bounds,
+    coordinated,
+    enclosed,
+    locative,
+    token_spans,
+)
+from dyad.coding.parties import (
+    attribution,
+    inverted_speaker,
+    is_region,
+    joint,
+    members,
+    sayer,
+    settle,
+    statement_target,
+    subject_list,
+)
 from dyad.coding.patterns import TriggerMatch
 from dyad.doc import Mention
 from dyad.text.tokens import Token
 
-_CLAUSE_BREAKS = {";", ":", "?", "!", '"'}
-# Words that open a new clause with its own subject ("X said that Y ...", "X warned Y would ...").
-_CLAUSE_OPENERS = {
-    "that",
-    "whether",
-    "because",
-    "although",
-    "though",
-    "while",
-    "whereas",
-    "after",
-    "before",
-    "since",
-    "when",
-    "as",
-    "if",
-    "unless",
-    "que",
-    "porque",
-    "aunque",
-    "mientras",
-    "cuando",
-    "tras",
-    "despues",
-    "si",
-}
-_CONJUNCTIONS = {"and", "but", "while", "whereas", "y", "pero", "mientras", "aunque", "as", "even"}
-_BE = {
-    "is",
-    "are",
-    "was",
-    "were",
-    "been",
-    "being",
-    "be",
-    "get",
-    "got",
-    "gets",
-    "fue",
-    "fueron",
-    "es",
-    "son",
-    "sido",
-    "ha",
-    "han",
-    "sera",
-    "seran",
-    "siendo",
-    "estan",
-    "esta",
-    "estaba",
-    "estaban",
-}
-_BY = {"by", "por"}
-_OF = {"of", "de", "del"}
-_INFINITIVE = {"to", "para"}  # "X called Y to discuss", "X envió médicos para ayudar"
-_AGAINST = {"on", "against", "contra", "sobre", "upon"}
-_AND = {"and", "y", "e", "&"}
-_PARTICIPLE_OPENERS = {
-    "after",
-    "before",
-    "while",
-    "by",
-    "upon",
-    "tras",
-    "despues",
-    "antes",
-    "al",
-    "when",
-    "having",
-    "following",
-}
-# An actor right after one of these is an object or a place, not a subject.
-_PREPOSITIONS = {
-    "of",
-    "with",
-    "in",
-    "at",
-    "from",
-    "to",
-    "for",
-    "against",
-    "on",
-    "near",
-    "into",
-    "over",
-    "about",
-    "toward",
-    "towards",
-    "between",
-    "among",
-    "across",
-    "under",
-    "including",
-    "like",
-    "de",
-    "del",
-    "con",
-    "en",
-    "contra",
-    "para",
-    "sobre",
-    "hacia",
-    "entre",
-    "desde",
-    "a",
-    "al",
-    "by",
-    "por",
-}
-_LOCATIVE = {"in", "at", "near", "en", "inside", "outside", "across", "throughout"}
-_RELATIVE = {
-    "who",
-    "which",
-    "whose",
-    "whom",
-    "where",
-    "quien",
-    "quienes",
-    "cual",
-    "cuales",
-    "donde",
-    "cuyo",
-    "cuya",
-}
-_DETERMINERS = {
-    "the",
-    "a",
-    "an",
-    "its",
-    "his",
-    "her",
-    "their",
-    "el",
-    "la",
-    "los",
-    "las",
-    "un",
-    "una",
-    "su",
-    "sus",
-}
-_ARTICLES_FOR_DETERMINED = {"the", "el", "la", "los", "las"}
-
-
-@dataclass(frozen=True, slots=True)
-class Roles:
-    source: Mention
-    target: Mention
-    why: str
-    structural: bool = True  # False for a guess from word order alone
-
-
-@dataclass(frozen=True, slots=True)
-class ActorSpan:
-    first: int  # first token
-    last: int  # last token
-    mention: Mention
-
-
-def token_spans(tokens: list[Token], mentions: list[Mention]) -> list[ActorSpan]:
-    return [
-        ActorSpan(_token_at(tokens, m.start), _token_at(tokens, max(m.end - 1, m.start)), m) for m in mentions
-    ]
-
-
-def _token_at(tokens: list[Token], char: int) -> int:
-    for t in tokens:
-        if t.end > char:
-            return t.index
-    return len(tokens)
-
-
-def clause_bounds(norms: list[str], start: int, end: int) -> tuple[int, int]:
-    left = 0
-    for i in range(start - 1, -1, -1):
-        w = norms[i]
-        if (
-            w in _CLAUSE_BREAKS
-            or w in _CLAUSE_OPENERS
-            or (w in _CONJUNCTIONS and i > 0 and norms[i - 1] == ",")
-        ):
-            left = i + 1
-            break
-    right = len(norms)
-    for i in range(end, len(norms)):
-        w = norms[i]
-        if w in _CLAUSE_BREAKS or (
-            w == "," and i + 1 < len(norms) and (norms[i + 1] in _CONJUNCTIONS or norms[i + 1] in _RELATIVE)
-        ):
-            right = i
-            break
-    return left, right
-
-
-def _after_preposition(norms: list[str], span: ActorSpan) -> str | None:
-    """The preposition governing an actor ("of the Venezuelan government" -> "of"), if any."""
-    i = span.first - 1
-    steps = 0
-    while i >= 0 and steps < 3 and (norms[i] in _DETERMINERS or norms[i] in ("'s", "s")):
-        i -= 1
-        steps += 1
-    if i >= 0 and norms[i] in _PREPOSITIONS:
-        return norms[i]
-    return None
-
-
-def _enclosed(norms: list[str], span: ActorSpan, trigger_start: int) -> bool:
-    """An actor inside an apposition or relative clause that closes before the trigger."""
-    commas = [i for i in range(span.last + 1, trigger_start) if norms[i] == ","]
-    if not commas:
-        return False
-    # Find the comma that opened the inserted phrase, before the actor.
-    for i in range(span.first - 1, max(-1, span.first - 12), -1):
-        if norms[i] == ",":
-            nxt = norms[i + 1] if i + 1 < len(norms) else ""
-            return nxt in _RELATIVE or nxt in _DETERMINERS or nxt in _PREPOSITIONS or i + 1 < span.first
-        if norms[i] in _RELATIVE:
-            return True
-    return False
-
+__all__ = ["UNARY", "ActorSpan", "Roles", "assign_roles", "clause_bounds", "fallback_roles", "token_spans"]
 
 def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Mention]) -> list[Roles]:
+    """The source and target (or several pairs) of `trigger`, from the clause around it, under the rules of
+    `parties.py`: a world region is a party only when the sentence names no other, a statement needs
+    whom it is addressed to or about, a list of subjects acts on its object."""
     if len(mentions) < 2 or not tokens:
         return []
+    states = [m for m in mentions if not is_region(m)]
+    found = _clause_roles(tokens, trigger, states) if len(states) >= 2 else []
+    if not found and len(states) < len(mentions):
+        found = _clause_roles(tokens, trigger, mentions)
+    return settle([t.norm for t in tokens], token_spans(tokens, mentions), trigger, found)
+
+
+def _clause_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Mention]) -> list[Roles]:
     spans = token_spans(tokens, mentions)
     norms = [t.norm for t in tokens]
     start, head_end = trigger.start_token, trigger.head_end
     left, right = clause_bounds(norms, start, head_end)
     before_all = [s for s in spans if left <= s.first and s.last < start]
     before = [
-        s for s in before_all if _after_preposition(norms, s) is None and not _enclosed(norms, s, start)
+        s for s in before_all if after_preposition(norms, s) is None and not enclosed(norms, s, start)
     ]
-    after = [s for s in spans if head_end <= s.first < right]
+    said = sayer(norms, spans, left, start)
+    if said is not None and (not before or before[-1].first > said[0]):
+        before = said[1]  # "X announced they will be joining Y and withdrawing ...": X acts
+    after = [s for s in spans if head_end <= s.first < right and not attribution(norms, s)]
     # Actors inside the object phrase ("embassy of X") count as after.
     after += [s for s in spans if start < s.first < head_end and s.last >= head_end - 1]
     after.sort(key=lambda s: s.first)
@@ -266,14 +86,21 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
     nominal = trigger.pattern.nominal
     if trigger.pattern.speaker:
         return _speaker_roles(norms, spans, start)
+    speaker = inverted_speaker(norms, spans, trigger) if trigger.pattern.code.startswith("01") else None
+    if speaker is not None:
+        # '"...," said Brazil's president': the speaker follows the verb; the statement is about what precedes
+        about = statement_target(norms, [s for s in spans if s is not speaker], trigger, speaker.mention)
+        if about is None:
+            return [Roles(speaker.mention, speaker.mention, UNARY, structural=False)]
+        return [Roles(speaker.mention, about, "a verb of saying before its subject: the speaker follows it")]
     progressive = norms[start].endswith(("ing", "ando", "iendo"))  # "is sending" is active
     passive = (
         not nominal
         and not progressive
         and start > 0
         and (
-            norms[start - 1] in _BE
-            or (start > 1 and norms[start - 2] in _BE and norms[start - 1].endswith("ly"))
+            norms[start - 1] in BE
+            or (start > 1 and norms[start - 2] in BE and norms[start - 1].endswith("ly"))
         )
     )
 
@@ -288,13 +115,13 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
             )
             if target is not None:
                 return [Roles(source, target, "fronted clause: source from the main clause")]
-    by_agent = [s for s in after if _after_preposition(norms, s) in _BY]
+    by_agent = [s for s in after if after_preposition(norms, s) in BY]
     if nominal and not by_agent:
         # "el ataque de X contra Y", "the attack of X on Y": "de"/"of" names the agent when a
         # patient follows after "contra"/"against"/"on".
-        of_agent = next((s for s in after if s.first - head_end <= 3 and _after_preposition(norms, s) in _OF), None)
+        of_agent = next((s for s in after if s.first - head_end <= 3 and after_preposition(norms, s) in OF), None)
         if of_agent is not None and any(
-            s.first > of_agent.last and _after_preposition(norms, s) in _AGAINST for s in after
+            s.first > of_agent.last and after_preposition(norms, s) in AGAINST for s in after
         ):
             by_agent = [of_agent]
     if passive or nominal:
@@ -304,7 +131,7 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
             aimed = [
                 s.mention
                 for s in after
-                if s.first > by_agent[0].last and _after_preposition(norms, s) in _AGAINST
+                if s.first > by_agent[0].last and after_preposition(norms, s) in AGAINST
                 and s.mention.code != agent.code
             ]
             patient = None
@@ -354,10 +181,10 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
     why = "subject before the trigger, object after it"
     adjunct = start > 0 and norms[start - 1] == "," and norms[start].endswith("ing")  # "..., killing X"
     if (
-        (nominal or adjunct or (start > 0 and norms[start - 1] in _INFINITIVE))
+        (nominal or adjunct or (start > 0 and norms[start - 1] in INFINITIVE))
         and len(before) >= 2
         and before[0].mention.code != before[-1].mention.code
-        and not _coordinated(norms, before)
+        and not coordinated(norms, before)
     ):
         # "X held Y as human shields", "X called Y to discuss": the clause's subject acts.
         source = before[0].mention
@@ -365,7 +192,7 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
         # The object sits just before "to" (a short adjunct like "on Wednesday" may come between).
         # A bare group there ("sent doctors to help") is the means, not the one helped.
         object_before_to = (
-            norms[start - 1] in _INFINITIVE
+            norms[start - 1] in INFINITIVE
             and start - 1 - before[-1].last <= 3
             and before[-1].mention.country is not None
         )
@@ -394,18 +221,32 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
             Roles(source, twin, "a phrase naming both actors: each acts on the other"),
         ]
     target_span = next((s for s in after if s.mention.code != source.code), None)
-    if target_span is not None and _locative(norms, target_span) and _coordinated(norms, before) is not None:
+    if target_span is not None and locative(norms, target_span) and coordinated(norms, before) is not None:
         target = None  # "Armenia and Azerbaijan signed a peace agreement in Washington": a place, not a party
-    if target is None:
-        partner = _coordinated(norms, before)
-        if partner is not None:
+    group = [s.mention for s in subject_list(norms, before)] if not passive else [source]
+    if target is None and len(group) > 1:
+        if joint(trigger, norms):
+            partner = group[-2]
             return [
                 Roles(partner, source, "coordinated actors act on each other"),
                 Roles(source, partner, "coordinated actors act on each other"),
             ]
+        # "Bolivia and Chile called for a ceasefire ... and said Israel ...": a list of subjects does not
+        # act on itself; the object may be named further on in the sentence
+        beyond: Mention | None = next(
+            (s.mention for s in spans if s.first >= head_end and s.mention not in group and not locative(norms, s)),
+            None,
+        )
+        if beyond is None:
+            return []
+        why = "a list of subjects; its object named later in the sentence"
+        return [Roles(m, beyond, why, structural=False) for m in group if m.code != beyond.code]
+    if target is None:
         earlier = [s.mention for s in before_all if s.mention.code != source.code]
         if not earlier:
-            return []
+            reported = any(s.first >= head_end and attribution(norms, s) for s in spans)
+            # "Syria has agreed to allow the convoys, the UN said": Syria alone acts; the UN reports it
+            return [Roles(source, source, UNARY, structural=False)] if reported and not passive else []
         target, why = earlier[-1], "target before the source (no actor after the trigger)"
         if passive:
             source, target, why = target, source, "passive: the subject is the target"
@@ -413,13 +254,17 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
         source, target, why = target, source, "passive without 'by': the subject is the target"
     roles = Roles(source, target, why)
     if trigger.pattern.reverse:
-        roles = Roles(target, source, "reversed pattern: the object is the source")
+        return [Roles(target, source, "reversed pattern: the object is the source")]
+    if len(group) > 1 and group[-1] is source and not passive:
+        # "The UAE and Egypt withdrew their staff from Qatar": each subject acts on the object
+        others = [m for m in group[:-1] if m.code not in (source.code, target.code)]
+        return [*(Roles(m, target, why + "; one of a list of subjects") for m in others), roles]
     return [roles]
 
 
 def _speaker_roles(norms: list[str], spans: list[ActorSpan], start: int) -> list[Roles]:
     """ "X said (that) Y must stop": X is the source, Y the target."""
-    subjects = [s for s in spans if s.last < start and _after_preposition(norms, s) is None]
+    subjects = [s for s in spans if s.last < start and after_preposition(norms, s) is None]
     if len(subjects) < 2:
         return []
     target = subjects[-1].mention
@@ -443,6 +288,9 @@ def _possessive(norms: list[str], span: ActorSpan) -> bool:
     )
 
 
+_OWNERS = frozenset(("its", "their", "his", "her", "our", "su", "sus"))
+
+
 def _prefer_objects(norms: list[str], after: list[ActorSpan], means: range = range(0)) -> list[ActorSpan]:
     """Direct objects first, places after "in"/"at" last ("met in Caracas with X").
 
@@ -451,26 +299,51 @@ def _prefer_objects(norms: list[str], after: list[ActorSpan], means: range = ran
     """
 
     def rank(s: ActorSpan) -> int:
-        if _locative(norms, s):
+        if locative(norms, s):
             return 2
-        bare = s.mention.country is None and s.mention.sector not in ("IGO", "NGO")
         # A bare group with no country ("send troops into Kosovo") is more often the act's means.
-        return 3 if bare and (s.mention.sector in ("MIL", "COP") or s.first in means) else 0
+        return 3 if _bare_group(norms, s) and (s.mention.sector in ("MIL", "COP") or s.first in means) else 0
 
-    return sorted(after, key=lambda s: (rank(s), s.first))
+    # what was sent or given is never whom it went to ("Cuba sent doctors": the doctors are not a party)
+    kept = [s for s in after if not (s.first in means and _bare_group(norms, s))]
+    return sorted(kept, key=lambda s: (rank(s), s.first))
 
 
-def _locative(norms: list[str], s: ActorSpan) -> bool:
-    return _after_preposition(norms, s) in _LOCATIVE and s.mention.kind in ("capital", "country", "city")
+def _bare_group(norms: list[str], s: ActorSpan) -> bool:
+    """A group with no country of its own words: none at all, one from the story ("doctors" in a story
+    about Cuba), or the subject's ("its troops")."""
+    if s.mention.sector in ("IGO", "NGO"):
+        return False
+    return (
+        s.mention.country is None
+        or s.mention.why.startswith("context:")
+        or (s.first > 0 and norms[s.first - 1] in _OWNERS)
+    )
 
 
 def fallback_roles(tokens: list[Token], trigger: TriggerMatch | None, mentions: list[Mention]) -> list[Roles]:
-    """A best guess from word order alone: the first subject-like actor acts on the next other one."""
-    spans = token_spans(tokens, mentions)
+    """A best guess from word order alone: the first subject-like actor acts on the next other one (a world
+    region only when the sentence names no other; with a trigger, under the rules of `parties.py`)."""
+    states = [m for m in mentions if not is_region(m)]
+    found = _word_order(tokens, trigger, states) if states else []
+    if not found and len(states) < len(mentions):
+        found = _word_order(tokens, trigger, mentions)
+    norms, spans = [t.norm for t in tokens], token_spans(tokens, mentions)
+    if trigger is None:
+        # no act named: two members of a list ("Peru and Chile ...") are no pair, a region never acts
+        return [r for r in found if not is_region(r.source) and not members(norms, spans, r)]
+    return settle(norms, spans, trigger, found)
+
+
+def _word_order(tokens: list[Token], trigger: TriggerMatch | None, mentions: list[Mention]) -> list[Roles]:
+    norms = [t.norm for t in tokens]
+    spans = [s for s in token_spans(tokens, mentions) if not attribution(norms, s)]  # "according to X"
+    if trigger is not None and trigger.pattern.means:
+        sent = range(trigger.head_end, trigger.end_token)
+        spans = [s for s in spans if not (s.first in sent and _bare_group(norms, s))]
     if not spans:
         return []
-    norms = [t.norm for t in tokens]
-    subjects = [s for s in spans if _after_preposition(norms, s) is None] or spans
+    subjects = [s for s in spans if after_preposition(norms, s) is None] or spans
     anchor = trigger.start_token if trigger is not None else len(tokens)
     before = [s for s in subjects if s.last < anchor]
     source_span = before[0] if before else subjects[0]
@@ -486,19 +359,4 @@ def fallback_roles(tokens: list[Token], trigger: TriggerMatch | None, mentions: 
 
 
 def _fronted(norms: list[str], left: int, start: int) -> bool:
-    return any(norms[i] in _PARTICIPLE_OPENERS for i in range(max(0, left - 1), min(start + 1, left + 4)))
-
-
-def _coordinated(norms: list[str], before: list[ActorSpan]) -> Mention | None:
-    if len(before) < 2:
-        return None
-    s1, s2 = before[-2], before[-1]
-    between = norms[s1.last + 1 : s2.first]
-    if (
-        s1.mention.code != s2.mention.code
-        and between
-        and all(w in _AND or w == "," for w in between)
-        and any(w in _AND for w in between)
-    ):
-        return s1.mention
-    return None
+    return any(norms[i] in PARTICIPLE_OPENERS for i in range(max(0, left - 1), min(start + 1, left + 4)))

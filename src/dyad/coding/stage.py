@@ -13,6 +13,7 @@ from dyad.coding.dates import resolve_date
 from dyad.coding.modes import ModeCues, ModeShift, detect_mode
 from dyad.coding.patterns import PatternSet, TriggerMatch, guess_language
 from dyad.coding.places import find_location
+from dyad.coding.roles import UNARY as _UNARY
 from dyad.coding.roles import ActorSpan, Roles, assign_roles, fallback_roles, token_spans
 from dyad.doc import Document, Event, Mention, Sentence, Trigger
 from dyad.pipeline import stage
@@ -36,9 +37,6 @@ _WEIGHT, _OBJECT, _VERB, _RANK0, _RANK1, _STRUCTURAL, _POSITION, _CAP = (
 
 # The rank of a participle that modifies a noun ("forces backed by Russia"): below any noun trigger.
 _DEMOTED = 5
-
-# Why a one-actor event names its actor twice: the contract wants a coded target.
-_UNARY = "one actor named: a unary event, its target is its source"
 
 # The code of a sentence that names two actors and no act: a neutral statement.
 _DEFAULT_CODE = "010"

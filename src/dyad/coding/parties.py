@@ -1,0 +1,215 @@
+"""Who an act's parties are, beyond the clause reading of `roles.py`. Facts of English news syntax:
+
+* a list of subjects ("The UAE and Egypt withdrew their diplomats from Qatar") gives one event per
+  subject towards the object; the members act on each other only in a joint act (they agree, meet,
+  sign, cooperate, cut ties or fight: roots 03-06, 08, 16 and 19) or when the sentence says so ("each
+  other", "one another");
+* a statement (010-019) is about someone: its target is whom it is addressed to ("told X", "said to X")
+  or whom it is about (the subject of what was said: "said Y would ...", "Y did ..., X said"), never an
+  actor met elsewhere in the sentence ("Ghana opened an embassy in Lima, the ministry said": not Lima);
+* whoever a trailing attribution names (", the foreign ministry said", "according to X") reports the
+  act; it is no party to it;
+* a subject pronoun after a verb of saying ("X announced they will ...") is the sayer: the actors
+  between it and the act are objects of other verbs;
+* a world region ("West Africa", "Europe") is no state: it never acts, and is a party only when the
+  sentence names no other.
+"""
+
+from __future__ import annotations
+
+from dyad.coding.clauses import (
+    AND,
+    DETERMINERS,
+    UNARY,
+    ActorSpan,
+    Roles,
+    after_preposition,
+    enclosed,
+    locative,
+)
+from dyad.coding.patterns import TriggerMatch
+from dyad.doc import Mention
+
+# Roots of acts two parties do together: a list of subjects with no object acts on each other.
+JOINT_ROOTS = frozenset(("03", "04", "05", "06", "08", "16", "19"))
+RECIPROCAL = (("each", "other"), ("one", "another"))
+REPORTING = frozenset(
+    """said says say announced announces added adds stated states told tells reported confirmed noted
+    explained wrote tweeted insisted declared warned claimed indicated vowed pledged promised believes
+    believed hoped hopes expects expected dijo afirmó anunció señaló indicó aseguró""".split()
+)
+SUBJECT_PRONOUNS = frozenset(("they", "it", "he", "she", "we"))
+# Words that cannot stand between a reporter and its verb of saying (they open another clause).
+_NOT_BETWEEN = frozenset((",", "that", "and", "who", "which", "to", "of", '"', "'"))
+# A noun after these is an adjunct of purpose or time ("recalled their ambassadors for consultations").
+_ADJUNCT = frozenset("for after before during since amid following despite ahead until tras para".split())
+def is_region(m: Mention) -> bool:
+    """A world region ("West Africa", "the Middle East"): no state; a regional organisation ("Southeast Asian
+    nations": ASEAN) is one."""
+    return m.kind == "region" and not m.code.startswith("IGO")
+
+
+def subject_list(norms: list[str], before: list[ActorSpan]) -> list[ActorSpan]:
+    """The list of subjects that ends with `before[-1]` ("The UAE, Bahrain and Egypt"), in order."""
+    if not before:
+        return []
+    last = before[-1]
+    # one phrase may name several ("the three Andean nations"): each is a subject
+    group = [s for s in before if (s.first, s.last) == (last.first, last.last)]
+    for s in reversed([s for s in before if s.last < last.first]):
+        between = norms[s.last + 1 : group[0].first]
+        if not between or not all(_joins(w) for w in between):
+            break
+        if not any(w in AND for w in between) and not any(w in AND for w in norms[group[0].last + 1 : group[-1].first]):
+            break  # "X, Y" with no "and" after it: an apposition, not a list
+        group.insert(0, s)
+    return group
+
+
+def joint(trigger: TriggerMatch, norms: list[str]) -> bool:
+    """Whether the act can be done by two parties to each other ("signed", "met", "clashed"); a noun after a
+    preposition is no such act ("recalled their ambassadors for consultations")."""
+    start = trigger.start_token
+    before = start - 1
+    while before >= 0 and norms[before] in DETERMINERS:
+        before -= 1
+    adjunct = trigger.pattern.nominal and before >= 0 and norms[before] in _ADJUNCT
+    if trigger.pattern.code[:2] in JOINT_ROOTS and not adjunct:
+        return True
+    pairs = set(zip(norms, norms[1:], strict=False))
+    return any(p in pairs for p in RECIPROCAL)
+
+
+def attribution(norms: list[str], span: ActorSpan) -> bool:
+    """The actor reports the act: ", the foreign ministry said", ", said the ministry", "according to X",
+    "as reported by X"; or hears the report: "told reporters"."""
+    i = span.first - 1
+    while i >= 0 and norms[i] in DETERMINERS:
+        i -= 1
+    # ", the ministry said", ", an AFP photographer said", ", officials also said"
+    after = norms[span.last + 1 : span.last + 4]
+    said = next((k for k, w in enumerate(after) if w in REPORTING), None)
+    if i >= 0 and norms[i] == "," and said is not None:
+        return not any(w in _NOT_BETWEEN for w in after[:said])
+    if i >= 1 and norms[i] in REPORTING and norms[i - 1] == ",":
+        return True
+    if i >= 1 and norms[i] == "by" and norms[i - 1] in REPORTING | {"quoted", "cited"}:
+        return True  # "as reported by Azeri media"
+    if i >= 0 and norms[i] in ("told", "tells", "telling") and span.mention.sector == "MED":
+        return True  # "told reporters": the press is the channel of a report, not its addressee
+    return i >= 1 and norms[i] == "to" and norms[i - 1] == "according"
+
+
+def sayer(
+    norms: list[str], spans: list[ActorSpan], left: int, start: int
+) -> tuple[int, list[ActorSpan]] | None:
+    """ "X announced they will be joining Y and withdrawing ...": (the pronoun's token, the subjects before it)
+    for a subject pronoun that follows a verb of saying (or "that" after one); else None."""
+    pronoun = next(
+        (
+            i
+            for i in range(max(left, 1), start)
+            if norms[i] in SUBJECT_PRONOUNS
+            and (norms[i - 1] in REPORTING or (norms[i - 1] == "that" and i >= 2 and norms[i - 2] in REPORTING))
+        ),
+        None,
+    )
+    if pronoun is None:
+        return None
+    subjects = [s for s in spans if s.last < pronoun and after_preposition(norms, s) is None]
+    subjects = [s for s in subjects if not enclosed(norms, s, pronoun)]
+    return (pronoun, subjects) if subjects else None
+
+
+def inverted_speaker(norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch) -> ActorSpan | None:
+    """ '"...," said Brazil's president': a verb of saying after a quote or comma, its subject after it."""
+    start = trigger.start_token
+    if start == 0 or norms[start - 1] not in (",", '"', "'", "”", "“"):
+        return None
+    nxt = next((s for s in spans if s.first >= trigger.head_end), None)
+    if nxt is None or nxt.first - trigger.head_end > 2 or after_preposition(norms, nxt) is not None:
+        return None
+    return nxt
+
+
+def statement_target(
+    norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, source: Mention
+) -> Mention | None:
+    """Whom a statement is addressed to or about, or None when the sentence names no one so.
+
+    After the trigger: the first actor that is no place ("told X", "said X would", "concern about X").
+    Before it, only when the saying closes the sentence ("Y has done ..., X said"): the subject of what
+    was said. Else a place after the trigger ("denied charges in Estonia"), and last a region."""
+    after = [
+        s
+        for s in spans
+        if s.first >= trigger.head_end and s.mention.code != source.code and not attribution(norms, s)
+    ]
+    first = next((s for s in after if _addressee(norms, s)), None)
+    if first is not None:
+        return first.mention
+    start = trigger.start_token
+    if start > 0 and any(w in (",", '"', "'") for w in norms[max(0, start - 4) : start]):
+        content = [s for s in spans if s.last < start and s.mention is not source]
+        subject = next((s for s in content if after_preposition(norms, s) is None), None)
+        if subject is not None and subject.mention.code != source.code and not is_region(subject.mention):
+            return subject.mention
+    place = next((s for s in after if not is_region(s.mention)), None) or next(iter(after), None)
+    return place.mention if place is not None else None
+
+
+def _addressee(norms: list[str], s: ActorSpan) -> bool:
+    """An actor after a statement's trigger it can be addressed to or about: not a place ("said in Moscow"),
+    not the one reporting it, not a region."""
+    return not locative(norms, s) and not attribution(norms, s) and not is_region(s.mention)
+
+
+def settle(norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, found: list[Roles]) -> list[Roles]:
+    """The clause reading's roles under the rules above: a statement keeps only a target it is addressed to
+    or about (else it is dropped); members of a list of subjects do not act on each other unless the act
+    is joint; a region never acts."""
+    out: list[Roles] = []
+    by_mention = {id(s.mention): s for s in spans}
+    for roles in found:
+        if is_region(roles.source):
+            continue
+        if trigger.pattern.code.startswith("01"):
+            span = by_mention.get(id(roles.target))
+            fits = statement_target(norms, spans, trigger, roles.source)
+            after_ok = span is not None and span.first >= trigger.head_end and _addressee(norms, span)
+            if not after_ok and fits is not roles.target:
+                if fits is None:
+                    # "The White House declined to comment": a statement addressed to no one named; each
+                    # speaker once, as a one-actor event
+                    if not any(r.source is roles.source for r in out):
+                        out.append(Roles(roles.source, roles.source, UNARY, structural=False))
+                    continue
+                roles = Roles(roles.source, fits, roles.why + "; a statement's target is whom it is about")
+        if members(norms, spans, roles) and not (joint(trigger, norms) and _subject(norms, spans, roles.source)):
+            continue  # "Peru and Chile condemned ...", "visited Benin, Eritrea and Botswana on a tour"
+        out.append(roles)
+    return out
+
+
+def members(norms: list[str], spans: list[ActorSpan], roles: Roles) -> bool:
+    """Source and target are two members of one list ("Colombia and Chile", "the UAE, Bahrain and Egypt")."""
+    by_mention = {id(s.mention): s for s in spans}
+    a, b = by_mention.get(id(roles.source)), by_mention.get(id(roles.target))
+    if a is None or b is None or a is b:
+        return False
+    first, last = (a, b) if a.first < b.first else (b, a)
+    inside = sorted((s for s in spans if first.last < s.first and s.last < last.first), key=lambda s: s.first)
+    chain = [first, *inside, last]
+    gaps = [norms[x.last + 1 : y.first] for x, y in zip(chain, chain[1:], strict=False)]
+    return all(g and all(_joins(w) for w in g) for g in gaps) and any(w in AND for g in gaps for w in g)
+
+
+def _subject(norms: list[str], spans: list[ActorSpan], m: Mention) -> bool:
+    """The actor stands where a subject does: after no preposition."""
+    span = next((s for s in spans if s.mention is m), None)
+    return span is not None and after_preposition(norms, span) is None
+
+
+def _joins(word: str) -> bool:
+    """A word that may stand between two members of a list: "and", a comma, an article ("and the rebels")."""
+    return word in AND or word == "," or word in DETERMINERS

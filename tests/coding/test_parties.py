@@ -1,0 +1,108 @@
+"""Who an act's parties are: lists of subjects, statements, attributions, regions, sector actors at the
+country level. Sentences written for these tests (and the three worked examples of issue 13)."""
+
+from __future__ import annotations
+
+import dyad
+
+
+def events(text: str, date: str = "2021-03-10") -> list[tuple[str, str, str]]:
+    """(source code, CAMEO code, target code), most confident first."""
+    found = sorted(dyad.code_text(text, date=date, fast=True), key=lambda e: -e.confidence)
+    return [(e.source.code, e.cameo, e.target.code) for e in found]
+
+
+def pairs(text: str) -> set[tuple[str, str]]:
+    return {(s, t) for s, _, t in events(text)}
+
+
+def test_an_embassy_opened_in_a_city_is_an_act_towards_its_country() -> None:
+    got = events("Ghana has opened an embassy in Lima, the foreign ministry said.")
+    assert got[0] == ("GHA", "054", "PER")
+    # the ministry reports the opening: it is no party to it, and what it said is about Ghana, not Lima
+    assert all(t != "GHAGOV" for _, _, t in got)
+    assert not [e for e in got if e[1].startswith("01") and e[2] == "PER"]
+
+
+def test_a_union_calling_off_its_strike_acts_on_no_one_of_its_own_code() -> None:
+    got = events("The Kenyan teachers union announced that it has called off its strike.")
+    assert got and all(s != t for s, _, t in got)
+    assert all(s == "KENLAB" for s, _, _ in got)
+
+
+def test_a_government_and_the_rebels_of_its_country_agree() -> None:
+    got = pairs("The Malian government and the rebels have agreed to allow aid convoys into the north.")
+    assert ("MLIGOV", "MLIREB") in got and ("MLIREB", "MLIGOV") in got
+
+
+def test_each_subject_of_a_list_acts_on_the_object() -> None:
+    got = events("Norway and Denmark recalled their envoys from Belarus on Monday.")
+    assert {(s, t) for s, c, t in got if c.startswith("16")} >= {("NOR", "BLR"), ("DNK", "BLR")}
+    assert ("NOR", "DNK") not in pairs("Norway and Denmark recalled their envoys from Belarus on Monday.")
+
+
+def test_a_longer_list_of_subjects() -> None:
+    got = pairs("Kuwait, Oman and Jordan condemned Iran for the attack.")
+    assert {("KWT", "IRN"), ("OMN", "IRN"), ("JOR", "IRN")} <= got
+    assert not got & {("KWT", "OMN"), ("OMN", "JOR"), ("KWT", "JOR")}
+
+
+def test_the_members_of_a_list_do_not_act_on_each_other_unless_the_act_is_joint() -> None:
+    assert not pairs("Peru and Chile condemned the decision.") & {("PER", "CHL"), ("CHL", "PER")}
+    assert {("PER", "CHL"), ("CHL", "PER")} <= pairs("Peru and Chile signed a trade agreement.")
+    # a noun after "for" is the purpose of the act, not something the two did together
+    assert not pairs("Peru and Chile recalled their consuls for consultations.") & {("PER", "CHL"), ("CHL", "PER")}
+
+
+def test_a_pronoun_after_saying_is_the_sayer() -> None:
+    text = "Kuwait and Oman said they were joining Jordan and recalling their ambassadors from Iran."
+    got = {(s, t) for s, c, t in events(text) if c.startswith("16")}
+    assert {("KWT", "IRN"), ("OMN", "IRN")} <= got and ("JOR", "IRN") not in got
+
+
+def test_a_statement_targets_whom_it_is_about() -> None:
+    got = events("The ministry of Chile said on Friday that Bolivia had closed two border crossings.")
+    statements = [(s, t) for s, c, t in got if c.startswith("01")]
+    assert statements == [("CHLGOV", "BOL")]
+
+
+def test_a_statement_addressed_to_no_one_is_the_speakers_alone() -> None:
+    got = dyad.code_text("Argentina's foreign ministry declined to comment on the report.", fast=True)
+    assert [(e.source.code, e.target.code, e.unary) for e in got] == [("ARGGOV", "ARG", True)]
+
+
+def test_who_reports_an_act_is_no_party_to_it() -> None:
+    assert events("Brazil recalled its ambassador from Israel, the foreign ministry in Brasilia said.")[0][::2] == (
+        "BRA",
+        "ISR",
+    )
+    got = pairs("Morocco closed its consulate in Dakhla, according to Spanish officials.")
+    assert ("MAR", "ESPGOV") not in got
+    got = pairs("Uganda closed the border on Monday, a Kenyan army officer said.")
+    assert not [t for _, t in got if t == "KENMIL"]
+
+
+def test_a_description_is_a_target() -> None:
+    text = "Qatar hosted the talks on Monday. Argentina and Uruguay recalled their ambassadors to the Gulf state."
+    got = {(s, t) for s, c, t in events(text) if c.startswith("16")}
+    assert {("ARG", "QAT"), ("URY", "QAT")} <= got
+
+
+def test_a_region_never_acts_and_is_a_target_only_when_no_state_is() -> None:
+    assert all(s not in ("AFR", "EUR") for s, _, _ in events("Africa welcomed the loan from China."))
+    assert ("DEU", "WAF") in pairs("Germany sent doctors to West Africa.")
+    assert ("DEU", "WAF") not in pairs("Germany sent doctors to Liberia in West Africa.")
+
+
+def test_a_currency_is_no_party() -> None:
+    assert all("USA" not in (s, t) for s, _, t in events("Japan lent Kenya US$50 million on Tuesday."))
+
+
+def test_a_fronted_visit_belongs_to_the_main_subject() -> None:
+    got = events("During his visit to Ghana, Kenya's president signed a trade agreement.")
+    assert ("KENGOV", "042", "GHA") in got
+
+
+def test_a_surname_carries_its_persons_country_into_later_events() -> None:
+    text = "Foreign Minister Rafael Quispe of Peru flew to Quito on Monday. Quispe later met Bolivia's president."
+    assert ("PERGOV", "BOLGOV") in pairs(text)
