@@ -1,0 +1,427 @@
+"""Who owns a mission, where it is, and who acted: read from the words around a mission word.
+
+Owner: a word that marks it, before it ("the Saudi embassy", "Britain's embassy", "US-Botschaft"), after it
+("l'ambassade américaine", "Botschafter Russlands", "embajada de México"), or the actor the actors stage
+read with it ("the ambassador of Panama"); else a possessive ("its", "su", "ihre": the subject's own);
+else, for "the embassy", the mission just spoken of; else the subject's. An expelled ambassador is not the
+expelling state's: without a mark, it is the mission of the story whose host is the subject, or the other
+country of the clause.
+
+Host: the place after it ("in Tehran", "to the US and Israel", "aus Israel", "à Paris"), else the subject
+when the subject does not own the mission ("Venezuela ordered the closure of the Colombian embassy"), else
+the other party of what this sentence or the story already said, else another country of the clause,
+else the story's country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dyad.doc import MissionChange, RelationChange
+from dyad.missions.lexicon import CueMatch
+from dyad.missions.sentence import Anchor, Parsed
+
+_GOVERNED = ("host", "from", "with", "between")
+
+
+@dataclass(slots=True)
+class Context:
+    """What earlier sentences of the document said, for sentences that name no actor of their own."""
+
+    home: str | None = None
+    subject: list[str] = field(default_factory=list)
+    mission: tuple[str, str] | None = None  # (owner, host) of the last mission read as news
+    main: tuple[str, str] | None = None  # (owner, host) of the first: the story's mission
+    relation: tuple[str, str] | None = None  # the parties of the last relations change read as news
+
+
+@dataclass(slots=True)
+class Parties:
+    owners: list[str]
+    hosts: list[tuple[str, str | None]]  # (country, city named)
+    from_city: str | None
+    why: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    owners: list[Anchor]
+    cities: list[Anchor]  # a city before the mission word ("Britain's Moscow embassy")
+    end: int  # the token after the mission word and its owner phrase
+    possessive: bool
+    definite: bool
+    hosts: list[Anchor]  # a place the actors stage read with the mission word ("ambassador to Israel")
+    foreign: bool = False  # "foreign diplomats", "other embassies": owned by no one the sentence names
+
+
+def before_skipping(parsed: Parsed, i: int, roles: tuple[str, ...] = ("article",)) -> int:
+    """The index of the first token before `i` that is not of these roles (nor a hyphen)."""
+    j = i - 1
+    while j >= 0 and (parsed.word(j) == "-" or any(parsed.is_(r, j) for r in roles)):
+        j -= 1
+    return j
+
+
+def _joiner(parsed: Parsed, j: int) -> bool:
+    return parsed.is_("conj", j) or parsed.word(j) in (",", "'s", "-")
+
+
+def anchor_list(parsed: Parsed, i: int, repeat: str = "") -> tuple[list[Anchor], int]:
+    """Anchors from token i on, joined by lists, articles and place words ("in Iran's capital Tehran");
+    `repeat` is the preposition that may open each item again ("in Tschechien sowie in Österreich")."""
+    out: list[Anchor] = []
+    j, idle = i, 0
+    clause = parsed.clause[i] if i < len(parsed.tokens) else -1
+    while j < len(parsed.tokens) and parsed.clause[j] == clause and idle <= 2:
+        anchor = parsed.anchor_at(j)
+        if anchor is not None:
+            out.append(anchor)
+            j, idle = anchor.end, 0
+            continue
+        w = parsed.word(j)
+        if parsed.is_("article", j) or parsed.is_("filler", j) or (repeat and w == repeat) or _joiner(parsed, j):
+            j, idle = j + 1, idle + (0 if _joiner(parsed, j) else 1)
+            continue
+        break
+    return out, j
+
+
+def in_phrase(parsed: Parsed, anchor: Anchor, roles: tuple[str, ...] = _GOVERNED) -> bool:
+    """Whether a preposition of these roles governs the anchor (through articles, fillers and a list: a
+    comma joins only items of a list, "in A, B and C", not "with Libya, the US will ...")."""
+    j, item_end = anchor.start - 1, anchor.end
+    while j >= 0:
+        if any(parsed.is_(r, j) for r in roles):
+            return True
+        other = parsed.anchor_at(j)
+        if other is not None:
+            j, item_end = other.start - 1, other.end
+            continue
+        w = parsed.word(j)
+        if w == ",":
+            if not (parsed.is_("conj", item_end) or parsed.word(item_end) == ","):
+                return False
+            j -= 1
+            continue
+        if parsed.is_("article", j) or parsed.is_("filler", j) or parsed.is_("conj", j) or w in ("'s", "-"):
+            j -= 1
+            continue
+        return False
+    return False
+
+
+def subject_of(parsed: Parsed, before: int, exclude: set[int]) -> list[Anchor]:
+    """The actor(s) of the clause before token `before`.
+
+    The first anchor no preposition governs, with its list ("Colombia and Chile"); after a speech word,
+    the first one after it ("X said Y closed ..."); after a fronted phrase, the first one after its comma
+    ("After Israel's raid, Turkey recalled ..."); and a possessor just before a change noun ("Nauru's
+    decision to cut ties", "the US decision to move"). None when a word like "others" stands between.
+    """
+    if not parsed.tokens:
+        return []
+    clause = parsed.clause[min(before, len(parsed.tokens) - 1)]
+    owners_of_nouns = {
+        a.start
+        for a in parsed.anchors
+        for n in parsed.role_matches("noun")
+        if a.end == n.start or (a.start <= n.start < a.end)
+    }
+    candidates = [
+        a
+        for a in parsed.anchors
+        if a.end <= before
+        and a.start not in exclude
+        and a.kind != "city"
+        and not in_phrase(parsed, a)
+        and a.start not in owners_of_nouns
+    ]
+    here = [a for a in candidates if parsed.clause[a.start] == clause] or candidates
+    if not here:
+        return []
+    near = here[-1]
+    if (near.genitive or parsed.is_("definite", near.start - 1)) and before - near.end <= 4 and near is not here[0]:
+        return [near]
+    first_token = next(i for i, c in enumerate(parsed.clause) if c == parsed.clause[here[0].start])
+    speech = [
+        m.end
+        for m in parsed.role_matches("mode")
+        if m.cue.value == "speech" and first_token <= m.start and m.end <= before
+    ]
+    if speech:
+        here = [a for a in here if a.start >= speech[-1]] or here
+    if parsed.role_at("boundary", first_token) or parsed.is_("host", first_token):
+        commas = [i for i in range(first_token, before) if parsed.word(i) == ","]
+        if commas:
+            here = [a for a in here if a.start > commas[0]] or here
+    if any(parsed.role_at("other", i) for i in range(here[0].end, before)):
+        return []  # "Bolivia severs ties with Israel, others recall ambassadors"
+    group = [here[0]]
+    for a in here[1:]:
+        between = range(group[-1].end, a.start)
+        if len(between) <= 4 and any(_joiner(parsed, i) for i in between):
+            group.append(a)
+        else:
+            break
+    return group
+
+
+def agent_of(parsed: Parsed, cue: CueMatch) -> list[Anchor]:
+    """ "expelled by Venezuela", "von Venezuela ausgewiesen": the actor after an agent word near the cue."""
+    for i in range(max(0, cue.start - 6), min(len(parsed.tokens), cue.end + 4)):
+        if parsed.is_("agent", i):
+            found, _ = anchor_list(parsed, i + 1)
+            if found:
+                return found
+    return []
+
+
+def owner_marks(parsed: Parsed, noun: CueMatch) -> _Marks:
+    span = noun.end - noun.start
+    inside = next((a for a in parsed.anchors if a.start <= noun.start < a.end and a.end - a.start > span), None)
+    if inside is not None:  # the actors stage read "the ambassador of Panama", "US ambassador" as one actor
+        after = noun.end if noun.end < inside.end else None
+        if inside.city is not None or (after is not None and (parsed.is_("host", after) or parsed.is_("from", after))):
+            # "the ambassador to Israel", "the Moscow embassy": the place it is in, not its owner
+            return _Marks([], [], noun.end, _possessive(parsed, noun), _definite(parsed, noun), [inside])
+        return _Marks([inside], [], max(noun.end, inside.end), False, False, [])
+    if parsed.role_at("other", before_skipping(parsed, noun.start)):
+        return _Marks([], [], noun.end, False, False, [], foreign=True)  # "foreign diplomats": not the subject's
+    owners: list[Anchor] = []
+    cities: list[Anchor] = []
+    j = before_skipping(parsed, noun.start)
+    attach = noun.start  # the token an owner before the mission word must touch
+    while j >= 0:
+        anchor = parsed.anchor_at(j)
+        if anchor is None:
+            break
+        touching = anchor.end == attach or parsed.word(anchor.end) == "-"
+        if anchor.kind in ("city", "capital") and not anchor.genitive and not owners and touching:
+            cities.append(anchor)
+            attach = anchor.start
+            j = before_skipping(parsed, anchor.start)
+            continue
+        if not (anchor.genitive or (touching and anchor.kind in ("demonym", "abbreviation", "country"))):
+            break
+        owners.insert(0, anchor)
+        k = before_skipping(parsed, anchor.start)
+        if not (parsed.is_("conj", k) or parsed.word(k) == ","):
+            break
+        j = before_skipping(parsed, k)  # "the Israeli and Turkish ambassadors"
+        nxt = parsed.anchor_at(j)
+        attach = nxt.end if nxt is not None else k
+    possessive = not owners and _possessive(parsed, noun)
+    end = noun.end
+    after = parsed.anchor_at(end)
+    if after is not None and after.kind in ("demonym", "country", "abbreviation") and not owners:
+        owners.append(after)  # "l'ambassade américaine", "Botschafter Russlands"
+        end = after.end
+    elif parsed.is_("owner", end) and not owners and not possessive:
+        found, stop = anchor_list(parsed, end + 1)
+        found = [a for a in found if a.kind != "city"]
+        if found:
+            owners.extend(found)
+            end = stop
+    return _Marks(owners, cities, end, possessive, not owners and _definite(parsed, noun), [])
+
+
+def _possessive(parsed: Parsed, noun: CueMatch) -> bool:
+    j = before_skipping(parsed, noun.start, ("article", "filler"))
+    return parsed.is_("possessive", j) or parsed.is_("possessive", noun.start - 1)
+
+
+def _definite(parsed: Parsed, noun: CueMatch) -> bool:
+    j = noun.start - 1
+    while j >= 0 and parsed.is_("article", j) and not parsed.is_("definite", j):
+        j -= 1
+    return parsed.is_("definite", j)
+
+
+def host_phrase(parsed: Parsed, start: int, limit: int = 4) -> tuple[list[Anchor], list[Anchor], str]:
+    """(hosts, origins, preposition) of the first place phrase after token `start`, in its clause."""
+    clause = parsed.clause[start] if start < len(parsed.tokens) else -1
+    hosts: list[Anchor] = []
+    origins: list[Anchor] = []
+    prep = ""
+    j = start
+    while j < min(len(parsed.tokens), start + limit) and parsed.clause[j] == clause:
+        if parsed.is_("host", j) or parsed.is_("from", j):
+            found, stop = anchor_list(parsed, j + 1, parsed.word(j))
+            if found:
+                if parsed.is_("from", j) and not parsed.is_("host", j):
+                    origins.extend(found)
+                else:
+                    hosts.extend(found)
+                    prep = prep or parsed.word(j)
+                j, start = stop, stop  # "from Tel Aviv to Jerusalem": read on
+                continue
+        j += 1
+    return hosts, origins, prep
+
+
+def places(anchors: list[Anchor]) -> list[tuple[str, str | None]]:
+    """Countries with the city named for each ("Iran's capital Tehran": IRN, Tehran), in order."""
+    out: list[tuple[str, str | None]] = []
+    for a in anchors:
+        for k, (country, city) in enumerate(out):
+            if country == a.country:
+                out[k] = (country, city or a.city)
+                break
+        else:
+            out.append((a.country, a.city))
+    return out
+
+
+def _other_of(pair: tuple[str, str] | None, code: str) -> str | None:
+    if pair is None or code not in pair:
+        return None
+    return pair[1] if pair[0] == code else pair[0]
+
+
+def mission_parties(
+    parsed: Parsed,
+    cue: CueMatch,
+    noun: CueMatch | None,
+    status: str,
+    context: Context,
+    earlier: list[MissionChange],
+    relations: list[RelationChange],
+) -> Parties:
+    why: list[str] = []
+    marks = owner_marks(parsed, noun) if noun is not None else _Marks([], [], cue.end, False, False, [])
+    taken = {a.start for a in marks.owners + marks.cities + marks.hosts}
+    hosts, origins, prep = host_phrase(parsed, marks.end)
+    if not hosts and not origins and (noun is None or noun.start < cue.start):
+        # "the embassy will reopen in Kabul"; "asked to leave Mali" (the place word ends the change words)
+        hosts, origins, prep = host_phrase(parsed, cue.end - 1 if parsed.is_("host", cue.end - 1) else cue.end)
+    hosts = marks.hosts + hosts
+    if not hosts and status != "relocated" and origins:
+        hosts, origins = origins, []  # "recalled its ambassador from Venezuela"
+    taken |= {a.start for a in hosts + origins}
+    agent = agent_of(parsed, cue) if status == "ambassador expelled" else []
+    subject = agent or subject_of(parsed, min(cue.start, noun.start if noun else cue.start), taken)
+    subject_codes = [a.country for a in subject]
+    if subject:
+        why.append(f"subject {', '.join(a.text for a in subject)}")
+    owners = [a.country for a in marks.owners]
+    if owners:
+        why.append(f"owner {', '.join(a.text for a in marks.owners)}")
+    host_places = places(hosts + marks.cities)
+    if host_places:
+        why.append(f"host '{prep} {', '.join(a.text for a in hosts + marks.cities)}'".replace("' ", "'"))
+    if not owners and marks.foreign:
+        return Parties([], [], None, why + ["'foreign': no owner named"])
+    if not owners:
+        owners = _unmarked_owner(parsed, status, marks, subject_codes, host_places, context, earlier, why)
+        if not subject_codes and owners and context.mission and not host_places and owners[0] == context.mission[0]:
+            host_places = [(context.mission[1], None)]
+    if status == "relocated" and not host_places and origins:
+        host_places = [(origins[0].country, None)]
+    if not host_places and owners:
+        host_places = _default_hosts(parsed, cue, owners, subject_codes, context, earlier, relations, why)
+    from_city = next((a.city for a in origins if a.city), None)
+    return Parties(owners, host_places, from_city, why)
+
+
+def _unmarked_owner(
+    parsed: Parsed,
+    status: str,
+    marks: _Marks,
+    subject: list[str],
+    hosts: list[tuple[str, str | None]],
+    context: Context,
+    earlier: list[MissionChange],
+    why: list[str],
+) -> list[str]:
+    if status == "ambassador expelled":
+        expeller = subject or [h for h, _ in hosts]
+        story = [(m.sender, m.host) for m in reversed(earlier)] + [p for p in (context.main, context.mission) if p]
+        for owner, host in story:
+            if owner not in expeller and (not expeller or host in expeller):
+                why.append(f"owner {owner}: the mission of the story ({owner} in {host})")
+                return [owner]
+        others = [a.country for a in parsed.anchors if a.country not in expeller and a.kind != "city"]
+        if others:
+            why.append(f"owner {others[0]}: the other country of the sentence")
+        return others[:1]
+    if marks.definite and not hosts:  # "the embassy": the mission just spoken of
+        previous = earlier[-1] if earlier else None
+        if previous is not None and (not subject or previous.sender in subject):
+            why.append("the mission named just before ('the embassy')")
+            return [previous.sender]
+        for pair in (context.main, context.mission):
+            if pair is not None and (not subject or pair[0] in subject):
+                why.append("the mission of an earlier sentence ('the embassy')")
+                return [pair[0]]
+    if marks.possessive and subject:
+        why.append("possessive: the subject's own")
+    if not subject and context.mission is not None:
+        why.append("the mission of an earlier sentence")
+        return [context.mission[0]]
+    return list(subject)
+
+
+def _default_hosts(
+    parsed: Parsed,
+    cue: CueMatch,
+    owners: list[str],
+    subject: list[str],
+    context: Context,
+    earlier: list[MissionChange],
+    relations: list[RelationChange],
+    why: list[str],
+) -> list[tuple[str, str | None]]:
+    owner = owners[0]
+    if subject and not set(subject) & set(owners):
+        why.append("host: the subject")
+        return [(c, None) for c in subject]
+    for m in reversed(earlier):
+        other = m.host if m.host != owner else m.sender
+        if other != owner:
+            why.append(f"host {other}: the other party of this sentence's {m.status}")
+            return [(other, m.city if other == m.host else None)]
+    for r in reversed(relations):
+        other = _other_of((r.a, r.b), owner)
+        if other:
+            why.append(f"host {other}: the other party of this sentence's relations")
+            return [(other, None)]
+    for pair in (context.mission, context.relation):
+        other = _other_of(pair, owner)
+        if other:
+            why.append(f"host {other}: the other party of the story")
+            return [(other, None)]
+    clause = parsed.clause[cue.start]
+    others = [
+        a
+        for a in parsed.anchors
+        if a.country not in owners and a.country not in subject and parsed.clause[a.start] == clause
+    ]
+    if others:
+        near = min(others, key=lambda a: abs(a.start - cue.start))
+        why.append(f"host {near.country}: another country of the clause")
+        return [(near.country, near.city)]
+    if context.home and context.home not in owners:
+        why.append(f"host {context.home}: the story's country")
+        return [(context.home, None)]
+    return []
+
+
+def reciprocal(
+    parsed: Parsed, cue: CueMatch, noun: CueMatch | None, parties: Parties
+) -> list[tuple[str, str, str | None]]:
+    """ "A and B agreed to reopen embassies", "Embassies open in Washington, Havana": each in the other's."""
+    clause = parsed.clause[cue.start]
+    both = any(parsed.role_at("both", i) for i in range(len(parsed.tokens)) if parsed.clause[i] == clause)
+    plural = noun is not None and noun.cue.needs == "plural"
+    if not (both or plural):
+        return []
+    owners = list(dict.fromkeys(parties.owners))
+    hosts = parties.hosts
+    if len(owners) == 2 and (not hosts or {h for h, _ in hosts} <= set(owners)):
+        a, b = owners
+        cities = dict(hosts)
+        return [(a, b, cities.get(b)), (b, a, cities.get(a))]
+    if len(hosts) == 2 and (not owners or set(owners) <= {h for h, _ in hosts}):
+        (a, city_a), (b, city_b) = hosts
+        return [(a, b, city_b), (b, a, city_a)]
+    return []

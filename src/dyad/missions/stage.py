@@ -1,0 +1,164 @@
+"""The `missions` pipeline stage: what each sentence says of diplomatic missions and relations.
+
+It reads every sentence of a document in a language with a cue file (`data/missions/cues/`), whether
+or not dyad codes events in that language: it needs the sentences, the actors the actors stage found
+(in any language), the places table and the language's cues, nothing of the event coder.
+
+    doc.missions    every mission change read, in every mode (`MissionChange.news` tells what to store)
+    doc.relations   every relations change read
+
+A break of relations that is news ends both sides' missions ("relations severed") unless the article
+reports what happened to that mission itself; recognising one of two states whose recognitions exclude
+each other (data/missions/exclusive.tsv: China and Taiwan) breaks relations with the other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dyad.data._load import read_tsv
+from dyad.doc import Document, MissionChange, RelationChange
+from dyad.missions.lexicon import languages as cue_languages
+from dyad.missions.lexicon import lexicon
+from dyad.missions.parties import Context
+from dyad.missions.places import place_index
+from dyad.missions.reader import read
+from dyad.missions.sentence import parse
+from dyad.pipeline import stage
+from dyad.resources import Resources
+from dyad.text.normalize import fold
+
+
+@stage("missions", requires=("sentences", "mentions"), provides=("missions",))
+def make_mission_reader(*, resources: Resources, languages: list[str] | None = None) -> MissionReader:
+    """`languages`: the cue files to read with (default: every bundled one)."""
+    return MissionReader(resources, tuple(languages or cue_languages()))
+
+
+class MissionReader:
+    def __init__(self, resources: Resources, languages: tuple[str, ...]):
+        self.resources = resources
+        self.languages = languages
+        self.exclusive = {r["a"]: r["b"] for r in read_tsv("missions/exclusive.tsv", required=("a", "b"))}
+
+    def __call__(self, doc: Document) -> Document:
+        lang = _language(doc, self.languages)
+        if lang is None:
+            return doc
+        lex, places = lexicon(lang), place_index(self.resources)
+        context = Context(home=doc.home_country)
+        missions: list[MissionChange] = []
+        relations: list[RelationChange] = []
+        for sentence in doc.sentences:
+            parsed = parse(sentence.text, doc.sentence_mentions(sentence.index), lex, places)
+            found, rels = read(parsed, sentence.index, doc.date, context, self.exclusive)
+            missions.extend(found)
+            relations.extend(rels)
+        relations = _with_breaks_of_recognition(relations)
+        missions = _without_fulfilled_plans(missions + _missions_of_breaks(relations, missions))
+        doc.missions = _deduplicated(missions)
+        doc.relations = relations
+        return doc
+
+
+def _language(doc: Document, languages: tuple[str, ...]) -> str | None:
+    """The document's language as declared, else as detected, else by counting each language's small words
+    (articles, conjunctions, possessives of its cue file): a one-line text is too short to detect."""
+    lang = (doc.lang or "")[:2].lower() or None
+    if lang is None and doc.text.strip():
+        from dyad.ingest.lang import detect_language
+
+        lang = detect_language(doc.text)
+    if lang in languages or doc.lang:
+        return lang if lang in languages else None
+    words = fold(doc.text[:2000]).split()
+    counts = {
+        code: sum(1 for w in words if any(lexicon(code).has(role, w) for role in _SMALL_WORDS)) for code in languages
+    }
+    best = max(counts, key=lambda code: counts[code], default=None)
+    return best if best is not None and counts[best] > 0 else None
+
+
+_SMALL_WORDS = ("article", "conj", "possessive")
+
+
+def _with_breaks_of_recognition(relations: list[RelationChange]) -> list[RelationChange]:
+    """Recognising Beijing ends relations with Taipei: a break is added where the article gives none."""
+    out = list(relations)
+    for r in relations:
+        if r.change == "recognition switched" and r.previous and r.news:
+            if not any(o.change == "severed" and {o.a, o.b} == {r.a, r.previous} for o in out):
+                out.append(
+                    replace(
+                        r,
+                        b=r.previous,
+                        change="severed",
+                        previous=None,
+                        rule=f"recognising {r.b} ends relations with {r.previous}; {r.rule}",
+                    )
+                )
+    return out
+
+
+def _missions_of_breaks(relations: list[RelationChange], missions: list[MissionChange]) -> list[MissionChange]:
+    """A break ends both sides' missions, unless the article says what happened to that mission."""
+    told = {(m.sender, m.host) for m in missions}
+    out: list[MissionChange] = []
+    for r in relations:
+        planned = r.change == "planned" and r.plan == "severed"
+        if not (r.change == "severed" or planned) or not r.news:
+            continue
+        sides = [(r.a, r.b)] if planned else [(r.a, r.b), (r.b, r.a)]
+        for sender, host in sides:
+            if (sender, host) in told:
+                continue
+            told.add((sender, host))
+            status = "planned" if planned else "relations severed"
+            out.append(
+                MissionChange(
+                    sender,
+                    host,
+                    None,
+                    "embassy",
+                    status,
+                    r.mode,
+                    r.date,
+                    r.sentence,
+                    r.trigger,
+                    f"relations severed: both sides' missions end; {r.rule}",
+                    plan="relations severed" if planned else None,
+                )
+            )
+    return out
+
+
+def _without_fulfilled_plans(missions: list[MissionChange]) -> list[MissionChange]:
+    """A plan the article also reports done ("decided to move its embassy"; "the move that day") is the
+    change itself, once: the plan goes. A planned closure of a mission whose relations the article reports
+    severed is that severance."""
+    done = {(m.sender, m.host, m.status) for m in missions if m.news and m.status != "planned"}
+    return [
+        m
+        for m in missions
+        if not (
+            m.status == "planned"
+            and m.news
+            and (
+                (m.sender, m.host, m.plan) in done
+                or (m.plan in ("closed", "suspended") and (m.sender, m.host, "relations severed") in done)
+            )
+        )
+    ]
+
+
+def _deduplicated(missions: list[MissionChange]) -> list[MissionChange]:
+    """One change per mission, status, plan, mode and date: the first report, with a city if any names one."""
+    kept: dict[tuple[object, ...], MissionChange] = {}
+    for m in missions:
+        key = (m.sender, m.host, m.kind, m.status, m.plan, m.mode, m.date)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = m
+        elif first.city is None and m.city is not None:
+            kept[key] = replace(first, city=m.city)
+    return list(kept.values())
