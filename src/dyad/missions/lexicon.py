@@ -23,7 +23,7 @@ from dyad.text.normalize import fold
 ROLES = (
     "noun", "change", "relations", "relation", "block", "mode", "possessive", "owner", "host", "from",
     "with", "between", "agent", "article", "definite", "filler", "conj", "both", "boundary", "ending", "other",
-    "setting",
+    "setting", "again", "gerund", "participle", "nonactor",
 )  # fmt: skip
 MODES = (
     "future",
@@ -36,6 +36,7 @@ MODES = (
     "historical",
     "pluperfect",
     "speech",
+    "present",
 )
 STATUSES = (
     "opened", "reopened", "closed", "suspended", "relocated", "ambassador expelled", "ambassador recalled",
@@ -85,6 +86,7 @@ class Lexicon:
     words: dict[str, frozenset[str]]  # one-word roles (possessive, host, article ...) -> their words
     endings: tuple[tuple[str, str], ...]  # (ending of the unfolded word, mode): "-rá" marks a future
     settings: dict[str, int]  # gap: the most words between a change word and its mission word
+    forms: dict[str, tuple[str, ...]]  # gerund / participle: folded endings of such verb forms
 
     def find(self, tokens: list[Token]) -> list[CueMatch]:
         """Every cue in the tokens; `block` cues remove what they overlap, then the longest cue of a role wins."""
@@ -103,6 +105,10 @@ class Lexicon:
                 continue
             kept.append(m)
         return sorted(kept, key=lambda m: (m.start, m.end))
+
+    def form(self, role: str, word: str) -> bool:
+        """Whether a folded word ends as a verb form of that role does (gerund, participle)."""
+        return any(word.endswith(e) and len(word) > len(e) + 2 for e in self.forms.get(role, ()))
 
     def has(self, role: str, word: str) -> bool:
         return word in self.words.get(role, frozenset())
@@ -149,6 +155,7 @@ def lexicon(lang: str) -> Lexicon:
     words: dict[str, set[str]] = {}
     endings: list[tuple[str, str]] = []
     settings: dict[str, int] = {"gap": 10}
+    forms: dict[str, list[str]] = {}
     for n, row in enumerate(read_tsv(rel, required=("cue", "role")), 1):
         role, value = row["role"], row.get("value", "")
         if role not in ROLES:
@@ -162,9 +169,14 @@ def lexicon(lang: str) -> Lexicon:
         if role == "setting":
             settings[row["cue"]] = int(value)
             continue
+        if role in ("gerund", "participle"):
+            forms.setdefault(role, []).append(fold(row["cue"]))
+            continue
         parts = _cue_words(row["cue"])
         cue = Cue(row["cue"], parts, role, value, row.get("needs", ""), row.get("scope", "") or "before")
         if len(parts) == 1 and role not in (
+            "again",
+            "nonactor",
             "noun",
             "change",
             "relations",
@@ -188,6 +200,7 @@ def lexicon(lang: str) -> Lexicon:
         {k: frozenset(v) for k, v in words.items()},
         tuple(endings),
         settings,
+        {k: tuple(v) for k, v in forms.items()},
     )
 
 

@@ -24,9 +24,11 @@ from dyad.text.dates import DateMention, date_words, find_dates, is_before, near
 PRECEDENCE = (
     "question", "negated", "hypothetical", "historical", "command", "order", "future", "intent", "infinitive",
 )  # fmt: skip
-_WINDOW = 6  # words before the change word that its mode words may stand in
+_WINDOW = 10  # words before the change word that its mode words may stand in
 # Acts done by being decided and announced: "decided to expel" is an expulsion, "decided to reopen" a plan.
-_IMMEDIATE = ("closed", "suspended", "ambassador expelled", "ambassador recalled", "severed", "downgraded")
+_IMMEDIATE = (
+    "closed", "suspended", "ambassador expelled", "ambassador recalled", "severed", "downgraded", "recognition",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,18 +48,26 @@ def mode_of(parsed: Parsed, cue: CueMatch, status: str) -> Mode:
         value, scope = m.cue.value, m.cue.scope
         if scope == "sentence":
             hit = True
+        elif scope == "clause":  # German puts the modal verb second and the changed verb last
+            hit = m.end <= cue.start and parsed.clause[m.start] == clause
         elif scope == "after":
             hit = cue.end <= m.start < cue.end + 3 and parsed.clause[m.start] == clause
         else:
-            hit = cue.start - _WINDOW <= m.start and m.end <= cue.start and parsed.clause[m.start] == clause
+            window = parsed.lex.settings.get("window", _WINDOW)
+            # a mode phrase may end in the change word itself: "after freezing ties"
+            hit = cue.start - window <= m.start < cue.start and m.end <= cue.end and parsed.clause[m.start] == clause
         if value == "pluperfect":  # "had closed": background, unless reported ("said it had closed")
             value = "" if speech else "historical"
-        if hit and value and value != "speech":
+        if hit and value and value not in ("speech", "present"):
             found.setdefault(value, f"'{parsed.span_text(m.start, m.end)}'")
     word = parsed.text[parsed.tokens[cue.start].start : parsed.tokens[cue.end - 1].end].lower()
     for ending, mode in parsed.lex.endings:
         if word.endswith(ending) and len(word) > len(ending) + 3:
             found.setdefault(mode, f"the ending -{ending}")
+    if cue.end - cue.start == 1 and parsed.word(cue.start - 1) == "," and parsed.lex.form(
+        "participle", parsed.word(cue.start)
+    ):
+        found.setdefault("historical", "a participle after a comma: the state it is in")
     if "order" in found and status != "ambassador expelled":
         del found["order"]  # a deadline orders an expulsion; "reopen within 45 days" is still a plan
     for mode in PRECEDENCE:
@@ -67,18 +77,29 @@ def mode_of(parsed: Parsed, cue: CueMatch, status: str) -> Mode:
 
 
 def when(
-    parsed: Parsed, cue: CueMatch, mode: Mode, doc_date: str | None, dates: list[DateMention]
+    parsed: Parsed,
+    cue: CueMatch,
+    mode: Mode,
+    doc_date: str | None,
+    dates: list[DateMention],
+    status: str,
+    narrating_past: bool = False,
 ) -> tuple[str | None, Mode]:
-    """The change's date (the nearest date words, else the article's), and the mode it implies."""
+    """The change's date from the nearest date words (None without any: the story's news day applies,
+    see stage.news_day), and the mode it implies. A plan looks forward ("on Monday" is the next one)."""
     start, end = parsed.tokens[cue.start].start, parsed.tokens[cue.end - 1].end
-    if mode.mode in ("future", "intent", "infinitive"):
+    planned = mode.mode in ("future", "infinitive") or (mode.mode in ("intent", "command") and status not in _IMMEDIATE)
+    if planned:
         dates = find_dates(parsed.folded, doc_date, date_words(parsed.lex.lang), forward=True)
     clause = parsed.clause[cue.start]
     here = [d for d in dates if parsed.clause[_token_at(parsed, d.start)] == clause] or dates
     near = nearest_date(here, start, end)
     if near is None:
-        return (doc_date[:10] if doc_date else None), mode
-    if mode.mode in ("factual", "order", "command", "intent") and is_before(near.date, doc_date):
+        present = any(m.cue.value == "present" and m.end <= cue.start for m in parsed.role_matches("mode"))
+        if narrating_past and not present and mode.mode in ("factual", "command", "intent"):
+            return None, Mode("historical", "historical: the paragraph tells the past")
+        return None, mode
+    if mode.mode in ("factual", "order", "command", "intent") and (near.past or is_before(near.date, doc_date)):
         return near.date, Mode("historical", f"historical: dated {near.date}, before the article")
     return near.date, mode
 
@@ -99,10 +120,12 @@ def status_of(cue: CueMatch, noun_kind: str) -> str:
 
 def stored_status(status: str, mode: str) -> tuple[str, str | None, str]:
     """(status, plan, mode) as stored: a plan is `planned`; a decided immediate act is done."""
-    if mode == "intent" and status in _IMMEDIATE:
-        return status, None, "factual"
-    if mode in ("command", "order"):
+    if mode in ("intent", "command") and status in _IMMEDIATE:
+        return status, None, "factual"  # "decided to expel", "ordered the closure": done by deciding
+    if mode == "future" and status == "severed":
+        return status, None, "factual"  # "will cut all ties": a break of relations is made by announcing it
+    if mode == "order":
         return status, None, mode
-    if mode in ("future", "intent", "infinitive"):
-        return "planned", status, mode
+    if mode in ("future", "intent", "infinitive", "command"):
+        return "planned", status, mode  # "agreed to reopen", "ordered the reopening": still to be done
     return status, None, mode

@@ -33,6 +33,8 @@ class Context:
     mission: tuple[str, str] | None = None  # (owner, host) of the last mission read as news
     main: tuple[str, str] | None = None  # (owner, host) of the first: the story's mission
     relation: tuple[str, str] | None = None  # the parties of the last relations change read as news
+    past: bool = False  # the story is telling the past (see reader._tells_past)
+    narrating_past: bool = False  # ... and the sentence being read gives no date of its own
 
 
 @dataclass(slots=True)
@@ -91,7 +93,8 @@ def in_phrase(parsed: Parsed, anchor: Anchor, roles: tuple[str, ...] = _GOVERNED
     comma joins only items of a list, "in A, B and C", not "with Libya, the US will ...")."""
     j, item_end = anchor.start - 1, anchor.end
     while j >= 0:
-        if any(parsed.is_(r, j) for r in roles):
+        # "o governo do Peru": a word that also marks an owner ("de", "do") governs no place here
+        if any(parsed.is_(r, j) for r in roles) and not (parsed.is_("owner", j) and not parsed.is_("host", j)):
             return True
         other = parsed.anchor_at(j)
         if other is not None:
@@ -110,60 +113,76 @@ def in_phrase(parsed: Parsed, anchor: Anchor, roles: tuple[str, ...] = _GOVERNED
     return False
 
 
-def subject_of(parsed: Parsed, before: int, exclude: set[int]) -> list[Anchor]:
+def _owns_a_noun(parsed: Parsed, a: Anchor) -> bool:
+    """An anchor that marks a mission word's owner ("the Canadian ambassador", "US-Botschaft")."""
+    for n in parsed.role_matches("noun"):
+        if a.end == n.start or a.start <= n.start < a.end or (parsed.word(a.end) == "-" and a.end + 1 == n.start):
+            return True
+    return False
+
+
+def subject_of(parsed: Parsed, before: int, exclude: set[int], *, gerund: bool = False) -> list[Anchor] | None:
     """The actor(s) of the clause before token `before`.
 
     The first anchor no preposition governs, with its list ("Colombia and Chile"); after a speech word,
     the first one after it ("X said Y closed ..."); after a fronted phrase, the first one after its comma
-    ("After Israel's raid, Turkey recalled ..."); and a possessor just before a change noun ("Nauru's
-    decision to cut ties", "the US decision to move"). None when a word like "others" stands between.
+    ("After Israel's raid, Turkey recalled ..."); a possessor just before a change noun ("Nauru's decision
+    to cut ties"); for a gerund ("rompendo laços", "recalling its envoy"), the sentence's first actor.
+    [] when the clause names none; None when a word like "others" or "a country" names an actor the
+    sentence leaves unnamed (no earlier actor may stand in for it).
     """
     if not parsed.tokens:
         return []
     clause = parsed.clause[min(before, len(parsed.tokens) - 1)]
-    owners_of_nouns = {
-        a.start
-        for a in parsed.anchors
-        for n in parsed.role_matches("noun")
-        if a.end == n.start or (a.start <= n.start < a.end)
-    }
+    clause_start = next(i for i, c in enumerate(parsed.clause) if c == clause)
     candidates = [
-        a
-        for a in parsed.anchors
-        if a.end <= before
-        and a.start not in exclude
-        and a.kind != "city"
-        and not in_phrase(parsed, a)
-        and a.start not in owners_of_nouns
+        a for a in parsed.anchors
+        if a.end <= before and a.start not in exclude and a.kind != "city" and not in_phrase(parsed, a)
+        and not _owns_a_noun(parsed, a)
     ]
+    if gerund and candidates:
+        return _group(parsed, candidates)
     here = [a for a in candidates if parsed.clause[a.start] == clause] or candidates
+    lo = here[0].end if here else clause_start
+    if any(parsed.role_at("other", i) for i in range(lo, before)):
+        return None  # "Bolivia severs ties with Israel, others recall ambassadors"; "um país chama ..."
     if not here:
         return []
+    actors = [a for a in here if a.kind != "demonym"]
+    here = actors or here  # "the latest Israeli attack, the South African government ...": a demonym qualifies
     near = here[-1]
-    if (near.genitive or parsed.is_("definite", near.start - 1)) and before - near.end <= 4 and near is not here[0]:
-        return [near]
+    if near.genitive and before - near.end <= 4 and near is not here[0]:
+        return [near]  # "Nauru's decision to cut ties"
     first_token = next(i for i, c in enumerate(parsed.clause) if c == parsed.clause[here[0].start])
-    speech = [
-        m.end
-        for m in parsed.role_matches("mode")
-        if m.cue.value == "speech" and first_token <= m.start and m.end <= before
-    ]
+    speech = [m.end for m in parsed.role_matches("mode")
+              if m.cue.value == "speech" and first_token <= m.start and m.end <= before]
     if speech:
         here = [a for a in here if a.start >= speech[-1]] or here
     if parsed.role_at("boundary", first_token) or parsed.is_("host", first_token):
         commas = [i for i in range(first_token, before) if parsed.word(i) == ","]
         if commas:
             here = [a for a in here if a.start > commas[0]] or here
-    if any(parsed.role_at("other", i) for i in range(here[0].end, before)):
-        return []  # "Bolivia severs ties with Israel, others recall ambassadors"
-    group = [here[0]]
-    for a in here[1:]:
-        between = range(group[-1].end, a.start)
-        if len(between) <= 4 and any(_joiner(parsed, i) for i in between):
+    return _group(parsed, here)
+
+
+def _group(parsed: Parsed, anchors: list[Anchor]) -> list[Anchor]:
+    """The first anchor with the ones listed after it ("Saudi Arabia, Egypt, Bahrain and the UAE")."""
+    group = [anchors[0]]
+    for a in anchors[1:]:
+        if _listed(parsed, group[-1].end, a.start):
             group.append(a)
         else:
             break
     return group
+
+
+def _listed(parsed: Parsed, lo: int, hi: int) -> bool:
+    """Whether the words between two actors join them in a list: a comma (with articles), or a
+    conjunction with at most a few words ("and arch-rival Iran")."""
+    between = range(lo, hi)
+    if any(parsed.is_("conj", i) for i in between):
+        return len(between) <= 4
+    return bool(between) and all(parsed.word(i) == "," or parsed.is_("article", i) for i in between)
 
 
 def agent_of(parsed: Parsed, cue: CueMatch) -> list[Anchor]:
@@ -181,11 +200,14 @@ def owner_marks(parsed: Parsed, noun: CueMatch) -> _Marks:
     inside = next((a for a in parsed.anchors if a.start <= noun.start < a.end and a.end - a.start > span), None)
     if inside is not None:  # the actors stage read "the ambassador of Panama", "US ambassador" as one actor
         after = noun.end if noun.end < inside.end else None
-        if inside.city is not None or (after is not None and (parsed.is_("host", after) or parsed.is_("from", after))):
+        place_word = after is not None and (
+            parsed.is_("host", after) or (parsed.is_("from", after) and not parsed.is_("owner", after))
+        )
+        if inside.city is not None or place_word:
             # "the ambassador to Israel", "the Moscow embassy": the place it is in, not its owner
             return _Marks([], [], noun.end, _possessive(parsed, noun), _definite(parsed, noun), [inside])
         return _Marks([inside], [], max(noun.end, inside.end), False, False, [])
-    if parsed.role_at("other", before_skipping(parsed, noun.start)):
+    if any(parsed.role_at("other", j) for j in range(max(0, noun.start - 4), noun.start)):
         return _Marks([], [], noun.end, False, False, [], foreign=True)  # "foreign diplomats": not the subject's
     owners: list[Anchor] = []
     cities: list[Anchor] = []
@@ -299,7 +321,11 @@ def mission_parties(
         hosts, origins = origins, []  # "recalled its ambassador from Venezuela"
     taken |= {a.start for a in hosts + origins}
     agent = agent_of(parsed, cue) if status == "ambassador expelled" else []
-    subject = agent or subject_of(parsed, min(cue.start, noun.start if noun else cue.start), taken)
+    gerund = parsed.lex.form("gerund", parsed.word(cue.start))
+    found = agent or subject_of(parsed, min(cue.start, noun.start if noun else cue.start), taken, gerund=gerund)
+    if found is None:
+        return Parties([], [], None, ["an actor the sentence does not name"])
+    subject = found
     subject_codes = [a.country for a in subject]
     if subject:
         why.append(f"subject {', '.join(a.text for a in subject)}")
@@ -311,8 +337,13 @@ def mission_parties(
         why.append(f"host '{prep} {', '.join(a.text for a in hosts + marks.cities)}'".replace("' ", "'"))
     if not owners and marks.foreign:
         return Parties([], [], None, why + ["'foreign': no owner named"])
+    both = any(parsed.role_at("both", i) for i in range(len(parsed.tokens)) if parsed.clause[i] == parsed.clause[cue.start])
+    if not owners and not subject and both and context.relation is not None:
+        owners = list(context.relation)  # "Botschafter in die jeweils andere Hauptstadt": the story's two
+        why.append(f"each of the story's two ({' and '.join(owners)})")
     if not owners:
-        owners = _unmarked_owner(parsed, status, marks, subject_codes, host_places, context, earlier, why)
+        noun_start = noun.start if noun is not None else cue.start
+        owners = _unmarked_owner(parsed, status, marks, subject_codes, host_places, context, earlier, why, noun_start, cue.start)
         if not subject_codes and owners and context.mission and not host_places and owners[0] == context.mission[0]:
             host_places = [(context.mission[1], None)]
     if status == "relocated" and not host_places and origins:
@@ -321,6 +352,35 @@ def mission_parties(
         host_places = _default_hosts(parsed, cue, owners, subject_codes, context, earlier, relations, why)
     from_city = next((a.city for a in origins if a.city), None)
     return Parties(owners, host_places, from_city, why)
+
+
+def _earlier_marked_owner(parsed: Parsed, noun_start: int) -> str | None:
+    """"expels Israeli diplomats, shuts embassy": an unmarked mission word after a marked one is its mission."""
+    for noun in reversed([n for n in parsed.role_matches("noun") if n.end <= noun_start]):
+        marks = owner_marks(parsed, noun)
+        if marks.owners:
+            return marks.owners[-1].country
+    return None
+
+
+def _possessor(parsed: Parsed, before: int, subject: list[str]) -> list[str]:
+    """Whose "its"/"their" is: the nearest actor before it in its clause that owns no other mission word
+    ("the US decision to move its embassy"), with its list; else the subject."""
+    clause = parsed.clause[min(before, len(parsed.tokens) - 1)]
+    near = [
+        a for a in parsed.anchors
+        if a.end <= before and parsed.clause[a.start] == clause and a.kind != "city" and not in_phrase(parsed, a)
+        and a.kind != "capital" and not _owns_a_noun(parsed, a)
+    ]
+    if not near:
+        return list(subject)
+    group = [near[-1]]
+    for a in reversed(near[:-1]):
+        if _listed(parsed, a.end, group[0].start):
+            group.insert(0, a)
+        else:
+            break
+    return [a.country for a in group]
 
 
 def _unmarked_owner(
@@ -332,6 +392,8 @@ def _unmarked_owner(
     context: Context,
     earlier: list[MissionChange],
     why: list[str],
+    noun_start: int,
+    cue_start: int,
 ) -> list[str]:
     if status == "ambassador expelled":
         expeller = subject or [h for h, _ in hosts]
@@ -344,6 +406,10 @@ def _unmarked_owner(
         if others:
             why.append(f"owner {others[0]}: the other country of the sentence")
         return others[:1]
+    earlier_owner = _earlier_marked_owner(parsed, noun_start)
+    if earlier_owner and not marks.possessive and not hosts:
+        why.append(f"owner {earlier_owner}: the mission named before it in the sentence")
+        return [earlier_owner]
     if marks.definite and not hosts:  # "the embassy": the mission just spoken of
         previous = earlier[-1] if earlier else None
         if previous is not None and (not subject or previous.sender in subject):
@@ -353,8 +419,12 @@ def _unmarked_owner(
             if pair is not None and (not subject or pair[0] in subject):
                 why.append("the mission of an earlier sentence ('the embassy')")
                 return [pair[0]]
-    if marks.possessive and subject:
-        why.append("possessive: the subject's own")
+    if marks.possessive:
+        gerund = parsed.lex.form("gerund", parsed.word(cue_start))
+        possessor = (subject if gerund else _possessor(parsed, noun_start, subject)) or context.subject
+        if possessor:
+            why.append(f"possessive: {', '.join(possessor)}'s own")
+        return list(possessor)  # "its": whose the sentence says, or the last actor named; never a guess
     if not subject and context.mission is not None:
         why.append("the mission of an earlier sentence")
         return [context.mission[0]]

@@ -21,7 +21,7 @@ from dyad.missions.parties import (
     subject_of,
 )
 from dyad.missions.sentence import Anchor, Parsed
-from dyad.text.dates import DateMention, date_words, find_dates
+from dyad.text.dates import DateMention, date_words, find_dates, is_before
 
 _RELATION_GAP = 6
 
@@ -38,6 +38,8 @@ def read(
     missions: list[MissionChange] = []
     relations: list[RelationChange] = []
     dates = find_dates(parsed.folded, doc_date, date_words(parsed.lex.lang))
+    # a dateless sentence after the lede, within a paragraph that tells the past, tells the past too
+    context.narrating_past = context.past and not dates and sentence >= _LEDE
     for cue, rel_noun in _relation_pairs(parsed):
         relations.extend(_relation_changes(parsed, cue, rel_noun, sentence, doc_date, dates, context, exclusive or {}))
     for cue, noun in _pairs(parsed):
@@ -49,7 +51,26 @@ def read(
     subject = subject_of(parsed, len(parsed.tokens), set())
     if subject:
         context.subject = [a.country for a in subject]
+    context.past = _tells_past(parsed, dates, doc_date, context.past)
     return missions, relations
+
+
+_LEDE = 3  # the first sentences (headline, lede) give the news
+
+
+def _tells_past(parsed: Parsed, dates: list[DateMention], doc_date: str | None, before: bool) -> bool:
+    """Whether the story is telling the past after this sentence: it dates something before the article,
+    or uses the past perfect outside reported speech ("had broken off ties"); a date of the article's
+    days brings it back to the news."""
+    if any(not (d.past or is_before(d.date, doc_date)) for d in dates):
+        return False
+    if any(m.cue.value == "present" for m in parsed.role_matches("mode")):
+        return False  # "has withdrawn", "ha roto": the present perfect tells today's news
+    speech = [m.start for m in parsed.role_matches("mode") if m.cue.value == "speech"]
+    pluperfect = any(
+        m.cue.value == "pluperfect" and not any(i < m.start for i in speech) for m in parsed.role_matches("mode")
+    )
+    return bool(dates) or pluperfect or before
 
 
 # ---------------------------------------------------------------------------------------- pairing
@@ -66,7 +87,9 @@ def _gap(parsed: Parsed, a: CueMatch, b: CueMatch) -> float:
             words += 0 if anchor.end in (b.start, a.start) else 1  # "the Saudi embassy": part of the noun
             i = max(anchor.end, i + 1)
             continue
-        words += 0 if parsed.is_("article", i) or parsed.is_("possessive", i) else 1
+        tok = parsed.tokens[i]
+        name = i > 0 and parsed.text[tok.start : tok.start + 1].isupper()  # "Fernando Marín": an apposition
+        words += 0 if parsed.is_("article", i) or parsed.is_("possessive", i) or name else 1
         i += 1
     return words + (0.5 if b.end <= a.start else 0.0)
 
@@ -124,6 +147,11 @@ def _relation_pairs(parsed: Parsed) -> list[tuple[CueMatch, CueMatch | None]]:
 # ---------------------------------------------------------------------------------------- the records
 
 
+def _again(parsed: Parsed, cue: CueMatch) -> bool:
+    """An "again" word in the few words before the change word, or in it."""
+    return any(parsed.role_at("again", i) for i in range(max(0, cue.start - 5), cue.end))
+
+
 def _trigger(parsed: Parsed, cue: CueMatch) -> Trigger:
     start, end = parsed.tokens[cue.start].start, parsed.tokens[cue.end - 1].end
     return Trigger(parsed.text[start:end], start, end)
@@ -144,8 +172,10 @@ def _mission_changes(
     status = status_of(cue, noun_kind)
     if status == "-":
         return []
+    if status == "opened" and _again(parsed, cue):
+        status = "reopened"  # "wieder eröffnet", "de nuevo abierta"
     mode = mode_of(parsed, cue, status)
-    date, mode = when(parsed, cue, mode, doc_date, dates)
+    date, mode = when(parsed, cue, mode, doc_date, dates, status, context.narrating_past)
     parties: Parties = mission_parties(parsed, cue, noun, status, context, earlier, relations)
     if status == "relocated" and not parties.from_city and not any(city for _, city in parties.hosts):
         return []  # "moved" without the city it moved to is no relocation
@@ -202,8 +232,10 @@ def _relation_changes(
     exclusive: dict[str, str],
 ) -> list[RelationChange]:
     change = cue.cue.value
+    if change == "established" and _again(parsed, cue):
+        change = "restored"  # "wieder diplomatische Beziehungen aufzunehmen"
     mode = mode_of(parsed, cue, change)
-    date, mode = when(parsed, cue, mode, doc_date, dates)
+    date, mode = when(parsed, cue, mode, doc_date, dates, change, context.narrating_past)
     first = min(cue.start, noun.start) if noun is not None else cue.start
     last = max(cue.end, noun.end) if noun is not None else cue.end
     partners: list[Anchor] = []
@@ -222,7 +254,10 @@ def _relation_changes(
                 if found:
                     partners = found
                     break
-    subject = subject_of(parsed, first, {a.start for a in partners})
+    gerund = parsed.lex.form("gerund", parsed.word(cue.start))
+    subject = subject_of(parsed, first, {a.start for a in partners}, gerund=gerund)
+    if subject is None:
+        return []
     subject_codes = [a.country for a in subject]
     partner_codes = list(dict.fromkeys(a.country for a in partners if a.country not in subject_codes))
     if not subject_codes and not partner_codes:

@@ -86,6 +86,9 @@ def parse(text: str, mentions: list[Mention], lex: Lexicon, places: PlaceIndex) 
     skip_before = dateline.end() if dateline else 0
     anchors = _mention_anchors(text, tokens, mentions, places, skip_before)
     anchors = _city_anchors(text, folded, tokens, anchors, lex, places, skip_before)
+    # "the Latin American nation", "sud-américain": a region's adjective, no state
+    regions = [m for m in matches if m.cue.role == "nonactor"]
+    anchors = [a for a in anchors if not any(r.start < a.end and a.start < r.end for r in regions)]
     return Parsed(text, folded, tokens, matches, sorted(anchors, key=lambda a: a.start), _clauses(tokens, lex), lex)
 
 

@@ -26,6 +26,7 @@ from dyad.missions.reader import read
 from dyad.missions.sentence import parse
 from dyad.pipeline import stage
 from dyad.resources import Resources
+from dyad.text.dates import date_words, find_dates, is_before
 from dyad.text.normalize import fold
 
 
@@ -54,6 +55,9 @@ class MissionReader:
             found, rels = read(parsed, sentence.index, doc.date, context, self.exclusive)
             missions.extend(found)
             relations.extend(rels)
+        day = news_day(doc, lex.lang)
+        missions = [m if m.date else replace(m, date=day) for m in missions]
+        relations = [r if r.date else replace(r, date=day) for r in relations]
         relations = _with_breaks_of_recognition(relations)
         missions = _without_fulfilled_plans(missions + _missions_of_breaks(relations, missions))
         doc.missions = _deduplicated(missions)
@@ -82,6 +86,26 @@ def _language(doc: Document, languages: tuple[str, ...]) -> str | None:
 _SMALL_WORDS = ("article", "conj", "possessive")
 
 
+_LEDE_SENTENCES = 5
+_NEWS_DAYS = 7
+
+
+def news_day(doc: Document, lang: str) -> str | None:
+    """The day the story's news happened: the latest day its opening sentences name within a week before
+    the article ("on Monday", "ayer", "am Donnerstag"), else the article's date. A change whose sentence
+    gives no date of its own took place on that day."""
+    if not doc.date:
+        return None
+    anchor = doc.date[:10]
+    days = [
+        d.date
+        for sentence in doc.sentences[:_LEDE_SENTENCES]
+        for d in find_dates(fold(sentence.text), anchor, date_words(lang))
+        if d.precision == "day" and not d.past and d.date <= anchor and not is_before(d.date, anchor, _NEWS_DAYS)
+    ]
+    return max(days, default=anchor)
+
+
 def _with_breaks_of_recognition(relations: list[RelationChange]) -> list[RelationChange]:
     """Recognising Beijing ends relations with Taipei: a break is added where the article gives none."""
     out = list(relations)
@@ -102,7 +126,8 @@ def _with_breaks_of_recognition(relations: list[RelationChange]) -> list[Relatio
 
 def _missions_of_breaks(relations: list[RelationChange], missions: list[MissionChange]) -> list[MissionChange]:
     """A break ends both sides' missions, unless the article says what happened to that mission."""
-    told = {(m.sender, m.host) for m in missions}
+    # the article tells that mission's own story: a change in the same sentence, or its earlier history
+    told = {(m.sender, m.host, m.sentence) for m in missions} | {(m.sender, m.host, -1) for m in missions if not m.news}
     out: list[MissionChange] = []
     for r in relations:
         planned = r.change == "planned" and r.plan == "severed"
@@ -110,9 +135,9 @@ def _missions_of_breaks(relations: list[RelationChange], missions: list[MissionC
             continue
         sides = [(r.a, r.b)] if planned else [(r.a, r.b), (r.b, r.a)]
         for sender, host in sides:
-            if (sender, host) in told:
+            if (sender, host, r.sentence) in told or (sender, host, -1) in told or (sender, host, -2) in told:
                 continue
-            told.add((sender, host))
+            told.add((sender, host, -2))
             status = "planned" if planned else "relations severed"
             out.append(
                 MissionChange(
@@ -132,23 +157,26 @@ def _missions_of_breaks(relations: list[RelationChange], missions: list[MissionC
     return out
 
 
+# An expelled ambassador and a recalled one both leave: a plan for one is carried out by the other.
+_DEPARTURES = ("ambassador expelled", "ambassador recalled")
+
+
 def _without_fulfilled_plans(missions: list[MissionChange]) -> list[MissionChange]:
     """A plan the article also reports done ("decided to move its embassy"; "the move that day") is the
     change itself, once: the plan goes. A planned closure of a mission whose relations the article reports
-    severed is that severance."""
+    severed is that severance; a planned recall of an ambassador the article reports expelled, that
+    expulsion."""
     done = {(m.sender, m.host, m.status) for m in missions if m.news and m.status != "planned"}
-    return [
-        m
-        for m in missions
-        if not (
-            m.status == "planned"
-            and m.news
-            and (
-                (m.sender, m.host, m.plan) in done
-                or (m.plan in ("closed", "suspended") and (m.sender, m.host, "relations severed") in done)
-            )
+    departed = {(m.sender, m.host) for m in missions if m.news and m.status in _DEPARTURES}
+
+    def fulfilled(m: MissionChange) -> bool:
+        return (
+            (m.sender, m.host, m.plan) in done
+            or (m.plan in ("closed", "suspended") and (m.sender, m.host, "relations severed") in done)
+            or (m.plan in _DEPARTURES and (m.sender, m.host) in departed)
         )
-    ]
+
+    return [m for m in missions if not (m.status == "planned" and m.news and fulfilled(m))]
 
 
 def _deduplicated(missions: list[MissionChange]) -> list[MissionChange]:

@@ -28,6 +28,7 @@ class DateMention:
     end: int
     date: str  # YYYY, YYYY-MM or YYYY-MM-DD
     precision: str  # year | month | day
+    past: bool = False  # said as past ("two years ago", "last year"), whatever the distance
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +100,9 @@ def find_dates(folded: str, doc_date: str | None, words: DateWords, *, forward: 
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, date: str | None, precision: str) -> None:
+    def add(start: int, end: int, date: str | None, precision: str, past: bool = False) -> None:
         if date and not any(start < e and s < end for s, e in taken):
-            found.append(DateMention(start, end, date, precision))
+            found.append(DateMention(start, end, date, precision, past))
             taken.append((start, end))
 
     for m in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", folded):
@@ -121,10 +122,12 @@ def find_dates(folded: str, doc_date: str | None, words: DateWords, *, forward: 
         for m in words.weekday.finditer(folded):
             add(m.start(), m.end(), _weekday(anchor, int(words.values[("weekday", m.group(1))]), forward), "day")
         for m in words.relative.finditer(folded):
-            add(m.start(), m.end(), *_relative(anchor, m.group(1), words))
+            word = m.group(1)
+            past = (("month-ago", word) in words.values or ("year-ago", word) in words.values) and not forward
+            add(m.start(), m.end(), *_relative(anchor, word, words), past=past)
         for m in words.ago.finditer(folded):
             number, unit = (m.group("n1"), m.group("u1")) if m.groupdict().get("u1") else (m.group("n2"), m.group("u2"))
-            add(m.start(), m.end(), *_ago(anchor, number, words.values[("unit", unit)], words))
+            add(m.start(), m.end(), *_ago(anchor, number, words.values[("unit", unit)], words), past=True)
     for m in words.year.finditer(folded):
         add(m.start(), m.end(), m.group(1), "year")
     found.sort(key=lambda d: d.start)
@@ -151,9 +154,10 @@ def is_before(date: str, doc_date: str | None, days: int = 45) -> bool:
     try:
         if len(parts) == 1:
             return int(parts[0]) < anchor.year
-        if len(parts) == 2:
+        if len(parts) == 2:  # "in July" in a late-August story; a month ago in early August may be news
             year, month = int(parts[0]), int(parts[1])
-            return (year, month) < (anchor.year, anchor.month) and (anchor - dt.date(year, month, 28)).days > days
+            earlier = (year, month) < (anchor.year, anchor.month)
+            return earlier and (anchor.day > 14 or (anchor - dt.date(year, month, 28)).days > days)
         return (anchor - dt.date.fromisoformat(date)).days > days
     except ValueError:
         return False
