@@ -209,6 +209,7 @@ class MissionChange:
     plan: str | None = None
     from_city: str | None = None  # a relocation: the city the mission left
     noun: str = ""  # the mission word as written
+    district: str | None = None  # the district of `city` the sentence names ("Las Mercedes")
 
     @property
     def news(self) -> bool:
@@ -219,6 +220,7 @@ class MissionChange:
             "sender": self.sender,
             "host": self.host,
             "city": self.city,
+            "district": self.district,
             "kind": self.kind,
             "status": self.status,
             "plan": self.plan,

@@ -43,6 +43,7 @@ class Parties:
     hosts: list[tuple[str, str | None]]  # (country, city named)
     from_city: str | None
     why: list[str]
+    districts: dict[str, str] = field(default_factory=dict)  # city -> the district named in it
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,8 @@ def anchor_list(parsed: Parsed, i: int, repeat: str = "") -> tuple[list[Anchor],
     while j < len(parsed.tokens) and parsed.clause[j] == clause and idle <= 2:
         anchor = parsed.anchor_at(j)
         if anchor is not None:
+            if out and _places_kind(out[-1]) and not _places_kind(anchor) and parsed.word(j - 1) == ",":
+                break  # "in Caracas, North Korea and Venezuela will ...": the list of places ended
             out.append(anchor)
             j, idle = anchor.end, 0
             continue
@@ -86,6 +89,10 @@ def anchor_list(parsed: Parsed, i: int, repeat: str = "") -> tuple[list[Anchor],
             continue
         break
     return out, j
+
+
+def _places_kind(anchor: Anchor) -> bool:
+    return anchor.kind in ("city", "capital")
 
 
 def in_phrase(parsed: Parsed, anchor: Anchor, roles: tuple[str, ...] = _GOVERNED) -> bool:
@@ -183,6 +190,16 @@ def _listed(parsed: Parsed, lo: int, hi: int) -> bool:
     if any(parsed.is_("conj", i) for i in between):
         return len(between) <= 4
     return bool(between) and all(parsed.word(i) == "," or parsed.is_("article", i) for i in between)
+
+
+def _after_fronted_clause(parsed: Parsed, cue: CueMatch, taken: set[int]) -> list[Anchor]:
+    """"After finally opening its embassy in Caracas, North Korea ...": a change told in a clause that
+    opens the sentence is done by the main clause's first actor, after the comma."""
+    comma = next((i for i in range(cue.end, len(parsed.tokens)) if parsed.word(i) == ","), None)
+    if comma is None or any(parsed.anchor_at(i) for i in range(0, cue.start) if i not in taken):
+        return []
+    after = [a for a in parsed.anchors if a.start > comma and a.start not in taken and a.kind != "city"]
+    return after[:1] if after and after[0].start <= comma + 3 else []
 
 
 def agent_of(parsed: Parsed, cue: CueMatch) -> list[Anchor]:
@@ -316,7 +333,10 @@ def mission_parties(
     if not hosts and not origins and (noun is None or noun.start < cue.start):
         # "the embassy will reopen in Kabul"; "asked to leave Mali" (the place word ends the change words)
         hosts, origins, prep = host_phrase(parsed, cue.end - 1 if parsed.is_("host", cue.end - 1) else cue.end)
-    hosts = marks.hosts + hosts
+    if status == "relocated" and marks.hosts:  # "su embajada de Tel Aviv a Jerusalén": where it leaves
+        hosts, origins = (hosts, marks.hosts) if hosts else (marks.hosts, origins)
+    else:
+        hosts = marks.hosts + hosts
     if not hosts and status != "relocated" and origins:
         hosts, origins = origins, []  # "recalled its ambassador from Venezuela"
     taken |= {a.start for a in hosts + origins}
@@ -325,7 +345,7 @@ def mission_parties(
     found = agent or subject_of(parsed, min(cue.start, noun.start if noun else cue.start), taken, gerund=gerund)
     if found is None:
         return Parties([], [], None, ["an actor the sentence does not name"])
-    subject = found
+    subject = found or _after_fronted_clause(parsed, cue, taken)
     subject_codes = [a.country for a in subject]
     if subject:
         why.append(f"subject {', '.join(a.text for a in subject)}")
@@ -351,7 +371,8 @@ def mission_parties(
     if not host_places and owners:
         host_places = _default_hosts(parsed, cue, owners, subject_codes, context, earlier, relations, why)
     from_city = next((a.city for a in origins if a.city), None)
-    return Parties(owners, host_places, from_city, why)
+    districts = {a.city: a.district for a in hosts + marks.cities if a.city and a.district}
+    return Parties(owners, host_places, from_city, why, districts)
 
 
 def _earlier_marked_owner(parsed: Parsed, noun_start: int) -> str | None:

@@ -29,6 +29,10 @@ class City:
 class PlaceIndex:
     by_name: dict[str, tuple[City, ...]]  # folded name -> its cities, most populous first
     capitals: dict[str, str]  # country -> its capital's name
+    districts: dict[str, str]  # folded name of a district -> the district's name ("las mercedes": "Las Mercedes")
+
+    def district(self, folded_name: str) -> str | None:
+        return self.districts.get(fold_key(folded_name))
 
     def lookup(self, folded_name: str, prefer: tuple[str, ...] = ()) -> City | None:
         """The city of that name in a preferred country, else a capital of that name, else the most populous."""
@@ -48,6 +52,7 @@ def place_index(resources: Resources) -> PlaceIndex:
     """Built once per `Resources`."""
     table: dict[str, list[City]] = {}
     cities: dict[tuple[str, str], City] = {}
+    districts: dict[str, str] = {}
     for places in resources.places.values():
         for p in places:
             if not p.city_of:
@@ -57,10 +62,12 @@ def place_index(resources: Resources) -> PlaceIndex:
             city = cities.get((p.city_of, p.country)) if p.city_of else cities.get((p.name, p.country))
             if city is not None:
                 table.setdefault(fold_key(p.name), []).append(city)
+                if p.city_of:
+                    districts[fold_key(p.name)] = p.name
     for row in read_tsv("places/exonyms.tsv", required=("name", "city", "country")):
         city = cities.get((row["city"], row["country"]))
         if city is not None:
             table.setdefault(fold_key(row["name"]), []).append(city)
     by_name = {name: tuple(sorted(set(found), key=lambda c: -c.population)) for name, found in table.items()}
     capitals = {iso3: c.capital for iso3, c in resources.countries.items() if c.capital}
-    return PlaceIndex(by_name, capitals)
+    return PlaceIndex(by_name, capitals, districts)

@@ -213,6 +213,7 @@ def _mission_changes(
                     plan=plan,
                     from_city=parties.from_city,
                     noun=noun_text,
+                    district=parties.districts.get(city) if city else None,
                 )
             )
     if out and out[-1].news:
@@ -248,7 +249,9 @@ def _relation_changes(
             return []
         previous = origins[0].country if origins else exclusive[partners[0].country]
     else:
-        for j in range(first, min(len(parsed.tokens), last + 6)):
+        # "cut ties with Taiwan"; "broke relations with Taiwan and established them with China"
+        scan = cue.start if noun is not None and noun.start < cue.start else first
+        for j in range(scan, min(len(parsed.tokens), last + 6)):
             if parsed.is_("with", j) or parsed.is_("between", j):
                 found, _ = anchor_list(parsed, j + 1)
                 if found:

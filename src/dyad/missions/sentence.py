@@ -44,6 +44,7 @@ class Anchor:
     kind: str  # the mention's kind, or "city"
     text: str
     genitive: bool = False  # "Britain's", "the Palestinians'"
+    district: str | None = None  # a district of `city` the words name ("Las Mercedes")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,14 +111,17 @@ def _mention_anchors(
         if span is None:
             continue
         city = None
-        if m.kind in ("capital", "place"):
+        if m.kind not in ("demonym", "role", "leader", "abbreviation", "anaphor"):  # a capital, place, seat ...
             hit = places.lookup(fold(m.text), (m.country,))
             city = hit.name if hit is not None and hit.country == m.country else None
+            if m.kind == "country" and fold(m.name) == fold(m.text):
+                city = None  # "Kuwait", "Djibouti": the country, whose capital has its name; "Dubai" is a city
         elif m.kind == "role":  # "the Moscow embassy": the role's country came from a city in it
             city = _city_in(m.text, m.country, places)
         after = fold(text[m.end : m.end + 2])
         genitive = after.startswith("'s") or after.startswith("s'") or (after[:1] == "'" and m.text.endswith("s"))
-        anchors.append(Anchor(span[0], span[1], m.country, city, m.kind, m.text, genitive))
+        district = places.district(fold(m.text)) if city else None
+        anchors.append(Anchor(span[0], span[1], m.country, city, m.kind, m.text, genitive, district))
     return anchors
 
 
@@ -149,22 +153,34 @@ def _city_anchors(
         ):
             continue
         j = i + 1
+        starts = [j]  # "en la urbanización Las Mercedes": the article may begin the name
         while j < len(tokens) and lex.has("article", tokens[j].norm):
             j += 1
-        if j >= len(tokens) or j in taken or not text[tokens[j].start : tokens[j].start + 1].isupper():
-            continue
-        for n in range(min(5, len(tokens) - j), 0, -1):
-            if any(k in taken for k in range(j, j + n)):
-                continue
-            name = folded[tokens[j].start : tokens[j + n - 1].end]
-            city = places.lookup(name, tuple(a.country for a in anchors))
-            if city is not None:
-                found.append(
-                    Anchor(j, j + n, city.country, city.name, "city", text[tokens[j].start : tokens[j + n - 1].end])
-                )
-                taken.update(range(j, j + n))
+        starts.append(j)
+        for start in dict.fromkeys(starts):
+            hit = _city_at(text, folded, tokens, start, taken, anchors, places)
+            if hit is not None:
+                found.append(hit)
+                taken.update(range(hit.start, hit.end))
                 break
     return found
+
+
+def _city_at(
+    text: str, folded: str, tokens: list[Token], j: int, taken: set[int], anchors: list[Anchor], places: PlaceIndex
+) -> Anchor | None:
+    """The longest city name (of up to five words) that starts at token j with a capital letter."""
+    if j >= len(tokens) or j in taken or not text[tokens[j].start : tokens[j].start + 1].isupper():
+        return None
+    for n in range(min(5, len(tokens) - j), 0, -1):
+        if any(k in taken for k in range(j, j + n)):
+            continue
+        name = folded[tokens[j].start : tokens[j + n - 1].end]
+        city = places.lookup(name, tuple(a.country for a in anchors))
+        if city is not None:
+            words = text[tokens[j].start : tokens[j + n - 1].end]
+            return Anchor(j, j + n, city.country, city.name, "city", words, district=places.district(name))
+    return None
 
 
 def _clauses(tokens: list[Token], lex: Lexicon) -> list[int]:

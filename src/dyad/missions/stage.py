@@ -187,6 +187,6 @@ def _deduplicated(missions: list[MissionChange]) -> list[MissionChange]:
         first = kept.get(key)
         if first is None:
             kept[key] = m
-        elif first.city is None and m.city is not None:
-            kept[key] = replace(first, city=m.city)
+        elif (first.city is None and m.city is not None) or (first.district is None and m.district is not None):
+            kept[key] = replace(first, city=first.city or m.city, district=first.district or m.district)
     return list(kept.values())

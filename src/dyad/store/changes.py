@@ -83,8 +83,9 @@ def _mission_row(conn: Connection, change: MissionChange) -> int:
         capital = _capital(conn, change.host)
         row = next((r for r in rows if r["city"] == capital), rows[0] if rows else None)
     if row is not None:
-        if row["city"] is None and change.city:
-            conn.execute(update(s.missions).where(m.id == row["id"]).values(city=change.city))
+        if (row["city"] is None and change.city) or (change.district and not row["district"]):
+            values = {"city": row["city"] or change.city, "district": row["district"] or change.district}
+            conn.execute(update(s.missions).where(m.id == row["id"]).values(**values))
         return int(row["id"])
     city = change.city or (_capital(conn, change.host) if change.kind == "embassy" else None)
     lat, lon = _point(city, change.host)
@@ -94,6 +95,7 @@ def _mission_row(conn: Connection, change: MissionChange) -> int:
                 sender=change.sender,
                 host=change.host,
                 city=city,
+                district=change.district if city == change.city else None,
                 kind=change.kind,
                 lat=lat,
                 lon=lon,
