@@ -564,11 +564,6 @@ def build_missions(shared: Path, iso2to3: dict[str, str]) -> None:
               [f"diplomatic missions from Wikidata ({path.name}), CC0, via the database-of-embassies project;",
                "district rows (e.g. Chacao) mapped to their city (data_src/places/districts.tsv), and places",
                f"within {MISSION_DISTRICT_KM} km of the host's capital (GeoNames) mapped to the capital"])
-    cues = read_curated("places/mission_cues.tsv")
-    write_tsv(OUT / "missions" / "cues.tsv", ("cue", "lang", "status", "sender"),
-              [(r["cue"], r["lang"], r["status"], r["sender"]) for r in cues],
-              ["words that say what happened to a diplomatic mission; written for dyad",
-               "(data_src/places/mission_cues.tsv); sender names the event role that sends the mission"])
     if unknown:
         print(f"  missions: {len(unknown)} operator/country names without an ISO code, e.g. "
               f"{sorted(unknown)[:8]}", file=sys.stderr)

@@ -60,6 +60,31 @@ def dict_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: st
     return table
 
 
+def mission_table(rows: Sequence[dict[str, Any]], title: str | None = None) -> Table:
+    """`dyad missions` as a table: each row with where its status comes from (the reference data and its
+    date, or the latest article that changed it), and "disputed" when same-day reports disagree."""
+    table = dict_table(
+        [{**r, "from": _provenance(r)} for r in rows],
+        ("sender", "host", "city", "district", "kind", "status", "since", "until", "from"),
+        title=title,
+    )
+    return table
+
+
+def _provenance(row: dict[str, Any]) -> str:
+    news = [s for s in row.get("sources", []) if s.get("doc_id")]
+    reference = next((s for s in row.get("sources", []) if s.get("dataset")), None)
+    if row.get("from") == "news" and news:
+        last = news[-1]
+        text = f"news: {last['doc_id']} sentence {last['sentence']} ({last.get('date') or 'undated'})"
+        if len(news) > 1:
+            text += f" +{len(news) - 1} more"
+        return text + ("; reports disagree" if row.get("disputed") else "")
+    if reference is not None:
+        return f"reference {reference.get('date') or reference['dataset']}"
+    return "news"
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""

@@ -331,8 +331,12 @@ INSERT INTO versions VALUES (1, 'd', 1, 'h', 'Cuba praised Chile.', NULL, NULL, 
   NULL, TRUE, '2020-01-01T00:00:00Z');
 INSERT INTO events VALUES (1, 1, 'd', TRUE, 0, 'CUB', 'CUB', 'CHL', 'CHL', '051', '05', 1, 1, 3.4, 'factual',
   0.8, '2020-01-01', NULL, NULL, '{"doc_id": "d", "cameo": "051"}');
+INSERT INTO events VALUES (2, 1, 'd', FALSE, 0, 'CUB', 'CUB', 'CHL', 'CHL', '054', '05', 1, 1, 6.0, 'factual',
+  0.8, '2019-01-01', NULL, NULL, '{"doc_id": "d", "cameo": "054"}');
 INSERT INTO missions VALUES (1, 'CUB', 'CHL', 'Santiago', NULL, 'embassy', 'open', NULL, NULL, NULL, NULL,
   'dataset', 'wikidata-2022-11-16', NULL);
+INSERT INTO mission_sources VALUES (1, 1, 1, 'd', NULL, 0, 'opened', '2020-01-01');
+INSERT INTO mission_sources VALUES (2, 1, 2, 'd', NULL, 0, 'closed', '2019-01-01');
 """
 
 
@@ -350,7 +354,7 @@ def test_a_store_from_before_the_migration_table_is_migrated(store_url: str) -> 
                     )
                 )
         if postgres:  # the rows above were given their ids: move the sequences past them
-            for table in ("versions", "events", "missions"):
+            for table in ("versions", "events", "missions", "mission_sources"):
                 conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), 10)"))
     engine.dispose()
     with Store(store_url) as store:
@@ -359,6 +363,11 @@ def test_a_store_from_before_the_migration_table_is_migrated(store_url: str) -> 
         assert (merged["cameo"], merged["num_mentions"], merged["num_articles"]) == ("051", 1, 1)
         (cuba,) = store.missions(sender="CUB", host="CHL")
         assert cuba["status"] == "open"
+        # migration 4 kept each source's article version and whether it is current (from its event)
+        assert [(src.get("doc_id"), src.get("status")) for src in cuba["sources"]] == [
+            ("d", "opened"),
+            (None, None),
+        ]
 
 
 def test_a_store_from_a_newer_dyad_is_refused(sqlite_url: str) -> None:

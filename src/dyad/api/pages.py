@@ -22,6 +22,7 @@ from dyad.api.web import templates
 from dyad.doc import Document
 from dyad.resources import Resources, default_resources
 from dyad.store import Store
+from dyad.store.missions import INACTIVE
 
 router = APIRouter(include_in_schema=False)
 
@@ -285,7 +286,7 @@ def city(
         host=host,
         missions=missions,
         map=drawn,
-        open=sum(1 for m in missions if m.get("status") not in ("closed", "suspended")),
+        open=sum(1 for m in missions if m.get("status") not in INACTIVE),
     )
 
 

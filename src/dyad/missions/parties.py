@@ -276,15 +276,18 @@ def _definite(parsed: Parsed, noun: CueMatch) -> bool:
     return parsed.is_("definite", j)
 
 
-def host_phrase(parsed: Parsed, start: int, limit: int = 4) -> tuple[list[Anchor], list[Anchor], str]:
-    """(hosts, origins, preposition) of the first place phrase after token `start`, in its clause."""
+def host_phrase(
+    parsed: Parsed, start: int, limit: int = 4, *, moving: bool = False
+) -> tuple[list[Anchor], list[Anchor], str]:
+    """(hosts, origins, preposition) of the first place phrase after token `start`, in its clause; for a
+    move, a destination word ("a Jerusalén", "para Jerusalém") also names the host."""
     clause = parsed.clause[start] if start < len(parsed.tokens) else -1
     hosts: list[Anchor] = []
     origins: list[Anchor] = []
     prep = ""
     j = start
     while j < min(len(parsed.tokens), start + limit) and parsed.clause[j] == clause:
-        if parsed.is_("host", j) or parsed.is_("from", j):
+        if parsed.is_("host", j) or parsed.is_("from", j) or (moving and parsed.is_("dest", j)):
             found, stop = anchor_list(parsed, j + 1, parsed.word(j))
             if found:
                 if parsed.is_("from", j) and not parsed.is_("host", j):
@@ -329,10 +332,12 @@ def mission_parties(
     why: list[str] = []
     marks = owner_marks(parsed, noun) if noun is not None else _Marks([], [], cue.end, False, False, [])
     taken = {a.start for a in marks.owners + marks.cities + marks.hosts}
-    hosts, origins, prep = host_phrase(parsed, marks.end)
+    moving = status == "relocated"
+    hosts, origins, prep = host_phrase(parsed, marks.end, moving=moving)
     if not hosts and not origins and (noun is None or noun.start < cue.start):
         # "the embassy will reopen in Kabul"; "asked to leave Mali" (the place word ends the change words)
-        hosts, origins, prep = host_phrase(parsed, cue.end - 1 if parsed.is_("host", cue.end - 1) else cue.end)
+        after = cue.end - 1 if parsed.is_("host", cue.end - 1) else cue.end
+        hosts, origins, prep = host_phrase(parsed, after, moving=moving)
     if status == "relocated" and marks.hosts:  # "su embajada de Tel Aviv a Jerusalén": where it leaves
         hosts, origins = (hosts, marks.hosts) if hosts else (marks.hosts, origins)
     else:
@@ -370,7 +375,7 @@ def mission_parties(
         host_places = [(origins[0].country, None)]
     if not host_places and owners:
         host_places = _default_hosts(parsed, cue, owners, subject_codes, context, earlier, relations, why)
-    from_city = next((a.city for a in origins if a.city), None)
+    from_city = next((a.city for a in origins if a.city), None) if moving else None
     districts = {a.city: a.district for a in hosts + marks.cities if a.city and a.district}
     return Parties(owners, host_places, from_city, why, districts)
 
