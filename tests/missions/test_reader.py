@@ -33,12 +33,15 @@ def test_sentence(case: dict) -> None:
         if city:
             assert city[0] in {m.city for m in news if _change(m) == change}, why
     if "relations" in case:
-        assert {_relation(r) for r in doc.relations if r.news} == set(case["relations"]), [r.rule for r in doc.relations]
+        rules = [r.rule for r in doc.relations]
+        assert {_relation(r) for r in doc.relations if r.news} == set(case["relations"]), rules
 
 
 def test_each_language_has_a_case_of_each_kind_of_change() -> None:
     kinds = ("opened", "closed", "planned", "ambassador expelled", "ambassador recalled", "relations severed")
     for lang in LANGS:
-        told = {e.split(" ", 1)[1].split(" @ ")[0].split(":")[0] for c in CASES if c["lang"] == lang for e in c["missions"]}
+        told = {
+            e.split(" ", 1)[1].split(" @ ")[0].split(":")[0] for c in CASES if c["lang"] == lang for e in c["missions"]
+        }
         assert set(kinds) <= told, (lang, set(kinds) - told)
         assert any(not c["missions"] for c in CASES if c["lang"] == lang), f"{lang}: a case that reports no change"

@@ -257,6 +257,7 @@ def dyad_page(request: Request, a: PageCode, b: PageCode) -> HTMLResponse:
         chart=chart,
         events=list(reversed(rows)),
         missions=missions,
+        diplomatic=store.diplomatic_relations(a, b),
     )
 
 

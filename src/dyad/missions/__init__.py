@@ -8,12 +8,13 @@ See `dyad.missions.stage` (the stage), `reader` (the rules), `lexicon` (the per-
 
 from __future__ import annotations
 
+from dyad.doc import Document
+
 __all__ = ["read_missions"]
 
 
-def read_missions(text: str, date: str | None = None, lang: str | None = None, *, doc_id: str = "text"):  # type: ignore[no-untyped-def]
+def read_missions(text: str, date: str | None = None, lang: str | None = None, *, doc_id: str = "text") -> Document:
     """Run sentences, actors and missions on a text; the `Document` with its `missions` and `relations`."""
-    from dyad.doc import Document
     from dyad.engine import engine_with_dicts
 
     doc = Document(id=doc_id, text=text, date=date, lang=lang)

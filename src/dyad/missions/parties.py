@@ -22,6 +22,7 @@ from dyad.missions.lexicon import CueMatch
 from dyad.missions.sentence import Anchor, Parsed
 
 _GOVERNED = ("host", "from", "with", "between")
+_NEAR_SUBJECT = 8  # words between an actor and the change it hosts
 
 
 @dataclass(slots=True)
@@ -251,10 +252,10 @@ def owner_marks(parsed: Parsed, noun: CueMatch) -> _Marks:
         attach = nxt.end if nxt is not None else k
     possessive = not owners and _possessive(parsed, noun)
     end = noun.end
-    after = parsed.anchor_at(end)
-    if after is not None and after.kind in ("demonym", "country", "abbreviation") and not owners:
-        owners.append(after)  # "l'ambassade américaine", "Botschafter Russlands"
-        end = after.end
+    follower = parsed.anchor_at(end)
+    if follower is not None and follower.kind in ("demonym", "country", "abbreviation") and not owners:
+        owners.append(follower)  # "l'ambassade américaine", "Botschafter Russlands"
+        end = follower.end
     elif parsed.is_("owner", end) and not owners and not possessive:
         found, stop = anchor_list(parsed, end + 1)
         found = [a for a in found if a.kind != "city"]
@@ -362,19 +363,26 @@ def mission_parties(
         why.append(f"host '{prep} {', '.join(a.text for a in hosts + marks.cities)}'".replace("' ", "'"))
     if not owners and marks.foreign:
         return Parties([], [], None, why + ["'foreign': no owner named"])
-    both = any(parsed.role_at("both", i) for i in range(len(parsed.tokens)) if parsed.clause[i] == parsed.clause[cue.start])
+    clause = parsed.clause[cue.start]
+    both = any(parsed.role_at("both", i) for i in range(len(parsed.tokens)) if parsed.clause[i] == clause)
     if not owners and not subject and both and context.relation is not None:
         owners = list(context.relation)  # "Botschafter in die jeweils andere Hauptstadt": the story's two
         why.append(f"each of the story's two ({' and '.join(owners)})")
     if not owners:
         noun_start = noun.start if noun is not None else cue.start
-        owners = _unmarked_owner(parsed, status, marks, subject_codes, host_places, context, earlier, why, noun_start, cue.start)
-        if not subject_codes and owners and context.mission and not host_places and owners[0] == context.mission[0]:
-            host_places = [(context.mission[1], None)]
+        owners = _unmarked_owner(
+            parsed, status, marks, subject_codes, host_places, context, earlier, why, noun_start, cue.start
+        )
+        story = context.mission
+        if not subject_codes and owners and story and not host_places and owners[0] == story[0]:
+            host_places = [(story[1], None)]
     if status == "relocated" and not host_places and origins:
         host_places = [(origins[0].country, None)]
     if not host_places and owners:
-        host_places = _default_hosts(parsed, cue, owners, subject_codes, context, earlier, relations, why)
+        # the subject hosts what it acts on only when it acts on it ("Venezuela ordered the closure of the
+        # Colombian embassy"), not when the mission is named deep in another phrase
+        near = bool(subject) and min(cue.start, noun.start if noun else cue.start) - subject[-1].end <= _NEAR_SUBJECT
+        host_places = _default_hosts(parsed, cue, owners, subject_codes, context, earlier, relations, why, near)
     from_city = next((a.city for a in origins if a.city), None) if moving else None
     districts = {a.city: a.district for a in hosts + marks.cities if a.city and a.district}
     return Parties(owners, host_places, from_city, why, districts)
@@ -466,9 +474,11 @@ def _default_hosts(
     earlier: list[MissionChange],
     relations: list[RelationChange],
     why: list[str],
+    near_subject: bool = True,
 ) -> list[tuple[str, str | None]]:
     owner = owners[0]
-    if subject and not set(subject) & set(owners):
+    acting = subject and not set(subject) & set(owners)
+    if acting and near_subject:
         why.append("host: the subject")
         return [(c, None) for c in subject]
     for m in reversed(earlier):
@@ -477,15 +487,15 @@ def _default_hosts(
             why.append(f"host {other}: the other party of this sentence's {m.status}")
             return [(other, m.city if other == m.host else None)]
     for r in reversed(relations):
-        other = _other_of((r.a, r.b), owner)
-        if other:
-            why.append(f"host {other}: the other party of this sentence's relations")
-            return [(other, None)]
+        party = _other_of((r.a, r.b), owner)
+        if party:
+            why.append(f"host {party}: the other party of this sentence's relations")
+            return [(party, None)]
     for pair in (context.mission, context.relation):
-        other = _other_of(pair, owner)
-        if other:
-            why.append(f"host {other}: the other party of the story")
-            return [(other, None)]
+        party = _other_of(pair, owner)
+        if party:
+            why.append(f"host {party}: the other party of the story")
+            return [(party, None)]
     clause = parsed.clause[cue.start]
     others = [
         a
@@ -496,6 +506,9 @@ def _default_hosts(
         near = min(others, key=lambda a: abs(a.start - cue.start))
         why.append(f"host {near.country}: another country of the clause")
         return [(near.country, near.city)]
+    if acting:
+        why.append("host: the subject")
+        return [(c, None) for c in subject]
     if context.home and context.home not in owners:
         why.append(f"host {context.home}: the story's country")
         return [(context.home, None)]

@@ -142,7 +142,7 @@ def _relations_status(change: dict[str, Any]) -> str:
     return {
         "established": "established", "restored": "established", "upgraded": "established",
         "recognition switched": "established", "severed": "severed", "downgraded": "downgraded",
-    }.get(change["change"], change["change"])  # fmt: skip
+    }.get(str(change["change"]), str(change["change"]))  # fmt: skip
 
 
 def _relations_disputed(done: list[dict[str, Any]]) -> list[dict[str, Any]]:
