@@ -192,6 +192,9 @@ def _es_forms(masc: str) -> list[str]:
     return [masc, masc + "s"]
 
 
+_READ_LANGS = ("en", "es", "de", "fr", "pt")
+
+
 def _de_forms(stem: str) -> list[str]:
     """German adjective stem ("kolumbianisch") -> its declined forms; a capitalised form ("Schweizer") is invariant."""
     if stem[:1].isupper():
@@ -326,7 +329,8 @@ def build_names(iso2to3: dict[str, str]) -> None:
             continue
         add(capital, code, "und", "capital", "geonames", case="cap")
     # 4. CLDR territory names in every locale babel has.
-    for loc in sorted(localedata.locale_identifiers(), key=lambda x: (x not in ("en", "es"), x)):
+    # the languages dyad reads come first: a name they share with another locale is recorded as theirs
+    for loc in sorted(localedata.locale_identifiers(), key=lambda x: (x not in _READ_LANGS, x)):
         if "_" in loc:
             continue
         try:

@@ -48,6 +48,8 @@ def mode_of(parsed: Parsed, cue: CueMatch, status: str) -> Mode:
         value, scope = m.cue.value, m.cue.scope
         if scope == "sentence":
             hit = True
+        elif scope == "adjacent":  # "to move", "para reabrir": right before the change word
+            hit = m.end == cue.start
         elif scope == "clause":  # German puts the modal verb second and the changed verb last
             hit = m.end <= cue.start and parsed.clause[m.start] == clause
         elif scope == "after":

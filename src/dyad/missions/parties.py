@@ -266,8 +266,9 @@ def owner_marks(parsed: Parsed, noun: CueMatch) -> _Marks:
 
 
 def _possessive(parsed: Parsed, noun: CueMatch) -> bool:
+    """"its embassy", "su nueva embajada", and a mission word that is itself one ("its own")."""
     j = before_skipping(parsed, noun.start, ("article", "filler"))
-    return parsed.is_("possessive", j) or parsed.is_("possessive", noun.start - 1)
+    return any(parsed.is_("possessive", i) for i in (j, noun.start - 1, noun.start))
 
 
 def _definite(parsed: Parsed, noun: CueMatch) -> bool:

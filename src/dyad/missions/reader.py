@@ -111,9 +111,9 @@ def _pairs(parsed: Parsed) -> list[tuple[CueMatch, CueMatch | None]]:
     for cue in parsed.role_matches("change"):
         # staff ("diplomats") pairs only with a change that says what it does to them ("withdrew", "expelled")
         nouns = [
-            n
-            for n in parsed.role_matches("noun")
-            if n.cue.value != "staff" or cue.cue.value.count("|") == 2 or cue.cue.needs == "alone"
+            n for n in parsed.role_matches("noun")
+            if (n.cue.value != "staff" or cue.cue.value.count("|") == 2 or cue.cue.needs == "alone")
+            and (n.cue.needs != "definite" or parsed.is_("definite", n.start - 1))
         ]
         best = _nearest(parsed, cue, nouns, limit)
         rel = _nearest(parsed, cue, rel_nouns, _RELATION_GAP)
