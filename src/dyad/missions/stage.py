@@ -126,8 +126,8 @@ def _with_breaks_of_recognition(relations: list[RelationChange]) -> list[Relatio
 
 def _missions_of_breaks(relations: list[RelationChange], missions: list[MissionChange]) -> list[MissionChange]:
     """A break ends both sides' missions, unless the article says what happened to that mission."""
-    # the article tells that mission's own story: a change in the same sentence, or its earlier history
-    told = {(m.sender, m.host, m.sentence) for m in missions} | {(m.sender, m.host, -1) for m in missions if not m.news}
+    # the article tells that mission's own story (a plan tells none: "will withdraw its staff" and "will cut ties")
+    told = {(m.sender, m.host) for m in missions if m.status != "planned"}
     out: list[MissionChange] = []
     for r in relations:
         planned = r.change == "planned" and r.plan == "severed"
@@ -135,9 +135,9 @@ def _missions_of_breaks(relations: list[RelationChange], missions: list[MissionC
             continue
         sides = [(r.a, r.b)] if planned else [(r.a, r.b), (r.b, r.a)]
         for sender, host in sides:
-            if (sender, host, r.sentence) in told or (sender, host, -1) in told or (sender, host, -2) in told:
+            if (sender, host) in told:
                 continue
-            told.add((sender, host, -2))
+            told.add((sender, host))
             status = "planned" if planned else "relations severed"
             out.append(
                 MissionChange(
