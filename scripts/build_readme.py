@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 # The manual's chapters, in reading order.
-PARTS = ["intro.md", "actors.md", "coding.md", "model.md", "checks.md", "store.md", "http.md", "scale.md",
-         "reliability.md", "data.md", "development.md"]
+PARTS = ["intro.md", "actors.md", "coding.md", "model.md", "checks.md", "store.md", "missions.md", "http.md",
+         "scale.md", "reliability.md", "data.md", "development.md"]
 _HEADING = re.compile(r"^(#{1,6})(\s.*)$")
 _COG = re.compile(r"^<!-- \[\[\[(cog|end)")
 # An image beside the docs (docs/img/...) as the README at the top of the repository sees it.

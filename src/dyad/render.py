@@ -76,9 +76,11 @@ def _provenance(row: dict[str, Any]) -> str:
     reference = next((s for s in row.get("sources", []) if s.get("dataset")), None)
     if row.get("from") == "news" and news:
         last = news[-1]
-        text = f"news: {last['doc_id']} sentence {last['sentence']} ({last.get('date') or 'undated'})"
+        doc = str(last["doc_id"]).split("://", 1)[-1]
+        doc = doc if len(doc) <= 32 else doc[:31] + "…"
+        text = f"news {last.get('date') or 'undated'} {doc}#{last['sentence']}"
         if len(news) > 1:
-            text += f" +{len(news) - 1} more"
+            text += f" (+{len(news) - 1})"
         return text + ("; reports disagree" if row.get("disputed") else "")
     if reference is not None:
         return f"reference {reference.get('date') or reference['dataset']}"

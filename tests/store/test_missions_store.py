@@ -113,7 +113,7 @@ def test_dyad_missions_says_where_each_row_comes_from(store_url: str) -> None:
     assert src["sentence_text"] == "Ghana opened an embassy in Caracas on Monday."
     assert "en change 'open" in src["rule"] and src["mode"] == "factual"
     table = CliRunner().invoke(main, ["--db", store_url, "missions", "--city", "Caracas", "--format", "table"])
-    assert "news" in table.stdout and "reference 2022-11-16" in table.stdout
+    assert "news 2019-01-07 wire.example/gh#0" in table.stdout and "reference 2022-11-16" in table.stdout
 
 
 def test_dyad_relations_prints_the_diplomatic_record(store_url: str) -> None:
