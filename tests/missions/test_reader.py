@@ -45,3 +45,19 @@ def test_each_language_has_a_case_of_each_kind_of_change() -> None:
         }
         assert set(kinds) <= told, (lang, set(kinds) - told)
         assert any(not c["missions"] for c in CASES if c["lang"] == lang), f"{lang}: a case that reports no change"
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("Ghana has opened an embassy in Lima, the foreign ministry said.", "PER"),
+        ("Kenya has closed its embassy in Tehran, the foreign ministry said.", "IRN"),
+    ],
+)
+def test_an_event_that_changes_a_mission_in_a_city_targets_the_city_country(text: str, host: str) -> None:
+    """Issue 13, point 5: with no other target named, the mission's host is the event's target."""
+    import dyad
+
+    events = dyad.code_text(text, date="2020-01-10", fast=True)
+    (change,) = [e for e in events if e.root in ("05", "16")]
+    assert change.target.country == host and "host of the mission" in change.explanation["target"]

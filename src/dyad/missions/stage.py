@@ -7,6 +7,8 @@ or not dyad codes events in that language: it needs the sentences, the actors th
     doc.missions    every mission change read, in every mode (`MissionChange.news` tells what to store)
     doc.relations   every relations change read
 
+and an event that changes a mission "in CITY" with no other target named gets the host as its target.
+
 A break of relations that is news ends both sides' missions ("relations severed") unless the article
 reports what happened to that mission itself; recognising one of two states whose recognitions exclude
 each other (data/missions/exclusive.tsv: China and Taiwan) breaks relations with the other.
@@ -30,7 +32,7 @@ from dyad.text.dates import date_words, find_dates, is_before
 from dyad.text.normalize import fold
 
 
-@stage("missions", requires=("sentences", "mentions"), provides=("missions",))
+@stage("missions", requires=("sentences", "mentions"), provides=("missions", "relations"))
 def make_mission_reader(*, resources: Resources, languages: list[str] | None = None) -> MissionReader:
     """`languages`: the cue files to read with (default: every bundled one)."""
     return MissionReader(resources, tuple(languages or cue_languages()))
@@ -62,7 +64,30 @@ class MissionReader:
         missions = _without_fulfilled_plans(missions + _missions_of_breaks(relations, missions))
         doc.missions = _deduplicated(missions)
         doc.relations = relations
+        _target_the_host(doc)
         return doc
+
+
+def _target_the_host(doc: Document) -> None:
+    """An event that opens, closes or moves a mission "in CITY" is done to the city's country when the coder
+    found no other target ("Ghana has opened an embassy in Lima, the foreign ministry said": GHA -> PER, not
+    GHA -> GHAGOV): its target becomes the actor of the host the missions stage read."""
+    for event in doc.events:
+        if event.trigger is None or event.source.country is None or event.target.country != event.source.country:
+            continue
+        change = next(
+            (m for m in doc.missions
+             if m.news and m.sentence == event.sentence and m.sender == event.source.country
+             and m.trigger.start < event.trigger.end and event.trigger.start < m.trigger.end),
+            None,
+        )
+        if change is None:
+            continue
+        named = [m for m in doc.sentence_mentions(event.sentence) if m.country == change.host]
+        if named:
+            host = min(named, key=lambda m: (m.kind not in ("capital", "place", "country"), m.start))
+            event.target = host
+            event.explanation["target"] = f"the host of the mission it changes ({change.host}: '{host.text}')"
 
 
 def _language(doc: Document, languages: tuple[str, ...]) -> str | None:
