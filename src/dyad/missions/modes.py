@@ -44,8 +44,11 @@ def mode_of(parsed: Parsed, cue: CueMatch, status: str) -> Mode:
     clause = parsed.clause[cue.start]
     found: dict[str, str] = {}
     speech = any(m.cue.value == "speech" and m.end <= cue.start for m in parsed.role_matches("mode"))
+    changes = [c for c in parsed.matches if c.cue.role in ("change", "relation") and c is not cue]
     for m in parsed.role_matches("mode"):
         value, scope = m.cue.value, m.cue.scope
+        if any(c.start <= m.start and m.end <= c.end for c in changes):
+            continue  # "ordered" inside another change ("ordered out") gives no mode to this one
         if scope == "sentence":
             hit = True
         elif scope == "adjacent":  # "to move", "para reabrir": right before the change word

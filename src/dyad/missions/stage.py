@@ -91,21 +91,19 @@ def _target_the_host(doc: Document) -> None:
 
 
 def _language(doc: Document, languages: tuple[str, ...]) -> str | None:
-    """The document's language as declared, else as detected, else by counting each language's small words
-    (articles, conjunctions, possessives of its cue file): a one-line text is too short to detect."""
-    lang = (doc.lang or "")[:2].lower() or None
-    if lang is None and doc.text.strip():
-        from dyad.ingest.lang import detect_language
-
-        lang = detect_language(doc.text)
-    if lang in languages or doc.lang:
+    """The document's language as declared (ingest detects it), else the cue language whose small words
+    (articles, conjunctions, possessives) the text uses most: cheap, and enough to choose among five."""
+    if doc.lang:
+        lang = doc.lang[:2].lower()
         return lang if lang in languages else None
-    words = fold(doc.text[:2000]).split()
+    words = fold(doc.text[:3000]).split()
     counts = {
         code: sum(1 for w in words if any(lexicon(code).has(role, w) for role in _SMALL_WORDS)) for code in languages
     }
-    best = max(counts, key=lambda code: counts[code], default=None)
-    return best if best is not None and counts[best] > 0 else None
+    ranked = sorted(counts, key=lambda code: -counts[code])
+    if not ranked or counts[ranked[0]] == 0 or (len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]):
+        return None
+    return ranked[0]
 
 
 _SMALL_WORDS = ("article", "conj", "possessive")
