@@ -69,6 +69,15 @@ def mode_of(parsed: Parsed, cue: CueMatch, status: str) -> Mode:
     for ending, mode in parsed.lex.endings:
         if word.endswith(ending) and len(word) > len(ending) + 3:
             found.setdefault(mode, f"the ending -{ending}")
+    # a verb in the future before it governs it too: "fermera son ambassade et demandera à l'ambassadeur de quitter"
+    window = parsed.lex.settings.get("window", _WINDOW)
+    for i in range(max(0, cue.start - window), cue.start):
+        if parsed.clause[i] != clause:
+            continue
+        before = parsed.text[parsed.tokens[i].start : parsed.tokens[i].end].lower()
+        for ending, mode in parsed.lex.endings:
+            if mode == "future" and before.endswith(ending) and len(before) > len(ending) + 3:
+                found.setdefault(mode, f"'{before}'")
     if cue.end - cue.start == 1 and parsed.word(cue.start - 1) == "," and parsed.lex.form(
         "participle", parsed.word(cue.start)
     ):
