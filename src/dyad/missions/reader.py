@@ -14,12 +14,11 @@ from dyad.missions.modes import mode_of, status_of, stored_status, when
 from dyad.missions.parties import (
     Context,
     Parties,
-    anchor_list,
-    host_phrase,
     mission_parties,
     reciprocal,
     subject_of,
 )
+from dyad.missions.phrases import anchor_list, host_phrase
 from dyad.missions.sentence import Anchor, Parsed
 from dyad.text.dates import DateMention, date_words, find_dates, is_before
 
