@@ -92,7 +92,8 @@ def _target_the_host(doc: Document) -> None:
 
 def _language(doc: Document, languages: tuple[str, ...]) -> str | None:
     """The document's language as declared (ingest detects it), else the cue language whose small words
-    (articles, conjunctions, possessives) the text uses most: cheap, and enough to choose among five."""
+    (articles, conjunctions, possessives) the text uses most: cheap, and enough to choose among five;
+    a text with too few of them goes to the language identifier."""
     if doc.lang:
         lang = doc.lang[:2].lower()
         return lang if lang in languages else None
@@ -102,7 +103,12 @@ def _language(doc: Document, languages: tuple[str, ...]) -> str | None:
     }
     ranked = sorted(counts, key=lambda code: -counts[code])
     if not ranked or counts[ranked[0]] == 0 or (len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]):
-        return None
+        # too few small words to tell ("Venezuela broke off diplomatic relations with Chile"): ask the
+        # language identifier, loaded only then
+        from dyad.ingest.lang import detect_language
+
+        lang = detect_language(doc.text, min_probability=0.5)
+        return lang if lang in languages else None
     return ranked[0]
 
 
