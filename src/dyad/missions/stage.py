@@ -107,8 +107,8 @@ def _language(doc: Document, languages: tuple[str, ...]) -> str | None:
         # language identifier, loaded only then
         from dyad.ingest.lang import detect_language
 
-        lang = detect_language(doc.text, min_probability=0.5)
-        return lang if lang in languages else None
+        guess = detect_language(doc.text, min_probability=0.5)
+        return guess if guess in languages else None
     return ranked[0]
 
 
