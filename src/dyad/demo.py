@@ -17,6 +17,7 @@ from dyad.ingest.run import ingest_sources
 from dyad.render import dict_table, event_table
 from dyad.resources import default_resources
 from dyad.store import Store
+from dyad.store.missions import INACTIVE
 
 
 def demo_sources() -> list[dict[str, str]]:
@@ -46,7 +47,7 @@ def run_demo(store: Store, *, fast: bool = False, db_url: str = "sqlite:///dyad.
     names = {k: c.name for k, c in default_resources().countries.items()}
     console.print(event_table(store.events(limit=40), names, title="Events in the store"))
     caracas = store.missions(city="Caracas")
-    embassies = [m for m in caracas if m["kind"] == "embassy" and m["status"] not in ("closed", "suspended")]
+    embassies = [m for m in caracas if m["kind"] == "embassy" and m["status"] not in INACTIVE]
     news = [m for m in caracas if any("doc_id" in s for s in m["sources"])]
     console.print()
     console.print(f"[bold]Which countries have an embassy in Caracas?[/] {len({m['sender'] for m in embassies})} "

@@ -6,6 +6,8 @@ A `Document` enters the pipeline with its text; stages fill it in order:
     Document.mentions    (actors stage)    list[Mention]    offsets relative to their sentence
     Document.findings    (checks stage)    list[Finding]    offsets relative to the document text
     Document.events      (coding stages)   list[Event]      offsets relative to their sentence
+    Document.missions    (missions stage)  list[MissionChange]   what the sentences say of missions
+    Document.relations   (missions stage)  list[RelationChange]  ... and of diplomatic relations
 
 Records are plain dataclasses; `to_dict()` gives the JSON objects of the contract
 (`../shared/contract.md`), and the CLI, HTTP API and store all serialise through it.
@@ -181,6 +183,95 @@ class Event:
         return data
 
 
+NEWS_MODES = ("factual", "future", "intent", "order")  # a change the article reports as its news (done or planned)
+
+
+@dataclass(slots=True)
+class MissionChange:
+    """What a sentence says happened to one diplomatic mission: `sender`'s mission in `host`.
+
+    `status` is one of the contract's (opened, planned, closed, suspended, relocated, relations severed,
+    ambassador expelled, ambassador recalled); a plan ("will reopen") is `planned` with the planned
+    change in `plan`. `mode` says how the sentence reports it: only news (`NEWS_MODES`) is stored;
+    background ("historical"), negated, hypothetical and questions are kept to explain what was read.
+    """
+
+    sender: str
+    host: str
+    city: str | None  # the city the sentence names (as the places table spells it), else None
+    kind: str  # embassy | consulate | liaison office | office
+    status: str
+    mode: str
+    date: str | None  # YYYY, YYYY-MM or YYYY-MM-DD
+    sentence: int
+    trigger: Trigger  # the change word(s), offsets in the sentence
+    rule: str  # the cues and rules that decided, in words
+    plan: str | None = None
+    from_city: str | None = None  # a relocation: the city the mission left
+    noun: str = ""  # the mission word as written
+    district: str | None = None  # the district of `city` the sentence names ("Las Mercedes")
+
+    @property
+    def news(self) -> bool:
+        return self.mode in NEWS_MODES
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sender": self.sender,
+            "host": self.host,
+            "city": self.city,
+            "district": self.district,
+            "kind": self.kind,
+            "status": self.status,
+            "plan": self.plan,
+            "mode": self.mode,
+            "date": self.date,
+            "sentence": self.sentence,
+            "trigger": self.trigger.to_dict(),
+            "noun": self.noun,
+            "from_city": self.from_city,
+            "rule": self.rule,
+        }
+
+
+@dataclass(slots=True)
+class RelationChange:
+    """What a sentence says happened to the diplomatic relations of `a` and `b`.
+
+    `change` is established, severed, restored, downgraded, upgraded, recognition switched (`a` now
+    recognises `b`, and no longer `previous`), or planned (with the planned change in `plan`).
+    """
+
+    a: str
+    b: str
+    change: str
+    mode: str
+    date: str | None
+    sentence: int
+    trigger: Trigger
+    rule: str
+    plan: str | None = None
+    previous: str | None = None
+
+    @property
+    def news(self) -> bool:
+        return self.mode in NEWS_MODES
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": self.a,
+            "b": self.b,
+            "change": self.change,
+            "plan": self.plan,
+            "previous": self.previous,
+            "mode": self.mode,
+            "date": self.date,
+            "sentence": self.sentence,
+            "trigger": self.trigger.to_dict(),
+            "rule": self.rule,
+        }
+
+
 @dataclass(slots=True)
 class Document:
     """One article (one version of it) and everything the pipeline learnt from it."""
@@ -200,6 +291,8 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    missions: list[MissionChange] = field(default_factory=list)
+    relations: list[RelationChange] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
 
     @property

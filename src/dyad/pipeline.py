@@ -40,6 +40,7 @@ _STAGE_MODULES = (
     "dyad.checks.stage",
     "dyad.coding.stage",
     "dyad.coding.model",
+    "dyad.missions.stage",
 )
 
 

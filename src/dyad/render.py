@@ -67,6 +67,33 @@ def dict_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: st
     return table
 
 
+def mission_table(rows: Sequence[dict[str, Any]], title: str | None = None) -> Table:
+    """`dyad missions` as a table: each row with where its status comes from (the reference data and its
+    date, or the latest article that changed it), and "disputed" when same-day reports disagree."""
+    table = dict_table(
+        [{**r, "from": _provenance(r)} for r in rows],
+        ("sender", "host", "city", "district", "kind", "status", "since", "until", "from"),
+        title=title,
+    )
+    return table
+
+
+def _provenance(row: dict[str, Any]) -> str:
+    news = [s for s in row.get("sources", []) if s.get("doc_id")]
+    reference = next((s for s in row.get("sources", []) if s.get("dataset")), None)
+    if row.get("from") == "news" and news:
+        last = news[-1]
+        doc = str(last["doc_id"]).split("://", 1)[-1]
+        doc = doc if len(doc) <= 32 else doc[:31] + "…"
+        text = f"news {last.get('date') or 'undated'} {doc}#{last['sentence']}"
+        if len(news) > 1:
+            text += f" (+{len(news) - 1})"
+        return text + ("; reports disagree" if row.get("disputed") else "")
+    if reference is not None:
+        return f"reference {reference.get('date') or reference['dataset']}"
+    return "news"
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dyad.doc import Document, Event, Location, Mention, Trigger
+from dyad.missions import read_missions
 from dyad.store import Store
 from dyad.store.breaks import BreakSettings, MonthStats, find_breaks, goldstein_break, shift_month
 from dyad.store.changes import mission_change, relations_change, relations_state
@@ -29,7 +30,11 @@ def event(source: str, target: str, cameo: str, text: str, trigger: str, date: s
 
 
 def article(url: str, text: str, events: list[Event]) -> Document:
-    return Document(id=url, text=text, url=url, date=events[0].date if events else None, lang="en", events=events)
+    """A processed article: the given events, and what the missions stage reads in its sentence."""
+    date = events[0].date if events else None
+    read = read_missions(text, date=date, lang="en")
+    return Document(id=url, text=text, url=url, date=date, lang="en", events=events,
+                    missions=read.missions, relations=read.relations)
 
 
 def mission_article(url: str, verb: str, cameo: str, date: str) -> Document:

@@ -6,10 +6,12 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from dyad.doc import Document, Event, Location, Mention, Trigger
+from dyad.missions import read_missions
 from dyad.store import Store
 from dyad.store.schema import SCHEMA_VERSION
 
 CARACAS = Location("Caracas", "VEN", 10.488, -66.8792)
+REFERENCE = {"dataset": "wikidata-2022-11-16", "date": "2022-11-16"}
 
 
 def actor(code: str, sentence: int = 0) -> Mention:
@@ -56,7 +58,12 @@ def event(
 def document(
     doc_id: str, url: str | None, body: str, events: list[Event], date: str = "2019-03-12"
 ) -> Document:
-    return Document(id=doc_id, text=body, url=url, date=date, lang="en", events=events)
+    """A processed article: the given events, and what the missions stage reads in its sentences."""
+    read = read_missions(body, date=date, lang="en")
+    return Document(
+        id=doc_id, text=body, url=url, date=date, lang="en", events=events, sentences=read.sentences,
+        missions=read.missions, relations=read.relations,
+    )
 
 
 def test_fresh_store_records_every_migration(store_url: str) -> None:
@@ -90,7 +97,8 @@ def test_same_content_is_a_no_op_and_new_content_a_new_version(store_url: str) -
     with Store(store_url) as store:
         assert store.add_document(first).status == "new"
         assert store.add_document(first).status == "unchanged"
-        fixed = document("a", "https://NEWS.example/a/", body + " It is in Las Mercedes.", [])
+        # the correction: the embassy is still to open
+        fixed = document("a", "https://NEWS.example/a/", "North Korea will open an embassy in Caracas.", [])
         result = store.add_document(fixed)
         assert (result.status, result.version) == ("updated", 2)
         stats = store.stats()
@@ -101,7 +109,8 @@ def test_same_content_is_a_no_op_and_new_content_a_new_version(store_url: str) -
             0,
         )
         assert len(store.events(include_superseded=True)) == 1  # every version is kept
-        assert not [m for m in store.missions(sender="PRK", host="VEN") if m["status"] == "opened"]
+        (prk,) = store.missions(sender="PRK", host="VEN")
+        assert prk["status"] == "planned" and [src["status"] for src in prk["sources"]] == ["planned"]
 
 
 def test_events_merge_across_articles_with_gdelt_counts(store_url: str) -> None:
@@ -192,7 +201,7 @@ def test_news_overrides_a_stale_reference_row_and_a_correction_restores_it(store
     report = us_suspension("https://wire.example/us")
     with Store(store_url) as store:
         (before,) = store.missions(sender="USA", city="Caracas")
-        assert before["status"] == "open" and before["sources"] == [{"dataset": "wikidata-2022-11-16"}]
+        assert before["status"] == "open" and before["sources"] == [REFERENCE]
         store.add_document(report)
         (after,) = store.missions(sender="USA", city="Caracas")
         assert (after["status"], after["until"]) == ("suspended", "2019-03")
@@ -203,7 +212,7 @@ def test_news_overrides_a_stale_reference_row_and_a_correction_restores_it(store
         assert not store.missions(sender="USA", city="Caracas", include_closed=False)
         store.add_document(document("us", "https://wire.example/us", "Retracted.", []))
         (restored,) = store.missions(sender="USA", city="Caracas")
-        assert restored["status"] == "open" and restored["sources"] == [{"dataset": "wikidata-2022-11-16"}]
+        assert restored["status"] == "open" and restored["sources"] == [REFERENCE]
 
 
 def test_expelled_ambassador_belongs_to_the_target(store_url: str) -> None:
@@ -322,8 +331,12 @@ INSERT INTO versions VALUES (1, 'd', 1, 'h', 'Cuba praised Chile.', NULL, NULL, 
   NULL, TRUE, '2020-01-01T00:00:00Z');
 INSERT INTO events VALUES (1, 1, 'd', TRUE, 0, 'CUB', 'CUB', 'CHL', 'CHL', '051', '05', 1, 1, 3.4, 'factual',
   0.8, '2020-01-01', NULL, NULL, '{"doc_id": "d", "cameo": "051"}');
+INSERT INTO events VALUES (2, 1, 'd', FALSE, 0, 'CUB', 'CUB', 'CHL', 'CHL', '054', '05', 1, 1, 6.0, 'factual',
+  0.8, '2019-01-01', NULL, NULL, '{"doc_id": "d", "cameo": "054"}');
 INSERT INTO missions VALUES (1, 'CUB', 'CHL', 'Santiago', NULL, 'embassy', 'open', NULL, NULL, NULL, NULL,
   'dataset', 'wikidata-2022-11-16', NULL);
+INSERT INTO mission_sources VALUES (1, 1, 1, 'd', NULL, 0, 'opened', '2020-01-01');
+INSERT INTO mission_sources VALUES (2, 1, 2, 'd', NULL, 0, 'closed', '2019-01-01');
 """
 
 
@@ -341,7 +354,7 @@ def test_a_store_from_before_the_migration_table_is_migrated(store_url: str) -> 
                     )
                 )
         if postgres:  # the rows above were given their ids: move the sequences past them
-            for table in ("versions", "events", "missions"):
+            for table in ("versions", "events", "missions", "mission_sources"):
                 conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), 10)"))
     engine.dispose()
     with Store(store_url) as store:
@@ -350,6 +363,11 @@ def test_a_store_from_before_the_migration_table_is_migrated(store_url: str) -> 
         assert (merged["cameo"], merged["num_mentions"], merged["num_articles"]) == ("051", 1, 1)
         (cuba,) = store.missions(sender="CUB", host="CHL")
         assert cuba["status"] == "open"
+        # migration 4 kept each source's article version and whether it is current (from its event)
+        assert [(src.get("doc_id"), src.get("status")) for src in cuba["sources"]] == [
+            ("d", "opened"),
+            (None, None),
+        ]
 
 
 def test_a_store_from_a_newer_dyad_is_refused(sqlite_url: str) -> None:
@@ -436,7 +454,7 @@ def test_the_place_names_the_host_and_fire_is_not_an_opening(store_url: str) -> 
         assert ghana["status"] == "opened"
         assert [m["status"] for m in store.missions(sender="COL", city="Caracas")] == ["open"]
         assert not store.missions(sender="VEN", host="COL", include_closed=True) or all(
-            m["sources"] == [{"dataset": "wikidata-2022-11-16"}]
+            m["sources"] == [REFERENCE]
             for m in store.missions(sender="VEN", host="COL")
         )
 
@@ -516,6 +534,7 @@ def test_a_recalled_ambassador_and_a_closure_of_a_news_only_mission(store_url: s
                         location=CARACAS,
                     )
                 ],
+                date="2012-03-01",
             )
         )
         store.add_document(
@@ -537,6 +556,7 @@ def test_a_recalled_ambassador_and_a_closure_of_a_news_only_mission(store_url: s
                         quad=4,
                     )
                 ],
+                date="2016-05-02",
             )
         )
         (ghana,) = store.missions(sender="GHA", city="Caracas")

@@ -202,3 +202,22 @@ def test_spans_over_other_words_than_they_were_found_on_are_dropped():
     findings = [{"start": 18, "end": 22, "text": "Cuba", "kind": "k"}, {"start": 40, "end": 44, "text": "x"}]
     spans = spans_for(text, {0: 0}, mentions, [], findings)
     assert [(s.kind, text[s.start : s.end]) for s in spans] == [("mention", "Venezuela"), ("finding", "Cuba")]
+
+
+def test_dyad_page_shows_the_diplomatic_record_and_reports_that_disagree(site):
+    # written for this test: two reports of the same day about Chile's embassy in Caracas, and a break
+    for url, text in (
+        ("https://paper.example.org/c/1", "Chile closed its embassy in Caracas on Monday."),
+        ("https://paper.example.org/c/2", "Chile reopened its embassy in Caracas on Monday."),
+        ("https://paper.example.org/c/3", "Venezuela broke off diplomatic relations with Chile on Monday."),
+    ):
+        body = {"text": text, "url": url, "date": "2021-03-10"}
+        assert site.post("/api/documents", json=body, headers=AUTH).status_code == 201
+    html = site.get("/dyad/CHL/VEN").text
+    record = re.search(r'<section class="relations-record">.*?</section>', html, re.S)
+    assert record and "severed" in record.group(0) and "broke off diplomatic relations" in record.group(0)
+    row = re.search(r'<tr><td>CHL</td><td>VEN</td>.*?</tr>', html, re.S)
+    assert row and "reports of 2021-03-08 disagree" in row.group(0)
+    assert "/doc/https://paper.example.org/c/1#s0" in row.group(0)
+    relations = site.get("/api/relations/CHL/VEN").json()
+    assert relations["diplomatic"]["status"] == "severed"

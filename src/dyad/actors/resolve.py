@@ -120,7 +120,7 @@ def _sense(
         )
     if (
         name.source in ("cldr", "countrynames")
-        and name.lang not in ("en", "es")
+        and name.lang not in ("en", "es", "de", "fr", "pt")  # where capitalised nouns are common (German)
         and " " not in surface
         and _next_to_capitalised(text, hit.start, hit.end)
     ):

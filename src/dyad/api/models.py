@@ -169,6 +169,9 @@ class MissionOut(BaseModel):
     status: str | None
     since: str | None
     until: str | None
+    from_: str | None = Field(
+        default=None, alias="from", description="where the status comes from: news (the articles) or reference"
+    )
     sources: list[dict[str, Any]]
 
 

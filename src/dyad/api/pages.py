@@ -23,6 +23,7 @@ from dyad.doc import Document
 from dyad.kb.ledger import min_confidence as ledger_floor
 from dyad.resources import Resources, default_resources
 from dyad.store import Store
+from dyad.store.missions import INACTIVE
 
 router = APIRouter(include_in_schema=False)
 
@@ -275,6 +276,7 @@ def dyad_page(
         provenance=provenance,
         left_out=store.count_below(floor, source=a, target=b, provenance=provenance)
         + (store.count_below(floor, source=b, target=a, provenance=provenance) if a != b else 0),
+        diplomatic=store.diplomatic_relations(a, b),
     )
 
 
@@ -304,7 +306,7 @@ def city(
         host=host,
         missions=missions,
         map=drawn,
-        open=sum(1 for m in missions if m.get("status") not in ("closed", "suspended")),
+        open=sum(1 for m in missions if m.get("status") not in INACTIVE),
     )
 
 

@@ -163,11 +163,12 @@ def points_map(
         )
     labelled: list[tuple[float, float]] = []
     labels: list[str] = []
-    news = ("opened", "planned", "closed", "suspended")
+    news = ("opened", "planned", "closed", "suspended", "relations severed")
     # What the news changed gets a label first; crowded labels stay tooltips; labels go over every dot.
     for p in sorted(pts, key=lambda p: p.get("status") not in news):
         x, y = xy(float(p["lat"]), float(p["lon"]))
-        colour = {"opened": "#2b8a3e", "planned": "#e67700", "closed": "#868e96", "suspended": "#c92a2a"}.get(
+        colour = {"opened": "#2b8a3e", "planned": "#e67700", "closed": "#868e96", "suspended": "#c92a2a",
+                  "relations severed": "#868e96"}.get(
             str(p.get("status") or ""), "#1c7ed6"
         )
         tip = escape(p.get("tip") or p.get("label") or "")

@@ -4,6 +4,7 @@
     rel["months"][0]  # {"month": "2015-06", "events": 5, "quad": {"1": 5, ...}, "goldstein_sum": 25.5,
                       #  "goldstein_mean": 5.1, "a_to_b": 2, "b_to_a": 3, "status": [...]}
     rel["status"]     # the latest diplomatic status: each direction's missions
+    rel["diplomatic"] # the dyad's diplomatic relations as the news reported them (store.diplomatic_relations)
 
 Events are the store's merged events (one per real-world event, see store/clusters.py), in
 both directions between the two countries, at or above the ledger's minimum confidence
@@ -63,16 +64,16 @@ def relations(
             row["quad"][str(quad)] += int(count)
             row["goldstein_sum"] += float(total or 0.0)
             row["a_to_b" if party == a else "b_to_a"] += int(count)
-        ms, m, ev = s.mission_sources.c, s.missions.c, s.events.c
+        ms, m = s.mission_sources.c, s.missions.c
         changes = (
             conn.execute(
                 select(
-                    m.sender, m.host, m.city, m.kind, ms.status, ms.date, ms.document_id, ms.url, ms.sentence
+                    m.sender, m.host, m.city, m.kind, ms.status, ms.plan, ms.date, ms.document_id, ms.url,
+                    ms.sentence, ms.trigger, ms.rule,
                 )
                 .join(s.missions, m.id == ms.mission_id)
-                .join(s.events, ev.id == ms.event_id)
                 .where(
-                    ev.active.is_(True),
+                    ms.active.is_(True),
                     or_(and_(m.sender == a, m.host == b), and_(m.sender == b, m.host == a)),
                 )
                 .order_by(func.coalesce(ms.date, ""), ms.id)
@@ -97,7 +98,7 @@ def relations(
             "status": x["status"],
             "since": x["since"],
             "until": x["until"],
-            "from": "news" if any("doc_id" in src for src in x["sources"]) else "reference",
+            "from": x["from"],
         }
         for x in current
     ]
@@ -109,7 +110,7 @@ def relations(
         "goldstein_sum": round(sum(r["goldstein_sum"] for r in rows), 2),
     }
     out = {"a": a, "b": b, "months": rows, "status": status, "totals": totals,
-           "min_confidence": floor, "left_out": left_out}
+           "min_confidence": floor, "left_out": left_out, "diplomatic": store.diplomatic_relations(a, b)}
     if provenance:
         out["provenance"] = provenance
     return out
@@ -164,7 +165,7 @@ def relations_table(rel: dict[str, Any]) -> Any:
             f"{r['goldstein_sum']:+.1f}",
             news,
         )
-    table.caption = "now: " + (
+    table.caption = _relations_line(rel.get("diplomatic") or {}) + "now: " + (
         "; ".join(
             f"{m['sender']} {m['kind']} in {m['city'] or '?'} {m['status']}"
             f"{' since ' + m['since'] if m['since'] else ''} ({m['from']})"
@@ -173,6 +174,21 @@ def relations_table(rel: dict[str, Any]) -> Any:
         or "no missions known"
     )
     return table
+
+
+def _relations_line(record: dict[str, Any]) -> str:
+    """ "relations: severed since 2019-01-23 (2 reports); planned: restored\n" (empty when the news said nothing)."""
+    if not record.get("history"):
+        return ""
+    line = f"relations: {record['status'] or 'unknown'}"
+    if record.get("since"):
+        line += f" since {record['since']}"
+    line += f" ({len(record['history'])} reports)"
+    if record.get("planned"):
+        line += "; planned: " + ", ".join(p for p in record["planned"] if p)
+    if record.get("disputed"):
+        line += "; reports disagree: " + ", ".join(f"{d['change']} ({d['doc_id']})" for d in record["disputed"])
+    return line + "\n"
 
 
 def plot_relations(rel: dict[str, Any], path: str) -> None:

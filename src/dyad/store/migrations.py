@@ -93,12 +93,38 @@ def _provenance_and_changes(conn: Connection) -> None:
     s.changes.create(conn, checkfirst=True)
 
 
+def _missions_stage(conn: Connection) -> None:
+    """Mission changes read by the missions stage (not only from events): their article version,
+    whether it is current, the plan, mode, words and rule of each; diplomatic relations as records."""
+    have = {c["name"] for c in inspect(conn).get_columns("mission_sources")}
+    if "version_id" in have:  # the table was created from the current schema
+        s.relation_changes.create(conn, checkfirst=True)
+        return
+    for statement in (
+        "ALTER TABLE mission_sources ADD COLUMN version_id INTEGER",
+        "ALTER TABLE mission_sources ADD COLUMN active BOOLEAN NOT NULL DEFAULT TRUE",
+        "ALTER TABLE mission_sources ADD COLUMN plan VARCHAR(32)",
+        "ALTER TABLE mission_sources ADD COLUMN mode VARCHAR(16)",
+        "ALTER TABLE mission_sources ADD COLUMN trigger TEXT",
+        "ALTER TABLE mission_sources ADD COLUMN rule TEXT",
+        "ALTER TABLE mission_sources ADD COLUMN sentence_text TEXT",
+        "ALTER TABLE mission_sources ADD COLUMN from_city TEXT",
+        "UPDATE mission_sources SET"
+        " version_id = (SELECT e.version_id FROM events e WHERE e.id = mission_sources.event_id),"
+        " active = COALESCE((SELECT e.active FROM events e WHERE e.id = mission_sources.event_id), TRUE)",
+        "CREATE INDEX ix_mission_sources_version_id ON mission_sources (version_id)",
+    ):
+        conn.execute(text(statement))
+    s.relation_changes.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, versions, mentions, findings, events, missions", _initial),
     Migration(2, "event clusters across articles, outlets, reference status of missions", _clusters),
     Migration(3, "events indexed by cluster and outlet; mission changes by date", _increments),
     Migration(4, "provenance of events (dyad, gdelt) and their external ids; recorded changes",
               _provenance_and_changes),
+    Migration(5, "mission changes from the missions stage, with provenance; diplomatic relations", _missions_stage),
 )
 assert MIGRATIONS[-1].version == s.SCHEMA_VERSION
 

@@ -8,7 +8,8 @@ events     coded events of a version; `active` is false once a newer version sup
 event_clusters  one row per real-world event: the same source, target, code and mode within a
            date window, across articles, with GDELT-style NumMentions/NumSources/NumArticles
 missions   diplomatic missions, from reference data and from the news
-mission_sources  which document, sentence and event said what of a mission
+mission_sources  which document, sentence and words said what of a mission (and why: the rule)
+relation_changes what the news said of a dyad's diplomatic relations, with the same provenance
 changes    what moved: missions opened or closed, relations severed or restored, Goldstein breaks
 meta       settings
 schema_migrations  the migrations applied (store/migrations.py), one row each
@@ -35,7 +36,7 @@ from sqlalchemy import (
     func,
 )
 
-SCHEMA_VERSION = 4  # the highest migration in store/migrations.py
+SCHEMA_VERSION = 5  # the highest migration in store/migrations.py
 
 metadata = MetaData()
 
@@ -220,6 +221,15 @@ mission_sources = Table(
     Column("sentence", Integer),
     Column("status", String(32)),
     Column("date", String(32)),
+    # migration 4: changes read by the missions stage, with their provenance and reading
+    Column("version_id", Integer, index=True),  # the article version that said it
+    Column("active", Boolean, nullable=False, default=True),  # false once a newer version supersedes it
+    Column("plan", String(32)),  # for a planned change: what is planned
+    Column("mode", String(16)),
+    Column("trigger", Text),
+    Column("rule", Text),
+    Column("sentence_text", Text),
+    Column("from_city", Text),
 )
 # A mission's latest change (by date, then write order) is one index lookup, however long its history.
 Index(
@@ -246,3 +256,25 @@ changes = Table(
 Index("ix_changes_a", changes.c.a, changes.c.id)
 Index("ix_changes_b", changes.c.b, changes.c.id)
 Index("ix_changes_day", changes.c.day)
+
+relation_changes = Table(
+    "relation_changes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("a", String(8), nullable=False),
+    Column("b", String(8), nullable=False),
+    Column("change", String(32), nullable=False),  # established, severed, restored, ..., planned
+    Column("plan", String(32)),
+    Column("previous", String(8)),  # recognition switched: the state no longer recognised
+    Column("mode", String(16)),
+    Column("date", String(32)),
+    Column("document_id", String(512), nullable=False, index=True),
+    Column("version_id", Integer, index=True),
+    Column("url", Text),
+    Column("sentence", Integer),
+    Column("sentence_text", Text),
+    Column("trigger", Text),
+    Column("rule", Text),
+    Column("active", Boolean, nullable=False, default=True),
+)
+Index("ix_relation_changes_dyad", relation_changes.c.a, relation_changes.c.b)

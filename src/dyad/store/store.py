@@ -42,7 +42,8 @@ from dyad.store.breaks import break_settings, record_breaks
 from dyad.store.changes import list_changes
 from dyad.store.imported import ImportedEvent, import_version, write_imported
 from dyad.store.migrations import migrate
-from dyad.store.missions import DATASET, INACTIVE, reference_digest, reference_missions
+from dyad.store.missions import INACTIVE, reference_digest, reference_missions
+from dyad.store.provenance import diplomatic_record, mission_rows
 from dyad.store.writer import AddResult, now_utc, write_document
 
 DEFAULT_URL = "sqlite:///dyad.db"
@@ -481,7 +482,8 @@ class Store:
         sender: str | None = None,
         include_closed: bool = True,
     ) -> list[dict[str, Any]]:
-        """Missions, each with its sources: the news reports (active versions) and the reference dataset."""
+        """Missions, each with its sources: the news reports (active versions) and the reference dataset
+        (store/provenance.py)."""
         query = select(s.missions).order_by(s.missions.c.host, s.missions.c.city, s.missions.c.sender)
         if city:
             query = query.where(
@@ -496,28 +498,13 @@ class Store:
             query = query.where(s.missions.c.sender == sender.upper())
         if not include_closed:
             query = query.where(s.missions.c.status.not_in(INACTIVE))
-        ms, ev = s.mission_sources.c, s.events.c
         with self.engine.connect() as conn:
-            rows = [dict(r) for r in conn.execute(query).mappings()]
-            sources: dict[int, list[dict[str, Any]]] = {}
-            ids = [r["id"] for r in rows]
-            for start in range(0, len(ids), 1000):
-                for src in conn.execute(
-                    select(s.mission_sources)
-                    .join(s.events, ev.id == ms.event_id)
-                    .where(ms.mission_id.in_(ids[start : start + 1000]), ev.active.is_(True))
-                    .order_by(func.coalesce(ms.date, ""), ms.id)
-                ).mappings():
-                    sources.setdefault(src["mission_id"], []).append(
-                        {
-                            "doc_id": src["document_id"],
-                            "url": src["url"],
-                            "sentence": src["sentence"],
-                            "status": src["status"],
-                            "date": src["date"],
-                        }
-                    )
-        return [_mission_dict(r, sources.get(r["id"], [])) for r in rows]
+            return mission_rows(conn, query)
+
+    def diplomatic_relations(self, a: str, b: str) -> dict[str, Any]:
+        """What the news said of the dyad's diplomatic relations: the latest status, plans, every change."""
+        with self.engine.connect() as conn:
+            return diplomatic_record(conn, a.upper(), b.upper())
 
     def documents(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         """The articles dyad read, newest first (not the placeholders that hold imported events)."""
@@ -612,24 +599,6 @@ class Store:
             for row in rows:
                 yield json.loads(row[1])
             last = rows[-1][0]
-
-
-def _mission_dict(row: dict[str, Any], sources: list[dict[str, Any]]) -> dict[str, Any]:
-    if row["origin"] == "dataset":
-        sources = [*sources, {"dataset": row["dataset"] or DATASET}]
-    return {
-        "sender": row["sender"],
-        "host": row["host"],
-        "city": row["city"],
-        "district": row["district"],
-        "kind": row["kind"],
-        "status": row["status"],
-        "since": row["since"],
-        "until": row["until"],
-        "lat": row["lat"],
-        "lon": row["lon"],
-        "sources": sources,
-    }
 
 
 def _merged_query() -> Any:

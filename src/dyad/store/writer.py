@@ -5,24 +5,33 @@
 
 Everything happens in the caller's transaction. Re-adding the same content is a no-op; new
 content under the same identity is a new version: the old versions' events turn inactive, their
-clusters are recounted and the missions they spoke for are derived again.
+clusters are recounted, and the mission and relation changes they said turn inactive: the missions
+they spoke for are derived again (store/changes.py).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, insert, select, update
 
 from dyad.doc import Document
 from dyad.errors import StoreError
 from dyad.store import changes, clusters
 from dyad.store import schema as s
-from dyad.store.missions import MissionChange, derive, mission_changes
+from dyad.store.reports import (
+    learn_missions,
+    learn_relations,
+    now_utc,
+    refresh_mission,
+    replay_mission,
+    retire_version_changes,
+)
+
+__all__ = ["AddResult", "now_utc", "outlet_of", "refresh_mission", "replay_mission", "write_document"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +54,6 @@ def outlet_of(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def now_utc() -> str:
-    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def write_document(conn: Connection, identity: str, doc: Document, *, window_days: int) -> AddResult:
     """Write one processed document (in the caller's transaction): new article, new version, or nothing."""
     digest = doc.content_hash
@@ -69,7 +74,6 @@ def write_document(conn: Connection, identity: str, doc: Document, *, window_day
         old_ids = [
             r[0] for r in conn.execute(select(s.versions.c.id).where(s.versions.c.document_id == identity))
         ]
-        old_events = select(s.events.c.id).where(s.events.c.version_id.in_(old_ids))
         touched_clusters.update(
             c
             for c in conn.execute(
@@ -79,11 +83,7 @@ def write_document(conn: Connection, identity: str, doc: Document, *, window_day
             ).scalars()
             if c is not None
         )
-        touched_missions.update(
-            conn.execute(
-                select(s.mission_sources.c.mission_id).where(s.mission_sources.c.event_id.in_(old_events))
-            ).scalars()
-        )
+        touched_missions.update(retire_version_changes(conn, identity))
         conn.execute(update(s.events).where(s.events.c.version_id.in_(old_ids)).values(active=False))
         conn.execute(
             update(s.documents)
@@ -204,7 +204,8 @@ def write_document(conn: Connection, identity: str, doc: Document, *, window_day
     clusters.recount(conn, touched_clusters - fresh_ids)
     created: set[int] = set()
     reported: dict[int, list[changes.Reported]] = {}
-    touched_missions.update(learn_missions(conn, identity, doc, event_ids, created=created, reported=reported))
+    touched_missions.update(learn_missions(conn, identity, version_id, doc, created=created, reported=reported))
+    touched_missions.update(learn_relations(conn, identity, version_id, doc))
     before = changes.snapshot(conn, touched_missions, new=created)
     for mission_id in sorted(touched_missions):
         refresh_mission(conn, mission_id, now)
@@ -219,170 +220,6 @@ def write_document(conn: Connection, identity: str, doc: Document, *, window_day
         and r["date"] and len(r["date"]) >= 7
     )
     return AddResult(identity, number, status, len(doc.events), months, tuple(recorded))
-
-
-def learn_missions(
-    conn: Connection,
-    identity: str,
-    doc: Document,
-    event_ids: list[int],
-    *,
-    created: set[int] | None = None,
-    reported: dict[int, list[changes.Reported]] | None = None,
-) -> set[int]:
-    """Record what the document's events say of missions; returns the missions concerned (and adds
-    the ones it created to `created`, and what it said of each to `reported`)."""
-    touched: set[int] = set()
-    m = s.missions.c
-    for change in mission_changes(doc, event_ids):
-        same = and_(m.sender == change.sender, m.host == change.host, m.kind == change.kind)
-        row = (
-            conn.execute(
-                select(s.missions)
-                .where(same, or_(m.city == change.city, m.district == change.city))
-                .order_by(m.id)
-            )
-            .mappings()
-            .first()
-        )
-        if row is None and change.city is not None:  # a reference row whose city is unknown
-            row = (
-                conn.execute(select(s.missions).where(same, m.city.is_(None)).order_by(m.id))
-                .mappings()
-                .first()
-            )
-        if row is None:
-            mission_id = _new_id(
-                conn.execute(
-                    insert(s.missions).values(
-                        sender=change.sender,
-                        host=change.host,
-                        city=change.city,
-                        district=change.district,
-                        kind=change.kind,
-                        lat=change.lat,
-                        lon=change.lon,
-                        origin="news",
-                        status=change.status,
-                        updated_at=now_utc(),
-                    )
-                ).inserted_primary_key
-            )
-            if created is not None:
-                created.add(mission_id)
-        else:
-            mission_id = row["id"]
-            if row["city"] is None or (change.district and not row["district"]):
-                conn.execute(
-                    update(s.missions)
-                    .where(m.id == mission_id)
-                    .values(city=row["city"] or change.city, district=row["district"] or change.district)
-                )
-        _add_source(conn, mission_id, change, identity, doc.url, change.status)
-        touched.add(mission_id)
-        _said(reported, mission_id, change, change.status)
-        if change.status == "relocated":  # the mission left its other cities in the host country
-            for other in conn.execute(select(m.id).where(same, m.city != change.city)).scalars():
-                _add_source(conn, other, change, identity, doc.url, "closed")
-                touched.add(other)
-                _said(reported, other, change, "closed")
-    return touched
-
-
-def _said(
-    reported: dict[int, list[changes.Reported]] | None, mission_id: int, change: MissionChange, status: str
-) -> None:
-    if reported is not None:
-        reported.setdefault(mission_id, []).append(changes.Reported(status, change.date, change.sentence))
-
-
-def _add_source(
-    conn: Connection, mission_id: int, change: Any, identity: str, url: str | None, status: str
-) -> None:
-    conn.execute(
-        insert(s.mission_sources).values(
-            mission_id=mission_id,
-            event_id=change.event_id,
-            document_id=identity,
-            url=url,
-            sentence=change.sentence,
-            status=status,
-            date=change.date,
-        )
-    )
-
-
-_OPENING = ("opened", "planned", "relocated")
-_CLOSING = ("closed", "suspended")
-
-
-def _latest_change(
-    conn: Connection, mission_id: int, statuses: tuple[str, ...] = (), after: tuple[str, int] | None = None
-) -> dict[str, Any] | None:
-    """The mission's latest active change (by date, then write order), of these statuses, after a point."""
-    ms, ev = s.mission_sources.c, s.events.c
-    day = func.coalesce(ms.date, "")
-    query = select(ms.id, ms.status, ms.date).join(s.events, ev.id == ms.event_id).where(
-        ms.mission_id == mission_id, ev.active.is_(True)
-    )
-    if statuses:
-        query = query.where(ms.status.in_(statuses))
-    if after is not None:
-        query = query.where(or_(day > after[0], and_(day == after[0], ms.id > after[1])))
-    row = conn.execute(query.order_by(day.desc(), ms.id.desc()).limit(1)).mappings().first()
-    return dict(row) if row is not None else None
-
-
-def refresh_mission(conn: Connection, mission_id: int, now: str) -> None:
-    """A mission's status from its active news changes (by date), else from the reference row.
-
-    The status is a fold over the changes (`derive`); its result depends only on the last change
-    (the status), the last opening (since) and the last closing after it (until), so three
-    indexed lookups give it however long the mission's history. An undated last opening keeps
-    an earlier since: that case replays the whole history.
-    """
-    row = conn.execute(select(s.missions).where(s.missions.c.id == mission_id)).mappings().first()
-    if row is None:
-        return
-    last = _latest_change(conn, mission_id)
-    if last is None and row["origin"] == "news":
-        ms = s.mission_sources.c
-        conn.execute(delete(s.mission_sources).where(ms.mission_id == mission_id))
-        conn.execute(delete(s.missions).where(s.missions.c.id == mission_id))
-        return
-    reference = dict(row) if row["origin"] == "dataset" else None
-    if last is None:
-        values = derive(reference, [])
-    else:
-        opening = _latest_change(conn, mission_id, _OPENING)
-        if opening is not None and not opening["date"]:
-            values = derive(reference, _history(conn, mission_id))
-        else:
-            after = (opening["date"] or "", opening["id"]) if opening is not None else None
-            closing = _latest_change(conn, mission_id, _CLOSING, after)
-            values = derive(reference, [c for c in (opening, closing) if c is not None])
-            values["status"] = last["status"]
-    conn.execute(update(s.missions).where(s.missions.c.id == mission_id).values(updated_at=now, **values))
-
-
-def _history(conn: Connection, mission_id: int) -> list[dict[str, Any]]:
-    """All of a mission's active changes, oldest first (ties in write order)."""
-    ms, ev = s.mission_sources.c, s.events.c
-    query = (
-        select(ms.status, ms.date)
-        .join(s.events, ev.id == ms.event_id)
-        .where(ms.mission_id == mission_id, ev.active.is_(True))
-        .order_by(func.coalesce(ms.date, ""), ms.id)
-    )
-    return [dict(r) for r in conn.execute(query).mappings()]
-
-
-def replay_mission(conn: Connection, mission_id: int) -> dict[str, Any] | None:
-    """What `derive` makes of the mission's whole history (the reference for `refresh_mission`)."""
-    row = conn.execute(select(s.missions).where(s.missions.c.id == mission_id)).mappings().first()
-    if row is None:
-        return None
-    return derive(dict(row) if row["origin"] == "dataset" else None, _history(conn, mission_id))
 
 
 def _new_id(key: Any) -> int:

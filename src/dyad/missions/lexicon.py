@@ -1,0 +1,225 @@
+"""A language's mission words (`data/missions/cues/<lang>.tsv`), read once into a `Lexicon`.
+
+    lex = lexicon("de")
+    tokens = tokenize_folded("Kanada hat seine Botschaft in Teheran geschlossen.")
+    [(m.cue.role, m.cue.value) for m in lex.find(tokens)]
+    # [('possessive', ''), ('noun', 'embassy'), ('host', ''), ('change', 'closed')]
+
+A cue is a phrase of folded words; `open*` matches any word that starts with "open", `*n't` any word
+that ends with "n't", and `*` alone any one word. Where cues overlap, a `block` cue ("opened fire")
+removes the others, and of the rest the longest wins in its role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dyad.data._load import bundled_files, read_tsv
+from dyad.errors import DataFileError
+from dyad.text.normalize import fold
+
+ROLES = (
+    "noun", "change", "relations", "relation", "block", "mode", "possessive", "owner", "host", "from",
+    "with", "between", "agent", "article", "definite", "filler", "conj", "both", "boundary", "ending", "other",
+    "setting", "again", "gerund", "participle", "nonactor", "dest",
+)  # fmt: skip
+MODES = (
+    "future",
+    "intent",
+    "infinitive",
+    "command",
+    "order",
+    "negated",
+    "hypothetical",
+    "historical",
+    "pluperfect",
+    "speech",
+    "present",
+)
+STATUSES = (
+    "opened", "reopened", "closed", "suspended", "relocated", "ambassador expelled", "ambassador recalled",
+)  # fmt: skip
+RELATION_CHANGES = ("established", "severed", "restored", "downgraded", "upgraded", "recognition")
+# Words are letters and digits (with inner apostrophes: "didn't", "l'an"); French and Italian elisions
+# ("l'", "d'", "qu'") and hyphens are tokens of their own, so "l'ambassade" and "US-Botschaft" hold the
+# mission word as a token.
+_TOKEN = re.compile(r"(?:l|d|qu|j|n|s|c|m|t)'(?=\w)|\w+(?:'\w+)*|\S")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    index: int
+    start: int
+    end: int
+    norm: str  # folded
+
+
+def tokenize_folded(folded: str) -> list[Token]:
+    """Tokens of a folded text (see dyad.text.normalize.fold), with offsets into it."""
+    return [Token(i, m.start(), m.end(), m.group()) for i, m in enumerate(_TOKEN.finditer(folded))]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    text: str
+    words: tuple[str, ...]
+    role: str
+    value: str
+    needs: str  # "own": only of the subject's own mission
+    scope: str  # for modes: before | after | sentence
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    start: int  # token indices, end exclusive
+    end: int
+    cue: Cue
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    lang: str
+    by_word: dict[str, tuple[Cue, ...]]  # exact first word -> cues
+    by_affix: tuple[Cue, ...]  # cues whose first word is a prefix, a suffix or any word
+    words: dict[str, frozenset[str]]  # one-word roles (possessive, host, article ...) -> their words
+    endings: tuple[tuple[str, str], ...]  # (ending of the unfolded word, mode): "-rá" marks a future
+    settings: dict[str, int]  # gap: the most words between a change word and its mission word
+    forms: dict[str, tuple[str, ...]]  # gerund / participle: folded endings of such verb forms
+
+    def find(self, tokens: list[Token]) -> list[CueMatch]:
+        """Every cue in the tokens; `block` cues remove what they overlap, then the longest cue of a role wins."""
+        found = []
+        for i, tok in enumerate(tokens):
+            for cue in (*self.by_word.get(tok.norm, ()), *self.by_affix):
+                n = len(cue.words)
+                if i + n <= len(tokens) and all(_word_ok(w, tokens[i + k].norm) for k, w in enumerate(cue.words)):
+                    found.append(CueMatch(i, i + n, cue))
+        blocks = [m for m in found if m.cue.role == "block"]
+        kept: list[CueMatch] = []
+        for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+            if m.cue.role == "block" or any(b.start < m.end and m.start < b.end for b in blocks):
+                continue
+            if any(k.cue.role == m.cue.role and k.start < m.end and m.start < k.end for k in kept):
+                continue
+            kept.append(m)
+        return sorted(kept, key=lambda m: (m.start, m.end))
+
+    def form(self, role: str, word: str) -> bool:
+        """Whether a folded word ends as a verb form of that role does (gerund, participle)."""
+        return any(word.endswith(e) and len(word) > len(e) + 2 for e in self.forms.get(role, ()))
+
+    def has(self, role: str, word: str) -> bool:
+        return word in self.words.get(role, frozenset())
+
+
+def _cue_words(cue: str) -> tuple[str, ...]:
+    """A cue's words, tokenized as text is ("l'ambassade" -> "l'", "ambassade"), a "*" kept on its word."""
+    words: list[str] = []
+    for part in cue.split():
+        core = part.strip("*")
+        if not core:
+            words.append("*")
+            continue
+        tokens = [t.norm for t in tokenize_folded(fold(core))]
+        if part.startswith("*"):
+            tokens[0] = "*" + tokens[0]
+        if part.endswith("*"):
+            tokens[-1] += "*"
+        words.extend(tokens)
+    return tuple(words)
+
+
+def _word_ok(pattern: str, word: str) -> bool:
+    if pattern == "*":
+        return True
+    if pattern.endswith("*") and len(pattern) > 1:
+        return word.startswith(pattern[:-1])
+    if pattern.startswith("*"):
+        return word.endswith(pattern[1:])
+    return word == pattern
+
+
+def languages() -> tuple[str, ...]:
+    """The languages with a cue file."""
+    return tuple(path.rsplit("/", 1)[-1].removesuffix(".tsv") for path in bundled_files("missions/cues", ".tsv"))
+
+
+@lru_cache(maxsize=16)
+def lexicon(lang: str) -> Lexicon:
+    """The cues of one language; `DataFileError` names the file and row of a bad one."""
+    rel = f"missions/cues/{lang}.tsv"
+    by_word: dict[str, list[Cue]] = {}
+    by_affix: list[Cue] = []
+    words: dict[str, set[str]] = {}
+    endings: list[tuple[str, str]] = []
+    settings: dict[str, int] = {"gap": 10}
+    forms: dict[str, list[str]] = {}
+    for n, row in enumerate(read_tsv(rel, required=("cue", "role")), 1):
+        role, value = row["role"], row.get("value", "")
+        if role not in ROLES:
+            raise DataFileError(
+                f"{rel}: row {n} ('{row['cue']}'): unknown role '{role}'; use one of {', '.join(ROLES)}"
+            )
+        _check_value(rel, n, row["cue"], role, value)
+        if role == "ending":
+            endings.append((row["cue"], value))
+            continue
+        if role == "setting":
+            settings[row["cue"]] = int(value)
+            continue
+        if role in ("gerund", "participle"):
+            forms.setdefault(role, []).append(fold(row["cue"]))
+            continue
+        parts = _cue_words(row["cue"])
+        cue = Cue(row["cue"], parts, role, value, row.get("needs", ""), row.get("scope", "") or "before")
+        if len(parts) == 1 and role not in (
+            "again",
+            "nonactor",
+            "noun",
+            "change",
+            "relations",
+            "relation",
+            "block",
+            "mode",
+            "other",
+            "both",
+        ):
+            words.setdefault(role, set()).add(parts[0])
+            continue
+        first = parts[0]
+        if first == "*" or first.endswith("*") or first.startswith("*"):
+            by_affix.append(cue)
+        else:
+            by_word.setdefault(first, []).append(cue)
+    return Lexicon(
+        lang,
+        {k: tuple(v) for k, v in by_word.items()},
+        tuple(by_affix),
+        {k: frozenset(v) for k, v in words.items()},
+        tuple(endings),
+        settings,
+        {k: tuple(v) for k, v in forms.items()},
+    )
+
+
+def _check_value(rel: str, n: int, cue: str, role: str, value: str) -> None:
+    allowed: tuple[str, ...] = ()
+    if role == "change":
+        for part in value.split("|"):
+            if part not in (*STATUSES, "-"):
+                raise DataFileError(f"{rel}: row {n} ('{cue}'): status '{part}' is not one of {', '.join(STATUSES)}")
+        return
+    if role == "relation":
+        allowed = RELATION_CHANGES
+    elif role in ("mode", "ending"):
+        allowed = MODES
+    elif role == "setting":
+        if not value.isdigit():
+            raise DataFileError(f"{rel}: row {n} ('{cue}'): a setting's value is a whole number, not '{value}'")
+        return
+    elif role == "noun":
+        allowed = ("embassy", "consulate", "ambassador", "staff", "liaison office", "office")
+    if allowed and value not in allowed:
+        raise DataFileError(f"{rel}: row {n} ('{cue}'): value '{value}' is not one of {', '.join(allowed)}")

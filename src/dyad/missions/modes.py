@@ -1,0 +1,145 @@
+"""How a sentence reports a change (its mode), when the change happened, and the status it stores.
+
+The mode comes from the cue file's `mode` words: before the change word ("will", "agreed to", "not",
+"threatened to", "after a long"), just after it ("since"), or anywhere ("within 48 hours": an expulsion
+ordered); from a verb ending (Spanish "cerrará"); from a question mark; and from the date: a change
+dated well before the article is background. When several apply, the first of `PRECEDENCE` wins.
+
+    future / infinitive   a plan ("will reopen", "to reopen"): stored as `planned`
+    intent                a decision or agreement ("agreed to reopen"): a plan, except for acts done by
+                          deciding them (an expulsion, a recall, a closure, a break of relations)
+    command / order       an order given ("ordered to close", "within 72 hours"): done
+    historical            background ("after a 12-year closure", "had been shut since"), not stored
+    negated, hypothetical, question   not stored
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dyad.missions.lexicon import CueMatch
+from dyad.missions.sentence import Parsed
+from dyad.text.dates import DateMention, date_words, find_dates, is_before, nearest_date
+
+PRECEDENCE = (
+    "question", "negated", "hypothetical", "historical", "command", "order", "future", "intent", "infinitive",
+)  # fmt: skip
+_WINDOW = 10  # words before the change word that its mode words may stand in
+# Acts done by being decided and announced: "decided to expel" is an expulsion, "decided to reopen" a plan.
+_IMMEDIATE = (
+    "closed", "suspended", "ambassador expelled", "ambassador recalled", "severed", "downgraded", "recognition",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Mode:
+    mode: str
+    why: str
+
+
+def mode_of(parsed: Parsed, cue: CueMatch, status: str) -> Mode:
+    """The mode of the change a cue says, and the words that decided it."""
+    if parsed.text.rstrip().endswith("?") or parsed.text.lstrip().startswith("¿"):
+        return Mode("question", "a question")
+    clause = parsed.clause[cue.start]
+    found: dict[str, str] = {}
+    speech = any(m.cue.value == "speech" and m.end <= cue.start for m in parsed.role_matches("mode"))
+    changes = [c for c in parsed.matches if c.cue.role in ("change", "relation") and c is not cue]
+    for m in parsed.role_matches("mode"):
+        value, scope = m.cue.value, m.cue.scope
+        if any(c.start <= m.start and m.end <= c.end for c in changes):
+            continue  # "ordered" inside another change ("ordered out") gives no mode to this one
+        if scope == "sentence":
+            hit = True
+        elif scope == "adjacent":  # "to move", "para reabrir": right before the change word
+            hit = m.end == cue.start
+        elif scope == "clause":  # German puts the modal verb second and the changed verb last
+            hit = m.end <= cue.start and parsed.clause[m.start] == clause
+        elif scope == "after":
+            hit = cue.end <= m.start < cue.end + 3 and parsed.clause[m.start] == clause
+        else:
+            window = parsed.lex.settings.get("window", _WINDOW)
+            # a mode phrase may end in the change word itself: "after freezing ties"
+            hit = cue.start - window <= m.start < cue.start and m.end <= cue.end and parsed.clause[m.start] == clause
+        if value == "pluperfect":  # "had closed": background, unless reported ("said it had closed")
+            value = "" if speech else "historical"
+        if hit and value and value not in ("speech", "present"):
+            found.setdefault(value, f"'{parsed.span_text(m.start, m.end)}'")
+    word = parsed.text[parsed.tokens[cue.start].start : parsed.tokens[cue.end - 1].end].lower()
+    for ending, mode in parsed.lex.endings:
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            found.setdefault(mode, f"the ending -{ending}")
+    # a verb in the future before it governs it too: "fermera son ambassade et demandera à l'ambassadeur de quitter"
+    window = parsed.lex.settings.get("window", _WINDOW)
+    for i in range(max(0, cue.start - window), cue.start):
+        if parsed.clause[i] != clause:
+            continue
+        before = parsed.text[parsed.tokens[i].start : parsed.tokens[i].end].lower()
+        for ending, mode in parsed.lex.endings:
+            if mode == "future" and before.endswith(ending) and len(before) > len(ending) + 3:
+                found.setdefault(mode, f"'{before}'")
+    if cue.end - cue.start == 1 and parsed.word(cue.start - 1) == "," and parsed.lex.form(
+        "participle", parsed.word(cue.start)
+    ):
+        found.setdefault("historical", "a participle after a comma: the state it is in")
+    if "order" in found and status != "ambassador expelled":
+        del found["order"]  # a deadline orders an expulsion; "reopen within 45 days" is still a plan
+    for mode in PRECEDENCE:
+        if mode in found:
+            return Mode(mode, f"{mode}: {found[mode]}")
+    return Mode("factual", "factual")
+
+
+def when(
+    parsed: Parsed,
+    cue: CueMatch,
+    mode: Mode,
+    doc_date: str | None,
+    dates: list[DateMention],
+    status: str,
+    narrating_past: bool = False,
+) -> tuple[str | None, Mode]:
+    """The change's date from the nearest date words (None without any: the story's news day applies,
+    see stage.news_day), and the mode it implies. A plan looks forward ("on Monday" is the next one)."""
+    start, end = parsed.tokens[cue.start].start, parsed.tokens[cue.end - 1].end
+    planned = mode.mode in ("future", "infinitive") or (mode.mode in ("intent", "command") and status not in _IMMEDIATE)
+    if planned:
+        dates = find_dates(parsed.folded, doc_date, date_words(parsed.lex.lang), forward=True)
+    clause = parsed.clause[cue.start]
+    here = [d for d in dates if parsed.clause[_token_at(parsed, d.start)] == clause] or dates
+    near = nearest_date(here, start, end)
+    if near is None:
+        present = any(m.cue.value == "present" and m.end <= cue.start for m in parsed.role_matches("mode"))
+        if narrating_past and not present and mode.mode in ("factual", "command", "intent"):
+            return None, Mode("historical", "historical: the paragraph tells the past")
+        return None, mode
+    if mode.mode in ("factual", "order", "command", "intent") and (near.past or is_before(near.date, doc_date)):
+        return near.date, Mode("historical", f"historical: dated {near.date}, before the article")
+    return near.date, mode
+
+
+def _token_at(parsed: Parsed, offset: int) -> int:
+    return next((t.index for t in parsed.tokens if t.end > offset), len(parsed.tokens) - 1)
+
+
+def status_of(cue: CueMatch, noun_kind: str) -> str:
+    """A cue's status for the mission word: "A|B|C" is A for an ambassador, B for a mission, C for its
+    staff ("-" = no change to the mission)."""
+    parts = cue.cue.value.split("|")
+    if len(parts) == 1:
+        return parts[0]
+    index = {"ambassador": 0, "staff": 2}.get(noun_kind, 1)
+    return parts[min(index, len(parts) - 1)]
+
+
+def stored_status(status: str, mode: str) -> tuple[str, str | None, str]:
+    """(status, plan, mode) as stored: a plan is `planned`; a decided immediate act is done."""
+    if mode in ("intent", "command") and status in _IMMEDIATE:
+        return status, None, "factual"  # "decided to expel", "ordered the closure": done by deciding
+    if mode == "future" and status == "severed":
+        return status, None, "factual"  # "will cut all ties": a break of relations is made by announcing it
+    if mode == "order":
+        return status, None, mode
+    if mode in ("future", "intent", "infinitive", "command"):
+        return "planned", status, mode  # "agreed to reopen", "ordered the reopening": still to be done
+    return status, None, mode

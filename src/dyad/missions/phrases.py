@@ -1,0 +1,202 @@
+"""Phrases around a mission word: lists of places and actors, the prepositions that govern them, and
+the marks of a mission's owner ("the Saudi embassy", "Britain's embassy", "l'ambassade américaine",
+"its embassy").
+
+    owner_marks(parsed, noun)          # Marks(owners, cities, end, possessive, definite, hosts, foreign)
+    host_phrase(parsed, start)         # (hosts, origins, preposition) of "in Tehran", "from Tel Aviv to ..."
+    anchor_list(parsed, i)             # "in Tschechien sowie in Österreich, Ungarn und Rumänien"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dyad.missions.lexicon import CueMatch
+from dyad.missions.sentence import Anchor, Parsed
+
+GOVERNED = ("host", "from", "with", "between")
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    owners: list[Anchor]
+    cities: list[Anchor]  # a city before the mission word ("Britain's Moscow embassy")
+    end: int  # the token after the mission word and its owner phrase
+    possessive: bool
+    definite: bool
+    hosts: list[Anchor]  # a place the actors stage read with the mission word ("ambassador to Israel")
+    foreign: bool = False  # "foreign diplomats", "other embassies": owned by no one the sentence names
+
+
+def before_skipping(parsed: Parsed, i: int, roles: tuple[str, ...] = ("article",)) -> int:
+    """The index of the first token before `i` that is not of these roles (nor a hyphen)."""
+    j = i - 1
+    while j >= 0 and (parsed.word(j) == "-" or any(parsed.is_(r, j) for r in roles)):
+        j -= 1
+    return j
+
+
+def joiner(parsed: Parsed, j: int) -> bool:
+    return parsed.is_("conj", j) or parsed.word(j) in (",", "'s", "-")
+
+
+def anchor_list(parsed: Parsed, i: int, repeat: str = "") -> tuple[list[Anchor], int]:
+    """Anchors from token i on, joined by lists, articles and place words ("in Iran's capital Tehran");
+    `repeat` is the preposition that may open each item again ("in Tschechien sowie in Österreich")."""
+    out: list[Anchor] = []
+    j, idle = i, 0
+    clause = parsed.clause[i] if i < len(parsed.tokens) else -1
+    while j < len(parsed.tokens) and parsed.clause[j] == clause and idle <= 2:
+        anchor = parsed.anchor_at(j)
+        if anchor is not None:
+            if out and _places_kind(out[-1]) and not _places_kind(anchor) and parsed.word(j - 1) == ",":
+                break  # "in Caracas, North Korea and Venezuela will ...": the list of places ended
+            out.append(anchor)
+            j, idle = anchor.end, 0
+            continue
+        w = parsed.word(j)
+        if parsed.is_("article", j) or parsed.is_("filler", j) or (repeat and w == repeat) or joiner(parsed, j):
+            j, idle = j + 1, idle + (0 if joiner(parsed, j) else 1)
+            continue
+        break
+    return out, j
+
+
+def _places_kind(anchor: Anchor) -> bool:
+    return anchor.kind in ("city", "capital")
+
+
+def in_phrase(parsed: Parsed, anchor: Anchor, roles: tuple[str, ...] = GOVERNED) -> bool:
+    """Whether a preposition of these roles governs the anchor (through articles, fillers and a list: a
+    comma joins only items of a list, "in A, B and C", not "with Libya, the US will ...")."""
+    j, item_end = anchor.start - 1, anchor.end
+    while j >= 0:
+        # "o governo do Peru": a word that also marks an owner ("de", "do") governs no place here
+        if any(parsed.is_(r, j) for r in roles) and not (parsed.is_("owner", j) and not parsed.is_("host", j)):
+            return True
+        other = parsed.anchor_at(j)
+        if other is not None:
+            j, item_end = other.start - 1, other.end
+            continue
+        w = parsed.word(j)
+        if w == ",":
+            if not (parsed.is_("conj", item_end) or parsed.word(item_end) == ","):
+                return False
+            j -= 1
+            continue
+        if parsed.is_("article", j) or parsed.is_("filler", j) or parsed.is_("conj", j) or w in ("'s", "-"):
+            j -= 1
+            continue
+        return False
+    return False
+
+
+def owns_a_noun(parsed: Parsed, a: Anchor) -> bool:
+    """An anchor that marks a mission word's owner ("the Canadian ambassador", "US-Botschaft")."""
+    for n in parsed.role_matches("noun"):
+        if a.end == n.start or a.start <= n.start < a.end or (parsed.word(a.end) == "-" and a.end + 1 == n.start):
+            return True
+    return False
+
+
+def owner_marks(parsed: Parsed, noun: CueMatch) -> Marks:
+    span = noun.end - noun.start
+    inside = next((a for a in parsed.anchors if a.start <= noun.start < a.end and a.end - a.start > span), None)
+    if inside is not None:  # the actors stage read "the ambassador of Panama", "US ambassador" as one actor
+        after = noun.end if noun.end < inside.end else None
+        place_word = after is not None and (
+            parsed.is_("host", after) or (parsed.is_("from", after) and not parsed.is_("owner", after))
+        )
+        if inside.city is not None or place_word:
+            # "the ambassador to Israel", "the Moscow embassy": the place it is in, not its owner
+            return Marks([], [], noun.end, _possessive(parsed, noun), _definite(parsed, noun), [inside])
+        return Marks([inside], [], max(noun.end, inside.end), False, False, [])
+    if any(parsed.role_at("other", j) for j in range(max(0, noun.start - 4), noun.start)):
+        return Marks([], [], noun.end, False, False, [], foreign=True)  # "foreign diplomats": not the subject's
+    owners: list[Anchor] = []
+    cities: list[Anchor] = []
+    j = before_skipping(parsed, noun.start)
+    attach = noun.start  # the token an owner before the mission word must touch
+    while j >= 0:
+        anchor = parsed.anchor_at(j)
+        if anchor is None:
+            break
+        touching = anchor.end == attach or parsed.word(anchor.end) == "-"
+        if anchor.kind in ("city", "capital") and not anchor.genitive and not owners and touching:
+            cities.append(anchor)
+            attach = anchor.start
+            j = before_skipping(parsed, anchor.start)
+            continue
+        if not (anchor.genitive or (touching and anchor.kind in ("demonym", "abbreviation", "country"))):
+            break
+        owners.insert(0, anchor)
+        k = before_skipping(parsed, anchor.start)
+        if not (parsed.is_("conj", k) or parsed.word(k) == ","):
+            break
+        j = before_skipping(parsed, k)  # "the Israeli and Turkish ambassadors"
+        nxt = parsed.anchor_at(j)
+        attach = nxt.end if nxt is not None else k
+    possessive = not owners and _possessive(parsed, noun)
+    end = noun.end
+    follower = parsed.anchor_at(end)
+    if follower is not None and follower.kind in ("demonym", "country", "abbreviation") and not owners:
+        owners.append(follower)  # "l'ambassade américaine", "Botschafter Russlands"
+        end = follower.end
+    elif parsed.is_("owner", end) and not owners and not possessive:
+        found, stop = anchor_list(parsed, end + 1)
+        found = [a for a in found if a.kind != "city"]
+        if found:
+            owners.extend(found)
+            end = stop
+    return Marks(owners, cities, end, possessive, not owners and _definite(parsed, noun), [])
+
+
+def _possessive(parsed: Parsed, noun: CueMatch) -> bool:
+    """"its embassy", "su nueva embajada", and a mission word that is itself one ("its own")."""
+    j = before_skipping(parsed, noun.start, ("article", "filler"))
+    return any(parsed.is_("possessive", i) for i in (j, noun.start - 1, noun.start))
+
+
+def _definite(parsed: Parsed, noun: CueMatch) -> bool:
+    j = noun.start - 1
+    while j >= 0 and parsed.is_("article", j) and not parsed.is_("definite", j):
+        j -= 1
+    return parsed.is_("definite", j)
+
+
+def host_phrase(
+    parsed: Parsed, start: int, limit: int = 4, *, moving: bool = False
+) -> tuple[list[Anchor], list[Anchor], str]:
+    """(hosts, origins, preposition) of the first place phrase after token `start`, in its clause; for a
+    move, a destination word ("a Jerusalén", "para Jerusalém") also names the host."""
+    clause = parsed.clause[start] if start < len(parsed.tokens) else -1
+    hosts: list[Anchor] = []
+    origins: list[Anchor] = []
+    prep = ""
+    j = start
+    while j < min(len(parsed.tokens), start + limit) and parsed.clause[j] == clause:
+        if parsed.is_("host", j) or parsed.is_("from", j) or (moving and parsed.is_("dest", j)):
+            found, stop = anchor_list(parsed, j + 1, parsed.word(j))
+            if found:
+                if parsed.is_("from", j) and not parsed.is_("host", j):
+                    origins.extend(found)
+                else:
+                    hosts.extend(found)
+                    prep = prep or parsed.word(j)
+                j, start = stop, stop  # "from Tel Aviv to Jerusalem": read on
+                continue
+        j += 1
+    return hosts, origins, prep
+
+
+def places(anchors: list[Anchor]) -> list[tuple[str, str | None]]:
+    """Countries with the city named for each ("Iran's capital Tehran": IRN, Tehran), in order."""
+    out: list[tuple[str, str | None]] = []
+    for a in anchors:
+        for k, (country, city) in enumerate(out):
+            if country == a.country:
+                out[k] = (country, city or a.city)
+                break
+        else:
+            out.append((a.country, a.city))
+    return out

@@ -1,0 +1,317 @@
+"""Read one parsed sentence: which missions changed, and which relations, as the sentence says.
+
+A change word ("closed", "geschlossen", "rappelé") pairs with the nearest mission word of its clause
+("embassy", "Botschaft", "ambassadeur"); a relation word ("cut", "rompió") with the nearest relations word
+("diplomatic ties", "relaciones"). Who and where come from the words around them (`parties`), how the
+sentence reports it and when from its mode and date words (`modes`).
+"""
+
+from __future__ import annotations
+
+from dyad.doc import MissionChange, RelationChange, Trigger
+from dyad.missions.lexicon import CueMatch
+from dyad.missions.modes import mode_of, status_of, stored_status, when
+from dyad.missions.parties import (
+    Context,
+    Parties,
+    mission_parties,
+    reciprocal,
+    subject_of,
+)
+from dyad.missions.phrases import anchor_list, host_phrase
+from dyad.missions.sentence import Anchor, Parsed
+from dyad.text.dates import DateMention, date_words, find_dates, is_before
+
+_RELATION_GAP = 6
+
+__all__ = ["Context", "read"]
+
+
+def read(
+    parsed: Parsed, sentence: int, doc_date: str | None, context: Context, exclusive: dict[str, str] | None = None
+) -> tuple[list[MissionChange], list[RelationChange]]:
+    """The mission and relation changes of one sentence (every mode: the caller keeps the news).
+
+    `exclusive` maps a state to the one whose recognition excludes it (CHN <-> TWN).
+    """
+    missions: list[MissionChange] = []
+    relations: list[RelationChange] = []
+    dates = find_dates(parsed.folded, doc_date, date_words(parsed.lex.lang))
+    # a dateless sentence after the lede, within a paragraph that tells the past, tells the past too
+    context.narrating_past = context.past and not dates and sentence >= _LEDE
+    for cue, rel_noun in _relation_pairs(parsed):
+        relations.extend(_relation_changes(parsed, cue, rel_noun, sentence, doc_date, dates, context, exclusive or {}))
+    for cue, noun in _pairs(parsed):
+        missions.extend(
+            _mission_changes(
+                parsed, cue, noun, sentence, doc_date, dates, context, missions, [r for r in relations if r.news]
+            )
+        )
+    subject = subject_of(parsed, len(parsed.tokens), set())
+    if subject:
+        context.subject = [a.country for a in subject]
+    context.past = _tells_past(parsed, dates, doc_date, context.past)
+    return missions, relations
+
+
+_LEDE = 3  # the first sentences (headline, lede) give the news
+
+
+def _tells_past(parsed: Parsed, dates: list[DateMention], doc_date: str | None, before: bool) -> bool:
+    """Whether the story is telling the past after this sentence: it dates something before the article,
+    or uses the past perfect outside reported speech ("had broken off ties"); a date of the article's
+    days brings it back to the news."""
+    if any(not (d.past or is_before(d.date, doc_date)) for d in dates):
+        return False
+    if any(m.cue.value == "present" for m in parsed.role_matches("mode")):
+        return False  # "has withdrawn", "ha roto": the present perfect tells today's news
+    speech = [m.start for m in parsed.role_matches("mode") if m.cue.value == "speech"]
+    pluperfect = any(
+        m.cue.value == "pluperfect" and not any(i < m.start for i in speech) for m in parsed.role_matches("mode")
+    )
+    return bool(dates) or pluperfect or before
+
+
+# ---------------------------------------------------------------------------------------- pairing
+
+
+def _gap(parsed: Parsed, a: CueMatch, b: CueMatch) -> float:
+    """Words between two cues, not counting articles and possessives, a country's name as one word; a
+    mission word before its change word counts half a word more (most languages put the object after)."""
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    words, i = 0, lo
+    while i < hi:
+        anchor = parsed.anchor_at(i)
+        if anchor is not None:
+            words += 0 if anchor.end in (b.start, a.start) else 1  # "the Saudi embassy": part of the noun
+            i = max(anchor.end, i + 1)
+            continue
+        tok = parsed.tokens[i]
+        name = i > 0 and parsed.text[tok.start : tok.start + 1].isupper()  # "Fernando Marín": an apposition
+        words += 0 if parsed.is_("article", i) or parsed.is_("possessive", i) or name else 1
+        i += 1
+    return words + (0.5 if b.end <= a.start else 0.0)
+
+
+def _nearest(parsed: Parsed, cue: CueMatch, nouns: list[CueMatch], limit: int) -> tuple[float, CueMatch] | None:
+    best: tuple[float, CueMatch] | None = None
+    for noun in nouns:
+        score = _gap(parsed, cue, noun) + (0 if parsed.clause[noun.start] == parsed.clause[cue.start] else limit / 2)
+        if score <= limit and (best is None or score < best[0]):
+            best = (score, noun)
+    return best
+
+
+def _pairs(parsed: Parsed) -> list[tuple[CueMatch, CueMatch | None]]:
+    """Each change word with its mission word; a word that reads better as a relation change is left out."""
+    limit = parsed.lex.settings["gap"]
+    rel_nouns = parsed.role_matches("relations")
+    out: list[tuple[CueMatch, CueMatch | None]] = []
+    for cue in parsed.role_matches("change"):
+        # staff ("diplomats") pairs only with a change that says what it does to them ("withdrew", "expelled")
+        nouns = [
+            n for n in parsed.role_matches("noun")
+            if (n.cue.value != "staff" or cue.cue.value.count("|") == 2 or cue.cue.needs == "alone")
+            and (n.cue.needs != "definite" or parsed.is_("definite", n.start - 1))
+        ]
+        best = _nearest(parsed, cue, nouns, limit)
+        rel = _nearest(parsed, cue, rel_nouns, _RELATION_GAP)
+        twin = any(m.cue.role == "relation" and m.start == cue.start for m in parsed.matches)
+        if twin and rel is not None and (best is None or rel[0] <= best[0]):
+            continue
+        if best is not None:
+            out.append((cue, best[1]))
+        elif cue.cue.needs == "alone":
+            out.append((cue, None))
+    return out
+
+
+def _relation_pairs(parsed: Parsed) -> list[tuple[CueMatch, CueMatch | None]]:
+    limit = parsed.lex.settings["gap"]
+    nouns, rel_nouns = parsed.role_matches("noun"), parsed.role_matches("relations")
+    out: list[tuple[CueMatch, CueMatch | None]] = []
+    for cue in parsed.role_matches("relation"):
+        rel = _nearest(parsed, cue, rel_nouns, _RELATION_GAP)
+        if rel is None:
+            if cue.cue.needs == "alone":
+                out.append((cue, None))
+            continue
+        twin = any(m.cue.role == "change" and m.start == cue.start for m in parsed.matches)
+        best = _nearest(parsed, cue, nouns, limit) if twin else None
+        if best is None or rel[0] <= best[0]:
+            out.append((cue, rel[1]))
+    return out
+
+
+# ---------------------------------------------------------------------------------------- the records
+
+
+def _again(parsed: Parsed, cue: CueMatch) -> bool:
+    """An "again" word in the few words before the change word, or in it."""
+    return any(parsed.role_at("again", i) for i in range(max(0, cue.start - 5), cue.end))
+
+
+def _trigger(parsed: Parsed, cue: CueMatch) -> Trigger:
+    start, end = parsed.tokens[cue.start].start, parsed.tokens[cue.end - 1].end
+    return Trigger(parsed.text[start:end], start, end)
+
+
+def _mission_changes(
+    parsed: Parsed,
+    cue: CueMatch,
+    noun: CueMatch | None,
+    sentence: int,
+    doc_date: str | None,
+    dates: list[DateMention],
+    context: Context,
+    earlier: list[MissionChange],
+    relations: list[RelationChange],
+) -> list[MissionChange]:
+    noun_kind = noun.cue.value if noun is not None else "ambassador"
+    status = status_of(cue, noun_kind)
+    if status == "-":
+        return []
+    if status == "opened" and _again(parsed, cue):
+        status = "reopened"  # "wieder eröffnet", "de nuevo abierta"
+    mode = mode_of(parsed, cue, status)
+    date, mode = when(parsed, cue, mode, doc_date, dates, status, context.narrating_past)
+    parties: Parties = mission_parties(parsed, cue, noun, status, context, earlier, relations)
+    if status == "relocated" and not parties.from_city and not any(city for _, city in parties.hosts):
+        return []  # "moved" without the city it moved to is no relocation
+    stored, plan, mode_name = stored_status(status, mode.mode)
+    if status == "reopened":
+        stored, plan = ("opened", None) if stored == "reopened" else (stored, "opened" if plan else None)
+    kind = {"ambassador": "embassy", "staff": "embassy"}.get(noun_kind, noun_kind)
+    noun_text = parsed.span_text(noun.start, noun.end) if noun is not None else ""
+    pairs = reciprocal(parsed, cue, noun, parties)
+    why = parties.why
+    if pairs:
+        why = [*why, "each in the other's country"]
+    else:
+        pairs = [(o, h, city) for o in dict.fromkeys(parties.owners) for h, city in parties.hosts]
+    rule = (
+        f"{parsed.lex.lang} change '{cue.cue.text}' ({status}) + mission word '{noun_text or '-'}'; "
+        + "; ".join(why)
+        + f"; {mode.why}"
+    )
+    out = []
+    for owner, host, city in pairs:
+        if owner != host:
+            out.append(
+                MissionChange(
+                    owner,
+                    host,
+                    city,
+                    kind,
+                    stored,
+                    mode_name,
+                    date,
+                    sentence,
+                    _trigger(parsed, cue),
+                    rule,
+                    plan=plan,
+                    from_city=parties.from_city,
+                    noun=noun_text,
+                    district=parties.districts.get(city) if city else None,
+                )
+            )
+    if out and out[-1].news:
+        context.mission = (out[-1].sender, out[-1].host)
+        context.main = context.main or context.mission
+    return out
+
+
+def _relation_changes(
+    parsed: Parsed,
+    cue: CueMatch,
+    noun: CueMatch | None,
+    sentence: int,
+    doc_date: str | None,
+    dates: list[DateMention],
+    context: Context,
+    exclusive: dict[str, str],
+) -> list[RelationChange]:
+    change = cue.cue.value
+    if change == "established" and _again(parsed, cue):
+        change = "restored"  # "wieder diplomatische Beziehungen aufzunehmen"
+    mode = mode_of(parsed, cue, change)
+    date, mode = when(parsed, cue, mode, doc_date, dates, change, context.narrating_past)
+    first = min(cue.start, noun.start) if noun is not None else cue.start
+    last = max(cue.end, noun.end) if noun is not None else cue.end
+    partners: list[Anchor] = []
+    previous: str | None = None
+    if change == "recognition":
+        # "switching ties from Taiwan to China", "recognising Beijing as the sole government of China"
+        hosts, origins, _ = host_phrase(parsed, last, limit=8)
+        partners = [a for a in hosts or anchor_list(parsed, last)[0][:1] if a.country in exclusive]
+        if not partners:
+            return []
+        previous = origins[0].country if origins else exclusive[partners[0].country]
+    else:
+        # "cut ties with Taiwan"; "broke relations with Taiwan and established them with China"
+        scan = cue.start if noun is not None and noun.start < cue.start else first
+        for j in range(scan, min(len(parsed.tokens), last + 6)):
+            if parsed.is_("with", j) or parsed.is_("between", j):
+                found, _ = anchor_list(parsed, j + 1)
+                if found:
+                    partners = found
+                    break
+    gerund = parsed.lex.form("gerund", parsed.word(cue.start))
+    subject = subject_of(parsed, first, {a.start for a in partners}, gerund=gerund)
+    if subject is None:
+        return []
+    subject_codes = [a.country for a in subject]
+    partner_codes = list(dict.fromkeys(a.country for a in partners if a.country not in subject_codes))
+    if not subject_codes and not partner_codes:
+        pair = context.relation or context.mission
+        if pair is None:
+            return []
+        subject_codes, partner_codes = [pair[0]], [pair[1]]
+    elif not subject_codes:
+        subject_codes = [c for c in (context.relation or context.mission or ()) if c not in partner_codes][:1]
+    if not partner_codes and len(set(subject_codes)) == 2:
+        subject_codes, partner_codes = subject_codes[:1], subject_codes[1:]
+    if not partner_codes:
+        partner_codes = _counterpart(parsed, subject_codes, context, cue)
+    stored, plan, mode_name = stored_status(change, mode.mode)
+    if stored == "recognition":
+        stored = "recognition switched"
+    noun_text = parsed.span_text(noun.start, noun.end) if noun is not None else "-"
+    rule = (
+        f"{parsed.lex.lang} relation '{cue.cue.text}' ({change}) + '{noun_text}'; "
+        f"{', '.join(subject_codes) or '?'} with {', '.join(partner_codes) or '?'}; {mode.why}"
+    )
+    out = []
+    for a in dict.fromkeys(subject_codes):
+        for b in partner_codes:
+            if a != b and b != previous:
+                out.append(
+                    RelationChange(
+                        a,
+                        b,
+                        stored,
+                        mode_name,
+                        date,
+                        sentence,
+                        _trigger(parsed, cue),
+                        rule,
+                        plan=plan,
+                        previous=previous,
+                    )
+                )
+    if out and out[-1].news:
+        context.relation = (out[-1].a, previous or out[-1].b)
+    return out
+
+
+def _counterpart(parsed: Parsed, subject: list[str], context: Context, cue: CueMatch) -> list[str]:
+    """The other party when the sentence names none after "with": the story's, else another country of
+    the clause, else the story's country."""
+    for pair in (context.relation, context.mission):
+        if pair is not None and len(subject) == 1 and subject[0] in pair:
+            return [pair[1] if subject[0] == pair[0] else pair[0]]
+    clause = parsed.clause[cue.start]
+    others = [a.country for a in parsed.anchors if a.country not in subject and parsed.clause[a.start] == clause]
+    if others:
+        return others[:1]
+    return [context.home] if context.home and context.home not in subject else []

@@ -1,0 +1,193 @@
+"""One sentence as the mission reader sees it: tokens, cues, the countries and cities it names, its clauses.
+
+    parsed = parse(sentence_text, mentions, lexicon("en"), place_index(resources))
+    parsed.anchors   # [Anchor(start=0, end=1, country="CAN", city=None, kind="country", ...), ...]
+
+An anchor is a country the sentence names (a country, a demonym, a capital, a leader or body of a state,
+as the actors stage resolved it) or a city found after a place word ("in Houston"), with its token span.
+A dateline ("TEHRAN (Reuters) -") names where the story was filed, not who acted: its anchors are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dyad.doc import Mention
+from dyad.missions.lexicon import CueMatch, Lexicon, Token, tokenize_folded
+from dyad.missions.places import PlaceIndex
+from dyad.text.normalize import fold
+
+# Kinds of actor mention that name a state (or one of its bodies): who can own, host or act.
+_STATE_KINDS = (
+    "country",
+    "capital",
+    "demonym",
+    "leader",
+    "role",
+    "abbreviation",
+    "epithet",
+    "seat",
+    "anaphor",
+    "place",
+)
+_DATELINE = re.compile(r"^\s*[A-ZÁÉÍÓÚÑÇ][A-ZÁÉÍÓÚÑÇ .,'’/-]{2,}(?:\([^)]{0,40}\))?\s*[-–—:]\s")
+_CLAUSE_PUNCT = {";", ":", "(", ")", "\u2022"}
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    start: int  # token span, end exclusive
+    end: int
+    country: str
+    city: str | None  # the city it names, as the places table spells it
+    kind: str  # the mention's kind, or "city"
+    text: str
+    genitive: bool = False  # "Britain's", "the Palestinians'"
+    district: str | None = None  # a district of `city` the words name ("Las Mercedes")
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    text: str
+    folded: str
+    tokens: list[Token]
+    matches: list[CueMatch]
+    anchors: list[Anchor]
+    clause: list[int]  # clause number of each token
+    lex: Lexicon
+
+    def role_matches(self, role: str) -> list[CueMatch]:
+        return [m for m in self.matches if m.cue.role == role]
+
+    def word(self, i: int) -> str:
+        return self.tokens[i].norm if 0 <= i < len(self.tokens) else ""
+
+    def is_(self, role: str, i: int) -> bool:
+        return self.lex.has(role, self.word(i))
+
+    def role_at(self, role: str, i: int) -> bool:
+        """Whether token i is a word of that role, or inside a phrase of it ("each other")."""
+        return self.is_(role, i) or any(m.cue.role == role and m.start <= i < m.end for m in self.matches)
+
+    def anchor_at(self, i: int) -> Anchor | None:
+        return next((a for a in self.anchors if a.start <= i < a.end), None)
+
+    def span_text(self, start: int, end: int) -> str:
+        if start >= end:
+            return ""
+        return self.text[self.tokens[start].start : self.tokens[end - 1].end]
+
+
+def parse(text: str, mentions: list[Mention], lex: Lexicon, places: PlaceIndex) -> Parsed:
+    folded = fold(text)
+    tokens = tokenize_folded(folded)
+    matches = lex.find(tokens)
+    dateline = _DATELINE.match(text)
+    skip_before = dateline.end() if dateline else 0
+    anchors = _mention_anchors(text, tokens, mentions, places, skip_before)
+    anchors = _city_anchors(text, folded, tokens, anchors, lex, places, skip_before)
+    # "the Latin American nation", "sud-américain": a region's adjective, no state
+    regions = [m for m in matches if m.cue.role == "nonactor"]
+    anchors = [a for a in anchors if not any(r.start < a.end and a.start < r.end for r in regions)]
+    return Parsed(text, folded, tokens, matches, sorted(anchors, key=lambda a: a.start), _clauses(tokens, lex), lex)
+
+
+def _token_span(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    covered = [t.index for t in tokens if t.start < end and start < t.end]
+    return (covered[0], covered[-1] + 1) if covered else None
+
+
+def _mention_anchors(
+    text: str, tokens: list[Token], mentions: list[Mention], places: PlaceIndex, skip_before: int
+) -> list[Anchor]:
+    anchors: list[Anchor] = []
+    for m in mentions:
+        if not m.country or m.kind not in _STATE_KINDS or m.end <= skip_before:
+            continue
+        if m.why.startswith("context:") or "not in office" in m.why:
+            continue  # the actors stage guessed the country from the story, not from these words
+        span = _token_span(tokens, m.start, m.end)
+        if span is None:
+            continue
+        city = None
+        if m.kind not in ("demonym", "role", "leader", "abbreviation", "anaphor"):  # a capital, place, seat ...
+            hit = places.lookup(fold(m.text), (m.country,))
+            city = hit.name if hit is not None and hit.country == m.country else None
+            if m.kind == "country" and fold(m.name) == fold(m.text):
+                city = None  # "Kuwait", "Djibouti": the country, whose capital has its name; "Dubai" is a city
+        elif m.kind == "role":  # "the Moscow embassy": the role's country came from a city in it
+            city = _city_in(m.text, m.country, places)
+        after = fold(text[m.end : m.end + 2])
+        genitive = after.startswith("'s") or after.startswith("s'") or (after[:1] == "'" and m.text.endswith("s"))
+        district = places.district(fold(m.text)) if city else None
+        anchors.append(Anchor(span[0], span[1], m.country, city, m.kind, m.text, genitive, district))
+    return anchors
+
+
+def _city_in(text: str, country: str, places: PlaceIndex) -> str | None:
+    words = text.split()
+    for n in range(min(3, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            hit = places.lookup(fold(" ".join(words[i : i + n])), (country,))
+            if hit is not None and hit.country == country and words[i][:1].isupper():
+                return hit.name
+    return None
+
+
+def _city_anchors(
+    text: str,
+    folded: str,
+    tokens: list[Token],
+    anchors: list[Anchor],
+    lex: Lexicon,
+    places: PlaceIndex,
+    skip_before: int,
+) -> list[Anchor]:
+    """Cities the actors stage does not name (it knows capitals): a capitalised name after a place word."""
+    taken = {i for a in anchors for i in range(a.start, a.end)}
+    found = list(anchors)
+    for i, tok in enumerate(tokens):
+        if tok.start < skip_before or not (
+            lex.has("host", tok.norm) or lex.has("from", tok.norm) or lex.has("filler", tok.norm)
+        ):
+            continue
+        j = i + 1
+        starts = [j]  # "en la urbanización Las Mercedes": the article may begin the name
+        while j < len(tokens) and lex.has("article", tokens[j].norm):
+            j += 1
+        starts.append(j)
+        for start in dict.fromkeys(starts):
+            hit = _city_at(text, folded, tokens, start, taken, anchors, places)
+            if hit is not None:
+                found.append(hit)
+                taken.update(range(hit.start, hit.end))
+                break
+    return found
+
+
+def _city_at(
+    text: str, folded: str, tokens: list[Token], j: int, taken: set[int], anchors: list[Anchor], places: PlaceIndex
+) -> Anchor | None:
+    """The longest city name (of up to five words) that starts at token j with a capital letter."""
+    if j >= len(tokens) or j in taken or not text[tokens[j].start : tokens[j].start + 1].isupper():
+        return None
+    for n in range(min(5, len(tokens) - j), 0, -1):
+        if any(k in taken for k in range(j, j + n)):
+            continue
+        name = folded[tokens[j].start : tokens[j + n - 1].end]
+        city = places.lookup(name, tuple(a.country for a in anchors))
+        if city is not None:
+            words = text[tokens[j].start : tokens[j + n - 1].end]
+            return Anchor(j, j + n, city.country, city.name, "city", words, district=places.district(name))
+    return None
+
+
+def _clauses(tokens: list[Token], lex: Lexicon) -> list[int]:
+    """Clause numbers: a new clause after ';', ':' or a bracket, and at a clause word ("while", "mientras")."""
+    out, n = [], 0
+    for tok in tokens:
+        if tok.norm in _CLAUSE_PUNCT or lex.has("boundary", tok.norm):
+            n += 1
+        out.append(n)
+    return out

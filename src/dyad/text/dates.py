@@ -1,0 +1,277 @@
+"""Dates a sentence gives, in any language of `data/text/dates.tsv`, resolved against the document's date.
+
+    words = date_words("de")
+    find_dates(fold("Die Botschaft wurde am Montag geschlossen."), "2019-03-14", words)
+    # [DateMention(start=23, end=29, date="2019-03-11", precision="day")]
+
+"on Monday" is the last Monday up to the document's date (the next one with `forward=True`, for a
+plan); "yesterday", "last week/month/year", "two years ago", "in 2015", "June 22", "22 de junio",
+"am 27. Dezember", "le 14 mai", "em maio de 2018" are resolved the same way. Imprecise dates keep only
+what is known ("2015", "2015-06"). Every offset is in the folded sentence (same length as the original).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dyad.data._load import read_tsv
+
+_KINDS = ("month", "weekday", "day", "week", "month-ago", "year-ago", "unit", "number", "ago", "year")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    precision: str  # year | month | day
+    past: bool = False  # said as past ("two years ago", "last year"), whatever the distance
+
+
+@dataclass(frozen=True, slots=True)
+class DateWords:
+    """One language's date words (plus those of every language), as compiled patterns."""
+
+    lang: str
+    day_month: re.Pattern[str]
+    month_day: re.Pattern[str]
+    month_year: re.Pattern[str]
+    weekday: re.Pattern[str]
+    relative: re.Pattern[str]
+    ago: re.Pattern[str]
+    year: re.Pattern[str]
+    values: dict[tuple[str, str], str]  # (kind, word) -> value
+
+
+@lru_cache(maxsize=8)
+def date_words(lang: str | None) -> DateWords:
+    """The date words of `lang` (English when None) and of every language (`und`), read once."""
+    lang = lang or "en"
+    by_kind: dict[str, list[str]] = {k: [] for k in _KINDS}
+    values: dict[tuple[str, str], str] = {}
+    for row in read_tsv("text/dates.tsv", required=("word", "lang", "kind")):
+        if row["lang"] not in (lang, "und") or row["kind"] not in by_kind:
+            continue
+        by_kind[row["kind"]].append(row["word"])
+        values[(row["kind"], row["word"])] = row["value"]
+
+    def alt(kind: str) -> str:
+        words = sorted(by_kind[kind], key=len, reverse=True)
+        return "|".join(re.escape(w) for w in words) or r"(?!x)x"
+
+    months, numbers, units = alt("month"), alt("number"), alt("unit")
+    before = [w for w in by_kind["ago"] if values[("ago", w)] == "before"]
+    after = [w for w in by_kind["ago"] if values[("ago", w)] == "after"]
+    ago_parts = []
+    if before:  # "hace dos años", "vor Monaten" (no number: a few)
+        ago_parts.append(rf"(?:{'|'.join(map(re.escape, before))})\s+(?:(?P<n1>\d+|{numbers})\s+)?(?P<u1>{units})")
+    if after:
+        ago_parts.append(rf"(?:(?P<n2>\d+|{numbers})\s+)?(?P<u2>{units})\s+(?:{'|'.join(map(re.escape, after))})")
+    relative = (
+        "|".join(
+            re.escape(w)
+            for w in sorted(
+                by_kind["day"] + by_kind["week"] + by_kind["month-ago"] + by_kind["year-ago"], key=len, reverse=True
+            )
+        )
+        or r"(?!x)x"
+    )
+    return DateWords(
+        lang=lang,
+        day_month=re.compile(
+            rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|o|º|°|\.)?\s+(?:de\s+)?({months})\.?(?:,?\s+(?:de\s+)?(\d{{4}}))?\b"
+        ),
+        month_day=re.compile(rf"\b({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?"),
+        month_year=re.compile(rf"\b({months})\b(?:\s+(?:de\s+|of\s+)?(\d{{4}}))?"),
+        weekday=re.compile(rf"\b({alt('weekday')})\b"),
+        relative=re.compile(rf"(?<![\w'])({relative})\b"),
+        ago=re.compile("|".join(f"\\b{p}\\b" for p in ago_parts) or r"(?!x)x"),
+        year=re.compile(rf"\b(?:{alt('year')})\s+((?:1[89]|20)\d{{2}})\b"),
+        values=values,
+    )
+
+
+def find_dates(folded: str, doc_date: str | None, words: DateWords, *, forward: bool = False) -> list[DateMention]:
+    """Every date expression of a folded sentence, resolved; a span is read once (the most precise reading)."""
+    anchor = _parse(doc_date)
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, date: str | None, precision: str, past: bool = False) -> None:
+        if date and not any(start < e and s < end for s, e in taken):
+            found.append(DateMention(start, end, date, precision, past))
+            taken.append((start, end))
+
+    for m in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", folded):
+        add(m.start(), m.end(), m.group(0), "day")
+    for regex, day_at, month_at in ((words.day_month, 1, 2), (words.month_day, 2, 1)):
+        for m in regex.finditer(folded):
+            month = int(words.values[("month", m.group(month_at))])
+            add(m.start(), m.end(), _day_of(anchor, month, int(m.group(day_at)), m.group(3), forward), "day")
+    for m in words.month_year.finditer(folded):
+        month = int(words.values[("month", m.group(1))])
+        if m.group(2):
+            add(m.start(), m.end(), f"{m.group(2)}-{month:02d}", "month")
+        elif anchor and not _month_is_word(m.group(1), folded, m.start()):
+            year = anchor.year - 1 if not forward and month > anchor.month else anchor.year
+            add(m.start(), m.end(), f"{year}-{month:02d}", "month")
+    if anchor is not None:
+        for m in words.weekday.finditer(folded):
+            add(m.start(), m.end(), _weekday(anchor, int(words.values[("weekday", m.group(1))]), forward), "day")
+        for m in words.relative.finditer(folded):
+            word = m.group(1)
+            past = (("month-ago", word) in words.values or ("year-ago", word) in words.values) and not forward
+            add(m.start(), m.end(), *_relative(anchor, word, words), past=past)
+        for m in words.ago.finditer(folded):
+            number, unit = (m.group("n1"), m.group("u1")) if m.groupdict().get("u1") else (m.group("n2"), m.group("u2"))
+            add(m.start(), m.end(), *_ago(anchor, number, words.values[("unit", unit)], words), past=True)
+    for m in words.year.finditer(folded):
+        add(m.start(), m.end(), m.group(1), "year")
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def nearest_date(dates: list[DateMention], start: int, end: int) -> DateMention | None:
+    """The date expression closest to a span (a trigger), if any."""
+    best: tuple[int, DateMention] | None = None
+    for d in dates:
+        gap = max(d.start - end, start - d.end, 0)
+        if best is None or gap < best[0]:
+            best = (gap, d)
+    return best[1] if best else None
+
+
+def is_before(date: str, doc_date: str | None, days: int = 45) -> bool:
+    """Whether a (possibly imprecise) date lies clearly before the document's: more than `days` before it,
+    or in an earlier month or year than the document's when only the month or year is known."""
+    anchor = _parse(doc_date)
+    if anchor is None:
+        return False
+    parts = date.split("-")
+    try:
+        if len(parts) == 1:
+            return int(parts[0]) < anchor.year
+        if len(parts) == 2:  # "in July" in a late-August story; a month ago in early August may be news
+            year, month = int(parts[0]), int(parts[1])
+            earlier = (year, month) < (anchor.year, anchor.month)
+            return earlier and (anchor.day > 14 or (anchor - dt.date(year, month, 28)).days > days)
+        return (anchor - dt.date.fromisoformat(date)).days > days
+    except ValueError:
+        return False
+
+
+def _month_is_word(word: str, folded: str, at: int) -> bool:
+    """ "may" and "march" are also verbs in English; "marco" a name in Portuguese: a month name alone
+    counts only after a preposition or an article ("in May", "em março", "im Mai", "en mai")."""
+    before = folded[max(0, at - 6) : at].split()
+    return not before or before[-1] not in {
+        "in",
+        "en",
+        "em",
+        "im",
+        "since",
+        "seit",
+        "depuis",
+        "desde",
+        "de",
+        "of",
+        "until",
+        "bis",
+        "jusqu'en",
+        "ate",
+        "hasta",
+        "no",
+        "el",
+        "le",
+        "au",
+        "mois",
+        "last",
+        "letzten",
+        "pasado",
+        "dernier",
+        "passado",
+        "early",
+        "late",
+        "mid",
+        "fin",
+        "finales",
+        "principios",
+        "debut",
+        "ende",
+        "anfang",
+        "mitte",
+        "mediados",
+        "meados",
+        "inicio",
+    }
+
+
+def _day_of(anchor: dt.date | None, month: int, day: int, year: str | None, forward: bool) -> str | None:
+    if year:
+        y = int(year)
+    elif anchor:
+        y = anchor.year
+    else:
+        return None
+    try:
+        date = dt.date(y, month, day)
+    except ValueError:
+        return None
+    if not year and anchor:
+        if not forward and (date - anchor).days > 30:
+            date = date.replace(year=y - 1)  # "December 30" in a January story is last December
+        elif forward and (anchor - date).days > 30:
+            date = date.replace(year=y + 1)
+    return date.isoformat()
+
+
+def _weekday(anchor: dt.date, weekday: int, forward: bool) -> str:
+    if forward:
+        return (anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)).isoformat()
+    return (anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)).isoformat()
+
+
+def _relative(anchor: dt.date, word: str, words: DateWords) -> tuple[str, str]:
+    for kind in ("day", "week", "month-ago", "year-ago"):
+        value = words.values.get((kind, word))
+        if value is None:
+            continue
+        n = int(value)
+        if kind == "day":
+            return (anchor + dt.timedelta(days=n)).isoformat(), "day"
+        if kind == "week":
+            return (anchor + dt.timedelta(days=7 * n)).isoformat(), "day"
+        if kind == "month-ago":
+            first = anchor.replace(day=1) - dt.timedelta(days=1) if n < 0 else anchor
+            return f"{first.year:04d}-{first.month:02d}", "month"
+        return str(anchor.year + n), "year"
+    return anchor.isoformat(), "day"
+
+
+def _ago(anchor: dt.date, number: str | None, unit: str, words: DateWords) -> tuple[str | None, str]:
+    if number is None:
+        n = 2  # "months ago", "vor Jahren": a few
+    else:
+        n = int(number) if number.isdigit() else int(words.values.get(("number", number), "0") or 0)
+    if n <= 0:
+        return None, "year"
+    if unit == "decade":
+        return str(anchor.year - 10 * n), "year"
+    if unit == "year":
+        return str(anchor.year - n), "year"
+    if unit == "month":
+        months = anchor.year * 12 + anchor.month - 1 - n
+        return f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
+    return (anchor - dt.timedelta(days=n)).isoformat(), "day"
+
+
+def _parse(date: str | None) -> dt.date | None:
+    if not date:
+        return None
+    try:
+        return dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return None
