@@ -13,271 +13,67 @@ Rules over tokens, not a parser (the fast path never loads a model):
   source from the main clause;
 * reported speech ("X said that Y attacked Z") needs nothing special: the clause of "attacked"
   starts at "that", so Y is its subject, and the saying is a separate, weaker candidate;
-* coordinated sources with no target ("X and Y will sign") act on each other, both directions.
+* coordinated sources with no target ("X and Y will sign") act on each other, both directions;
+  with a target ("Saudi Arabia, Egypt and Bahrain cut ties with Qatar") each of them acts on it;
+* the words each rule looks for are the sentence's language's (dyad/coding/grammar.py); German word
+  order and the passive of every language are read in dyad/coding/voice.py.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from dyad.coding.patterns import TriggerMatch
+from dyad.coding.grammar import Grammar, grammar_for
+from dyad.coding.spans import (
+    ActorSpan,
+    Roles,
+    after_preposition,
+    clause_bounds,
+    coordinated,
+    enclosed,
+    group,
+    locative,
+    names_both,
+    possessive,
+    token_spans,
+)
+from dyad.coding.triggers import TriggerMatch
+from dyad.coding.voice import is_passive, verb_final_roles
 from dyad.doc import Mention
 from dyad.text.tokens import Token
 
-_CLAUSE_BREAKS = {";", ":", "?", "!", '"'}
-# Words that open a new clause with its own subject ("X said that Y ...", "X warned Y would ...").
-_CLAUSE_OPENERS = {
-    "that",
-    "whether",
-    "because",
-    "although",
-    "though",
-    "while",
-    "whereas",
-    "after",
-    "before",
-    "since",
-    "when",
-    "as",
-    "if",
-    "unless",
-    "que",
-    "porque",
-    "aunque",
-    "mientras",
-    "cuando",
-    "tras",
-    "despues",
-    "si",
-}
-_CONJUNCTIONS = {"and", "but", "while", "whereas", "y", "pero", "mientras", "aunque", "as", "even"}
-_BE = {
-    "is",
-    "are",
-    "was",
-    "were",
-    "been",
-    "being",
-    "be",
-    "get",
-    "got",
-    "gets",
-    "fue",
-    "fueron",
-    "es",
-    "son",
-    "sido",
-    "ha",
-    "han",
-    "sera",
-    "seran",
-    "siendo",
-    "estan",
-    "esta",
-    "estaba",
-    "estaban",
-}
-_BY = {"by", "por"}
-_OF = {"of", "de", "del"}
-_INFINITIVE = {"to", "para"}  # "X called Y to discuss", "X envió médicos para ayudar"
-_AGAINST = {"on", "against", "contra", "sobre", "upon"}
-_AND = {"and", "y", "e", "&"}
-_PARTICIPLE_OPENERS = {
-    "after",
-    "before",
-    "while",
-    "by",
-    "upon",
-    "tras",
-    "despues",
-    "antes",
-    "al",
-    "when",
-    "having",
-    "following",
-}
-# An actor right after one of these is an object or a place, not a subject.
-_PREPOSITIONS = {
-    "of",
-    "with",
-    "in",
-    "at",
-    "from",
-    "to",
-    "for",
-    "against",
-    "on",
-    "near",
-    "into",
-    "over",
-    "about",
-    "toward",
-    "towards",
-    "between",
-    "among",
-    "across",
-    "under",
-    "including",
-    "like",
-    "de",
-    "del",
-    "con",
-    "en",
-    "contra",
-    "para",
-    "sobre",
-    "hacia",
-    "entre",
-    "desde",
-    "a",
-    "al",
-    "by",
-    "por",
-}
-_LOCATIVE = {"in", "at", "near", "en", "inside", "outside", "across", "throughout"}
-_RELATIVE = {
-    "who",
-    "which",
-    "whose",
-    "whom",
-    "where",
-    "quien",
-    "quienes",
-    "cual",
-    "cuales",
-    "donde",
-    "cuyo",
-    "cuya",
-}
-_DETERMINERS = {
-    "the",
-    "a",
-    "an",
-    "its",
-    "his",
-    "her",
-    "their",
-    "el",
-    "la",
-    "los",
-    "las",
-    "un",
-    "una",
-    "su",
-    "sus",
-}
-_ARTICLES_FOR_DETERMINED = {"the", "el", "la", "los", "las"}
+__all__ = ["ActorSpan", "Roles", "assign_roles", "clause_bounds", "fallback_roles", "token_spans"]
 
 
-@dataclass(frozen=True, slots=True)
-class Roles:
-    source: Mention
-    target: Mention
-    why: str
-    structural: bool = True  # False for a guess from word order alone
-
-
-@dataclass(frozen=True, slots=True)
-class ActorSpan:
-    first: int  # first token
-    last: int  # last token
-    mention: Mention
-
-
-def token_spans(tokens: list[Token], mentions: list[Mention]) -> list[ActorSpan]:
-    return [
-        ActorSpan(_token_at(tokens, m.start), _token_at(tokens, max(m.end - 1, m.start)), m) for m in mentions
-    ]
-
-
-def _token_at(tokens: list[Token], char: int) -> int:
-    for t in tokens:
-        if t.end > char:
-            return t.index
-    return len(tokens)
-
-
-def clause_bounds(norms: list[str], start: int, end: int) -> tuple[int, int]:
-    left = 0
-    for i in range(start - 1, -1, -1):
-        w = norms[i]
-        if (
-            w in _CLAUSE_BREAKS
-            or w in _CLAUSE_OPENERS
-            or (w in _CONJUNCTIONS and i > 0 and norms[i - 1] == ",")
-        ):
-            left = i + 1
-            break
-    right = len(norms)
-    for i in range(end, len(norms)):
-        w = norms[i]
-        if w in _CLAUSE_BREAKS or (
-            w == "," and i + 1 < len(norms) and (norms[i + 1] in _CONJUNCTIONS or norms[i + 1] in _RELATIVE)
-        ):
-            right = i
-            break
-    return left, right
-
-
-def _after_preposition(norms: list[str], span: ActorSpan) -> str | None:
-    """The preposition governing an actor ("of the Venezuelan government" -> "of"), if any."""
-    i = span.first - 1
-    steps = 0
-    while i >= 0 and steps < 3 and (norms[i] in _DETERMINERS or norms[i] in ("'s", "s")):
-        i -= 1
-        steps += 1
-    if i >= 0 and norms[i] in _PREPOSITIONS:
-        return norms[i]
-    return None
-
-
-def _enclosed(norms: list[str], span: ActorSpan, trigger_start: int) -> bool:
-    """An actor inside an apposition or relative clause that closes before the trigger."""
-    commas = [i for i in range(span.last + 1, trigger_start) if norms[i] == ","]
-    if not commas:
-        return False
-    # Find the comma that opened the inserted phrase, before the actor.
-    for i in range(span.first - 1, max(-1, span.first - 12), -1):
-        if norms[i] == ",":
-            nxt = norms[i + 1] if i + 1 < len(norms) else ""
-            return nxt in _RELATIVE or nxt in _DETERMINERS or nxt in _PREPOSITIONS or i + 1 < span.first
-        if norms[i] in _RELATIVE:
-            return True
-    return False
-
-
-def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Mention]) -> list[Roles]:
+def assign_roles(
+    tokens: list[Token], trigger: TriggerMatch, mentions: list[Mention], grammar: Grammar | None = None
+) -> list[Roles]:
+    """Source and target of `trigger` (several pairs for coordinated actors), by the rules above;
+    `grammar` is the sentence's language's (English when None)."""
     if len(mentions) < 2 or not tokens:
         return []
+    g = grammar or grammar_for(None)
     spans = token_spans(tokens, mentions)
     norms = [t.norm for t in tokens]
     start, head_end = trigger.start_token, trigger.head_end
-    left, right = clause_bounds(norms, start, head_end)
+    left, right = clause_bounds(norms, start, head_end, g)
+    if trigger.particle is not None:
+        right = max(right, trigger.particle + 1)
+    passive = is_passive(norms, trigger, left, right, g)
+    if g.flag("verb_final"):
+        found = verb_final_roles(norms, spans, trigger, (left, right), passive, g)
+        if found:
+            return found
     before_all = [s for s in spans if left <= s.first and s.last < start]
-    before = [
-        s for s in before_all if _after_preposition(norms, s) is None and not _enclosed(norms, s, start)
-    ]
+    before = [s for s in before_all if after_preposition(norms, s, g) is None and not enclosed(norms, s, start, g)]
     after = [s for s in spans if head_end <= s.first < right]
     # Actors inside the object phrase ("embassy of X") count as after.
     after += [s for s in spans if start < s.first < head_end and s.last >= head_end - 1]
     after.sort(key=lambda s: s.first)
     means = range(head_end, trigger.end_token) if trigger.pattern.means else range(0)
-    after = _prefer_objects(norms, after, means=means)
+    after = _prefer_objects(norms, after, g, means=means)
     nominal = trigger.pattern.nominal
     if trigger.pattern.speaker:
-        return _speaker_roles(norms, spans, start)
-    progressive = norms[start].endswith(("ing", "ando", "iendo"))  # "is sending" is active
-    passive = (
-        not nominal
-        and not progressive
-        and start > 0
-        and (
-            norms[start - 1] in _BE
-            or (start > 1 and norms[start - 2] in _BE and norms[start - 1].endswith("ly"))
-        )
-    )
-
-    if not before and _fronted(norms, left, start):
+        return _speaker_roles(norms, spans, start, g)
+    if not before and _fronted(norms, left, start, g):
         main = [
             s for s in spans if s.first >= trigger.end_token and "," in norms[trigger.end_token : s.first]
         ]
@@ -288,13 +84,20 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
             )
             if target is not None:
                 return [Roles(source, target, "fronted clause: source from the main clause")]
-    by_agent = [s for s in after if _after_preposition(norms, s) in _BY]
+    by_agent = [s for s in after if after_preposition(norms, s, g) in g.of("by")]
     if nominal and not by_agent:
         # "el ataque de X contra Y", "the attack of X on Y": "de"/"of" names the agent when a
-        # patient follows after "contra"/"against"/"on".
-        of_agent = next((s for s in after if s.first - head_end <= 3 and _after_preposition(norms, s) in _OF), None)
+        # patient follows after "contra"/"against"/"on"; German also "der Angriff Russlands auf ...".
+        of_agent = next(
+            (
+                s for s in after
+                if s.first - head_end <= 3
+                and (after_preposition(norms, s, g) in g.of("of") or (g.flag("verb_final") and s.first == head_end))
+            ),
+            None,
+        )
         if of_agent is not None and any(
-            s.first > of_agent.last and _after_preposition(norms, s) in _AGAINST for s in after
+            s.first > of_agent.last and after_preposition(norms, s, g) in g.of("against") for s in after
         ):
             by_agent = [of_agent]
     if passive or nominal:
@@ -304,7 +107,7 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
             aimed = [
                 s.mention
                 for s in after
-                if s.first > by_agent[0].last and _after_preposition(norms, s) in _AGAINST
+                if s.first > by_agent[0].last and after_preposition(norms, s, g) in g.of("against")
                 and s.mention.code != agent.code
             ]
             patient = None
@@ -323,10 +126,10 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
             # "X was attacked" with no agent: X is the target; the source may precede it.
             patient = before[-1].mention
             agent_span = next((s for s in after if s.mention.code != patient.code), None)
-            if agent_span is not None and norms[agent_span.first - 1] in ("from", "de"):
+            if agent_span is not None and norms[agent_span.first - 1] in ("from", "de", "von"):
                 return [Roles(agent_span.mention, patient, "passive: agent after 'from'")]
     if nominal:
-        owner = next((s for s in reversed(before_all) if s.last >= start - 3 and _possessive(norms, s)), None)
+        owner = next((s for s in reversed(before_all) if s.last >= start - 3 and possessive(norms, s)), None)
         if owner is not None:
             # "Obama's executive order against ...": the owner acts.
             target = next((s.mention for s in after if s.mention.code != owner.mention.code), None)
@@ -354,10 +157,10 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
     why = "subject before the trigger, object after it"
     adjunct = start > 0 and norms[start - 1] == "," and norms[start].endswith("ing")  # "..., killing X"
     if (
-        (nominal or adjunct or (start > 0 and norms[start - 1] in _INFINITIVE))
+        (nominal or adjunct or (start > 0 and norms[start - 1] in g.of("infinitive")))
         and len(before) >= 2
         and before[0].mention.code != before[-1].mention.code
-        and not _coordinated(norms, before)
+        and not coordinated(norms, before, g)
     ):
         # "X held Y as human shields", "X called Y to discuss": the clause's subject acts.
         source = before[0].mention
@@ -365,7 +168,7 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
         # The object sits just before "to" (a short adjunct like "on Wednesday" may come between).
         # A bare group there ("sent doctors to help") is the means, not the one helped.
         object_before_to = (
-            norms[start - 1] in _INFINITIVE
+            norms[start - 1] in g.of("infinitive")
             and start - 1 - before[-1].last <= 3
             and before[-1].mention.country is not None
         )
@@ -377,7 +180,7 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
     twin = next(
         (s.mention for s in before if s.first == before[-1].first and s.mention.code != source.code), None
     )
-    if twin is None and _names_both(source):
+    if twin is None and names_both(source, g):
         # "the minister of X said both governments will sign": the other government is X.
         twin = next(
             (
@@ -394,10 +197,10 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
             Roles(source, twin, "a phrase naming both actors: each acts on the other"),
         ]
     target_span = next((s for s in after if s.mention.code != source.code), None)
-    if target_span is not None and _locative(norms, target_span) and _coordinated(norms, before) is not None:
+    if target_span is not None and locative(norms, target_span, g) and coordinated(norms, before, g) is not None:
         target = None  # "Armenia and Azerbaijan signed a peace agreement in Washington": a place, not a party
     if target is None:
-        partner = _coordinated(norms, before)
+        partner = coordinated(norms, before, g)
         if partner is not None:
             return [
                 Roles(partner, source, "coordinated actors act on each other"),
@@ -411,15 +214,22 @@ def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Ment
             source, target, why = target, source, "passive: the subject is the target"
     elif passive:
         source, target, why = target, source, "passive without 'by': the subject is the target"
+    elif not trigger.pattern.reverse and why.startswith("subject before"):
+        # "Saudi Arabia, Egypt, Bahrain and the UAE cut ties with Qatar": each of them acts on Qatar.
+        sources = group(norms, before, before[-1], g)
+        if len(sources) > 1 and all(s.mention.code != target.code for s in sources):
+            return [Roles(s.mention, target, why + "; coordinated subjects each act") for s in sources]
     roles = Roles(source, target, why)
     if trigger.pattern.reverse:
         roles = Roles(target, source, "reversed pattern: the object is the source")
     return [roles]
 
 
-def _speaker_roles(norms: list[str], spans: list[ActorSpan], start: int) -> list[Roles]:
+
+
+def _speaker_roles(norms: list[str], spans: list[ActorSpan], start: int, g: Grammar) -> list[Roles]:
     """ "X said (that) Y must stop": X is the source, Y the target."""
-    subjects = [s for s in spans if s.last < start and _after_preposition(norms, s) is None]
+    subjects = [s for s in spans if s.last < start and after_preposition(norms, s, g) is None]
     if len(subjects) < 2:
         return []
     target = subjects[-1].mention
@@ -429,21 +239,7 @@ def _speaker_roles(norms: list[str], spans: list[ActorSpan], start: int) -> list
     return [Roles(source, target, "modal in reported speech: the speaker demands of the subject")]
 
 
-_BOTH = ("both", "the two", "ambos", "ambas", "los dos", "las dos")
-
-
-def _names_both(mention: Mention) -> bool:
-    """A phrase that names two actors at once ("both governments", "ambos gobiernos")."""
-    return mention.kind == "anaphor" and mention.text.lower().startswith(_BOTH)
-
-
-def _possessive(norms: list[str], span: ActorSpan) -> bool:
-    return norms[span.last].endswith("'s") or (
-        span.last + 1 < len(norms) and norms[span.last + 1] in ("'s", "'")
-    )
-
-
-def _prefer_objects(norms: list[str], after: list[ActorSpan], means: range = range(0)) -> list[ActorSpan]:
+def _prefer_objects(norms: list[str], after: list[ActorSpan], g: Grammar, means: range = range(0)) -> list[ActorSpan]:
     """Direct objects first, places after "in"/"at" last ("met in Caracas with X").
 
     `means`: the tokens of the pattern's object words ("sent 200 *doctors*"): a bare group there
@@ -451,7 +247,7 @@ def _prefer_objects(norms: list[str], after: list[ActorSpan], means: range = ran
     """
 
     def rank(s: ActorSpan) -> int:
-        if _locative(norms, s):
+        if locative(norms, s, g):
             return 2
         bare = s.mention.country is None and s.mention.sector not in ("IGO", "NGO")
         # A bare group with no country ("send troops into Kosovo") is more often the act's means.
@@ -460,17 +256,16 @@ def _prefer_objects(norms: list[str], after: list[ActorSpan], means: range = ran
     return sorted(after, key=lambda s: (rank(s), s.first))
 
 
-def _locative(norms: list[str], s: ActorSpan) -> bool:
-    return _after_preposition(norms, s) in _LOCATIVE and s.mention.kind in ("capital", "country", "city")
-
-
-def fallback_roles(tokens: list[Token], trigger: TriggerMatch | None, mentions: list[Mention]) -> list[Roles]:
+def fallback_roles(
+    tokens: list[Token], trigger: TriggerMatch | None, mentions: list[Mention], grammar: Grammar | None = None
+) -> list[Roles]:
     """A best guess from word order alone: the first subject-like actor acts on the next other one."""
     spans = token_spans(tokens, mentions)
     if not spans:
         return []
+    g = grammar or grammar_for(None)
     norms = [t.norm for t in tokens]
-    subjects = [s for s in spans if _after_preposition(norms, s) is None] or spans
+    subjects = [s for s in spans if after_preposition(norms, s, g) is None] or spans
     anchor = trigger.start_token if trigger is not None else len(tokens)
     before = [s for s in subjects if s.last < anchor]
     source_span = before[0] if before else subjects[0]
@@ -485,20 +280,6 @@ def fallback_roles(tokens: list[Token], trigger: TriggerMatch | None, mentions: 
     return [Roles(source, target, "word order: no structural reading", structural=False)]
 
 
-def _fronted(norms: list[str], left: int, start: int) -> bool:
-    return any(norms[i] in _PARTICIPLE_OPENERS for i in range(max(0, left - 1), min(start + 1, left + 4)))
-
-
-def _coordinated(norms: list[str], before: list[ActorSpan]) -> Mention | None:
-    if len(before) < 2:
-        return None
-    s1, s2 = before[-2], before[-1]
-    between = norms[s1.last + 1 : s2.first]
-    if (
-        s1.mention.code != s2.mention.code
-        and between
-        and all(w in _AND or w == "," for w in between)
-        and any(w in _AND for w in between)
-    ):
-        return s1.mention
-    return None
+def _fronted(norms: list[str], left: int, start: int, g: Grammar) -> bool:
+    openers = g.of("participle_opener")
+    return any(norms[i] in openers for i in range(max(0, left - 1), min(start + 1, left + 4)))
