@@ -192,6 +192,52 @@ def _es_forms(masc: str) -> list[str]:
     return [masc, masc + "s"]
 
 
+def _de_forms(stem: str) -> list[str]:
+    """German adjective stem -> its declined forms ("russisch" -> "russische", "russischen", ...)."""
+    return [stem + e for e in ("e", "en", "er", "es", "em")]
+
+
+def _fr_forms(masc: str) -> list[str]:
+    """French demonym: masculine singular -> masculine and feminine, singular and plural."""
+    if masc.endswith("e"):
+        return [masc, masc + "s"]
+    if masc.endswith("c"):  # turc -> turque, grec -> grecque
+        fem = masc[:-1] + ("cque" if masc.endswith("ec") else "que")
+        return [masc, fem, masc + "s", fem + "s"]
+    if masc.endswith(("en", "on")):  # ivoirien -> ivoirienne, letton -> lettonne
+        return [masc, masc + "ne", masc + "s", masc + "nes"]
+    if masc.endswith(("s", "x")):  # français -> française
+        return [masc, masc + "e", masc + "es"]
+    return [masc, masc + "e", masc + "s", masc + "es"]
+
+
+def _pt_forms(masc: str) -> list[str]:
+    """Portuguese demonym: masculine singular -> masculine and feminine, singular and plural."""
+    if masc.endswith("o"):
+        return [masc, masc[:-1] + "a", masc + "s", masc[:-1] + "as"]
+    if masc.endswith("ês"):  # francês -> francesa, franceses
+        stem = masc[:-2] + "es"
+        return [masc, stem + "a", stem + "es", stem + "as"]
+    if masc.endswith("ão"):  # alemão -> alemã, alemães; afegão -> afegãos
+        stem = masc[:-2]
+        return [masc, stem + "ã", stem + "ães", stem + "ãos", stem + "ãs"]
+    if masc.endswith("eu"):  # eritreu -> eritreia
+        return [masc, masc[:-1] + "ia", masc + "s", masc[:-1] + "ias"]
+    if masc.endswith("l"):  # espanhol -> espanhola, espanhóis
+        return [masc, masc + "a", masc[:-2] + "óis", masc + "as"]
+    if masc.endswith(("e", "a", "i")):
+        return [masc, masc + "s"]
+    return [masc, masc + "a", masc + "es", masc + "as"]
+
+
+def _de_genitive(name: str) -> str | None:
+    """ "Russland" -> "Russlands", "Irak" -> "Iraks": a single-word German country name that is not feminine
+    or plural ("Türkei", "Ukraine", "Schweiz", "USA" take no -s)."""
+    if " " in name or name.isupper() or len(name) < 4 or name.endswith(("s", "x", "z", "ß", "e", "ei")):
+        return None
+    return name + "s"
+
+
 def _en_forms(form: str) -> list[str]:
     if form.endswith(("ese", "ish", "ch", "sh", "ss", "s", "Swiss")) or " " not in form and form.isupper():
         return [form]
@@ -250,6 +296,22 @@ def build_names(iso2to3: dict[str, str]) -> None:
             for word in _es_forms(form.strip()):
                 if _fold(word) not in country_words:  # "china", "india": the country's name already
                     add(word, row["iso3"], "es", "demonym", "curated", "", "")
+        for lang, forms_of in (("de", _de_forms), ("fr", _fr_forms), ("pt", _pt_forms)):
+            for form in row.get(lang, "").split("|"):
+                if form.strip():
+                    for word in forms_of(form.strip()):
+                        if _fold(word) not in country_words:
+                            add(word, row["iso3"], lang, "demonym", "curated", "", "")
+    # German genitives of country names ("Russlands Präsident", "die Regierung Irans").
+    for iso2, name in Locale("de").territories.items():
+        code = iso2to3.get(iso2)
+        genitive = _de_genitive(name) if code else None
+        if code and genitive:
+            add(genitive, code, "de", "country", "genitive", case="cap")
+    for row in read_curated("actors/names.tsv"):
+        genitive = _de_genitive(row["name"]) if row["lang"] == "de" and row["kind"] == "country" else None
+        if genitive:
+            add(genitive, row["code"], "de", "country", "genitive", case="cap")
     # 2. ISO names (English).
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):

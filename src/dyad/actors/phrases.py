@@ -20,14 +20,21 @@ from dyad.text.normalize import fold_key
 _COUNTRY_THEN_ROLE = re.compile(r"^(?:\s+|\s?['’]s?\s+|\s*-\s*)$")
 # Between a role and its country: "government of Venezuela", "Gobierno de la República ...".
 _ROLE_THEN_COUNTRY = re.compile(
-    r"^\s+(?:of(?:\s+the)?|de(?:l|\s+la|\s+los|\s+las)?|from|in)\s+$", re.IGNORECASE
+    r"^\s+(?:(?:of(?:\s+the)?|de(?:l|\s+la|\s+los|\s+las)?|from|in|du|des|do|da|dos|das|von|vom|aus|der)\s+"
+    r"|(?:de\s+l|d)['’])$",
+    re.IGNORECASE,
 )
 # Roles that stand in another country than the one after "in": "the embassy in Caracas" is not Venezuela's.
-_NOT_OF_HOST = {"embassy", "embassies", "consulate", "embajada", "consulado", "delegation", "delegación"}
+_NOT_OF_HOST = {"embassy", "embassies", "consulate", "embajada", "consulado", "delegation", "delegación", "botschaft",
+                "konsulat", "ambassade", "consulat", "embaixada", "delegacao", "delegation"}
 # "recalled its ambassador from Saudi Arabia": an owned role is the owner's; the country after
 # "from"/"in" is where it served, not whose it is.
-_OWNED = re.compile(r"\b(?:its|their|his|her|our|su|sus)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-_FROM_PLACE = {"from", "in", "desde", "en"}
+_OWNED = re.compile(
+    r"\b(?:its|their|his|her|our|su|sus|son|sa|ses|leur|leurs|seu|sua|seus|suas|sein|seine|seinen|ihr|ihre|ihren)"
+    r"\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_FROM_PLACE = {"from", "in", "desde", "en", "aus", "von"}
 # Capitalised words right before a title belong to it: "Senate Majority Leader", "Labor Minister".
 _CAPS_BEFORE = re.compile(r"(?:(?:[A-Z][\w.'’&-]*|of|for|and)[ \t]+){1,4}$")
 # A person's name after a title: up to four capitalised words ("Sergei Lavrov", "Jean-Pierre Lacroix").
@@ -192,7 +199,7 @@ def _join(a: Mention, b: Mention, text: str, titles: frozenset[str]) -> Mention 
         and a.country is None
         and b.kind in _COUNTRY_KINDS | _BODY_KINDS
         and b.country
-        and (_ROLE_THEN_COUNTRY.match(gap) or (b.kind == "demonym" and gap.isspace()))
+        and (_ROLE_THEN_COUNTRY.match(gap) or (b.kind == "demonym" and gap.isspace()) or _genitive(b, gap))
         and not (gap.strip().lower() == "in" and fold_key(a.text) in _NOT_OF_HOST)
         and not (gap.strip().lower() in _FROM_PLACE and _OWNED.search(text[max(0, a.start - 40) : a.start]))
     ):
@@ -219,6 +226,11 @@ def _join(a: Mention, b: Mention, text: str, titles: frozenset[str]) -> Mention 
                 why=f"{b.why}; title '{text[a.start : b.start].strip()}'",
             )
     return None
+
+
+def _genitive(m: Mention, gap: str) -> bool:
+    """German "die Regierung Irans", "Außenminister Russlands": a country in the genitive follows its role."""
+    return gap == " " and m.why.startswith("dictionary: country (genitive")
 
 
 def _is_title(m: Mention, titles: frozenset[str]) -> bool:
