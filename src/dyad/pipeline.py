@@ -36,6 +36,7 @@ _REGISTRY: dict[str, StageSpec] = {}
 # Modules whose import registers the built-in stages, in the order data flows.
 _STAGE_MODULES = (
     "dyad.text.sentences",
+    "dyad.text.language",
     "dyad.actors.stage",
     "dyad.checks.stage",
     "dyad.coding.stage",

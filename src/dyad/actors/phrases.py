@@ -26,7 +26,7 @@ _ROLE_THEN_COUNTRY = re.compile(
 )
 # Roles that stand in another country than the one after "in": "the embassy in Caracas" is not Venezuela's.
 _NOT_OF_HOST = {"embassy", "embassies", "consulate", "embajada", "consulado", "delegation", "delegación", "botschaft",
-                "konsulat", "ambassade", "consulat", "embaixada", "delegacao", "delegation"}
+                "konsulat", "ambassade", "consulat", "embaixada", "delegacao"}
 # "recalled its ambassador from Saudi Arabia": an owned role is the owner's; the country after
 # "from"/"in" is where it served, not whose it is.
 _OWNED = re.compile(

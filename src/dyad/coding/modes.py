@@ -20,6 +20,8 @@ from dyad.text.tokens import Token
 # root 12) and the event, the refusal, is then factual.
 _PRECEDENCE = ("question", "refusal", "negated", "hypothetical", "future", "historical")
 _SCOPES = ("before", "sentence", "condition", "infinitive", "opening")
+# Languages whose cues are matched with their accents: German "würde" (would) is not "wurde" (was).
+_ACCENTED = ("de",)
 # The cues a text of unknown language is read with (the sentence model's events): English and Spanish.
 _DEFAULT_LANGS = ("en", "es")
 
@@ -36,12 +38,16 @@ class ModeCues:
     infinitive: _Table = field(default_factory=dict)
     opening: _Table = field(default_factory=dict)
     by_lang: dict[str, ModeCues] = field(default_factory=dict)
+    accented: bool = False  # cues keep their accents and are matched against the lower-cased text
 
     @classmethod
     def load(cls) -> ModeCues:
         rows = read_tsv("lexicon/mode_cues.tsv", ("cue", "mode", "scope", "lang"))
         langs = sorted({lang for r in rows for lang in r["lang"].split("|")})
-        per_lang = {lang: _build([r for r in rows if lang in r["lang"].split("|")]) for lang in langs}
+        per_lang = {
+            lang: _build([r for r in rows if lang in r["lang"].split("|")], accented=lang in _ACCENTED)
+            for lang in langs
+        }
         default = _build([r for r in rows if set(r["lang"].split("|")) & set(_DEFAULT_LANGS)])
         return cls(default.before, default.anywhere, default.condition, default.infinitive, default.opening,
                    per_lang)
@@ -51,15 +57,15 @@ class ModeCues:
         return self.by_lang.get(lang or "", self)
 
 
-def _build(rows: list[dict[str, str]]) -> ModeCues:
+def _build(rows: list[dict[str, str]], accented: bool = False) -> ModeCues:
     tables: dict[str, dict[str, list[tuple[tuple[str, ...], str]]]] = {s: {} for s in _SCOPES}
     for row in rows:
         table = tables.get(row["scope"], tables["before"])
-        words = tuple(fold_key(row["cue"]).split())
+        words = tuple((row["cue"].lower() if accented else fold_key(row["cue"])).split())
         table.setdefault(words[0], []).append((words[1:], row["mode"]))
     frozen = {scope: {k: tuple(v) for k, v in table.items()} for scope, table in tables.items()}
     return ModeCues(frozen["before"], frozen["sentence"], frozen["condition"], frozen["infinitive"],
-                    frozen["opening"])
+                    frozen["opening"], accented=accented)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +107,7 @@ def detect_mode(
     if stripped.endswith("?") or stripped.startswith("¿"):
         return "question"
     table = cues.of(lang)
-    norms = [t.norm for t in tokens]
+    norms = [t.text.lower() for t in tokens] if table.accented else [t.norm for t in tokens]
     found: set[str] = set()
     _scan(norms, max(0, start - window), start, table.before, found)
     if until is not None:

@@ -45,6 +45,8 @@ from dyad.text.tokens import Token
 __all__ = ["Pattern", "PatternSet", "TriggerMatch", "noun_variants"]
 
 _DEFAULT_WINDOW = 8
+# Reflexive pronouns a verb lemma may start with; they are not part of the indexed forms.
+_REFLEXIVE = {"de": ("sich",), "fr": ("se", "s'")}
 
 
 class PatternSet:
@@ -108,8 +110,13 @@ class PatternSet:
             self._objects[pattern.id] = self._objects[nominal.id] = object_index(objects, lang)
             for verb in spec.get("verbs", []):
                 words = fold(verb).split()
+                reflexive = len(words) > 1 and words[0] in _REFLEXIVE.get(lang, ())
+                if reflexive:
+                    words = words[1:]  # "sich einigen auf", "se mettre d'accord": the pronoun is a word of its own
                 for form in _verb_forms(lang, words[0], irregular):
                     self._index((form.word, *words[1:]), pattern, form.tag, form.particle)
+                    if reflexive and lang == "de" and len(words) > 1:  # "einigten sich auf"
+                        self._index((form.word, "sich", *words[1:]), pattern, form.tag, form.particle)
             for form in spec.get("forms", []):
                 self._index(tuple(fold(form).split()), pattern)
             for noun in spec.get("nouns", []):

@@ -112,7 +112,8 @@ def names_both(mention: Mention, g: Grammar) -> bool:
 
 
 def _joined(norms: list[str], s1: ActorSpan, s2: ActorSpan, g: Grammar) -> bool:
-    between = norms[s1.last + 1 : s2.first]
+    """Two actors with only "and", a comma and articles between them ("Bahrain und die Emirate")."""
+    between = [w for w in norms[s1.last + 1 : s2.first] if w not in g.of("determiner")]
     ands = g.of("and")
     return bool(between) and all(w in ands or w == "," for w in between) and (
         any(w in ands for w in between) or between == [","]

@@ -15,6 +15,7 @@ from dyad.coding.patterns import PatternSet, TriggerMatch
 from dyad.coding.places import find_location
 from dyad.coding.roles import ActorSpan, Roles, assign_roles, fallback_roles, token_spans
 from dyad.doc import Document, Event, Mention, Sentence, Trigger
+from dyad.ingest.lang import CODED_LANGUAGES
 from dyad.pipeline import stage
 from dyad.resources import CameoCode, Resources
 from dyad.text.normalize import fold
@@ -42,8 +43,6 @@ _UNARY = "one actor named: a unary event, its target is its source"
 
 # The code of a sentence that names two actors and no act: a neutral statement.
 _DEFAULT_CODE = "010"
-# The languages whose patterns the events stage loads unless its config says otherwise.
-LANGUAGES = ("en", "es", "de", "fr", "pt")
 _MODE_FACTOR = {
     "factual": 1.0,
     "future": 0.9,
@@ -72,7 +71,7 @@ def make_event_coder(
     `combine`: confidences are the rules' combiner's probabilities (dyad/coding/combine.py), when
     one ships, rather than the rules' own score."""
     patterns = PatternSet(
-        resources, tuple(languages or LANGUAGES), extra_files=tuple(Path(p) for p in pattern_files or ())
+        resources, tuple(languages or CODED_LANGUAGES), extra_files=tuple(Path(p) for p in pattern_files or ())
     )
     return EventCoder(
         resources, patterns, ModeCues.load(), fallback=fallback, shift=ModeShift.load(), unary=unary,
