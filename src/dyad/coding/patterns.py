@@ -104,8 +104,10 @@ class PatternSet:
                 source_sectors=tuple(str(x) for x in spec.get("source_sectors", ())),
                 weight=float(spec.get("weight", 1.0)),
             )
-            pattern = Pattern(id=f"{Path(str(source)).name}#{n}", nominal=False, **base)  # type: ignore[arg-type]
-            nominal = Pattern(id=f"{Path(str(source)).name}#{n}n", nominal=True, **base)  # type: ignore[arg-type]
+            # "11_disapprove.toml#2" (English), "de/16_reduzieren.toml#5": unique across languages
+            name = Path(str(source)).name if lang == "en" else f"{lang}/{Path(str(source)).name}"
+            pattern = Pattern(id=f"{name}#{n}", nominal=False, **base)  # type: ignore[arg-type]
+            nominal = Pattern(id=f"{name}#{n}n", nominal=True, **base)  # type: ignore[arg-type]
             self.patterns.append(pattern)
             self._objects[pattern.id] = self._objects[nominal.id] = object_index(objects, lang)
             for verb in spec.get("verbs", []):
