@@ -161,6 +161,7 @@ def build_countries() -> dict[str, str]:
 _NAME_STOPLIST = {
     "chad", "us", "uk", "man", "mali", "iran", "oman", "peru", "cuba", "niger", "togo", "fiji", "laos", "guam",
     "jersey", "georgia", "jordan", "china", "turkey", "congo", "guinea", "korea", "dominica", "norte", "sur",
+    "dominique", "maurice", "maurícia", "georgie",  # French and Portuguese names that are also first names
 }
 # Capitals that are also common words or names elsewhere: never metonyms on their own.
 _CAPITAL_STOPLIST = {
@@ -331,7 +332,12 @@ def build_names(iso2to3: dict[str, str]) -> None:
             continue
         add(capital, code, "und", "capital", "geonames", case="cap")
     # 4. CLDR territory names in every locale babel has.
-    for loc in sorted(localedata.locale_identifiers(), key=lambda x: (x not in ("en", "es"), x)):
+    # The languages dyad codes events in come first: a name several locales share is theirs ("Katar" is
+    # German before it is Afrikaans), so the rules for names in other languages do not touch it.
+    coded = ("en", "es", "de", "fr", "pt")
+    rank = {loc: n for n, loc in enumerate(coded)}
+    order = sorted(localedata.locale_identifiers(), key=lambda x: (rank.get(x, len(coded)), x))
+    for loc in order:
         if "_" in loc:
             continue
         try:

@@ -112,8 +112,8 @@ def detect_mode(
     _scan(norms, max(0, start - window), start, table.before, found)
     if until is not None:
         _scan(norms, start + 1, until, table.before, found)
-    if form == "inf":
-        _scan(norms, max(0, start - 12), start, table.infinitive, found)
+    if form == "inf":  # "wird ... ausweisen", "will die Botschaft in Kabul wiedereröffnen": the whole clause before
+        _scan(norms, _clause_start(norms, start), start, table.infinitive, found)
     _scan(norms, 0, len(norms), table.anywhere, found)
     _scan_conditions(norms, start, table.condition, found)
     _scan_conditions(norms, start, table.opening, found, opening_only=True)
@@ -127,6 +127,15 @@ def detect_mode(
         if mode in found:
             return mode
     return "factual"
+
+
+def _clause_start(norms: list[str], start: int) -> int:
+    """Where the clause of an infinitive begins: after the last full stop, semicolon or colon before it,
+    at most 25 words back (a German verb closes a long clause; a comma does not end it: "..., X zu öffnen")."""
+    for i in range(start - 1, max(-1, start - 25), -1):
+        if norms[i] in (".", ";", ":", "!", "?"):
+            return i + 1
+    return max(0, start - 25)
 
 
 def _scan(norms: list[str], lo: int, hi: int, table: _Table, found: set[str]) -> None:

@@ -125,8 +125,9 @@ class PatternSet:
                 words = fold(noun).split()
                 for last in noun_variants(lang, words[-1]):
                     self._index((*words[:-1], last), nominal)
-                    if len(words) == 1 and len(last) >= 5 and self.grammars[lang].flag("compounds"):
-                        self._heads.setdefault(lang, {}).setdefault(last, []).append(Entry((), nominal))
+                if len(words) == 1 and len(words[0]) >= 5 and self.grammars[lang].flag("compounds"):
+                    for head in (words[0], *(words[0] + e for e in ("e", "en", "n", "s"))):
+                        self._heads.setdefault(lang, {}).setdefault(head, []).append(Entry((), nominal))
 
     def _index(self, words: tuple[str, ...], pattern: Pattern, tag: str = "", particle: str | None = None) -> None:
         if words:
@@ -161,7 +162,7 @@ def noun_variants(lang: str, word: str) -> tuple[str, ...]:
     """A noun and its plural (and German case) forms: "sanction" -> "sanctions", "Angriff" ->
     "Angriffe", "Angriffen", "Angriffs"."""
     if lang == "de":
-        return (word, *(word + e for e in ("e", "en", "n", "s", "es", "er", "ern") if len(word) >= 4))
+        return (word, *(word + e for e in ("e", "en", "n", "s", "es") if len(word) >= 4))
     if word.endswith(("s", "x", "z")):
         return (word,)
     if lang == "pt" and word.endswith("ao"):  # negociação -> negociações (folded)

@@ -32,6 +32,7 @@ from dyad.coding.spans import (
     group,
     locative,
     names_both,
+    pairs,
     possessive,
     token_spans,
 )
@@ -59,7 +60,8 @@ def assign_roles(
         right = max(right, trigger.particle + 1)
     passive = is_passive(norms, trigger, left, right, g)
     if g.flag("verb_final"):
-        found = verb_final_roles(norms, spans, trigger, (left, right), passive, g)
+        nouns = frozenset(t.index for t in tokens[1:] if t.text[:1].isupper())
+        found = verb_final_roles(norms, spans, trigger, (left, right), passive, g, nouns)
         if found:
             return found
     before_all = [s for s in spans if left <= s.first and s.last < start]
@@ -122,6 +124,13 @@ def assign_roles(
             if patient is not None:
                 why = "passive: agent after 'by'" if passive else "nominal trigger: agent after 'by'"
                 return [Roles(agent, patient, why)]
+        if passive and before and _inside_object(before[-1], trigger):
+            # "the new US embassy in Germany was opened": the mission's owner acts, on the place it is in.
+            holder = before[-1].mention
+            place = next((s.mention for s in reversed(before_all) if s.mention.code != holder.code), None)
+            place = place or next((s.mention for s in after if s.mention.code != holder.code), None)
+            if place is not None:
+                return [Roles(holder, place, "passive: the subject is the pattern's object; its owner acts")]
         if passive and before:
             # "X was attacked" with no agent: X is the target; the source may precede it.
             patient = before[-1].mention
@@ -214,17 +223,22 @@ def assign_roles(
             source, target, why = target, source, "passive: the subject is the target"
     elif passive:
         source, target, why = target, source, "passive without 'by': the subject is the target"
-    elif not trigger.pattern.reverse and why.startswith("subject before"):
-        # "Saudi Arabia, Egypt, Bahrain and the UAE cut ties with Qatar": each of them acts on Qatar.
-        sources = group(norms, before, before[-1], g)
-        if len(sources) > 1 and all(s.mention.code != target.code for s in sources):
-            return [Roles(s.mention, target, why + "; coordinated subjects each act") for s in sources]
+    elif not trigger.pattern.reverse and why.startswith("subject before") and target_span is not None:
+        # "Saudi Arabia, Egypt, Bahrain and the UAE cut ties with Qatar": each of them acts on Qatar;
+        # "recalled its ambassadors from Chile and Peru": it acts on each of them.
+        return pairs(group(norms, before, before[-1], g), group(norms, after, target_span, g), why)
     roles = Roles(source, target, why)
     if trigger.pattern.reverse:
         roles = Roles(target, source, "reversed pattern: the object is the source")
     return [roles]
 
 
+
+
+def _inside_object(span: ActorSpan, trigger: TriggerMatch) -> bool:
+    """An actor that is the pattern's object itself ("the US embassy", "die US-Botschaft")."""
+    obj = trigger.object_span
+    return obj is not None and obj[0] <= span.last and span.first < obj[1] and span.last < trigger.start_token
 
 
 def _speaker_roles(norms: list[str], spans: list[ActorSpan], start: int, g: Grammar) -> list[Roles]:

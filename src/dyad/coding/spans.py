@@ -50,7 +50,12 @@ def clause_bounds(norms: list[str], start: int, end: int, g: Grammar) -> tuple[i
     left = 0
     for i in range(start - 1, -1, -1):
         w = norms[i]
-        if w in _CLAUSE_BREAKS or w in openers or (w in conjunctions and i > 0 and norms[i - 1] == ","):
+        if (
+            w in _CLAUSE_BREAKS
+            or w in openers
+            or (w in conjunctions and i > 0 and norms[i - 1] == ",")
+            or (w == "-" and 0 < i < 12 and norms[i - 1] == ")")  # a dateline: "BERLIN (Reuters) - ..."
+        ):
             left = i + 1
             break
     right = len(norms)
@@ -77,9 +82,16 @@ def after_preposition(norms: list[str], span: ActorSpan, g: Grammar) -> str | No
     return None
 
 
-def object_marked(norms: list[str], span: ActorSpan, g: Grammar) -> bool:
-    """German "den deutschen Botschafter": an article in the accusative or dative is never a subject's."""
-    return span.first > 0 and norms[span.first - 1] in g.of("object_article")
+def object_marked(norms: list[str], span: ActorSpan, g: Grammar, nouns: frozenset[int] = frozenset()) -> bool:
+    """German "den deutschen Botschafter": an article in the accusative or dative is never a subject's,
+    nor a genitive after a noun ("die Eröffnung der US-Botschaft"); `nouns` are the tokens that are nouns
+    (capitalised inside the sentence)."""
+    i = span.first - 1
+    if i < 0:
+        return False
+    if norms[i] in g.of("object_article") or norms[i] == "des":
+        return True
+    return norms[i] == "der" and i - 1 in nouns
 
 
 def enclosed(norms: list[str], span: ActorSpan, trigger_start: int, g: Grammar) -> bool:
@@ -112,8 +124,10 @@ def names_both(mention: Mention, g: Grammar) -> bool:
 
 
 def _joined(norms: list[str], s1: ActorSpan, s2: ActorSpan, g: Grammar) -> bool:
-    """Two actors with only "and", a comma and articles between them ("Bahrain und die Emirate")."""
-    between = [w for w in norms[s1.last + 1 : s2.first] if w not in g.of("determiner")]
+    """Two actors with only "and", a comma and articles between them ("Bahrain und die Emirate"), and the
+    preposition of the first again ("in Tschechien sowie in Österreich")."""
+    repeated = after_preposition(norms, s1, g)
+    between = [w for w in norms[s1.last + 1 : s2.first] if w not in g.of("determiner") and w != repeated]
     ands = g.of("and")
     return bool(between) and all(w in ands or w == "," for w in between) and (
         any(w in ands for w in between) or between == [","]
@@ -150,3 +164,14 @@ def group(norms: list[str], spans: list[ActorSpan], member: ActorSpan, g: Gramma
     if len(members) < 2 or not any(w in g.of("and") for w in gaps):
         return [member]
     return members
+
+
+def pairs(sources: list[ActorSpan], targets: list[ActorSpan], why: str) -> list[Roles]:
+    """Every source acts on every target, never on itself ("A and B ... C and D": four events)."""
+    note = "; coordinated actors each" if len(sources) > 1 or len(targets) > 1 else ""
+    return [
+        Roles(s.mention, t.mention, why + note)
+        for s in sources
+        for t in targets
+        if s.mention.code != t.mention.code
+    ]

@@ -109,6 +109,8 @@ class EventCoder:
         events: list[Event] = []
         languages = self.patterns.languages
         lang = guess_language([s.text for s in doc.sentences], doc.lang, languages)
+        if lang is None and "en" in languages:
+            lang = "en"  # nothing to tell the language by: English (never every language's patterns at once)
         for sentence in doc.sentences:
             mentions = by_sentence.get(sentence.index, [])
             if len(mentions) < 2 and not (self.unary and mentions):

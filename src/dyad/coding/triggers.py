@@ -131,8 +131,9 @@ def object_index(objects: tuple[tuple[str, ...], ...], lang: str) -> dict[str, t
 
 
 def _compound_head(word: str, heads: dict[str, list[Entry]]) -> list[Entry]:
-    """The longest known noun that ends a compound ("wirtschaftssanktionen" -> "sanktionen")."""
-    for k in range(1, len(word) - 4):
+    """The longest known noun that ends a compound ("wirtschaftssanktionen" -> "sanktionen"); the part
+    before it has at least three letters."""
+    for k in range(3, len(word) - 4):
         found = heads.get(word[k:])
         if found:
             return found
@@ -203,7 +204,11 @@ def _find_object_before(
 ) -> tuple[int, int] | None:
     """A verb that closes its clause has its object before it ("die Beziehungen ... abgebrochen")."""
     compounds = grammar.flag("compounds")
-    for j in range(start - 1, max(-1, start - 1 - pattern.window), -1):
+    openers = grammar.of("clause_opener") | grammar.of("relative") | grammar.of("conjunction")
+    openers |= grammar.of("determiner")
+    for j in range(start - 1, max(-1, start - 1 - pattern.window - 6), -1):
+        if norms[j] == "," and j + 1 < len(norms) and norms[j + 1] not in openers:
+            continue  # a list inside the clause: "in Tschechien, Ungarn und Rumänien zurückgerufen"
         if norms[j] in _STOPS and not _decimal_point(norms, j):
             return None
         n = _object_at(norms, j, index, compounds)

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 from dyad.coding.grammar import Grammar
-from dyad.coding.spans import ActorSpan, Roles, after_preposition, enclosed, group, locative, object_marked
+from dyad.coding.spans import ActorSpan, Roles, after_preposition, enclosed, group, locative, object_marked, pairs
 from dyad.coding.triggers import TriggerMatch
 
 _TAGGED = ("de", "fr", "pt")  # languages whose verb forms the matcher tags (participle, infinitive ...)
@@ -44,10 +44,12 @@ def is_passive(norms: list[str], trigger: TriggerMatch, left: int, right: int, g
 
 
 def verb_final_roles(
-    norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, bounds: tuple[int, int], passive: bool, g: Grammar
+    norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, bounds: tuple[int, int], passive: bool, g: Grammar,
+    nouns: frozenset[int] = frozenset(),
 ) -> list[Roles] | None:
-    """German roles where word order differs from English; None leaves the trigger to the general rules."""
-    if trigger.pattern.nominal or trigger.pattern.speaker or trigger.pattern.reverse:
+    """German roles where word order differs from English; None leaves the trigger to the general rules.
+    `nouns`: the tokens capitalised inside the sentence (German nouns)."""
+    if trigger.pattern.nominal or trigger.pattern.speaker:
         return None
     left, right = bounds
     start, head_end = trigger.start_token, trigger.head_end
@@ -61,10 +63,13 @@ def verb_final_roles(
              and after_preposition(norms, s, g) is None),
             None,
         )
-        return [Roles(agent.mention, patient.mention, "passive: agent after 'von'")] if patient else None
+        if patient is None:
+            return None
+        found = [Roles(agent.mention, patient.mention, "passive: agent after 'von'")]
+        return [Roles(r.target, r.source, r.why) for r in found] if trigger.pattern.reverse else found
     subjects = [
         s for s in clause
-        if after_preposition(norms, s, g) is None and not object_marked(norms, s, g)
+        if after_preposition(norms, s, g) is None and not object_marked(norms, s, g, nouns)
         and not enclosed(norms, s, start, g)
     ]
     if not subjects:
@@ -89,5 +94,7 @@ def verb_final_roles(
     others.sort(key=lambda s: (locative(norms, s, g), s.first))
     if not others:
         return None
-    target = others[0].mention
-    return [Roles(s.mention, target, why) for s in sources if s.mention.code != target.code]
+    found = pairs(sources, group(norms, clause, others[0], g), why)
+    if trigger.pattern.reverse:  # "Sechs Zivilisten starben durch eine Granate aus X": X acts on them
+        return [Roles(r.target, r.source, why + "; reversed pattern: the object is the source") for r in found]
+    return found

@@ -28,6 +28,25 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+@lru_cache(maxsize=4)
+def _identifier_among(languages: tuple[str, ...]) -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(languages))
+    return identifier
+
+
+def language_among(text: str, languages: tuple[str, ...] = CODED_LANGUAGES) -> tuple[str | None, float]:
+    """The most likely of `languages` for the text and its probability among them: a short sentence
+    ("Seis civis morreram num ataque.") that the open detector calls Latin is Portuguese here."""
+    sample = text[:_SAMPLE_CHARS]
+    if sum(ch.isalpha() for ch in sample) < 12:
+        return None, 0.0
+    lang, probability = _identifier_among(tuple(sorted(languages))).classify(sample)
+    return str(lang), float(probability)
+
+
 def detect_language(text: str, *, min_probability: float = 0.6) -> str | None:
     """The ISO 639-1 code of the text's language, or None when it cannot tell."""
     lang, probability = language_probability(text)

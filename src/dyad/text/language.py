@@ -16,9 +16,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from dyad.doc import Document
-from dyad.ingest.lang import language_probability
+from dyad.ingest.lang import language_among, language_probability
 from dyad.pipeline import stage
 from dyad.resources import Resources
+
+_AMONG_CODED = 0.6  # how sure the detector restricted to the coded languages must be
 
 
 @stage("language", requires=("sentences",), provides=("languages",))
@@ -46,6 +48,11 @@ def mark_languages(
         found, probability = language_probability(doc.text)
         if found is not None and probability >= (document_probability if source is None else 0.9):
             doc.lang, source = found, "detected"
+        elif source is None:
+            # Too short or too mixed to tell among a hundred languages: among the coded ones it may be clear.
+            found, probability = language_among(doc.text)
+            if found is not None and probability >= _AMONG_CODED:
+                doc.lang, source = found, "detected"
     if doc.lang:
         doc.lang = doc.lang.lower()[:2]
         doc.meta["lang_source"] = source
