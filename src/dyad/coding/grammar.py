@@ -23,6 +23,8 @@ are depends on the language, so each language has a `Grammar`: named classes of 
     preposition        words after which an actor is not a subject
     locative           prepositions of place ("in", "en", "im")
     object_article     articles that mark an object, never a subject ("den", "dem")
+    possessive         possessive determiners ("its", "su", "ihren", "son", "seu"): "its ambassador" is the
+                       subject's own envoy, not the act's target
     both               phrases naming both parties ("both", "ambos", "les deux")
     auxiliary, complement, that, opener, function: see dyad/coding/stage.py, modes.py and patterns.py
     flag               properties: verb_final, compounds, capitalised_nouns
@@ -41,7 +43,7 @@ from dyad.text.normalize import fold_key
 
 CLASSES = frozenset(
     """determiner no_verb_after clause_opener conjunction relative relative_pronoun be werden reflexive
-    unaccusative by of against infinitive and participle_opener preposition locative object_article both
+    unaccusative by of against infinitive and participle_opener preposition locative object_article both possessive
     auxiliary complement that opener function flag""".split()
 )
 FLAGS = frozenset({"verb_final", "compounds", "capitalised_nouns"})

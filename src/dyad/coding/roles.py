@@ -45,17 +45,19 @@ __all__ = ["ActorSpan", "Roles", "assign_roles", "clause_bounds", "fallback_role
 
 
 def assign_roles(
-    tokens: list[Token], trigger: TriggerMatch, mentions: list[Mention], grammar: Grammar | None = None
+    tokens: list[Token], trigger: TriggerMatch, mentions: list[Mention], grammar: Grammar | None = None,
+    verbs: frozenset[int] = frozenset(),
 ) -> list[Roles]:
     """Source and target of `trigger` (several pairs for coordinated actors), by the rules above;
-    `grammar` is the sentence's language's (English when None)."""
+    `grammar` is the sentence's language's (English when None); `verbs`, where the sentence's verb
+    triggers start (a comma before another verb closes the trigger's clause)."""
     if len(mentions) < 2 or not tokens:
         return []
     g = grammar or grammar_for(None)
     spans = token_spans(tokens, mentions)
     norms = [t.norm for t in tokens]
     start, head_end = trigger.start_token, trigger.head_end
-    left, right = clause_bounds(norms, start, head_end, g)
+    left, right = clause_bounds(norms, start, head_end, g, verbs)
     if trigger.particle is not None:
         right = max(right, trigger.particle + 1)
     passive = is_passive(norms, trigger, left, right, g)
@@ -185,7 +187,10 @@ def assign_roles(
             # "X called Y to discuss ...": the main verb's object is the one acted with or on,
             # not an actor further along the infinitive's own clause.
             return [Roles(source, before[-1].mention, why + "; its object is the target")]
-    target = next((s.mention for s in after if s.mention.code != source.code), None)
+    others = [s for s in after if s.mention.code != source.code]
+    # "recalled its ambassador from Syria": the source's own envoy is no target
+    target_span = next(iter([s for s in others if not _owned_by(norms, s, source, g)] or others), None)
+    target = target_span.mention if target_span is not None else None
     twin = next(
         (s.mention for s in before if s.first == before[-1].first and s.mention.code != source.code), None
     )
@@ -205,7 +210,6 @@ def assign_roles(
             Roles(twin, source, "a phrase naming both actors: each acts on the other"),
             Roles(source, twin, "a phrase naming both actors: each acts on the other"),
         ]
-    target_span = next((s for s in after if s.mention.code != source.code), None)
     if target_span is not None and locative(norms, target_span, g) and coordinated(norms, before, g) is not None:
         target = None  # "Armenia and Azerbaijan signed a peace agreement in Washington": a place, not a party
     if target is None:
@@ -239,6 +243,14 @@ def _inside_object(span: ActorSpan, trigger: TriggerMatch) -> bool:
     """An actor that is the pattern's object itself ("the US embassy", "die US-Botschaft")."""
     obj = trigger.object_span
     return obj is not None and obj[0] <= span.last and span.first < obj[1] and span.last < trigger.start_token
+
+
+def _owned_by(norms: list[str], span: ActorSpan, source: Mention, g: Grammar) -> bool:
+    """ "its ambassador", "su embajador", "ihren Botschafter": a role the source owns (a possessive before it,
+    at most one word between) of the source's own country."""
+    if span.mention.country is None or span.mention.country != source.country:
+        return False
+    return any(norms[i] in g.of("possessive") for i in range(max(0, span.first - 2), span.first))
 
 
 def _speaker_roles(norms: list[str], spans: list[ActorSpan], start: int, g: Grammar) -> list[Roles]:

@@ -44,8 +44,11 @@ def _token_at(tokens: list[Token], char: int) -> int:
     return len(tokens)
 
 
-def clause_bounds(norms: list[str], start: int, end: int, g: Grammar) -> tuple[int, int]:
-    """The tokens [left, right) of the clause around tokens [start, end)."""
+def clause_bounds(
+    norms: list[str], start: int, end: int, g: Grammar, verbs: frozenset[int] = frozenset()
+) -> tuple[int, int]:
+    """The tokens [left, right) of the clause around tokens [start, end); `verbs` are the tokens where
+    other verb triggers start: a comma before one ends the clause (", announced the minister")."""
     openers, conjunctions, relatives = g.of("clause_opener"), g.of("conjunction"), g.of("relative")
     left = 0
     for i in range(start - 1, -1, -1):
@@ -62,7 +65,9 @@ def clause_bounds(norms: list[str], start: int, end: int, g: Grammar) -> tuple[i
     for i in range(end, len(norms)):
         w = norms[i]
         if w in _CLAUSE_BREAKS or (
-            w == "," and i + 1 < len(norms) and (norms[i + 1] in conjunctions or norms[i + 1] in relatives)
+            w == ","
+            and i + 1 < len(norms)
+            and (norms[i + 1] in conjunctions or norms[i + 1] in relatives or i + 1 in verbs)
         ):
             right = i
             break

@@ -134,6 +134,7 @@ class EventCoder:
         out: list[Event] = []
         verbal_rank = 0
         nominal_heads = {i for t in free if t.pattern.nominal for i in range(t.start_token, t.head_end)}
+        verbs = frozenset(t.start_token for t in free if not t.pattern.nominal)
         for trigger in free:
             main_verb = (
                 not trigger.pattern.nominal
@@ -152,7 +153,7 @@ class EventCoder:
             )
             if main_verb:
                 verbal_rank += 1
-            roles_list = assign_roles(tokens, trigger, mentions, grammar) if distinct else []
+            roles_list = assign_roles(tokens, trigger, mentions, grammar, verbs) if distinct else []
             if not roles_list and self.fallback:
                 roles_list = fallback_roles(tokens, trigger, mentions, grammar)
             if not roles_list and self.unary and len(mentions) == 1 and spans[0].last < trigger.start_token:

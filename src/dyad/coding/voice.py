@@ -91,7 +91,7 @@ def verb_final_roles(
     sources = group(norms, clause, source, g)
     codes = {s.mention.code for s in sources}
     others = [s for s in rest if s.mention.code not in codes and s not in sources]
-    others.sort(key=lambda s: (locative(norms, s, g), s.first))
+    others.sort(key=lambda s: (locative(norms, s, g), s.first))  # direct objects before places
     if not others:
         return None
     found = pairs(sources, group(norms, clause, others[0], g), why)
