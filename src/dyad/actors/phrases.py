@@ -198,7 +198,7 @@ def _join(a: Mention, b: Mention, text: str, titles: frozenset[str]) -> Mention 
         a.kind == "role"
         and a.country is None
         and b.kind in _COUNTRY_KINDS | _BODY_KINDS
-        and b.country
+        and (b.country or b.kind == "igo")  # "leaders of the European Union", "líderes da União Europeia"
         and (_ROLE_THEN_COUNTRY.match(gap) or (b.kind == "demonym" and gap.isspace()) or _genitive(b, gap))
         and not (gap.strip().lower() == "in" and fold_key(a.text) in _NOT_OF_HOST)
         and not (gap.strip().lower() in _FROM_PLACE and _OWNED.search(text[max(0, a.start - 40) : a.start]))

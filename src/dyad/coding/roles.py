@@ -277,7 +277,9 @@ def _prefer_objects(norms: list[str], after: list[ActorSpan], g: Grammar, means:
             return 2
         bare = s.mention.country is None and s.mention.sector not in ("IGO", "NGO")
         # A bare group with no country ("send troops into Kosovo") is more often the act's means.
-        return 3 if bare and (s.mention.sector in ("MIL", "COP") or s.first in means) else 0
+        if bare and (s.mention.sector in ("MIL", "COP", "GOV") or s.first in means):
+            return 3  # "sent troops into Kosovo", "recalled the ambassadors in Argentina": the place is the party
+        return 0
 
     return sorted(after, key=lambda s: (rank(s), s.first))
 

@@ -92,8 +92,10 @@ def find_triggers(
                 not pattern.nominal or (not nouns_capitalised and (entry.tail == () or _name_like(tokens, i)))
             ):
                 continue
-            if not pattern.nominal and i > 0 and (norms[i - 1] in blockers or compound):
-                continue  # "a five-day strike", "the attack", "UN-backed": not the verb
+            if not pattern.nominal and i > 0 and (compound or (norms[i - 1] in blockers and entry.tag != "inf")):
+                # "a five-day strike", "the attack", "UN-backed": not the verb; an infinitive is one even
+                # after "a" ("voltam a bombardear", "passou a reconhecer")
+                continue
             head_end = i + 1 + len(entry.tail)
             if tuple(norms[i + 1 : head_end]) != entry.tail:
                 continue
@@ -189,7 +191,12 @@ def _find_object(
 ) -> tuple[int, int] | None:
     stop = min(len(norms), start + pattern.window)
     compounds = grammar.flag("compounds")
-    for j in range(start, stop):
+    first = start
+    if first < len(norms) and norms[first] == ",":  # "convocou, nesta quinta-feira (15), os embaixadores"
+        close = next((k for k in range(first + 1, min(len(norms), first + 9)) if norms[k] == ","), None)
+        if close is not None:
+            first, stop = close + 1, min(len(norms), close + 1 + pattern.window)
+    for j in range(first, stop):
         word = norms[j]
         if word in (";", "?", "!") or (word in (".", ",") and not _decimal_point(norms, j)):
             return None
