@@ -57,7 +57,7 @@ def clause_bounds(
             w in _CLAUSE_BREAKS
             or w in openers
             or (w in conjunctions and i > 0 and norms[i - 1] == ",")
-            or (w == "-" and 0 < i < 12 and norms[i - 1] == ")")  # a dateline: "BERLIN (Reuters) - ..."
+            or (w == "-" and 0 < i < 14 and norms[i - 1] in (")", "."))  # a dateline: "BERLIN (Reuters) - ..."
         ):
             left = i + 1
             break
