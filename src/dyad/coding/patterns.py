@@ -155,7 +155,7 @@ def _verb_forms(lang: str, lemma: str, irregular: dict[str, tuple[str, ...]]) ->
         return french_forms(lemma)
     if lang == "pt":
         return portuguese_forms(lemma)
-    return [Form(w) for w in sorted(spanish_forms(lemma))]
+    return [Form(w, "inf" if w == lemma else "") for w in sorted(spanish_forms(lemma))]
 
 
 def noun_variants(lang: str, word: str) -> tuple[str, ...]:

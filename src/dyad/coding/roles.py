@@ -231,7 +231,8 @@ def assign_roles(
         # "Saudi Arabia, Egypt, Bahrain and the UAE cut ties with Qatar": each of them acts on Qatar;
         # "recalled its ambassadors from Chile and Peru": it acts on each of them.
         return pairs(group(norms, before, before[-1], g), group(norms, after, target_span, g), why)
-    roles = Roles(source, target, why)
+    # A passive with no agent names who suffered the act, not who did it: the source is a guess.
+    roles = Roles(source, target, why, structural=not (passive and why.startswith("passive")))
     if trigger.pattern.reverse:
         roles = Roles(target, source, "reversed pattern: the object is the source")
     return [roles]
