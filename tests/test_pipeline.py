@@ -38,5 +38,5 @@ def test_runner_skips_a_failing_document_and_goes_on():
 
 def test_engine_fast_and_default_build_from_config():
     fast = Engine(fast=True)
-    assert fast.pipeline.names[:2] == ["sentences", "actors"]
+    assert fast.pipeline.names[:3] == ["sentences", "language", "actors"]
     assert "events" in fast.pipeline.names
