@@ -47,8 +47,7 @@ def complement_of(tokens: list[Token], trigger: TriggerMatch, triggers: list[Tri
         return False
     return any(
         t is not trigger
-        and not t.pattern.nominal
-        and t.pattern.code[:2] in _GOVERNING_ROOTS
+        and t.pattern.code[:2] in _GOVERNING_ROOTS  # a verb or a noun: "the offer to send doctors"
         and start - 10 <= t.start_token < start
         for t in triggers
     )
@@ -59,6 +58,8 @@ def participle_by(tokens: list[Token], trigger: TriggerMatch, grammar: Grammar) 
     i, end = trigger.start_token, trigger.head_end
     if end >= len(tokens) or tokens[end].norm not in grammar.of("by"):
         return False
+    if trigger.form not in ("", "part") or (grammar.lang in ("de", "fr", "pt") and trigger.form != "part"):
+        return False  # "forderte von Schweden": a finite verb with "von" after it is no participle
     return i == 0 or tokens[i - 1].norm not in grammar.of("auxiliary")
 
 

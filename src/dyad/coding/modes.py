@@ -19,7 +19,7 @@ from dyad.text.tokens import Token
 # "refusal" ("refused to release") is internal: it shifts the code like a negation (to a rejection,
 # root 12) and the event, the refusal, is then factual.
 _PRECEDENCE = ("question", "refusal", "negated", "hypothetical", "future", "historical")
-_SCOPES = ("before", "sentence", "condition", "infinitive", "opening")
+_SCOPES = ("before", "sentence", "condition", "infinitive", "opening", "boundary")
 # Languages whose cues are matched with their accents: German "würde" (would) is not "wurde" (was).
 _ACCENTED = ("de",)
 # The cues a text of unknown language is read with (the sentence model's events): English and Spanish.
@@ -37,6 +37,7 @@ class ModeCues:
     condition: _Table = field(default_factory=dict)
     infinitive: _Table = field(default_factory=dict)
     opening: _Table = field(default_factory=dict)
+    boundary: _Table = field(default_factory=dict)
     by_lang: dict[str, ModeCues] = field(default_factory=dict)
     accented: bool = False  # cues keep their accents and are matched against the lower-cased text
 
@@ -50,7 +51,7 @@ class ModeCues:
         }
         default = _build([r for r in rows if set(r["lang"].split("|")) & set(_DEFAULT_LANGS)])
         return cls(default.before, default.anywhere, default.condition, default.infinitive, default.opening,
-                   per_lang)
+                   default.boundary, per_lang)
 
     def of(self, lang: str | None) -> ModeCues:
         """The cues of `lang` (English and Spanish ones when the language is unknown)."""
@@ -65,7 +66,7 @@ def _build(rows: list[dict[str, str]], accented: bool = False) -> ModeCues:
         table.setdefault(words[0], []).append((words[1:], row["mode"]))
     frozen = {scope: {k: tuple(v) for k, v in table.items()} for scope, table in tables.items()}
     return ModeCues(frozen["before"], frozen["sentence"], frozen["condition"], frozen["infinitive"],
-                    frozen["opening"], accented=accented)
+                    frozen["opening"], frozen["boundary"], accented=accented)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +110,12 @@ def detect_mode(
     table = cues.of(lang)
     norms = [t.text.lower() for t in tokens] if table.accented else [t.norm for t in tokens]
     found: set[str] = set()
-    _scan(norms, max(0, start - window), start, table.before, found)
+    lo = max(0, start - window)
+    for i in range(start - 1, lo - 1, -1):  # a cue before "that", "que", "dass" is another clause's
+        if norms[i] in table.boundary:
+            lo = i + 1
+            break
+    _scan(norms, lo, start, table.before, found)
     if until is not None:
         _scan(norms, start + 1, until, table.before, found)
     if form == "inf":  # "wird ... ausweisen", "will die Botschaft in Kabul wiedereröffnen": the whole clause before

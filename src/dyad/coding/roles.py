@@ -126,7 +126,7 @@ def assign_roles(
             if patient is not None:
                 why = "passive: agent after 'by'" if passive else "nominal trigger: agent after 'by'"
                 return [Roles(agent, patient, why)]
-        if passive and before and _inside_object(before[-1], trigger):
+        if passive and before and trigger.pattern.code in _OWNED_OBJECTS and _inside_object(before[-1], trigger):
             # "the new US embassy in Germany was opened": the mission's owner acts, on the place it is in.
             holder = before[-1].mention
             place = next((s.mention for s in reversed(before_all) if s.mention.code != holder.code), None)
@@ -238,6 +238,10 @@ def assign_roles(
     return [roles]
 
 
+
+
+# Codes whose object belongs to the one who acts: "the embassy was opened", "the ambassador was recalled".
+_OWNED_OBJECTS = ("054", "161")
 
 
 def _inside_object(span: ActorSpan, trigger: TriggerMatch) -> bool:

@@ -176,8 +176,8 @@ def _object_at(norms: list[str], j: int, index: dict[str, tuple[tuple[str, ...],
     """The length of an object phrase starting at token j (0 when none does)."""
     word = norms[j]
     candidates = [word]
-    if compounds:  # "US-Botschafter", "Wirtschaftssanktionen": the last part is the noun
-        candidates += [word[k:] for k in range(1, len(word) - 4)]
+    if compounds:  # "US-Botschafter", "Wirtschaftssanktionen", "Verteidigungspakt": the last part is the noun
+        candidates += [word[k:] for k in range(3, len(word) - 3)]
     for w in candidates:
         for rest in index.get(w, ()):
             n = len(rest)
@@ -225,10 +225,12 @@ def _find_object_before(
 
 
 def _most_specific(found: list[TriggerMatch]) -> list[TriggerMatch]:
-    # Prefer patterns with an object (more specific), then longer trigger phrases, then weight.
+    # Prefer patterns with an object (more specific), then a split verb with its particle ("forderte ...
+    # auf" over "forderte"), then longer trigger phrases, then weight.
     found.sort(
         key=lambda m: (
             -bool(m.pattern.objects),
+            -(m.particle is not None),
             -(m.head_end - m.start_token),
             -m.pattern.weight,
             m.start_token,

@@ -58,11 +58,9 @@ def verb_final_roles(
         agent = next((s for s in clause if after_preposition(norms, s, g) in g.of("by")), None)
         if agent is None:
             return None
-        patient = next(
-            (s for s in clause if s is not agent and s.mention.code != agent.mention.code
-             and after_preposition(norms, s, g) is None),
-            None,
-        )
+        others = [s for s in clause if s is not agent and s.mention.code != agent.mention.code]
+        # the subject, else an actor after a preposition: "Gegen Nordkorea wurden von Japan Sanktionen verhängt"
+        patient = next(iter([s for s in others if after_preposition(norms, s, g) is None] or others), None)
         if patient is None:
             return None
         found = [Roles(agent.mention, patient.mention, "passive: agent after 'von'")]
@@ -75,7 +73,8 @@ def verb_final_roles(
     if not subjects:
         return None
     before = [s for s in subjects if s.last < start]
-    after = [s for s in clause if s.first >= head_end]
+    # after the verb, up to a comma: "Soldaten nach Libyen entsenden, um die Regierung ... zu stützen"
+    after = [s for s in clause if s.first >= head_end and "," not in norms[head_end : s.first]]
     if before and after:
         return None  # subject before the verb, object after it: the general rules read that
     if before:
