@@ -161,7 +161,7 @@ def build_countries() -> dict[str, str]:
 _NAME_STOPLIST = {
     "chad", "us", "uk", "man", "mali", "iran", "oman", "peru", "cuba", "niger", "togo", "fiji", "laos", "guam",
     "jersey", "georgia", "jordan", "china", "turkey", "congo", "guinea", "korea", "dominica", "norte", "sur",
-    "dominique", "maurice", "maurícia", "georgie",  # French and Portuguese names that are also first names
+    "dominique", "maurice", "maurícia",  # French and Portuguese names that are also first names
 }
 # Capitals that are also common words or names elsewhere: never metonyms on their own.
 _CAPITAL_STOPLIST = {

@@ -40,7 +40,7 @@ from dyad.data._load import bundled_files, read_toml, read_tsv
 from dyad.errors import DataFileError
 from dyad.resources import Resources
 from dyad.text.normalize import fold
-from dyad.text.tokens import Token
+from dyad.text.tokens import Token, tokenize
 
 __all__ = ["Pattern", "PatternSet", "TriggerMatch", "noun_variants"]
 
@@ -91,7 +91,7 @@ class PatternSet:
                     f"{source}: pattern {n} has unknown CAMEO code '{code}'; "
                     "use a code listed in cameo/codes.tsv"
                 )
-            objects = tuple(tuple(fold(o).split()) for o in spec.get("objects", []))
+            objects = tuple(_words(o) for o in spec.get("objects", []))
             base = dict(
                 code=code,
                 lang=lang,
@@ -111,7 +111,7 @@ class PatternSet:
             self.patterns.append(pattern)
             self._objects[pattern.id] = self._objects[nominal.id] = object_index(objects, lang)
             for verb in spec.get("verbs", []):
-                words = fold(verb).split()
+                words = _words(verb)
                 reflexive = len(words) > 1 and words[0] in _REFLEXIVE.get(lang, ())
                 if reflexive:
                     words = words[1:]  # "sich einigen auf", "se mettre d'accord": the pronoun is a word of its own
@@ -120,9 +120,9 @@ class PatternSet:
                     if reflexive and lang == "de" and len(words) > 1:  # "einigten sich auf"
                         self._index((form.word, "sich", *words[1:]), pattern, form.tag, form.particle)
             for form in spec.get("forms", []):
-                self._index(tuple(fold(form).split()), pattern)
+                self._index(_words(form), pattern)
             for noun in spec.get("nouns", []):
-                words = fold(noun).split()
+                words = _words(noun)
                 for last in noun_variants(lang, words[-1]):
                     self._index((*words[:-1], last), nominal)
                 if len(words) == 1 and len(words[0]) >= 5 and self.grammars[lang].flag("compounds"):
@@ -144,6 +144,16 @@ class PatternSet:
 
     def grammar(self, lang: str | None) -> Grammar:
         return self.grammars.get(lang or "", None) or grammar_for(lang)
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    """A phrase's words as the tokenizer cuts them ("prendre d'assaut" is prendre, d', assaut), folded;
+    a German lemma with its separable prefix ("aus|weisen") stays one word."""
+    return tuple(w for part in fold(phrase).split() for w in ((part,) if "|" in part else _norms(part)))
+
+
+def _norms(text: str) -> tuple[str, ...]:
+    return tuple(t.norm for t in tokenize(text))
 
 
 def _verb_forms(lang: str, lemma: str, irregular: dict[str, tuple[str, ...]]) -> list[Form]:

@@ -109,7 +109,8 @@ def find_triggers(
                 after = _find_object(norms, head_end, pattern, objects[pattern.id], grammar)
                 if after is not None:
                     end, span = after[1], (head_end, after[1])  # the words up to the object are its phrase
-                elif grammar.flag("verb_final") and entry.particle is None:
+                elif entry.particle is None and (grammar.flag("verb_final") or _after_be(norms, i, grammar)):
+                    # "hat den Botschafter ausgewiesen", "l'ambassade ... a été rouverte": the object comes first
                     before = _find_object_before(norms, i, pattern, objects[pattern.id], grammar)
                     if before is None:
                         continue
@@ -153,6 +154,11 @@ def _particle(norms: list[str], start: int, particle: str, grammar: Grammar) -> 
             if after in _STOPS or after in grammar.of("and") or after in grammar.of("conjunction"):
                 return j
     return None
+
+
+def _after_be(norms: list[str], i: int, grammar: Grammar) -> bool:
+    """A passive participle: a form of "be" just before it ("was expelled", "a été rouverte", "foi expulso")."""
+    return any(norms[j] in grammar.of("be") for j in range(max(0, i - 3), i))
 
 
 def _title_case(tokens: list[Token]) -> bool:
