@@ -109,7 +109,9 @@ def find_triggers(
                 after = _find_object(norms, head_end, pattern, objects[pattern.id], grammar)
                 if after is not None:
                     end, span = after[1], (head_end, after[1])  # the words up to the object are its phrase
-                elif entry.particle is None and (grammar.flag("verb_final") or _after_be(norms, i, grammar)):
+                elif entry.particle is None and (
+                    grammar.flag("verb_final") or (entry.tag == "part" and _after_be(norms, i, grammar))
+                ):
                     # "hat den Botschafter ausgewiesen", "l'ambassade ... a été rouverte": the object comes first
                     before = _find_object_before(norms, i, pattern, objects[pattern.id], grammar)
                     if before is None:
