@@ -127,8 +127,9 @@ class EventCoder:
     ) -> list[Event]:
         tokens = tokenize(sentence.text)
         grammar = self.patterns.grammar(lang)
-        distinct = len({m.code for m in mentions}) >= 2
         triggers = self.patterns.find(tokens, lang)
+        mentions = _not_participles(tokens, triggers, mentions, grammar)
+        distinct = len({m.code for m in mentions}) >= 2
         spans = token_spans(tokens, mentions)
         free = [t for t in triggers if not _inside_actor(t, spans)]
         out: list[Event] = []
@@ -294,6 +295,18 @@ def event_confidence(
         score *= 0.8
     # Readings strong enough are equals (the ceiling); among equals news puts the main event first.
     return round(max(0.01, min(_CAP, score * _MODE_FACTOR[mode]) - _POSITION * position), 4)
+
+
+def _not_participles(
+    tokens: list[Token], triggers: list[TriggerMatch], mentions: list[Mention], grammar: Grammar
+) -> list[Mention]:
+    """A role word that is a passive participle ("foram presos", "fueron detenidos") is the verb, not an actor."""
+    passive = {
+        tokens[t.start_token].start
+        for t in triggers
+        if t.form == "part" and t.start_token > 0 and tokens[t.start_token - 1].norm in grammar.of("be")
+    }
+    return [m for m in mentions if not (m.kind == "role" and m.start in passive and " " not in m.text)]
 
 
 def _inside_actor(trigger: TriggerMatch, spans: list[ActorSpan]) -> bool:
