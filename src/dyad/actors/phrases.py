@@ -20,13 +20,15 @@ from dyad.text.normalize import fold_key
 _COUNTRY_THEN_ROLE = re.compile(r"^(?:\s+|\s?['’]s?\s+|\s*-\s*)$")
 # Between a role and its country: "government of Venezuela", "Gobierno de la República ...".
 _ROLE_THEN_COUNTRY = re.compile(
-    r"^\s+(?:(?:of(?:\s+the)?|de(?:l|\s+la|\s+los|\s+las)?|from|in|du|des|do|da|dos|das|von|vom|aus|der)\s+"
+    r"^\s+(?:(?:of(?:\s+the)?|de(?:l|\s+la|\s+los|\s+las)?|from|in|du|des|do|da|dos|das|von|vom|aus|der"
+    r"|en|em|no|na|au|im)\s+"
     r"|(?:de\s+l|d)['’])$",
     re.IGNORECASE,
 )
 # Roles that stand in another country than the one after "in": "the embassy in Caracas" is not Venezuela's.
 _NOT_OF_HOST = {"embassy", "embassies", "consulate", "embajada", "consulado", "delegation", "delegación", "botschaft",
-                "konsulat", "ambassade", "consulat", "embaixada", "delegacao"}
+                "konsulat", "ambassade", "consulat", "embaixada", "delegacao", "ambassador", "embajador", "embajadora",
+                "botschafter", "botschafterin", "ambassadeur", "ambassadrice", "embaixador", "embaixadora"}
 # "recalled its ambassador from Saudi Arabia": an owned role is the owner's; the country after
 # "from"/"in" is where it served, not whose it is.
 _OWNED = re.compile(
@@ -35,6 +37,8 @@ _OWNED = re.compile(
     re.IGNORECASE,
 )
 _FROM_PLACE = {"from", "in", "desde", "en", "aus", "von"}
+# "the embassy in Caracas", "la policía en Chile", "die Soldaten im Kosovo": a place after a role
+_IN_PLACE = {"in", "en", "em", "no", "na", "au", "im"}
 # Capitalised words right before a title belong to it: "Senate Majority Leader", "Labor Minister".
 _CAPS_BEFORE = re.compile(r"(?:(?:[A-Z][\w.'’&-]*|of|for|and)[ \t]+){1,4}$")
 # A person's name after a title: up to four capitalised words ("Sergei Lavrov", "Jean-Pierre Lacroix").
@@ -200,7 +204,7 @@ def _join(a: Mention, b: Mention, text: str, titles: frozenset[str]) -> Mention 
         and b.kind in _COUNTRY_KINDS | _BODY_KINDS
         and (b.country or b.kind == "igo")  # "leaders of the European Union", "líderes da União Europeia"
         and (_ROLE_THEN_COUNTRY.match(gap) or (b.kind == "demonym" and gap.isspace()) or _genitive(b, gap))
-        and not (gap.strip().lower() == "in" and fold_key(a.text) in _NOT_OF_HOST)
+        and not (gap.strip().lower() in _IN_PLACE and fold_key(a.text) in _NOT_OF_HOST)
         and not (gap.strip().lower() in _FROM_PLACE and _OWNED.search(text[max(0, a.start - 40) : a.start]))
     ):
         return _merge(b, a, a, b, text, title=_is_title(a, titles))

@@ -120,7 +120,9 @@ class PatternSet:
                     if reflexive and lang == "de" and len(words) > 1:  # "einigten sich auf"
                         self._index((form.word, "sich", *words[1:]), pattern, form.tag, form.particle)
             for form in spec.get("forms", []):
-                self._index(_words(form), pattern)
+                words = _words(form)
+                tag = _spanish_tag(words[-1]) if lang == "es" and len(words) == 1 else ""
+                self._index(words, pattern, tag)
             for noun in spec.get("nouns", []):
                 words = _words(noun)
                 for last in noun_variants(lang, words[-1]):
@@ -165,7 +167,16 @@ def _verb_forms(lang: str, lemma: str, irregular: dict[str, tuple[str, ...]]) ->
         return french_forms(lemma)
     if lang == "pt":
         return portuguese_forms(lemma)
-    return [Form(w, "inf" if w == lemma else "") for w in sorted(spanish_forms(lemma))]
+    return [Form(w, "inf" if w == lemma else _spanish_tag(w)) for w in sorted(spanish_forms(lemma))]
+
+
+_ES_PARTICIPLE = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas", "ierto", "ierta", "iertos", "iertas",
+                  "uesto", "uesta", "uestos", "uestas", "echo", "echa", "icho", "icha", "uerto", "uerta", "uertos")
+
+
+def _spanish_tag(word: str) -> str:
+    """Spanish forms carry no tags but the participle's ("expulsado", "abierta", "impuesto"): a passive's."""
+    return "part" if word.endswith(_ES_PARTICIPLE) else ""
 
 
 def noun_variants(lang: str, word: str) -> tuple[str, ...]:

@@ -67,7 +67,12 @@ def clause_bounds(
         if w in _CLAUSE_BREAKS or (
             w == ","
             and i + 1 < len(norms)
-            and (norms[i + 1] in conjunctions or norms[i + 1] in relatives or i + 1 in verbs)
+            and (
+                norms[i + 1] in conjunctions
+                or norms[i + 1] in relatives
+                or i + 1 in verbs
+                or (norms[i + 1] in g.of("auxiliary") and i + 2 in verbs)  # ", a annoncé la diplomatie"
+            )
         ):
             right = i
             break
