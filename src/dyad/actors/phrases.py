@@ -28,7 +28,9 @@ _ROLE_THEN_COUNTRY = re.compile(
 # Roles that stand in another country than the one after "in": "the embassy in Caracas" is not Venezuela's.
 _NOT_OF_HOST = {"embassy", "embassies", "consulate", "embajada", "consulado", "delegation", "delegación", "botschaft",
                 "konsulat", "ambassade", "consulat", "embaixada", "delegacao", "ambassador", "embajador", "embajadora",
-                "botschafter", "botschafterin", "ambassadeur", "ambassadrice", "embaixador", "embaixadora"}
+                "botschafter", "botschafterin", "ambassadeur", "ambassadrice", "embaixador", "embaixadora",
+                "ambassadors", "diplomats", "embajadores", "diplomaticos", "embaixadores", "diplomatas", "ambassadeurs",
+                "diplomates", "diplomaten", "botschaften", "consulates", "consulados", "consulats", "konsulate"}
 # "recalled its ambassador from Saudi Arabia": an owned role is the owner's; the country after
 # "from"/"in" is where it served, not whose it is.
 _OWNED = re.compile(

@@ -58,6 +58,7 @@ def clause_bounds(
             or w in openers
             or (w in conjunctions and i > 0 and norms[i - 1] == ",")
             or (w == "-" and 0 < i < 14 and norms[i - 1] in (")", "."))  # a dateline: "BERLIN (Reuters) - ..."
+            or (w == "," and i - 1 in verbs)  # reported speech: "Kiew erklärte, Russland habe ... bombardiert"
         ):
             left = i + 1
             break
