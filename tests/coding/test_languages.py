@@ -104,6 +104,9 @@ def test_portuguese_constructions(text, source, cameo, target):
         ("El Reino Unido ha llamado a consultas a su embajador en Siria.", "GBR", "161", "SYR"),
         ("La embajada de Eslovaquia en El Cairo fue reabierta.", "SVKGOV", "054", "EGY"),
         ("México anunció el inmediato rompimiento de relaciones diplomáticas con Ecuador.", "MEX", "161", "ECU"),
+        # a short quotation right after the verb does not end its clause: the object follows it
+        ('SANTIAGO (Reuters).- El canciller de Chile calificó como "inaceptable" la decisión del Gobierno de Bolivia.',
+         "CHLGOV", "111", "BOLGOV"),
     ],
 )
 def test_spanish_general_rules(text, source, cameo, target):

@@ -63,8 +63,11 @@ def clause_bounds(
             left = i + 1
             break
     right = len(norms)
+    skip_to = _quoted_phrase_end(norms, left, end)
     for i in range(end, len(norms)):
         w = norms[i]
+        if i <= skip_to:
+            continue
         if w in _CLAUSE_BREAKS or (
             w == ","
             and i + 1 < len(norms)
@@ -78,6 +81,18 @@ def clause_bounds(
             right = i
             break
     return left, right
+
+
+def _quoted_phrase_end(norms: list[str], left: int, end: int) -> int:
+    """The closing quote of a short quotation opened right after the trigger ("calificó como "infundada"
+    la decisión de X", "a dénoncé « un acte » de X"): the clause goes on after it. Not when the trigger
+    itself stands inside a quotation (an odd number of quotes before it): that quote closes it. -1 if none."""
+    if end >= len(norms) or norms[end] != '"' or norms[left:end].count('"') % 2:
+        return -1
+    for j in range(end + 1, min(len(norms), end + 12)):
+        if norms[j] == '"':
+            return j
+    return -1
 
 
 def after_preposition(norms: list[str], span: ActorSpan, g: Grammar) -> str | None:
