@@ -161,6 +161,7 @@ def build_countries() -> dict[str, str]:
 _NAME_STOPLIST = {
     "chad", "us", "uk", "man", "mali", "iran", "oman", "peru", "cuba", "niger", "togo", "fiji", "laos", "guam",
     "jersey", "georgia", "jordan", "china", "turkey", "congo", "guinea", "korea", "dominica", "norte", "sur",
+    "dominique", "maurice", "maurícia",  # French and Portuguese names that are also first names
 }
 # Capitals that are also common words or names elsewhere: never metonyms on their own.
 _CAPITAL_STOPLIST = {
@@ -206,12 +207,13 @@ def _fr_forms(masc: str) -> list[str]:
     """French demonym: masculine singular -> masculine and feminine, singular and plural."""
     if masc.endswith("e"):
         return [masc, masc + "s"]
-    if masc.endswith("en"):  # colombien, européen
+    if masc.endswith("c"):  # turc -> turque, grec -> grecque
+        fem = masc[:-1] + ("cque" if masc.endswith("ec") else "que")
+        return [masc, fem, masc + "s", fem + "s"]
+    if masc.endswith(("en", "on")):  # ivoirien -> ivoirienne, letton -> lettonne
         return [masc, masc + "ne", masc + "s", masc + "nes"]
-    if masc.endswith(("s", "x")):  # français, chinois
+    if masc.endswith(("s", "x")):  # français -> française
         return [masc, masc + "e", masc + "es"]
-    if masc.endswith("c"):  # grec, turc: the feminine is listed in the file
-        return [masc, masc + "s"]
     return [masc, masc + "e", masc + "s", masc + "es"]
 
 
@@ -219,22 +221,28 @@ def _pt_forms(masc: str) -> list[str]:
     """Portuguese demonym: masculine singular -> masculine and feminine, singular and plural."""
     if masc.endswith("o"):
         return [masc, masc[:-1] + "a", masc + "s", masc[:-1] + "as"]
-    if masc.endswith("ês"):  # francês -> francesa, franceses, francesas
+    if masc.endswith("ês"):  # francês -> francesa, franceses
         stem = masc[:-2] + "es"
         return [masc, stem + "a", stem + "es", stem + "as"]
-    if masc.endswith(("z", "r")):  # quirguiz, kosovar
-        return [masc, masc + "es"]
-    if masc.endswith(("ão", "l", "u", "s")):  # alemão, espanhol, eritreu: other forms are listed in the file
-        return [masc]
-    return [masc, masc + "s"]
+    if masc.endswith("ão"):  # alemão -> alemã, alemães; afegão -> afegãos
+        stem = masc[:-2]
+        return [masc, stem + "ã", stem + "ães", stem + "ãos", stem + "ãs"]
+    if masc.endswith("eu"):  # eritreu -> eritreia
+        return [masc, masc[:-1] + "ia", masc + "s", masc[:-1] + "ias"]
+    if masc.endswith("l"):  # espanhol -> espanhola, espanhóis
+        return [masc, masc + "a", masc[:-2] + "óis", masc + "as"]
+    if masc.endswith(("e", "a", "i")):
+        return [masc, masc + "s"]
+    return [masc, masc + "a", masc + "es", masc + "as"]
 
 
 _DEMONYM_FORMS = {"de": _de_forms, "fr": _fr_forms, "pt": _pt_forms}
 
 
 def _de_genitive(name: str) -> str | None:
-    """"Russland" -> "Russlands": the genitive of a one-word German country name that takes -s."""
-    if " " in name or "-" in name or not name[:1].isupper() or name.endswith(("s", "ß", "x", "z", "e", "ei")):
+    """ "Russland" -> "Russlands", "Irak" -> "Iraks": a single-word German country name that is not feminine
+    or plural ("Türkei", "Ukraine", "Schweiz", "USA" take no -s)."""
+    if " " in name or name.isupper() or len(name) < 4 or name.endswith(("s", "x", "z", "ß", "e", "ei")):
         return None
     return name + "s"
 
@@ -310,6 +318,11 @@ def build_names(iso2to3: dict[str, str]) -> None:
     for row in read_curated("places/exonyms.tsv"):
         if row.get("metonym") == "yes":
             add(row["name"], row["country"], row["lang"], "capital", "curated", "", "cap")
+    # German genitives of the curated German country names ("Großbritanniens")
+    for row in read_curated("actors/names.tsv"):
+        genitive = _de_genitive(row["name"]) if row["lang"] == "de" and row["kind"] == "country" else None
+        if genitive:
+            add(genitive, row["code"], "de", "country", "cldr-genitive", case="cap")
     # 2. ISO names (English).
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
@@ -329,8 +342,11 @@ def build_names(iso2to3: dict[str, str]) -> None:
             continue
         add(capital, code, "und", "capital", "geonames", case="cap")
     # 4. CLDR territory names in every locale babel has.
-    # the languages dyad reads come first: a name they share with another locale is recorded as theirs
-    for loc in sorted(localedata.locale_identifiers(), key=lambda x: (x not in _READ_LANGS, x)):
+    # The languages dyad codes events in come first (English, then the others): a name several locales
+    # share is theirs ("Katar" is German before it is Afrikaans), so the rules for names in other
+    # languages do not touch it.
+    rank = {loc: n for n, loc in enumerate(_READ_LANGS)}
+    for loc in sorted(localedata.locale_identifiers(), key=lambda x: (rank.get(x, len(rank)), x)):
         if "_" in loc:
             continue
         try:

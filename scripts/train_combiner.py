@@ -91,7 +91,10 @@ def collect(examples: list[dict[str, Any]], fold_dir: Path | None) -> list[dict[
         doc = engine.process(Document(id=ex["id"], text=ex["text"], lang=ex["lang"], date=ex.get("date")))
         docs.append(doc)
     todo = [(k, s) for k, doc in enumerate(docs) for s in doc.sentences]
-    readings = stage.model.read([s.text for _, s in todo]) if stage else [None] * len(todo)
+    # the model stage reads English only (`only_languages` in default.toml): other sentences get no reading
+    english = [stage is not None and examples[k]["lang"] == "en" for k, _ in todo]
+    read = iter(stage.model.read([s.text for (_, s), en in zip(todo, english, strict=True) if en]) if stage else ())
+    readings = [next(read) if en else None for en in english]
     for (k, sentence), reading in zip(todo, readings, strict=True):
         doc, ex = docs[k], examples[k]
         rules = [e for e in doc.events if e.sentence == sentence.index]

@@ -405,10 +405,10 @@ def new_items(
 ) -> Iterator[Document]:
     """The documents of `source` not taken before (a new id, or new content under an old one)."""
     from dyad.engine import load_config
-    from dyad.ingest.lang import mark_language
+    from dyad.ingest.lang import CODED_LANGUAGES, mark_language
     from dyad.ingest.run import iter_source
 
-    coded = set(load_config().get("stages", {}).get("events", {}).get("languages", ["en", "es"]))
+    coded = set(load_config().get("stages", {}).get("events", {}).get("languages", CODED_LANGUAGES))
     for item in iter_source(source, date=date, lang=lang):
         if isinstance(item, InputError):
             if seen.first_time("error", str(item)):

@@ -22,12 +22,14 @@ from typing import Any
 
 @dataclass(slots=True)
 class Sentence:
-    """One sentence: its index in the document and its character span in `Document.text`."""
+    """One sentence: its index in the document and its character span in `Document.text`; `lang` is
+    its language when the `language` stage set it (a quotation in another language than the article's)."""
 
     index: int
     start: int
     end: int
     text: str
+    lang: str | None = None
 
 
 @dataclass(slots=True)

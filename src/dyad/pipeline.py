@@ -36,6 +36,7 @@ _REGISTRY: dict[str, StageSpec] = {}
 # Modules whose import registers the built-in stages, in the order data flows.
 _STAGE_MODULES = (
     "dyad.text.sentences",
+    "dyad.text.language",
     "dyad.actors.stage",
     "dyad.checks.stage",
     "dyad.coding.stage",
@@ -60,6 +61,30 @@ def registered_stages() -> dict[str, StageSpec]:
     for module in _STAGE_MODULES:
         importlib.import_module(module)
     return dict(_REGISTRY)
+
+
+class LanguageGate:
+    """A stage that runs on documents in some languages only (the setting `only_languages`, read by the
+    runner for any stage): the shipped sentence model reads English, so `[stages.model] only_languages =
+    ["en"]` leaves other documents to the rules. A document of unknown language passes through the stage."""
+
+    def __init__(self, fn: StageFn, languages: frozenset[str]):
+        self.fn = fn
+        self.languages = languages
+        many = getattr(fn, "process_many", None)
+        if many is not None:
+            self.process_many = self._many
+
+    def _applies(self, doc: Document) -> bool:
+        return doc.lang is None or doc.lang in self.languages
+
+    def __call__(self, doc: Document) -> Document:
+        return self.fn(doc) if self._applies(doc) else doc
+
+    def _many(self, docs: list[Document]) -> list[Document]:
+        chosen = [d for d in docs if self._applies(d)]
+        done = iter(self.fn.process_many(chosen) if chosen else [])  # type: ignore[attr-defined]
+        return [next(done) if self._applies(d) else d for d in docs]
 
 
 class SkippedDocument(DyadError):
@@ -94,7 +119,10 @@ class Pipeline:
                 raise ConfigError(
                     f"stage '{name}' needs {', '.join(missing)}; put {' or '.join(providers) or '?'} before it"
                 )
-            built.append((name, spec.factory(resources=resources, **settings.get(name, {}))))
+            options = dict(settings.get(name, {}))
+            only = options.pop("only_languages", None)
+            fn = spec.factory(resources=resources, **options)
+            built.append((name, fn if only is None else LanguageGate(fn, frozenset(str(x) for x in only))))
             provided.update(spec.provides)
         return cls(built)
 

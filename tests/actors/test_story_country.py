@@ -44,6 +44,12 @@ def test_bare_roles_in_a_story_about_one_state_are_that_states(find) -> None:
     assert "one state the story is about" in mention(mentions, "Protesters").why
 
 
+def test_a_state_named_once_by_its_name_gives_no_country_to_the_people_it_acts_on(find) -> None:
+    # the one state named is the attacker here; a place would have located the civilians
+    assert mention(find("Six civilians were killed in an air strike by Israel."), "civilians").code == "CVL"
+    assert mention(find("Six civilians were killed in an air strike near Kabul."), "civilians").code == "AFGCVL"
+
+
 def test_bare_roles_in_a_story_about_two_states_stay_bare(find) -> None:
     text = "Chile and Argentina held talks in Santiago. Protesters gathered outside."
     assert mention(find(text), "Protesters").code == "CVL"

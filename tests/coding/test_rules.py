@@ -300,7 +300,8 @@ def test_an_owned_envoy_is_not_the_host_countrys(text, target):
         ("Estados Unidos impuso sanciones a Nicaragua.", "impuso sanciones", "163"),
         ("La policía de Chile detuvo a dos ciudadanos de Perú.", "detuvo", "173"),
         ("Perú propuso a Bolivia un nuevo diálogo.", "propuso", "030"),
-        ("Argentina impondrá aranceles a Brasil.", "impondrá aranceles", "131"),  # a threat, in the future
+        # an announced sanction keeps its code, with the mode future (the real-news gold codes it so)
+        ("Argentina impondrá aranceles a Brasil.", "impondrá aranceles", "163"),
     ],
 )
 def test_spanish_irregular_verbs_are_triggers(text, trigger, cameo):

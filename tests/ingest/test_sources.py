@@ -198,6 +198,23 @@ def test_language_detection_marks_uncoded_documents(tmp_path: Path, sqlite_url: 
         detect_language("El gobierno de Chile anunció nuevas medidas económicas para el próximo año.") == "es"
     )
     assert detect_language("ok") is None
+    italian = tmp_path / "it.txt"
+    italian.write_text(
+        "Il Venezuela ha lodato lunedì la Corea del Nord per la cooperazione, ha comunicato il governo "
+        "di Caracas in una nota.",
+        encoding="utf-8",
+    )
+    with Store(sqlite_url) as store:
+        summary = ingest_sources(store, [str(italian)], fast=True)
+        assert (summary.read, summary.new, summary.not_coded, summary.events) == (1, 1, 1, 0)
+        (doc,) = store.documents()
+        stored = store.document(doc["id"])
+        assert stored is not None
+        assert (stored["version"]["lang"], stored["version"]["coded"]) == ("it", False)
+        assert {m["code"][:3] for m in stored["mentions"]} >= {"VEN"}  # actors are still found
+
+
+def test_german_documents_are_coded(tmp_path: Path, sqlite_url: str) -> None:
     german = tmp_path / "de.txt"
     german.write_text(
         "Venezuela hat am Montag Nordkorea für die Zusammenarbeit gelobt, teilte die Regierung "
@@ -206,12 +223,13 @@ def test_language_detection_marks_uncoded_documents(tmp_path: Path, sqlite_url: 
     )
     with Store(sqlite_url) as store:
         summary = ingest_sources(store, [str(german)], fast=True)
-        assert (summary.read, summary.new, summary.not_coded, summary.events) == (1, 1, 1, 0)
+        assert (summary.read, summary.new, summary.not_coded) == (1, 1, 0)
         (doc,) = store.documents()
         stored = store.document(doc["id"])
         assert stored is not None
-        assert (stored["version"]["lang"], stored["version"]["coded"]) == ("de", False)
-        assert {m["code"][:3] for m in stored["mentions"]} >= {"VEN"}  # actors are still found
+        assert (stored["version"]["lang"], stored["version"]["coded"]) == ("de", True)
+        assert ("VEN", "051", "PRK") in {(e["source"]["code"][:3], e["cameo"], e["target"]["code"][:3])
+                                         for e in stored["events"]}
 
 
 def test_missing_sources_are_reported_and_the_batch_goes_on(tmp_path: Path, sqlite_url: str) -> None:

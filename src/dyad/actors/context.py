@@ -43,7 +43,10 @@ def story_state(mentions: list[Mention], home: str | None) -> str | None:
         return None
     others = [n for c, n in counts.items() if c != home]
     if not others:
-        return home
+        # named once by its name, a state is as likely the one acting on the people named as theirs ("Six
+        # civilians died in an attack by Israel"); a place locates them ("Thousands marched in Quito")
+        located = any(m.country == home and m.kind in ("capital", "place") for m in mentions)
+        return home if counts[home] >= 2 or located else None
     runner_up = max(others)
     return home if counts[home] >= 2 * runner_up and counts[home] - runner_up >= 2 else None
 

@@ -38,7 +38,7 @@ _KIND_RANK = {
 }
 
 
-_TEXT_LANGS = {"en", "es", "und"}
+_TEXT_LANGS = {"en", "es", "de", "fr", "pt", "und"}
 _LOOSE_SOURCES = {"cldr", "countrynames"}
 
 

@@ -30,14 +30,27 @@ _NOT_MODIFIERS = frozenset(
 )
 # Between a role and its country: "government of Venezuela", "Gobierno de la República ...".
 _ROLE_THEN_COUNTRY = re.compile(
-    r"^\s+(?:(?:of|from|in)(?:\s+the)?|de(?:l|\s+la|\s+los|\s+las)?)\s+$", re.IGNORECASE
+    r"^\s+(?:(?:of|from|in)(?:\s+the)?|de(?:l|\s+la|\s+los|\s+las)?|du|des|do|da|dos|das|von|vom|aus|der"
+    r"|en|em|no|na|au|im)\s+$"
+    r"|^\s+(?:de\s+l|d)['’]$",
+    re.IGNORECASE,
 )
 # Roles that stand in another country than the one after "in": "the embassy in Caracas" is not Venezuela's.
-_NOT_OF_HOST = {"embassy", "embassies", "consulate", "embajada", "consulado", "delegation", "delegación"}
+_NOT_OF_HOST = {"embassy", "embassies", "consulate", "embajada", "consulado", "delegation", "delegación", "botschaft",
+                "konsulat", "ambassade", "consulat", "embaixada", "delegacao", "ambassador", "embajador", "embajadora",
+                "botschafter", "botschafterin", "ambassadeur", "ambassadrice", "embaixador", "embaixadora",
+                "ambassadors", "diplomats", "embajadores", "diplomaticos", "embaixadores", "diplomatas", "ambassadeurs",
+                "diplomates", "diplomaten", "botschaften", "consulates", "consulados", "consulats", "konsulate"}
 # "recalled its ambassador from Saudi Arabia": an owned role is the owner's; the country after
 # "from"/"in" is where it served, not whose it is.
-_OWNED = re.compile(r"\b(?:its|their|his|her|our|su|sus)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-_FROM_PLACE = {"from", "in", "desde", "en"}
+_OWNED = re.compile(
+    r"\b(?:its|their|his|her|our|su|sus|son|sa|ses|leur|leurs|seu|sua|seus|suas|sein|seine|seinen|ihr|ihre|ihren)"
+    r"\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_FROM_PLACE = {"from", "in", "desde", "en", "aus", "von"}
+# "the embassy in Caracas", "la policía en Chile", "die Soldaten im Kosovo": a place after a role
+_IN_PLACE = {"in", "en", "em", "no", "na", "au", "im"}
 # Capitalised words right before a title belong to it: "Senate Majority Leader", "Labor Minister".
 _CAPS_BEFORE = re.compile(r"(?:(?:[A-Z][\w.'’&-]*|of|for|and)[ \t]+){1,4}$")
 # A person's name after a title: up to four capitalised words ("Sergei Lavrov", "Jean-Pierre Lacroix").
@@ -235,9 +248,9 @@ def _join(a: Mention, b: Mention, text: str, titles: frozenset[str]) -> Mention 
         a.kind == "role"
         and a.country is None
         and b.kind in _COUNTRY_KINDS | _BODY_KINDS
-        and b.country
-        and (_ROLE_THEN_COUNTRY.match(gap) or (b.kind == "demonym" and gap.isspace()))
-        and not (_first_word(gap) == "in" and fold_key(a.text) in _NOT_OF_HOST)
+        and (b.country or b.kind == "igo")  # "leaders of the European Union", "líderes da União Europeia"
+        and (_ROLE_THEN_COUNTRY.match(gap) or (b.kind == "demonym" and gap.isspace()) or _genitive(b, gap))
+        and not (_first_word(gap) in _IN_PLACE and fold_key(a.text) in _NOT_OF_HOST)
         and not (_first_word(gap) in _FROM_PLACE and _OWNED.search(text[max(0, a.start - 40) : a.start]))
     ):
         return _merge(b, a, a, b, text, title=_is_title(a, titles))
@@ -309,6 +322,11 @@ def _provenance(country: Mention, role: Mention, text: str) -> str:
     if country.kind == "demonym":
         return f"from the adjective '{country.text}'"
     return f"from '{country.text}' before it"
+
+
+def _genitive(m: Mention, gap: str) -> bool:
+    """German "die Regierung Irans", "Außenminister Russlands": a country in the genitive follows its role."""
+    return gap == " " and m.why.startswith(("dictionary: country (genitive", "dictionary: country (cldr-genitive"))
 
 
 def _is_title(m: Mention, titles: frozenset[str]) -> bool:

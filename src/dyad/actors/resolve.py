@@ -44,6 +44,10 @@ _DATELINE = re.compile(r"(?:,[^.]{0,25}?)?\s*(?:\([^)]{0,30}\)\s*)?[—–-]\s")
 _CURRENCY_AFTER = re.compile(r"\$|\s+(?:dollars?|cents?)\b", re.IGNORECASE)
 _PREFIX_BEFORE = re.compile(r"\b(?:pre|post|non|ex|neo|sub|trans)-$", re.IGNORECASE)
 
+# Languages whose country names stand next to capitalised words as a matter of course (German nouns:
+# "Emirat Katar"); a name in another language beside a capitalised word is more often a person's name.
+_CODED_TEXT_LANGS = ("en", "es", "de", "fr", "pt")
+
 
 def choose_senses(hits: Iterable[Hit], text: str, resources: Resources) -> dict[str, str]:
     """For each ambiguous name in the document, the sense its context votes for (folded name -> code or -)."""
@@ -120,7 +124,7 @@ def _sense(
         )
     if (
         name.source in ("cldr", "countrynames")
-        and name.lang not in ("en", "es", "de", "fr", "pt")  # where capitalised nouns are common (German)
+        and name.lang not in _CODED_TEXT_LANGS
         and " " not in surface
         and _next_to_capitalised(text, hit.start, hit.end)
     ):

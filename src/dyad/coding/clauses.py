@@ -1,255 +1,73 @@
-"""The clause around a trigger, read from tokens: word classes, where a clause starts and ends, which actor
-stands after a preposition or inside an apposition. Shared by the role rules (`roles.py`) and the rules
-about who an act's parties are (`parties.py`)."""
+"""Where a trigger stands in its sentence: main verb, relative clause, a noun's content, a complement.
+
+The events stage ranks a sentence's candidates by these readings (the main verb's act is the news);
+the words each rule looks for come from the language's `Grammar`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from dyad.coding.grammar import Grammar
+from dyad.coding.triggers import TriggerMatch
 from dyad.doc import Mention
 from dyad.text.tokens import Token
 
-CLAUSE_BREAKS = {";", ":", "?", "!", '"'}
-# Words that open a new clause with its own subject ("X said that Y ...", "X warned Y would ...").
-CLAUSE_OPENERS = {
-    "that",
-    "whether",
-    "because",
-    "although",
-    "though",
-    "while",
-    "whereas",
-    "after",
-    "before",
-    "since",
-    "when",
-    "as",
-    "if",
-    "unless",
-    "que",
-    "porque",
-    "aunque",
-    "mientras",
-    "cuando",
-    "tras",
-    "despues",
-    "si",
-}
-CONJUNCTIONS = {"and", "but", "while", "whereas", "y", "pero", "mientras", "aunque", "as", "even"}
-BE = {
-    "is",
-    "are",
-    "was",
-    "were",
-    "been",
-    "being",
-    "be",
-    "get",
-    "got",
-    "gets",
-    "fue",
-    "fueron",
-    "es",
-    "son",
-    "sido",
-    "ha",
-    "han",
-    "sera",
-    "seran",
-    "siendo",
-    "estan",
-    "esta",
-    "estaba",
-    "estaban",
-}
-BY = {"by", "por"}
-OF = {"of", "de", "del"}
-INFINITIVE = {"to", "para"}  # "X called Y to discuss", "X envió médicos para ayudar"
-AGAINST = {"on", "against", "contra", "sobre", "upon"}
-AND = {"and", "y", "e", "&"}
-PARTICIPLE_OPENERS = {
-    "during",
-    "after",
-    "before",
-    "while",
-    "by",
-    "upon",
-    "tras",
-    "despues",
-    "antes",
-    "al",
-    "when",
-    "having",
-    "following",
-}
-# An actor right after one of these is an object or a place, not a subject.
-PREPOSITIONS = {
-    "of",
-    "with",
-    "in",
-    "at",
-    "from",
-    "to",
-    "for",
-    "against",
-    "on",
-    "near",
-    "into",
-    "over",
-    "about",
-    "toward",
-    "towards",
-    "between",
-    "among",
-    "across",
-    "under",
-    "including",
-    "like",
-    "de",
-    "del",
-    "con",
-    "en",
-    "contra",
-    "para",
-    "sobre",
-    "hacia",
-    "entre",
-    "desde",
-    "a",
-    "al",
-    "by",
-    "por",
-}
-LOCATIVE = {"in", "at", "near", "en", "inside", "outside", "across", "throughout"}
-RELATIVE = {
-    "who",
-    "which",
-    "whose",
-    "whom",
-    "where",
-    "quien",
-    "quienes",
-    "cual",
-    "cuales",
-    "donde",
-    "cuyo",
-    "cuya",
-}
-DETERMINERS = {
-    "the",
-    "a",
-    "an",
-    "its",
-    "his",
-    "her",
-    "their",
-    "el",
-    "la",
-    "los",
-    "las",
-    "un",
-    "una",
-    "su",
-    "sus",
-}
-ARTICLES_FOR_DETERMINED = {"the", "el", "la", "los", "las"}
+_STOPS = {",", ";", ":", ".", "(", ")"}
+# Roots whose verb takes another act as its content: "asked X to end", "threatened to attack".
+_GOVERNING_ROOTS = ("02", "03", "10", "13")
+_NOT_PREDICATES = {"also", "has", "had", "have", "will", "would", "not", "now", "then"}
 
 
-# Why a one-actor event names its actor twice: the contract wants a coded target.
-UNARY = "one actor named: a unary event, its target is its source"
-
-
-@dataclass(frozen=True, slots=True)
-class Roles:
-    source: Mention
-    target: Mention
-    why: str
-    structural: bool = True  # False for a guess from word order alone
-
-
-@dataclass(frozen=True, slots=True)
-class ActorSpan:
-    first: int  # first token
-    last: int  # last token
-    mention: Mention
-
-
-def token_spans(tokens: list[Token], mentions: list[Mention]) -> list[ActorSpan]:
-    return [
-        ActorSpan(_token_at(tokens, m.start), _token_at(tokens, max(m.end - 1, m.start)), m) for m in mentions
-    ]
-
-
-def _token_at(tokens: list[Token], char: int) -> int:
-    for t in tokens:
-        if t.end > char:
-            return t.index
-    return len(tokens)
-
-
-def clause_bounds(norms: list[str], start: int, end: int) -> tuple[int, int]:
-    left = 0
-    for i in range(start - 1, -1, -1):
-        w = norms[i]
-        if (
-            w in CLAUSE_BREAKS
-            or w in CLAUSE_OPENERS
-            or (w in CONJUNCTIONS and i > 0 and norms[i - 1] == ",")
-        ):
-            left = i + 1
-            break
-    right = len(norms)
-    for i in range(end, len(norms)):
-        w = norms[i]
-        if w in CLAUSE_BREAKS or (
-            w == "," and i + 1 < len(norms) and (norms[i + 1] in CONJUNCTIONS or norms[i + 1] in RELATIVE)
-        ):
-            right = i
-            break
-    return left, right
-
-
-def after_preposition(norms: list[str], span: ActorSpan) -> str | None:
-    """The preposition governing an actor ("of the Venezuelan government" -> "of"), if any."""
-    i = span.first - 1
-    steps = 0
-    while i >= 0 and steps < 3 and (norms[i] in DETERMINERS or norms[i] in ("'s", "s")):
-        i -= 1
-        steps += 1
-    if i >= 0 and norms[i] in PREPOSITIONS:
-        return norms[i]
-    return None
-
-
-def enclosed(norms: list[str], span: ActorSpan, trigger_start: int) -> bool:
-    """An actor inside an apposition or relative clause that closes before the trigger."""
-    commas = [i for i in range(span.last + 1, trigger_start) if norms[i] == ","]
-    if not commas:
-        return False
-    # Find the comma that opened the inserted phrase, before the actor.
-    for i in range(span.first - 1, max(-1, span.first - 12), -1):
-        if norms[i] == ",":
-            nxt = norms[i + 1] if i + 1 < len(norms) else ""
-            return nxt in RELATIVE or nxt in DETERMINERS or nxt in PREPOSITIONS or i + 1 < span.first
-        if norms[i] in RELATIVE:
+def in_relative_clause(tokens: list[Token], start: int, grammar: Grammar) -> bool:
+    """A verb in "..., who had led protests" or "the group which attacked" is not the main verb."""
+    relatives = grammar.of("relative_pronoun")
+    for i in range(start - 1, max(-1, start - 8), -1):
+        norm = tokens[i].norm
+        if norm in relatives:
             return True
+        if norm in _STOPS:
+            return False
     return False
 
 
-def locative(norms: list[str], s: ActorSpan) -> bool:
-    return after_preposition(norms, s) in LOCATIVE and s.mention.kind in ("capital", "country", "city")
+def content_of_noun(tokens: list[Token], start: int, nominal_heads: set[int], grammar: Grammar) -> bool:
+    """ "its demand that the US ease sanctions": the clause says what the demand is."""
+    that = grammar.of("that")
+    for i in range(start - 1, max(-1, start - 10), -1):
+        if tokens[i].norm in that:
+            return i - 1 in nominal_heads
+        if tokens[i].norm in _STOPS:
+            return False
+    return False
 
 
-def coordinated(norms: list[str], before: list[ActorSpan]) -> Mention | None:
-    if len(before) < 2:
-        return None
-    s1, s2 = before[-2], before[-1]
-    between = norms[s1.last + 1 : s2.first]
-    if (
-        s1.mention.code != s2.mention.code
-        and between
-        and all(w in AND or w == "," for w in between)
-        and any(w in AND for w in between)
-    ):
-        return s1.mention
-    return None
+def complement_of(tokens: list[Token], trigger: TriggerMatch, triggers: list[TriggerMatch], grammar: Grammar) -> bool:
+    """ "Uzbekistan asked the groups to end a boycott": the boycott's end is what was asked for."""
+    start = trigger.start_token
+    if start == 0 or tokens[start - 1].norm not in grammar.of("complement"):
+        return False
+    return any(
+        t is not trigger
+        and t.pattern.code[:2] in _GOVERNING_ROOTS  # a verb or a noun: "the offer to send doctors"
+        and start - 10 <= t.start_token < start
+        for t in triggers
+    )
+
+
+def participle_by(tokens: list[Token], trigger: TriggerMatch, grammar: Grammar) -> bool:
+    """ "forces, backed by Russia, attacked ...": a participle with its agent modifies a noun."""
+    i, end = trigger.start_token, trigger.head_end
+    if end >= len(tokens) or tokens[end].norm not in grammar.of("by"):
+        return False
+    if trigger.form not in ("", "part") or (grammar.lang in ("de", "fr", "pt") and trigger.form != "part"):
+        return False  # "forderte von Schweden": a finite verb with "von" after it is no participle
+    return i == 0 or tokens[i - 1].norm not in grammar.of("auxiliary")
+
+
+def predicate_after(tokens: list[Token], subject: Mention, grammar: Grammar) -> Token | None:
+    """The likely verb of a clause with no known trigger: the first word after its subject."""
+    auxiliaries = grammar.of("auxiliary")
+    for t in tokens:
+        word = t.norm
+        if t.start >= subject.end and word[:1].isalpha() and word not in auxiliaries and word not in _NOT_PREDICATES:
+            return t
+    return next((t for t in tokens if t.norm[:1].isalpha()), None)

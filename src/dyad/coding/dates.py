@@ -1,105 +1,80 @@
 """An event's date from the words of its sentence, against the document's date.
 
-"on Monday" is the last Monday up to the document date; "yesterday", "last week/month/year",
-"in 2015", "June 22" / "22 de junio" are resolved the same way. Without a cue the event
-takes the document's date. Imprecise dates keep only what is known ("2015", "2015-06").
+"on Monday", "am Montag", "lundi", "nesta segunda-feira" are the last such day up to the document
+date; "yesterday", "gestern", "hier", "ontem", "last week", "la semaine dernière", "in 2015",
+"June 22", "22 de junio", "3. März", "le 3 mars", "1er mai", "3 de março" are resolved the same way.
+The calendar words of every language are data (`data/lexicon/calendar.tsv`), read once. Without a cue
+the event takes the document's date. Imprecise dates keep only what is known ("2015", "2015-06").
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
-_MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-    "enero": 1,
-    "febrero": 2,
-    "marzo": 3,
-    "abril": 4,
-    "mayo": 5,
-    "junio": 6,
-    "julio": 7,
-    "agosto": 8,
-    "septiembre": 9,
-    "setiembre": 9,
-    "octubre": 10,
-    "noviembre": 11,
-    "diciembre": 12,
-}
-_WEEKDAYS = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-    "lunes": 0,
-    "martes": 1,
-    "miercoles": 2,
-    "jueves": 3,
-    "viernes": 4,
-    "sabado": 5,
-    "domingo": 6,
-}
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DAY_MONTH = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:de\s+)?({_MONTH_RE})\.?(?:\s+(?:de\s+)?(\d{{4}}))?\b"
-)
-_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b")
+from dyad.data._load import read_tsv
+from dyad.text.normalize import fold_key
+
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_IN_YEAR = re.compile(r"\b(?:in|en|since|desde|during|durante)\s+((?:19|20)\d{2})\b")
-_WEEKDAY = re.compile(r"\b(?:on|el|este|last|el pasado)\s+(" + "|".join(_WEEKDAYS) + r")\b")
-_RELATIVE = {
-    "yesterday": -1,
-    "ayer": -1,
-    "today": 0,
-    "hoy": 0,
-    "tomorrow": 1,
-    "manana": 1,
-    "last week": -7,
-    "la semana pasada": -7,
-    "next week": 7,
-    "la proxima semana": 7,
-}
-# One alternation compiled once; the phrase that comes first in the sentence wins.
-_RELATIVE_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in _RELATIVE) + r")\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Calendar:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, int]
+    day_month: re.Pattern[str]
+    month_day: re.Pattern[str]
+    weekday: re.Pattern[str]
+    relative_re: re.Pattern[str]
+    last_year: re.Pattern[str]
+    last_month: re.Pattern[str]
+    in_year: re.Pattern[str]
+
+
+def _alternation(words: set[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> _Calendar:
+    kinds: dict[str, dict[str, int]] = {}
+    for row in read_tsv("lexicon/calendar.tsv", ("word", "kind", "value", "lang")):
+        kinds.setdefault(row["kind"], {})[fold_key(row["word"])] = int(row["value"])
+    months, weekdays = kinds["month"], kinds["weekday"]
+    month_re, weekday_re = _alternation(set(months)), _alternation(set(weekdays))
+    before = _alternation(set(kinds["weekday_before"]))
+    bare = _alternation(set(kinds["bare_weekday"]))
+    # day ("22", "3.", "1er", "1º" folded to "1o") and month, with "de" between in Spanish and Portuguese
+    day_month = re.compile(
+        rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|o|°)?\.?\s+(?:de\s+)?({month_re})\.?(?:,?\s+(?:de\s+)?(\d{{4}}))?\b"
+    )
+    month_day = re.compile(rf"\b({month_re})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b")
+    weekday = re.compile(rf"\b(?:(?:{before})\s+({weekday_re})|({bare}))\b")
+    relative = kinds["relative_day"]
+    return _Calendar(
+        months, weekdays, relative, day_month, month_day, weekday,
+        re.compile(r"\b(" + _alternation(set(relative)) + r")\b"),
+        re.compile(r"\b(?:" + _alternation(set(kinds["last_year"])) + r")\b"),
+        re.compile(r"\b(?:" + _alternation(set(kinds["last_month"])) + r")\b"),
+        re.compile(r"\b(?:" + _alternation(set(kinds["year_before"])) + r")\s+((?:19|20)\d{2})\b"),
+    )
 
 
 def resolve_date(folded_sentence: str, doc_date: str | None) -> str | None:
     """`folded_sentence` is lower case without accents (see dyad.text.normalize.fold)."""
+    cal = _calendar()
     anchor = _parse(doc_date)
     text = folded_sentence
     m = _ISO.search(text)
     if m:
         return m.group(0)
-    for regex, day_group, month_group, year_group in ((_DAY_MONTH, 1, 2, 3), (_MONTH_DAY, 2, 1, 3)):
+    for regex, day_group, month_group, year_group in ((cal.day_month, 1, 2, 3), (cal.month_day, 2, 1, 3)):
         m = regex.search(text)
         if m:
-            month, day = _MONTHS[m.group(month_group)], int(m.group(day_group))
+            month, day = cal.months[m.group(month_group)], int(m.group(day_group))
             year = int(m.group(year_group)) if m.group(year_group) else (anchor.year if anchor else None)
             if year is None or not 1 <= day <= 31:
                 continue
@@ -115,19 +90,19 @@ def resolve_date(folded_sentence: str, doc_date: str | None) -> str | None:
             except ValueError:
                 continue
     if anchor:
-        m = _WEEKDAY.search(text)
+        m = cal.weekday.search(text)
         if m:
-            back = (anchor.weekday() - _WEEKDAYS[m.group(1)]) % 7
+            back = (anchor.weekday() - cal.weekdays[m.group(1) or m.group(2)]) % 7
             return (anchor - dt.timedelta(days=back)).isoformat()
-        m = _RELATIVE_RE.search(text)
+        m = cal.relative_re.search(text)
         if m:
-            return (anchor + dt.timedelta(days=_RELATIVE[m.group(1)])).isoformat()
-        if re.search(r"\b(?:last|el ano pasado|el pasado ano)\b.{0,3}\byear\b|\bel ano pasado\b", text):
+            return (anchor + dt.timedelta(days=cal.relative[m.group(1)])).isoformat()
+        if cal.last_year.search(text):
             return str(anchor.year - 1)
-        if re.search(r"\blast month\b|\bel mes pasado\b", text):
+        if cal.last_month.search(text):
             first = anchor.replace(day=1) - dt.timedelta(days=1)
             return f"{first.year:04d}-{first.month:02d}"
-    m = _IN_YEAR.search(text)
+    m = cal.in_year.search(text)
     if m and (anchor is None or int(m.group(1)) != anchor.year):
         return m.group(1)
     return anchor.isoformat() if anchor else None

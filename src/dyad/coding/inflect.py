@@ -4,13 +4,41 @@ English: regular inflection plus an irregular table (data/lexicon/en_irregular.t
 Spanish: regular -ar/-er/-ir conjugation in the persons and tenses news uses (third person;
 present, preterite, imperfect, future, conditional, subjunctive; infinitive, gerund, participle);
 irregular forms are listed in the pattern files themselves.
+German (dyad/coding/inflect_de.py), French and Portuguese (inflect_fr.py) give `Form`s: a word with
+what kind of form it is (participle, infinitive, future, conditional) and, for German, the particle
+a split verb needs ("weist ... aus").
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 _VOWELS = "aeiou"
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One written form of a verb: its folded word, what kind of form it is, and the particle a
+    split form needs later in its clause ("weist ... aus")."""
+
+    word: str
+    tag: str = ""  # "" finite | "part" participle | "inf" infinitive | "fut" future | "cond" conditional
+    particle: str | None = None
+
+
+_TAG_RANK = {"part": 0, "inf": 1, "fut": 2, "cond": 3, "": 4}
+
+
+def one_per_word(forms: list[Form]) -> list[Form]:
+    """One form per (word, particle): "einbestellt" is read as the participle ("hat ... einbestellt"),
+    "ausweisen" as the infinitive ("wird ... ausweisen")."""
+    best: dict[tuple[str, str | None], Form] = {}
+    for f in forms:
+        key = (f.word, f.particle)
+        if key not in best or _TAG_RANK[f.tag] < _TAG_RANK[best[key].tag]:
+            best[key] = f
+    return list(best.values())
 
 
 def english_forms(lemma: str, irregular: Mapping[str, tuple[str, ...]]) -> set[str]:
@@ -160,7 +188,8 @@ def spanish_forms(lemma: str) -> set[str]:
     return forms
 
 
-def future_spanish(word: str) -> bool:
-    """Third-person future (firmará, abrirán), told by its accent, which folding would lose."""
+def future_by_accent(word: str) -> bool:
+    """Spanish and Portuguese third-person future (firmará, abrirán, assinará, abrirão), told by its
+    accent, which folding would lose (Portuguese "assinara" without it is a pluperfect)."""
     low = word.lower()
-    return len(low) > 4 and low.endswith(("rá", "rán"))
+    return len(low) > 4 and low.endswith(("rá", "rán", "rão"))

@@ -1,4 +1,5 @@
-"""Who an act's parties are, beyond the clause reading of `roles.py`. Facts of English news syntax:
+"""Who an act's parties are, beyond the clause reading of `roles.py`. Facts of news syntax (the function words are
+the sentence's language's, dyad/coding/grammar.py; the verbs of saying are English and Spanish):
 
 * a list of subjects ("The UAE and Egypt withdrew their diplomats from Qatar") gives one event per
   subject towards the object; the members act on each other only in a joint act (they agree, meet,
@@ -17,17 +18,9 @@
 
 from __future__ import annotations
 
-from dyad.coding.clauses import (
-    AND,
-    DETERMINERS,
-    UNARY,
-    ActorSpan,
-    Roles,
-    after_preposition,
-    enclosed,
-    locative,
-)
-from dyad.coding.patterns import TriggerMatch
+from dyad.coding.grammar import Grammar
+from dyad.coding.spans import UNARY, ActorSpan, Roles, after_preposition, enclosed, locative
+from dyad.coding.triggers import TriggerMatch
 from dyad.doc import Mention
 
 # Roots of acts two parties do together: a list of subjects with no object acts on each other.
@@ -49,7 +42,7 @@ def is_region(m: Mention) -> bool:
     return m.kind == "region" and not m.code.startswith("IGO")
 
 
-def subject_list(norms: list[str], before: list[ActorSpan]) -> list[ActorSpan]:
+def subject_list(norms: list[str], before: list[ActorSpan], g: Grammar) -> list[ActorSpan]:
     """The list of subjects that ends with `before[-1]` ("The UAE, Bahrain and Egypt"), in order."""
     if not before:
         return []
@@ -58,20 +51,22 @@ def subject_list(norms: list[str], before: list[ActorSpan]) -> list[ActorSpan]:
     group = [s for s in before if (s.first, s.last) == (last.first, last.last)]
     for s in reversed([s for s in before if s.last < last.first]):
         between = norms[s.last + 1 : group[0].first]
-        if not between or not all(_joins(w) for w in between):
+        if not between or not all(_joins(w, g) for w in between):
             break
-        if not any(w in AND for w in between) and not any(w in AND for w in norms[group[0].last + 1 : group[-1].first]):
+        if not any(w in g.of("and") for w in between) and not any(
+            w in g.of("and") for w in norms[group[0].last + 1 : group[-1].first]
+        ):
             break  # "X, Y" with no "and" after it: an apposition, not a list
         group.insert(0, s)
     return group
 
 
-def joint(trigger: TriggerMatch, norms: list[str]) -> bool:
+def joint(trigger: TriggerMatch, norms: list[str], g: Grammar) -> bool:
     """Whether the act can be done by two parties to each other ("signed", "met", "clashed"); a noun after a
     preposition is no such act ("recalled their ambassadors for consultations")."""
     start = trigger.start_token
     before = start - 1
-    while before >= 0 and norms[before] in DETERMINERS:
+    while before >= 0 and norms[before] in g.of("determiner"):
         before -= 1
     adjunct = trigger.pattern.nominal and before >= 0 and norms[before] in _ADJUNCT
     if trigger.pattern.code[:2] in JOINT_ROOTS and not adjunct:
@@ -80,11 +75,11 @@ def joint(trigger: TriggerMatch, norms: list[str]) -> bool:
     return any(p in pairs for p in RECIPROCAL)
 
 
-def attribution(norms: list[str], span: ActorSpan) -> bool:
+def attribution(norms: list[str], span: ActorSpan, g: Grammar) -> bool:
     """The actor reports the act: ", the foreign ministry said", ", said the ministry", "according to X",
     "as reported by X"; or hears the report: "told reporters"."""
     i = span.first - 1
-    while i >= 0 and norms[i] in DETERMINERS:
+    while i >= 0 and norms[i] in g.of("determiner"):
         i -= 1
     # ", the ministry said", ", an AFP photographer said", ", officials also said"
     after = norms[span.last + 1 : span.last + 4]
@@ -101,7 +96,7 @@ def attribution(norms: list[str], span: ActorSpan) -> bool:
 
 
 def sayer(
-    norms: list[str], spans: list[ActorSpan], left: int, start: int
+    norms: list[str], spans: list[ActorSpan], left: int, start: int, g: Grammar
 ) -> tuple[int, list[ActorSpan]] | None:
     """ "X announced they will be joining Y and withdrawing ...": (the pronoun's token, the subjects before it)
     for a subject pronoun that follows a verb of saying (or "that" after one); else None."""
@@ -116,24 +111,24 @@ def sayer(
     )
     if pronoun is None:
         return None
-    subjects = [s for s in spans if s.last < pronoun and after_preposition(norms, s) is None]
-    subjects = [s for s in subjects if not enclosed(norms, s, pronoun)]
+    subjects = [s for s in spans if s.last < pronoun and after_preposition(norms, s, g) is None]
+    subjects = [s for s in subjects if not enclosed(norms, s, pronoun, g)]
     return (pronoun, subjects) if subjects else None
 
 
-def inverted_speaker(norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch) -> ActorSpan | None:
+def inverted_speaker(norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, g: Grammar) -> ActorSpan | None:
     """ '"...," said Brazil's president': a verb of saying after a quote or comma, its subject after it."""
     start = trigger.start_token
     if start == 0 or norms[start - 1] not in (",", '"', "'", "”", "“"):
         return None
     nxt = next((s for s in spans if s.first >= trigger.head_end), None)
-    if nxt is None or nxt.first - trigger.head_end > 2 or after_preposition(norms, nxt) is not None:
+    if nxt is None or nxt.first - trigger.head_end > 2 or after_preposition(norms, nxt, g) is not None:
         return None
     return nxt
 
 
 def statement_target(
-    norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, source: Mention
+    norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, source: Mention, g: Grammar
 ) -> Mention | None:
     """Whom a statement is addressed to or about, or None when the sentence names no one so.
 
@@ -143,28 +138,30 @@ def statement_target(
     after = [
         s
         for s in spans
-        if s.first >= trigger.head_end and s.mention.code != source.code and not attribution(norms, s)
+        if s.first >= trigger.head_end and s.mention.code != source.code and not attribution(norms, s, g)
     ]
-    first = next((s for s in after if _addressee(norms, s)), None)
+    first = next((s for s in after if _addressee(norms, s, g)), None)
     if first is not None:
         return first.mention
     start = trigger.start_token
     if start > 0 and any(w in (",", '"', "'") for w in norms[max(0, start - 4) : start]):
         content = [s for s in spans if s.last < start and s.mention is not source]
-        subject = next((s for s in content if after_preposition(norms, s) is None), None)
+        subject = next((s for s in content if after_preposition(norms, s, g) is None), None)
         if subject is not None and subject.mention.code != source.code and not is_region(subject.mention):
             return subject.mention
     place = next((s for s in after if not is_region(s.mention)), None) or next(iter(after), None)
     return place.mention if place is not None else None
 
 
-def _addressee(norms: list[str], s: ActorSpan) -> bool:
+def _addressee(norms: list[str], s: ActorSpan, g: Grammar) -> bool:
     """An actor after a statement's trigger it can be addressed to or about: not a place ("said in Moscow"),
     not the one reporting it, not a region."""
-    return not locative(norms, s) and not attribution(norms, s) and not is_region(s.mention)
+    return not locative(norms, s, g) and not attribution(norms, s, g) and not is_region(s.mention)
 
 
-def settle(norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, found: list[Roles]) -> list[Roles]:
+def settle(
+    norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, found: list[Roles], g: Grammar
+) -> list[Roles]:
     """The clause reading's roles under the rules above: a statement keeps only a target it is addressed to
     or about (else it is dropped); members of a list of subjects do not act on each other unless the act
     is joint; a region never acts."""
@@ -175,8 +172,8 @@ def settle(norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, foun
             continue
         if trigger.pattern.code.startswith("01"):
             span = by_mention.get(id(roles.target))
-            fits = statement_target(norms, spans, trigger, roles.source)
-            after_ok = span is not None and span.first >= trigger.head_end and _addressee(norms, span)
+            fits = statement_target(norms, spans, trigger, roles.source, g)
+            after_ok = span is not None and span.first >= trigger.head_end and _addressee(norms, span, g)
             if not after_ok and fits is not roles.target:
                 if fits is None:
                     # "The White House declined to comment": a statement addressed to no one named; each
@@ -185,13 +182,14 @@ def settle(norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, foun
                         out.append(Roles(roles.source, roles.source, UNARY, structural=False))
                     continue
                 roles = Roles(roles.source, fits, roles.why + "; a statement's target is whom it is about")
-        if members(norms, spans, roles) and not (joint(trigger, norms) and _subject(norms, spans, roles.source)):
+        acting_together = joint(trigger, norms, g) and _subject(norms, spans, roles.source, g)
+        if members(norms, spans, roles, g) and not acting_together:
             continue  # "Peru and Chile condemned ...", "visited Benin, Eritrea and Botswana on a tour"
         out.append(roles)
     return out
 
 
-def members(norms: list[str], spans: list[ActorSpan], roles: Roles) -> bool:
+def members(norms: list[str], spans: list[ActorSpan], roles: Roles, g: Grammar) -> bool:
     """Source and target are two members of one list ("Colombia and Chile", "the UAE, Bahrain and Egypt")."""
     by_mention = {id(s.mention): s for s in spans}
     a, b = by_mention.get(id(roles.source)), by_mention.get(id(roles.target))
@@ -201,15 +199,17 @@ def members(norms: list[str], spans: list[ActorSpan], roles: Roles) -> bool:
     inside = sorted((s for s in spans if first.last < s.first and s.last < last.first), key=lambda s: s.first)
     chain = [first, *inside, last]
     gaps = [norms[x.last + 1 : y.first] for x, y in zip(chain, chain[1:], strict=False)]
-    return all(g and all(_joins(w) for w in g) for g in gaps) and any(w in AND for g in gaps for w in g)
+    return all(gap and all(_joins(w, g) for w in gap) for gap in gaps) and any(
+        w in g.of("and") for gap in gaps for w in gap
+    )
 
 
-def _subject(norms: list[str], spans: list[ActorSpan], m: Mention) -> bool:
+def _subject(norms: list[str], spans: list[ActorSpan], m: Mention, g: Grammar) -> bool:
     """The actor stands where a subject does: after no preposition."""
     span = next((s for s in spans if s.mention is m), None)
-    return span is not None and after_preposition(norms, span) is None
+    return span is not None and after_preposition(norms, span, g) is None
 
 
-def _joins(word: str) -> bool:
+def _joins(word: str, g: Grammar) -> bool:
     """A word that may stand between two members of a list: "and", a comma, an article ("and the rebels")."""
-    return word in AND or word == "," or word in DETERMINERS
+    return word in g.of("and") or word == "," or word in g.of("determiner")

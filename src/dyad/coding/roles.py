@@ -13,28 +13,15 @@ Rules over tokens, not a parser (the fast path never loads a model):
   source from the main clause;
 * reported speech ("X said that Y attacked Z") needs nothing special: the clause of "attacked"
   starts at "that", so Y is its subject, and the saying is a separate, weaker candidate;
-* coordinated sources with no target ("X and Y will sign") act on each other, both directions.
+* coordinated sources with no target ("X and Y will sign") act on each other, both directions;
+  with a target ("Saudi Arabia, Egypt and Bahrain cut ties with Qatar") each of them acts on it;
+* the words each rule looks for are the sentence's language's (dyad/coding/grammar.py); German word
+  order and the passive of every language are read in dyad/coding/voice.py.
 """
 
 from __future__ import annotations
 
-from dyad.coding.clauses import (
-    AGAINST,
-    BE,
-    BY,
-    INFINITIVE,
-    OF,
-    PARTICIPLE_OPENERS,
-    UNARY,
-    ActorSpan,
-    Roles,
-    after_preposition,
-    clause_bounds,
-    coordinated,
-    enclosed,
-    locative,
-    token_spans,
-)
+from dyad.coding.grammar import Grammar, grammar_for
 from dyad.coding.parties import (
     attribution,
     inverted_speaker,
@@ -46,65 +33,86 @@ from dyad.coding.parties import (
     statement_target,
     subject_list,
 )
-from dyad.coding.patterns import TriggerMatch
+from dyad.coding.spans import (
+    UNARY,
+    ActorSpan,
+    Roles,
+    after_preposition,
+    clause_bounds,
+    coordinated,
+    enclosed,
+    group,
+    locative,
+    names_both,
+    pairs,
+    possessive,
+    token_spans,
+)
+from dyad.coding.triggers import TriggerMatch
+from dyad.coding.voice import is_passive, verb_final_roles
 from dyad.doc import Mention
 from dyad.text.tokens import Token
 
 __all__ = ["UNARY", "ActorSpan", "Roles", "assign_roles", "clause_bounds", "fallback_roles", "token_spans"]
 
-def assign_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Mention]) -> list[Roles]:
-    """The source and target (or several pairs) of `trigger`, from the clause around it, under the rules of
-    `parties.py`: a world region is a party only when the sentence names no other, a statement needs
-    whom it is addressed to or about, a list of subjects acts on its object."""
+
+def assign_roles(
+    tokens: list[Token], trigger: TriggerMatch, mentions: list[Mention], grammar: Grammar | None = None,
+    verbs: frozenset[int] = frozenset(),
+) -> list[Roles]:
+    """Source and target of `trigger` (several pairs for coordinated actors), by the rules above;
+    `grammar` is the sentence's language's (English when None); `verbs`, where the sentence's verb
+    triggers start (a comma before another verb closes the trigger's clause). The rules of
+    `parties.py` settle what the clause reading finds: a world region is a party only when the
+    sentence names no other, a statement needs whom it is addressed to or about, a list of subjects
+    acts on its object."""
     if len(mentions) < 2 or not tokens:
         return []
+    g = grammar or grammar_for(None)
     states = [m for m in mentions if not is_region(m)]
-    found = _clause_roles(tokens, trigger, states) if len(states) >= 2 else []
+    found = _clause_roles(tokens, trigger, states, g, verbs) if len(states) >= 2 else []
     if not found and len(states) < len(mentions):
-        found = _clause_roles(tokens, trigger, mentions)
-    return settle([t.norm for t in tokens], token_spans(tokens, mentions), trigger, found)
+        found = _clause_roles(tokens, trigger, mentions, g, verbs)
+    return settle([t.norm for t in tokens], token_spans(tokens, mentions), trigger, found, g)
 
 
-def _clause_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Mention]) -> list[Roles]:
+def _clause_roles(
+    tokens: list[Token], trigger: TriggerMatch, mentions: list[Mention], g: Grammar, verbs: frozenset[int]
+) -> list[Roles]:
     spans = token_spans(tokens, mentions)
     norms = [t.norm for t in tokens]
     start, head_end = trigger.start_token, trigger.head_end
-    left, right = clause_bounds(norms, start, head_end)
+    left, right = clause_bounds(norms, start, head_end, g, verbs)
+    if trigger.particle is not None:
+        right = max(right, trigger.particle + 1)
+    passive = is_passive(norms, trigger, left, right, g)
+    if g.flag("verb_final"):
+        nouns = frozenset(t.index for t in tokens[1:] if t.text[:1].isupper())
+        found = verb_final_roles(norms, spans, trigger, (left, right), passive, g, nouns)
+        if found:
+            return found
     before_all = [s for s in spans if left <= s.first and s.last < start]
-    before = [
-        s for s in before_all if after_preposition(norms, s) is None and not enclosed(norms, s, start)
-    ]
-    said = sayer(norms, spans, left, start)
+    before = [s for s in before_all if after_preposition(norms, s, g) is None and not enclosed(norms, s, start, g)]
+    said = sayer(norms, spans, left, start, g)
     if said is not None and (not before or before[-1].first > said[0]):
         before = said[1]  # "X announced they will be joining Y and withdrawing ...": X acts
-    after = [s for s in spans if head_end <= s.first < right and not attribution(norms, s)]
+    after = [s for s in spans if head_end <= s.first < right and not attribution(norms, s, g)]
     # Actors inside the object phrase ("embassy of X") count as after.
     after += [s for s in spans if start < s.first < head_end and s.last >= head_end - 1]
     after.sort(key=lambda s: s.first)
     means = range(head_end, trigger.end_token) if trigger.pattern.means else range(0)
-    after = _prefer_objects(norms, after, means=means)
+    after = _prefer_objects(norms, after, g, means=means)
     nominal = trigger.pattern.nominal
     if trigger.pattern.speaker:
-        return _speaker_roles(norms, spans, start)
-    speaker = inverted_speaker(norms, spans, trigger) if trigger.pattern.code.startswith("01") else None
+        return _speaker_roles(norms, spans, start, g)
+    speaker = inverted_speaker(norms, spans, trigger, g) if trigger.pattern.code.startswith("01") else None
     if speaker is not None:
         # '"...," said Brazil's president': the speaker follows the verb; the statement is about what precedes
-        about = statement_target(norms, [s for s in spans if s is not speaker], trigger, speaker.mention)
+        about = statement_target(norms, [s for s in spans if s is not speaker], trigger, speaker.mention, g)
         if about is None:
             return [Roles(speaker.mention, speaker.mention, UNARY, structural=False)]
         return [Roles(speaker.mention, about, "a verb of saying before its subject: the speaker follows it")]
-    progressive = norms[start].endswith(("ing", "ando", "iendo"))  # "is sending" is active
-    passive = (
-        not nominal
-        and not progressive
-        and start > 0
-        and (
-            norms[start - 1] in BE
-            or (start > 1 and norms[start - 2] in BE and norms[start - 1].endswith("ly"))
-        )
-    )
-
-    if not before and _fronted(norms, left, start):
+    if not before and _fronted(norms, left, start, g):
         main = [
             s for s in spans if s.first >= trigger.end_token and "," in norms[trigger.end_token : s.first]
         ]
@@ -115,13 +123,20 @@ def _clause_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Men
             )
             if target is not None:
                 return [Roles(source, target, "fronted clause: source from the main clause")]
-    by_agent = [s for s in after if after_preposition(norms, s) in BY]
+    by_agent = [s for s in after if after_preposition(norms, s, g) in g.of("by")]
     if nominal and not by_agent:
         # "el ataque de X contra Y", "the attack of X on Y": "de"/"of" names the agent when a
-        # patient follows after "contra"/"against"/"on".
-        of_agent = next((s for s in after if s.first - head_end <= 3 and after_preposition(norms, s) in OF), None)
+        # patient follows after "contra"/"against"/"on"; German also "der Angriff Russlands auf ...".
+        of_agent = next(
+            (
+                s for s in after
+                if s.first - head_end <= 3
+                and (after_preposition(norms, s, g) in g.of("of") or (g.flag("verb_final") and s.first == head_end))
+            ),
+            None,
+        )
         if of_agent is not None and any(
-            s.first > of_agent.last and after_preposition(norms, s) in AGAINST for s in after
+            s.first > of_agent.last and after_preposition(norms, s, g) in g.of("against") for s in after
         ):
             by_agent = [of_agent]
     if passive or nominal:
@@ -131,7 +146,7 @@ def _clause_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Men
             aimed = [
                 s.mention
                 for s in after
-                if s.first > by_agent[0].last and after_preposition(norms, s) in AGAINST
+                if s.first > by_agent[0].last and after_preposition(norms, s, g) in g.of("against")
                 and s.mention.code != agent.code
             ]
             patient = None
@@ -146,14 +161,21 @@ def _clause_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Men
             if patient is not None:
                 why = "passive: agent after 'by'" if passive else "nominal trigger: agent after 'by'"
                 return [Roles(agent, patient, why)]
+        if passive and before and trigger.pattern.code in _OWNED_OBJECTS and _inside_object(before[-1], trigger):
+            # "the new US embassy in Germany was opened": the mission's owner acts, on the place it is in.
+            holder = before[-1].mention
+            place = next((s.mention for s in reversed(before_all) if s.mention.code != holder.code), None)
+            place = place or next((s.mention for s in after if s.mention.code != holder.code), None)
+            if place is not None:
+                return [Roles(holder, place, "passive: the subject is the pattern's object; its owner acts")]
         if passive and before:
             # "X was attacked" with no agent: X is the target; the source may precede it.
             patient = before[-1].mention
             agent_span = next((s for s in after if s.mention.code != patient.code), None)
-            if agent_span is not None and norms[agent_span.first - 1] in ("from", "de"):
+            if agent_span is not None and norms[agent_span.first - 1] in ("from", "de", "von"):
                 return [Roles(agent_span.mention, patient, "passive: agent after 'from'")]
     if nominal:
-        owner = next((s for s in reversed(before_all) if s.last >= start - 3 and _possessive(norms, s)), None)
+        owner = next((s for s in reversed(before_all) if s.last >= start - 3 and possessive(norms, s)), None)
         if owner is not None:
             # "Obama's executive order against ...": the owner acts.
             target = next((s.mention for s in after if s.mention.code != owner.mention.code), None)
@@ -181,10 +203,10 @@ def _clause_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Men
     why = "subject before the trigger, object after it"
     adjunct = start > 0 and norms[start - 1] == "," and norms[start].endswith("ing")  # "..., killing X"
     if (
-        (nominal or adjunct or (start > 0 and norms[start - 1] in INFINITIVE))
+        (nominal or adjunct or (start > 0 and norms[start - 1] in g.of("infinitive")))
         and len(before) >= 2
         and before[0].mention.code != before[-1].mention.code
-        and not coordinated(norms, before)
+        and not coordinated(norms, before, g)
     ):
         # "X held Y as human shields", "X called Y to discuss": the clause's subject acts.
         source = before[0].mention
@@ -192,7 +214,7 @@ def _clause_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Men
         # The object sits just before "to" (a short adjunct like "on Wednesday" may come between).
         # A bare group there ("sent doctors to help") is the means, not the one helped.
         object_before_to = (
-            norms[start - 1] in INFINITIVE
+            norms[start - 1] in g.of("infinitive")
             and start - 1 - before[-1].last <= 3
             and before[-1].mention.country is not None
         )
@@ -200,11 +222,14 @@ def _clause_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Men
             # "X called Y to discuss ...": the main verb's object is the one acted with or on,
             # not an actor further along the infinitive's own clause.
             return [Roles(source, before[-1].mention, why + "; its object is the target")]
-    target = next((s.mention for s in after if s.mention.code != source.code), None)
+    others = [s for s in after if s.mention.code != source.code]
+    # "recalled its ambassador from Syria": the source's own envoy is no target
+    target_span = next(iter([s for s in others if not _owned_by(norms, s, source, g)] or others), None)
+    target = target_span.mention if target_span is not None else None
     twin = next(
         (s.mention for s in before if s.first == before[-1].first and s.mention.code != source.code), None
     )
-    if twin is None and _names_both(source):
+    if twin is None and names_both(source, g):
         # "the minister of X said both governments will sign": the other government is X.
         twin = next(
             (
@@ -220,13 +245,12 @@ def _clause_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Men
             Roles(twin, source, "a phrase naming both actors: each acts on the other"),
             Roles(source, twin, "a phrase naming both actors: each acts on the other"),
         ]
-    target_span = next((s for s in after if s.mention.code != source.code), None)
-    if target_span is not None and locative(norms, target_span) and coordinated(norms, before) is not None:
+    if target_span is not None and locative(norms, target_span, g) and coordinated(norms, before, g) is not None:
         target = None  # "Armenia and Azerbaijan signed a peace agreement in Washington": a place, not a party
-    group = [s.mention for s in subject_list(norms, before)] if not passive else [source]
-    if target is None and len(group) > 1:
-        if joint(trigger, norms):
-            partner = group[-2]
+    listed = [s.mention for s in subject_list(norms, before, g)] if not passive else [source]
+    if target is None and len(listed) > 1:
+        if joint(trigger, norms, g):
+            partner = listed[-2]
             return [
                 Roles(partner, source, "coordinated actors act on each other"),
                 Roles(source, partner, "coordinated actors act on each other"),
@@ -234,17 +258,20 @@ def _clause_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Men
         # "Bolivia and Chile called for a ceasefire ... and said Israel ...": a list of subjects does not
         # act on itself; the object may be named further on in the sentence
         beyond: Mention | None = next(
-            (s.mention for s in spans if s.first >= head_end and s.mention not in group and not locative(norms, s)),
+            (
+                s.mention for s in spans
+                if s.first >= head_end and s.mention not in listed and not locative(norms, s, g)
+            ),
             None,
         )
         if beyond is None:
             return []
         why = "a list of subjects; its object named later in the sentence"
-        return [Roles(m, beyond, why, structural=False) for m in group if m.code != beyond.code]
+        return [Roles(m, beyond, why, structural=False) for m in listed if m.code != beyond.code]
     if target is None:
         earlier = [s.mention for s in before_all if s.mention.code != source.code]
         if not earlier:
-            reported = any(s.first >= head_end and attribution(norms, s) for s in spans)
+            reported = any(s.first >= head_end and attribution(norms, s, g) for s in spans)
             # "Syria has agreed to allow the convoys, the UN said": Syria alone acts; the UN reports it
             return [Roles(source, source, UNARY, structural=False)] if reported and not passive else []
         target, why = earlier[-1], "target before the source (no actor after the trigger)"
@@ -252,19 +279,40 @@ def _clause_roles(tokens: list[Token], trigger: TriggerMatch, mentions: list[Men
             source, target, why = target, source, "passive: the subject is the target"
     elif passive:
         source, target, why = target, source, "passive without 'by': the subject is the target"
-    roles = Roles(source, target, why)
+    elif not trigger.pattern.reverse and why.startswith("subject before") and target_span is not None:
+        # "Saudi Arabia, Egypt, Bahrain and the UAE cut ties with Qatar": each of them acts on Qatar;
+        # "recalled its ambassadors from Chile and Peru": it acts on each of them.
+        return pairs(group(norms, before, before[-1], g), group(norms, after, target_span, g), why)
+    # A passive with no agent names who suffered the act, not who did it: the source is a guess.
+    roles = Roles(source, target, why, structural=not (passive and why.startswith("passive")))
     if trigger.pattern.reverse:
-        return [Roles(target, source, "reversed pattern: the object is the source")]
-    if len(group) > 1 and group[-1] is source and not passive:
-        # "The UAE and Egypt withdrew their staff from Qatar": each subject acts on the object
-        others = [m for m in group[:-1] if m.code not in (source.code, target.code)]
-        return [*(Roles(m, target, why + "; one of a list of subjects") for m in others), roles]
+        roles = Roles(target, source, "reversed pattern: the object is the source")
     return [roles]
 
 
-def _speaker_roles(norms: list[str], spans: list[ActorSpan], start: int) -> list[Roles]:
+
+
+# Codes whose object belongs to the one who acts: "the embassy was opened", "the ambassador was recalled".
+_OWNED_OBJECTS = ("054", "161")
+
+
+def _inside_object(span: ActorSpan, trigger: TriggerMatch) -> bool:
+    """An actor that is the pattern's object itself ("the US embassy", "die US-Botschaft")."""
+    obj = trigger.object_span
+    return obj is not None and obj[0] <= span.last and span.first < obj[1] and span.last < trigger.start_token
+
+
+def _owned_by(norms: list[str], span: ActorSpan, source: Mention, g: Grammar) -> bool:
+    """ "its ambassador", "su embajador", "ihren Botschafter": a role the source owns (a possessive before it,
+    at most one word between) of the source's own country."""
+    if span.mention.country is None or span.mention.country != source.country:
+        return False
+    return any(norms[i] in g.of("possessive") for i in range(max(0, span.first - 2), span.first))
+
+
+def _speaker_roles(norms: list[str], spans: list[ActorSpan], start: int, g: Grammar) -> list[Roles]:
     """ "X said (that) Y must stop": X is the source, Y the target."""
-    subjects = [s for s in spans if s.last < start and after_preposition(norms, s) is None]
+    subjects = [s for s in spans if s.last < start and after_preposition(norms, s, g) is None]
     if len(subjects) < 2:
         return []
     target = subjects[-1].mention
@@ -274,24 +322,7 @@ def _speaker_roles(norms: list[str], spans: list[ActorSpan], start: int) -> list
     return [Roles(source, target, "modal in reported speech: the speaker demands of the subject")]
 
 
-_BOTH = ("both", "the two", "ambos", "ambas", "los dos", "las dos")
-
-
-def _names_both(mention: Mention) -> bool:
-    """A phrase that names two actors at once ("both governments", "ambos gobiernos")."""
-    return mention.kind == "anaphor" and mention.text.lower().startswith(_BOTH)
-
-
-def _possessive(norms: list[str], span: ActorSpan) -> bool:
-    return norms[span.last].endswith("'s") or (
-        span.last + 1 < len(norms) and norms[span.last + 1] in ("'s", "'")
-    )
-
-
-_OWNERS = frozenset(("its", "their", "his", "her", "our", "su", "sus"))
-
-
-def _prefer_objects(norms: list[str], after: list[ActorSpan], means: range = range(0)) -> list[ActorSpan]:
+def _prefer_objects(norms: list[str], after: list[ActorSpan], g: Grammar, means: range = range(0)) -> list[ActorSpan]:
     """Direct objects first, places after "in"/"at" last ("met in Caracas with X").
 
     `means`: the tokens of the pattern's object words ("sent 200 *doctors*"): a bare group there
@@ -299,17 +330,22 @@ def _prefer_objects(norms: list[str], after: list[ActorSpan], means: range = ran
     """
 
     def rank(s: ActorSpan) -> int:
-        if locative(norms, s):
+        if locative(norms, s, g):
             return 2
         # A bare group with no country ("send troops into Kosovo") is more often the act's means.
-        return 3 if _bare_group(norms, s) and (s.mention.sector in ("MIL", "COP") or s.first in means) else 0
+        bare = _bare_group(norms, s, g)
+        if bare and (s.mention.sector in ("MIL", "COP") or s.first in means):
+            return 3  # "sent troops into Kosovo": the place is the party
+        if s.mention.country is None and s.mention.sector == "GOV":
+            return 3  # "recalled the ambassadors in Argentina" (but "met his Turkish counterpart" is a party)
+        return 0
 
     # what was sent or given is never whom it went to ("Cuba sent doctors": the doctors are not a party)
-    kept = [s for s in after if not (s.first in means and _bare_group(norms, s))]
+    kept = [s for s in after if not (s.first in means and _bare_group(norms, s, g))]
     return sorted(kept, key=lambda s: (rank(s), s.first))
 
 
-def _bare_group(norms: list[str], s: ActorSpan) -> bool:
+def _bare_group(norms: list[str], s: ActorSpan, g: Grammar) -> bool:
     """A group with no country of its own words: none at all, one from the story ("doctors" in a story
     about Cuba), or the subject's ("its troops")."""
     if s.mention.sector in ("IGO", "NGO"):
@@ -317,33 +353,38 @@ def _bare_group(norms: list[str], s: ActorSpan) -> bool:
     return (
         s.mention.country is None
         or s.mention.why.startswith("context:")
-        or (s.first > 0 and norms[s.first - 1] in _OWNERS)
+        or (s.first > 0 and norms[s.first - 1] in g.of("possessive"))
     )
 
 
-def fallback_roles(tokens: list[Token], trigger: TriggerMatch | None, mentions: list[Mention]) -> list[Roles]:
+def fallback_roles(
+    tokens: list[Token], trigger: TriggerMatch | None, mentions: list[Mention], grammar: Grammar | None = None
+) -> list[Roles]:
     """A best guess from word order alone: the first subject-like actor acts on the next other one (a world
     region only when the sentence names no other; with a trigger, under the rules of `parties.py`)."""
+    g = grammar or grammar_for(None)
     states = [m for m in mentions if not is_region(m)]
-    found = _word_order(tokens, trigger, states) if states else []
+    found = _word_order(tokens, trigger, states, g) if states else []
     if not found and len(states) < len(mentions):
-        found = _word_order(tokens, trigger, mentions)
+        found = _word_order(tokens, trigger, mentions, g)
     norms, spans = [t.norm for t in tokens], token_spans(tokens, mentions)
     if trigger is None:
         # no act named: two members of a list ("Peru and Chile ...") are no pair, a region never acts
-        return [r for r in found if not is_region(r.source) and not members(norms, spans, r)]
-    return settle(norms, spans, trigger, found)
+        return [r for r in found if not is_region(r.source) and not members(norms, spans, r, g)]
+    return settle(norms, spans, trigger, found, g)
 
 
-def _word_order(tokens: list[Token], trigger: TriggerMatch | None, mentions: list[Mention]) -> list[Roles]:
+def _word_order(
+    tokens: list[Token], trigger: TriggerMatch | None, mentions: list[Mention], g: Grammar
+) -> list[Roles]:
     norms = [t.norm for t in tokens]
-    spans = [s for s in token_spans(tokens, mentions) if not attribution(norms, s)]  # "according to X"
+    spans = [s for s in token_spans(tokens, mentions) if not attribution(norms, s, g)]  # "according to X"
     if trigger is not None and trigger.pattern.means:
         sent = range(trigger.head_end, trigger.end_token)
-        spans = [s for s in spans if not (s.first in sent and _bare_group(norms, s))]
+        spans = [s for s in spans if not (s.first in sent and _bare_group(norms, s, g))]
     if not spans:
         return []
-    subjects = [s for s in spans if after_preposition(norms, s) is None] or spans
+    subjects = [s for s in spans if after_preposition(norms, s, g) is None] or spans
     anchor = trigger.start_token if trigger is not None else len(tokens)
     before = [s for s in subjects if s.last < anchor]
     source_span = before[0] if before else subjects[0]
@@ -358,5 +399,6 @@ def _word_order(tokens: list[Token], trigger: TriggerMatch | None, mentions: lis
     return [Roles(source, target, "word order: no structural reading", structural=False)]
 
 
-def _fronted(norms: list[str], left: int, start: int) -> bool:
-    return any(norms[i] in PARTICIPLE_OPENERS for i in range(max(0, left - 1), min(start + 1, left + 4)))
+def _fronted(norms: list[str], left: int, start: int, g: Grammar) -> bool:
+    openers = g.of("participle_opener")
+    return any(norms[i] in openers for i in range(max(0, left - 1), min(start + 1, left + 4)))

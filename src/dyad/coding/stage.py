@@ -8,14 +8,17 @@ from pathlib import Path
 from typing import Any
 
 from dyad.cache import file_parts
+from dyad.coding.clauses import complement_of, content_of_noun, in_relative_clause, participle_by, predicate_after
 from dyad.coding.combine import Combiner, features, load_combiners
 from dyad.coding.dates import resolve_date
+from dyad.coding.grammar import Grammar, guess_language
 from dyad.coding.modes import ModeCues, ModeShift, detect_mode
-from dyad.coding.patterns import PatternSet, TriggerMatch, guess_language
+from dyad.coding.patterns import PatternSet, TriggerMatch
 from dyad.coding.places import find_location
 from dyad.coding.roles import UNARY as _UNARY
 from dyad.coding.roles import ActorSpan, Roles, assign_roles, fallback_roles, token_spans
 from dyad.doc import Document, Event, Mention, Sentence, Trigger
+from dyad.ingest.lang import CODED_LANGUAGES
 from dyad.pipeline import stage
 from dyad.resources import CameoCode, Resources
 from dyad.text.normalize import fold
@@ -60,14 +63,15 @@ def make_event_coder(
     unary: bool = True,
     combine: bool = True,
 ) -> EventCoder:
-    """`languages`: the pattern folders to load; `pattern_files`: extra TOML pattern files (same format,
+    """`languages`: the pattern folders to load (a sentence in another language is coded with its
+    document's, else the closest loaded language's patterns); `pattern_files`: extra TOML pattern files (same format,
     see dyad.coding.patterns); `fallback`: a sentence naming two actors and no usable trigger still
     yields its best guess (a neutral statement, low confidence); `unary`: a sentence naming one actor
     may yield an event against that actor's own country ("the Kenyan government declined to
     comment": KENGOV -> KEN);
     `combine`: confidences are the rules' combiner's probabilities (dyad/coding/combine.py), when
     one ships, rather than the rules' own score."""
-    langs = tuple(languages or ("en", "es"))
+    langs = tuple(languages or CODED_LANGUAGES)
     extra = tuple(Path(p) for p in pattern_files or ())
     patterns = resources.compiled(
         "patterns", lambda: PatternSet(resources, langs, extra_files=extra), PatternSet,
@@ -107,12 +111,18 @@ class EventCoder:
         for m in doc.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         events: list[Event] = []
-        lang = guess_language([s.text for s in doc.sentences], doc.lang, self.patterns.languages)
+        languages = self.patterns.languages
+        lang = guess_language([s.text for s in doc.sentences], doc.lang, languages)
+        if lang is None and "en" in languages:
+            lang = "en"  # nothing to tell the language by: English (never every language's patterns at once)
         for sentence in doc.sentences:
             mentions = by_sentence.get(sentence.index, [])
             if len(mentions) < 2 and not (self.unary and mentions):
                 continue  # an event needs two actors (or one, for a unary event)
-            events.extend(self.code_sentence(doc, sentence, mentions, lang))
+            # A sentence the language stage found to be in another coded language (a quotation) is
+            # coded with that language's patterns.
+            own = sentence.lang if sentence.lang in languages else lang
+            events.extend(self.code_sentence(doc, sentence, mentions, own))
         doc.events = events
         return doc
 
@@ -120,32 +130,37 @@ class EventCoder:
         self, doc: Document, sentence: Sentence, mentions: list[Mention], lang: str | None = None
     ) -> list[Event]:
         tokens = tokenize(sentence.text)
-        distinct = len({m.code for m in mentions}) >= 2
+        grammar = self.patterns.grammar(lang)
         triggers = self.patterns.find(tokens, lang)
+        mentions = _not_participles(tokens, triggers, mentions, grammar)
+        distinct = len({m.code for m in mentions}) >= 2
         spans = token_spans(tokens, mentions)
         free = [t for t in triggers if not _inside_actor(t, spans)]
         out: list[Event] = []
         verbal_rank = 0
         nominal_heads = {i for t in free if t.pattern.nominal for i in range(t.start_token, t.head_end)}
+        verbs = frozenset(t.start_token for t in free if not t.pattern.nominal)
         for trigger in free:
             main_verb = (
                 not trigger.pattern.nominal
                 and trigger.pattern.weight >= 0.5
-                and not _in_relative_clause(tokens, trigger.start_token)
-                and not _participle_by(tokens, trigger)
-                and not _content_of_noun(tokens, trigger.start_token, nominal_heads)
+                and not in_relative_clause(tokens, trigger.start_token, grammar)
+                and not participle_by(tokens, trigger, grammar)
+                and not content_of_noun(tokens, trigger.start_token, nominal_heads, grammar)
                 and trigger.start_token - 1 not in nominal_heads  # "the cyberattack blamed on X"
-                and not _complement_of(tokens, trigger, free)
+                and not complement_of(tokens, trigger, free, grammar)
             )
-            subordinate = _participle_by(tokens, trigger) or _in_relative_clause(tokens, trigger.start_token)
+            subordinate = participle_by(tokens, trigger, grammar) or in_relative_clause(
+                tokens, trigger.start_token, grammar
+            )
             rank = (
                 verbal_rank if main_verb else _DEMOTED if subordinate and not trigger.pattern.nominal else 3
             )
             if main_verb:
                 verbal_rank += 1
-            roles_list = assign_roles(tokens, trigger, mentions) if distinct else []
+            roles_list = assign_roles(tokens, trigger, mentions, grammar, verbs) if distinct else []
             if not roles_list and self.fallback:
-                roles_list = fallback_roles(tokens, trigger, mentions)
+                roles_list = fallback_roles(tokens, trigger, mentions, grammar)
             if not roles_list and self.unary and len(mentions) == 1 and spans[0].last < trigger.start_token:
                 # "Suharto resigned", "Eritrea declined to comment": one actor, no other party named.
                 roles_list = [Roles(mentions[0], mentions[0], _UNARY, structural=False)]
@@ -153,16 +168,16 @@ class EventCoder:
             for roles in roles_list:
                 if sectors and roles.source.sector not in sectors:
                     continue
-                out.append(self._event(doc, sentence, tokens, trigger, roles, rank))
+                out.append(self._event(doc, sentence, tokens, trigger, roles, rank, grammar))
         if not out and self.fallback and len(mentions) > 1:
             # Words that name an actor and an act at once ("protesters", "troops") are weak cues.
             for trigger in (t for t in triggers if t not in free):
-                for roles in fallback_roles(tokens, trigger, mentions):
-                    out.append(self._event(doc, sentence, tokens, trigger, roles, 4, weak=True))
+                for roles in fallback_roles(tokens, trigger, mentions, grammar):
+                    out.append(self._event(doc, sentence, tokens, trigger, roles, 4, grammar, weak=True))
                     break
         if not out and self.fallback and distinct:
-            for roles in fallback_roles(tokens, None, mentions):
-                out.append(self._event(doc, sentence, tokens, None, roles, 4))
+            for roles in fallback_roles(tokens, None, mentions, grammar):
+                out.append(self._event(doc, sentence, tokens, None, roles, 4, grammar))
         out = [e for e in (_within_one_country(e, self.resources) for e in out) if e is not None]
         if self.combiner is not None:
             for e in out:
@@ -183,18 +198,24 @@ class EventCoder:
         trigger: TriggerMatch | None,
         roles: Roles,
         rank: int,
+        grammar: Grammar,
         weak: bool = False,
     ) -> Event:
         source, target = roles.source, roles.target
         if trigger is None:
             code = self.resources.cameo_code(_DEFAULT_CODE)
-            predicate = _predicate_after(tokens, source)
-            mode = detect_mode(tokens, predicate.index if predicate else 0, sentence.text, self.cues, None)
+            predicate = predicate_after(tokens, source, grammar)
+            mode = detect_mode(
+                tokens, predicate.index if predicate else 0, sentence.text, self.cues, None, lang=grammar.lang
+            )
             mode = "negated" if mode == "refusal" else mode
             trigger_record = Trigger(predicate.text, predicate.start, predicate.end) if predicate else None
             pattern_id = "default: two actors, no pattern; the trigger is the word after the subject"
         else:
-            mode = detect_mode(tokens, trigger.start_token, sentence.text, self.cues, trigger.pattern.mode)
+            mode = detect_mode(
+                tokens, trigger.start_token, sentence.text, self.cues, trigger.pattern.mode,
+                lang=grammar.lang, form=trigger.form, until=trigger.particle,
+            )
             # A refusal shifts like a negation ("refused to lift" -> 1241); a plain negation ("did not
             # sign") keeps its code: nothing happened.
             shift_mode = "negated" if mode == "refusal" else "" if mode == "negated" else mode
@@ -300,91 +321,16 @@ def event_confidence(
     return round(max(0.01, min(_CAP, score * _MODE_FACTOR[mode]) - _POSITION * position), 4)
 
 
-_RELATIVE = {"who", "which", "whom", "whose", "quien", "quienes", "cual", "cuales"}
-_STOPS = {",", ";", ":", ".", "(", ")"}
-
-
-def _in_relative_clause(tokens: list[Token], start: int) -> bool:
-    """A verb in "..., who had led protests" or "the group which attacked" is not the main verb."""
-    for i in range(start - 1, max(-1, start - 8), -1):
-        norm = tokens[i].norm
-        if norm in _RELATIVE:
-            return True
-        if norm in _STOPS:
-            return False
-    return False
-
-
-def _content_of_noun(tokens: list[Token], start: int, nominal_heads: set[int]) -> bool:
-    """ "its demand that the US ease sanctions": the clause says what the demand is."""
-    for i in range(start - 1, max(-1, start - 10), -1):
-        if tokens[i].norm in ("that", "que"):
-            return i - 1 in nominal_heads
-        if tokens[i].norm in _STOPS:
-            return False
-    return False
-
-
-# Roots whose verb takes another act as its content: "asked X to end", "threatened to attack".
-_GOVERNING_ROOTS = ("02", "03", "10", "13")
-
-
-def _complement_of(tokens: list[Token], trigger: TriggerMatch, triggers: list[TriggerMatch]) -> bool:
-    """ "Uzbekistan asked the groups to end a boycott": the boycott's end is what was asked for."""
-    start = trigger.start_token
-    if start == 0 or tokens[start - 1].norm not in ("to", "a", "que"):
-        return False
-    return any(
-        t is not trigger
-        and not t.pattern.nominal
-        and t.pattern.code[:2] in _GOVERNING_ROOTS
-        and start - 10 <= t.start_token < start
+def _not_participles(
+    tokens: list[Token], triggers: list[TriggerMatch], mentions: list[Mention], grammar: Grammar
+) -> list[Mention]:
+    """A role word that is a passive participle ("foram presos", "fueron detenidos") is the verb, not an actor."""
+    passive = {
+        tokens[t.start_token].start
         for t in triggers
-    )
-
-
-def _participle_by(tokens: list[Token], trigger: TriggerMatch) -> bool:
-    """ "forces, backed by Russia, attacked ...": a participle with its agent modifies a noun."""
-    i, end = trigger.start_token, trigger.head_end
-    if end >= len(tokens) or tokens[end].norm not in ("by", "por"):
-        return False
-    return i == 0 or tokens[i - 1].norm not in _AUXILIARIES
-
-
-_AUXILIARIES = {
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "get",
-    "got",
-    "fue",
-    "fueron",
-    "es",
-    "son",
-    "sido",
-    "ha",
-    "han",
-}
-
-
-def _predicate_after(tokens: list[Token], subject: Mention) -> Token | None:
-    """The likely verb of a clause with no known trigger: the first word after its subject."""
-    for t in tokens:
-        if (
-            t.start >= subject.end
-            and t.norm[:1].isalpha()
-            and t.norm not in _AUXILIARIES
-            and t.norm not in ("also", "has", "had", "have", "will", "would", "not", "now", "then")
-        ):
-            return t
-    return next((t for t in tokens if t.norm[:1].isalpha()), None)
+        if t.form == "part" and t.start_token > 0 and tokens[t.start_token - 1].norm in grammar.of("be")
+    }
+    return [m for m in mentions if not (m.kind == "role" and m.start in passive and " " not in m.text)]
 
 
 def _inside_actor(trigger: TriggerMatch, spans: list[ActorSpan]) -> bool:

@@ -14,8 +14,11 @@ from typing import Any
 
 from dyad.doc import Document
 
+# The languages dyad codes events in unless the pipeline config says otherwise ([stages.events] languages).
+CODED_LANGUAGES = ("en", "es", "de", "fr", "pt")
 _SAMPLE_CHARS = 4000  # the start of a long article is enough, and keeps detection fast
 _SURE_CHARS = 200  # below this, a language dyad does not code must be a confident guess to count
+_CHECK_HTML = 0.9  # how sure detection must be to overrule a page's <html lang> attribute
 
 
 @lru_cache(maxsize=1)
@@ -23,6 +26,25 @@ def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+@lru_cache(maxsize=4)
+def _identifier_among(languages: tuple[str, ...]) -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(languages))
+    return identifier
+
+
+def language_among(text: str, languages: tuple[str, ...] = CODED_LANGUAGES) -> tuple[str | None, float]:
+    """The most likely of `languages` for the text and its probability among them: a short sentence
+    ("Seis civis morreram num ataque.") that the open detector calls Latin is Portuguese here."""
+    sample = text[:_SAMPLE_CHARS]
+    if sum(ch.isalpha() for ch in sample) < 12:
+        return None, 0.0
+    lang, probability = _identifier_among(tuple(sorted(languages))).classify(sample)
+    return str(lang), float(probability)
 
 
 def detect_language(text: str, *, min_probability: float = 0.6) -> str | None:
@@ -42,10 +64,16 @@ def language_probability(text: str) -> tuple[str | None, float]:
 
 def mark_language(doc: Document, coded_languages: Collection[str]) -> bool:
     """Set `doc.lang` (detected when the document does not say) and `doc.coded`; returns `doc.coded`.
+    A detected language is marked `doc.meta["lang_source"] = "detected"` (the language stage may then
+    give a quotation in another language its own).
 
     A document in a language dyad does not code events in keeps `coded = False`: the pipeline
     still finds its actors, and the event coder leaves it alone.
     """
+    if doc.lang and doc.meta.get("lang_source") == "html":
+        found, probability = language_probability(doc.text)
+        if found is not None and probability >= _CHECK_HTML and found != doc.lang.lower()[:2]:
+            doc.lang, doc.meta["lang_source"] = found, "detected"  # the page's template claimed another language
     if doc.lang:
         doc.lang = doc.lang.lower()[:2]
         doc.coded = doc.coded and doc.lang in coded_languages
@@ -56,5 +84,6 @@ def mark_language(doc: Document, coded_languages: Collection[str]) -> bool:
     if lang not in coded_languages and probability < 0.95 and len(doc.text) < _SURE_CHARS:
         return doc.coded  # a short text's guess is not enough to switch coding off
     doc.lang = lang
+    doc.meta["lang_source"] = "detected"
     doc.coded = doc.coded and lang in coded_languages
     return doc.coded

@@ -91,6 +91,8 @@ def document_from_html(
         modified=modified or published,
         lang=lang or (found_lang.group(1).lower() if found_lang else None),
         html=html,
+        # the page's own claim, which the language stage checks; a language the caller gives is not checked
+        meta={"lang_source": "html"} if found_lang and not lang else {},
     )
 
 

@@ -24,7 +24,7 @@ from dyad.engine import Engine, default_engine
 from dyad.errors import DyadError, InputError
 from dyad.ingest.feeds import iter_feed, looks_like_feed
 from dyad.ingest.fetch import Fetched, fetch, is_url
-from dyad.ingest.lang import mark_language
+from dyad.ingest.lang import CODED_LANGUAGES, mark_language
 from dyad.ingest.readers import MAX_BYTES, document_from_bytes, iter_csv, iter_jsonl, looks_like_html
 from dyad.ingest.warc import is_warc, iter_warc
 from dyad.store import Store
@@ -200,7 +200,7 @@ def ingest_sources(
     """Ingest every source into the store; returns what happened (see `IngestSummary`)."""
     summary = IngestSummary()
     engine = engine or default_engine(fast)
-    coded_languages = set(engine.config.get("stages", {}).get("events", {}).get("languages", ["en", "es"]))
+    coded_languages = set(engine.config.get("stages", {}).get("events", {}).get("languages", CODED_LANGUAGES))
     options = IngestOptions(
         url=url, date=date, lang=lang, fetch_items=fetch_items, timeout=timeout, retries=retries
     )

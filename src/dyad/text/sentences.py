@@ -17,7 +17,9 @@ from dyad.pipeline import stage
 from dyad.resources import Resources
 from dyad.text.normalize import scrub
 
-_BOUNDARY = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(\[¿¡]?[A-ZÁÉÍÓÚÑÜ0-9])|\n\s*""")
+_BOUNDARY = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["'“‘«„(\[¿¡]?[A-ZÁÉÍÓÚÑÜÀÂÄÃÇÈÊËÎÏÔÖÕÛÙŒ0-9])|\n\s*""")
+# A German ordinal date ("am 3. März") is no sentence end.
+_ORDINAL = re.compile(r"(?:^|\s)\d{1,2}\.$")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 
 
@@ -25,7 +27,15 @@ def load_abbreviations() -> frozenset[str]:
     return frozenset(r["abbreviation"].lower() for r in read_tsv("text/abbreviations.tsv", ("abbreviation",)))
 
 
-def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Sentence]:
+def load_months() -> frozenset[str]:
+    """Month names of every language (lexicon/calendar.tsv), lower case: "3. März" continues a sentence."""
+    rows = read_tsv("lexicon/calendar.tsv", ("word", "kind"))
+    return frozenset(r["word"].lower() for r in rows if r["kind"] == "month")
+
+
+def split_sentences(
+    text: str, abbreviations: frozenset[str] = frozenset(), months: frozenset[str] = frozenset()
+) -> list[Sentence]:
     """Split `text` into sentences with their character spans (white space trimmed)."""
     sentences: list[Sentence] = []
     start = 0
@@ -33,10 +43,19 @@ def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> l
         end = match.end() if match.group().strip() else match.start()
         if match.group().strip() and _is_abbreviation(text[start:match.start() + 1], abbreviations):
             continue
+        if match.group() == "." and _ORDINAL.search(text[start : match.start() + 1]) and _next_word(
+            text, match.end()
+        ).lower() in months:
+            continue
         _append(sentences, text, start, end)
         start = match.end()
     _append(sentences, text, start, len(text))
     return sentences
+
+
+def _next_word(text: str, pos: int) -> str:
+    found = re.match(r"\s*(\w+)", text[pos : pos + 40])
+    return found.group(1) if found else ""
 
 
 def _is_abbreviation(chunk: str, abbreviations: frozenset[str]) -> bool:
@@ -67,6 +86,7 @@ def make_sentence_splitter(*, resources: Resources, max_chars: int = 2000,
     """
     del resources  # the splitter's only table is its abbreviations
     abbreviations = load_abbreviations()
+    months = load_months()
 
     def split(doc: Document) -> Document:
         if len(doc.text) > max_document_chars:
@@ -74,7 +94,7 @@ def make_sentence_splitter(*, resources: Resources, max_chars: int = 2000,
                              "limit for one document; split it (or raise [stages.sentences] "
                              "max_document_chars)")
         doc.text = scrub(doc.text)
-        doc.sentences = _reindex(_cap_length(split_sentences(doc.text, abbreviations), max_chars))
+        doc.sentences = _reindex(_cap_length(split_sentences(doc.text, abbreviations, months), max_chars))
         return doc
 
     return split

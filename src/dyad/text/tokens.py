@@ -7,8 +7,15 @@ from dataclasses import dataclass
 
 from dyad.text.normalize import fold
 
-# Dotted abbreviations ("U.S.", "EE.UU."), then words with inner hyphens/apostrophes, then punctuation.
-_TOKEN = re.compile(r"(?:[^\W\d_]{1,2}\.){2,}|\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
+# Dotted abbreviations ("U.S.", "EE.UU."), then an elided French article or pronoun as a word of its own
+# ("l'ambassadeur" is "l'" + "ambassadeur", "qu'il" is "qu'" + "il"), then words with inner hyphens and
+# apostrophes ("didn't", "reuniu-se"), then punctuation.
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]{1,2}\.){2,}"
+    r"|(?:[CcDdJjLlMmNnSsTt]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uoiqu)['’](?=[^\W\d_])"
+    r"|\w+(?:[-'’]\w+)*|[^\w\s]",
+    re.UNICODE,
+)
 
 
 @dataclass(frozen=True, slots=True)

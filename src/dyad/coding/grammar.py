@@ -1,0 +1,107 @@
+"""The function words the coding rules read, per language (`data/lexicon/grammar.tsv`).
+
+The rules never parse; they look at a few words around a trigger or an actor. Which words those
+are depends on the language, so each language has a `Grammar`: named classes of folded words.
+
+    determiner         articles and possessives: no verb right after one ("the attack"), skipped
+                       before an actor when looking for its preposition
+    no_verb_after      other words a verb does not follow ("in protest", "au sommet", "do ataque")
+    clause_opener      words that open a clause with its own subject ("that", "que", "dass")
+    conjunction        coordinating words that, after a comma, open a new clause
+    relative           words that open a relative clause ("who", "dont", "cujo")
+    relative_pronoun   the subset that makes a verb after it not the sentence's main verb
+    be                 passive auxiliaries right before a participle ("was", "fue", "été", "foi")
+    werden             passive auxiliaries anywhere in the clause before the participle (German)
+    reflexive          a reflexive pronoun before `be` makes it active ("s'est réuni")
+    unaccusative       participles that take "être" and are active ("est arrivé")
+    by                 the preposition of a passive's agent ("by", "por", "par", "von")
+    of                 the preposition of a nominal's agent or owner ("of", "de", "des")
+    against            the preposition of a nominal's target ("on", "contra", "gegen")
+    infinitive         words before an infinitive ("to", "para", "pour")
+    and                coordinating words between actors
+    participle_opener  words before a fronted participle ("after", "tras", "après")
+    preposition        words after which an actor is not a subject
+    locative           prepositions of place ("in", "en", "im")
+    object_article     articles that mark an object, never a subject ("den", "dem")
+    possessive         possessive determiners ("its", "su", "ihren", "son", "seu"): "its ambassador" is the
+                       subject's own envoy, not the act's target
+    both               phrases naming both parties ("both", "ambos", "les deux")
+    auxiliary, complement, that, opener, function: see dyad/coding/stage.py, modes.py and patterns.py
+    flag               properties: verb_final, compounds, capitalised_nouns
+
+    grammar_for("de").has("werden", "wurde")   # -> True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dyad.data._load import read_tsv
+from dyad.errors import DataFileError
+from dyad.text.normalize import fold_key
+
+CLASSES = frozenset(
+    """determiner no_verb_after clause_opener conjunction relative relative_pronoun be werden reflexive
+    unaccusative by of against infinitive and participle_opener preposition locative object_article both possessive
+    auxiliary complement that opener function flag""".split()
+)
+FLAGS = frozenset({"verb_final", "compounds", "capitalised_nouns"})
+_FILE = "lexicon/grammar.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    lang: str
+    words: dict[str, frozenset[str]]
+
+    def of(self, cls: str) -> frozenset[str]:
+        """The folded words of a class (empty when the language has none)."""
+        return self.words.get(cls, frozenset())
+
+    def has(self, cls: str, word: str) -> bool:
+        return word in self.words.get(cls, ())
+
+    def flag(self, name: str) -> bool:
+        return name in self.words.get("flag", ())
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, dict[str, frozenset[str]]]:
+    table: dict[str, dict[str, set[str]]] = {}
+    for n, row in enumerate(read_tsv(_FILE, ("lang", "class", "words")), 1):
+        cls = row["class"]
+        if cls not in CLASSES:
+            raise DataFileError(f"{_FILE}: row {n} has unknown class '{cls}'; use one of {sorted(CLASSES)}")
+        words = {fold_key(w) for w in row["words"].split("|") if w.strip()}
+        if cls == "flag" and words - FLAGS:
+            raise DataFileError(f"{_FILE}: row {n} names unknown flags {sorted(words - FLAGS)}; use {sorted(FLAGS)}")
+        table.setdefault(row["lang"], {}).setdefault(cls, set()).update(words)
+    return {lang: {c: frozenset(w) for c, w in classes.items()} for lang, classes in table.items()}
+
+
+def grammar_for(lang: str | None) -> Grammar:
+    """The grammar of `lang`; English for None or a language the table lacks."""
+    table = _table()
+    key = lang if lang in table else "en"
+    return Grammar(key, table[key])
+
+
+def grammar_languages() -> tuple[str, ...]:
+    return tuple(sorted(_table()))
+
+
+def guess_language(texts: list[str], declared: str | None, languages: tuple[str, ...]) -> str | None:
+    """A text's language among the coded ones: as declared, else the one whose function words it uses
+    most (the `function` class); None when it uses none."""
+    if declared in languages:
+        return declared
+    table = _table()
+    counts = dict.fromkeys(languages, 0)
+    for text in texts[:20]:
+        for word in fold_key(text).split():
+            for lang in languages:
+                if word in table.get(lang, {}).get("function", ()):
+                    counts[lang] += 1
+    best = max(counts, key=lambda k: counts[k]) if counts else None
+    return best if best is not None and counts[best] > 0 else None

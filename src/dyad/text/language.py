@@ -1,0 +1,66 @@
+"""The `language` stage: each document's language, and each sentence's where it quotes another.
+
+    doc.lang                 the language the caller gave (kept as given: it wins), else detected
+                             (py3langid, offline); `doc.meta["lang_source"]` says which ("given",
+                             "detected", "html": the page's own <html lang>, checked like a detection)
+    Sentence.lang            the document's, or, in a document whose language was detected, another
+                             language a long enough sentence is clearly in ("« We will not accept
+                             this », a déclaré le ministre" stays French; a quoted English paragraph
+                             in a German article is English)
+
+The events stage codes each sentence with its language's patterns. Nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dyad.doc import Document
+from dyad.ingest.lang import language_among, language_probability
+from dyad.pipeline import stage
+from dyad.resources import Resources
+
+_AMONG_CODED = 0.6  # how sure the detector restricted to the coded languages must be
+
+
+@stage("language", requires=("sentences",), provides=("languages",))
+def make_language_marker(
+    *, resources: Resources, sentence_chars: int = 60, sentence_probability: float = 0.95,
+    document_probability: float = 0.6,
+) -> Callable[[Document], Document]:
+    """`sentence_chars`: a sentence shorter than this keeps its document's language; `sentence_probability`:
+    how sure detection must be to give a sentence another language than its document's;
+    `document_probability`: how sure it must be to name the document's language at all."""
+    del resources
+
+    def mark(doc: Document) -> Document:
+        return mark_languages(doc, sentence_chars, sentence_probability, document_probability)
+
+    return mark
+
+
+def mark_languages(
+    doc: Document, sentence_chars: int = 60, sentence_probability: float = 0.95, document_probability: float = 0.6
+) -> Document:
+    """Fill `doc.lang` (unless given) and every sentence's `lang` (see the module docstring)."""
+    source = doc.meta.get("lang_source") or ("given" if doc.lang else None)
+    if source in (None, "html"):
+        found, probability = language_probability(doc.text)
+        if found is not None and probability >= (document_probability if source is None else 0.9):
+            doc.lang, source = found, "detected"
+        elif source is None:
+            # Too short or too mixed to tell among a hundred languages: among the coded ones it may be clear.
+            found, probability = language_among(doc.text)
+            if found is not None and probability >= _AMONG_CODED:
+                doc.lang, source = found, "detected"
+    if doc.lang:
+        doc.lang = doc.lang.lower()[:2]
+        doc.meta["lang_source"] = source
+    for sentence in doc.sentences:
+        sentence.lang = doc.lang
+        if source != "detected" or sum(ch.isalpha() for ch in sentence.text) < sentence_chars:
+            continue
+        found, probability = language_probability(sentence.text)
+        if found is not None and found != doc.lang and probability >= sentence_probability:
+            sentence.lang = found
+    return doc

@@ -1,0 +1,177 @@
+"""German, French, Portuguese (and Spanish) coding: each language's constructions, modes and dates,
+on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import dyad
+
+
+def best(text: str, lang: str, date: str = "2020-03-12"):
+    events = dyad.code_text(text, date=date, lang=lang, fast=True)
+    assert events, f"no event for: {text}"
+    return max(events, key=lambda e: e.confidence)
+
+
+def coded(text: str, lang: str, date: str = "2020-03-12") -> set[tuple[str, str, str]]:
+    return {(e.source.code, e.cameo, e.target.code) for e in dyad.code_text(text, date=date, lang=lang, fast=True)}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cameo", "target"),
+    [
+        # a separable verb split around its object: "weist ... aus"
+        ("Russland weist zwei deutsche Diplomaten aus.", "RUS", "166", "DEUGOV"),
+        # subject after the verb: "Am Montag wies Russland ... aus"
+        ("Am Montag wies Russland den deutschen Botschafter aus.", "RUS", "166", "DEUGOV"),
+        # perfect: the participle closes the clause, both actors before it
+        ("Die russische Regierung hat den deutschen Botschafter ausgewiesen.", "RUSGOV", "166", "DEUGOV"),
+        # passive with its agent before the participle
+        ("Der deutsche Botschafter wurde am Montag von Russland ausgewiesen.", "RUS", "166", "DEUGOV"),
+        ("Das Auswärtige Amt bestellte den iranischen Botschafter ein.", "DEUGOV", "114", "IRNGOV"),
+        ("Die Türkei hat den deutschen Botschafter ins Außenministerium einbestellt.", "TUR", "114", "DEUGOV"),
+        # a subordinate clause: the separable verb joins again ("abbricht")
+        ("Kiew erklärte, dass Georgien die Beziehungen zu Russland abbricht.", "GEO", "161", "RUS"),
+        # the embassy as the passive's subject: its owner closed it
+        ("Die Botschaft Kanadas in Teheran wurde geschlossen.", "CANGOV", "161", "IRN"),
+        # a compound noun ends in the trigger ("Wirtschaftssanktionen"), the object before the verb
+        ("Die EU hat neue Wirtschaftssanktionen gegen Belarus verhängt.", "IGOEEC", "163", "BLR"),
+        ("Die israelische Luftwaffe flog Luftangriffe auf Ziele in Syrien.", "ISRMIL", "195", "SYR"),
+        # a genitive country name after its role
+        ("Der Außenminister Russlands traf in Ankara seinen türkischen Amtskollegen.", "RUSGOV", "040", "TURGOV"),
+    ],
+)
+def test_german_constructions(text, source, cameo, target):
+    assert (source, cameo, target) in coded(text, "de")
+
+
+def test_german_lists_each_act_on_the_target():
+    found = coded(
+        "Bahrain, Ägypten und die Vereinigten Arabischen Emirate haben ihre Beziehungen zum Emirat Katar abgebrochen.",
+        "de",
+    )
+    assert {("BHR", "161", "QAT"), ("EGY", "161", "QAT"), ("ARE", "161", "QAT")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cameo", "target"),
+    [
+        ("Le gouvernement français a expulsé l'ambassadeur de Russie.", "FRAGOV", "166", "RUSGOV"),
+        # passive with "par", elided article as a word of its own ("l'ambassadeur")
+        ("L'ambassadeur d'Iran a été expulsé par le Maroc.", "MAR", "166", "IRNGOV"),
+        ("Le ministère russe des Affaires étrangères a convoqué l'ambassadeur d'Allemagne.", "RUSGOV", "114", "DEUGOV"),
+        # a reflexive verb in the passé composé is active ("s'est entretenu")
+        ("Le président russe s'est entretenu avec son homologue chinois.", "RUSGOV", "040", "CHNGOV"),
+        # a verb of motion with "être" is active too
+        ("Le président turc est arrivé au Qatar pour une visite.", "TURGOV", "042", "QAT"),
+        ("La Bolivie a rompu ses relations diplomatiques avec Israël.", "BOL", "161", "ISR"),
+        ("L'ambassade britannique à Téhéran rouvre ses portes.", "GBRGOV", "054", "IRN"),
+        # a clitic object pronoun before the verb does not hide it
+        ("Le Mali a reçu l'ambassadeur de France et l'a convoqué lundi.", "MLI", "043", "FRAGOV"),
+    ],
+)
+def test_french_constructions(text, source, cameo, target):
+    assert (source, cameo, target) in coded(text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cameo", "target"),
+    [
+        ("O governo brasileiro expulsou o embaixador da Venezuela.", "BRAGOV", "166", "VENGOV"),
+        # the short participle of a passive: "foi expulso"
+        ("O embaixador do Brasil foi expulso pela Nicarágua.", "NIC", "166", "BRAGOV"),
+        ("O Itamaraty convocou o embaixador de Israel.", "BRAGOV", "114", "ISRGOV"),
+        # an enclitic pronoun: "reuniu-se"
+        ("O presidente de Moçambique reuniu-se com o seu homólogo do Ruanda.", "MOZGOV", "040", "RWAGOV"),
+        # an infinitive after "a": "voltam a bombardear"
+        ("As forças de Israel voltam a bombardear a Faixa de Gaza.", "ISRMIL", "194", "PSE"),
+        # one's own ambassadors in other countries called home: a recall of each
+        ("O governo do Peru convocou os embaixadores na Argentina e na Bolívia.", "PERGOV", "161", "ARG"),
+        ("Seis civis morreram num ataque de Israel.", "ISR", "1823", "CVL"),
+    ],
+)
+def test_portuguese_constructions(text, source, cameo, target):
+    assert (source, cameo, target) in coded(text, "pt")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cameo", "target"),
+    [
+        # "ha expulsado" is active: "ha" is not a passive auxiliary
+        ("Venezuela ha expulsado al embajador de Colombia.", "VEN", "166", "COLGOV"),
+        # recalling one's ambassador "for consultations" is a recall, not a summons
+        ("El Reino Unido ha llamado a consultas a su embajador en Siria.", "GBR", "161", "SYR"),
+        ("La embajada de Eslovaquia en El Cairo fue reabierta.", "SVKGOV", "054", "EGY"),
+        ("México anunció el inmediato rompimiento de relaciones diplomáticas con Ecuador.", "MEX", "161", "ECU"),
+        # a short quotation right after the verb does not end its clause: the object follows it
+        ('SANTIAGO (Reuters).- El canciller de Chile calificó como "inaceptable" la decisión del Gobierno de Bolivia.',
+         "CHLGOV", "111", "BOLGOV"),
+    ],
+)
+def test_spanish_general_rules(text, source, cameo, target):
+    assert (source, cameo, target) in coded(text, "es")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mode"),
+    [
+        ("Russland wird den deutschen Botschafter ausweisen.", "de", "future"),
+        ("Russland will den deutschen Botschafter ausweisen.", "de", "future"),
+        ("Russland weist den deutschen Botschafter nicht aus.", "de", "negated"),
+        ("Russland könnte den deutschen Botschafter ausweisen.", "de", "hypothetical"),
+        ("Der deutsche Botschafter wurde von Russland ausgewiesen.", "de", "factual"),  # "wurde" is not "würde"
+        ("La France expulsera l'ambassadeur russe.", "fr", "future"),
+        ("La France va expulser l'ambassadeur russe.", "fr", "future"),
+        ("La France n'a pas expulsé l'ambassadeur russe.", "fr", "negated"),
+        ("La France pourrait expulser l'ambassadeur russe.", "fr", "hypothetical"),
+        ("Si la Russie attaque, la France expulsera l'ambassadeur russe.", "fr", "hypothetical"),
+        ("O Brasil vai expulsar o embaixador russo.", "pt", "future"),
+        ("O Brasil expulsará o embaixador russo.", "pt", "future"),
+        ("O Brasil não expulsou o embaixador russo.", "pt", "negated"),
+        ("O Brasil poderia expulsar o embaixador russo.", "pt", "hypothetical"),
+        ("Se a Rússia atacar, o Brasil expulsará o embaixador russo.", "pt", "hypothetical"),
+        ("Chile expulsará al embajador ruso.", "es", "future"),
+        ("Chile no expulsó al embajador ruso.", "es", "negated"),
+    ],
+)
+def test_modes_per_language(text, lang, mode):
+    events = [e for e in dyad.code_text(text, date="2020-03-12", lang=lang, fast=True) if e.root == "16"]
+    assert events and {e.mode for e in events} == {mode}, events
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        # reported speech: the reported act is coded between its own actors
+        ("Die Regierung in Kiew erklärte, Russland habe die Stadt Charkiw bombardiert.", "de", "RUS", "UKR"),
+        ("Kiev a affirmé que la Russie avait bombardé la ville de Kharkiv.", "fr", "RUS", "UKR"),
+        ("O governo ucraniano disse que a Rússia bombardeou a cidade de Kharkiv.", "pt", "RUS", "UKR"),
+    ],
+)
+def test_reported_speech_codes_the_reported_act(text, lang, source, target):
+    assert any(s == source and c.startswith("19") and t == target for s, c, t in coded(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "date"),
+    [
+        ("Russland wies am Montag zwei Diplomaten aus Estland aus.", "de", "2020-03-09"),
+        ("Russland wies gestern zwei Diplomaten aus Estland aus.", "de", "2020-03-11"),
+        ("Russland wies am 3. März zwei Diplomaten aus Estland aus.", "de", "2020-03-03"),
+        ("La Russie a expulsé lundi deux diplomates estoniens.", "fr", "2020-03-09"),
+        ("La Russie a expulsé le 3 mars deux diplomates estoniens.", "fr", "2020-03-03"),
+        ("La Russie a expulsé hier deux diplomates estoniens.", "fr", "2020-03-11"),
+        ("A Rússia expulsou nesta segunda-feira dois diplomatas estonianos.", "pt", "2020-03-09"),
+        ("A Rússia expulsou em 3 de março dois diplomatas estonianos.", "pt", "2020-03-03"),
+        ("A Rússia expulsou ontem dois diplomatas estonianos.", "pt", "2020-03-11"),
+        ("Rusia expulsó el lunes a dos diplomáticos estonios.", "es", "2020-03-09"),
+    ],
+)
+def test_dates_per_language(text, lang, date):
+    assert best(text, lang, date="2020-03-12").date == date
+
+
+def test_a_german_ordinal_date_ends_no_sentence():
+    events = dyad.code_text("Die Botschaft Ägyptens in Damaskus ist seit dem 27. Juni geschlossen.", fast=True)
+    assert events and {e.sentence for e in events} == {0}
