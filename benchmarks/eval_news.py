@@ -16,7 +16,10 @@ Figures:
                     source country and target country (either direction for a joint act); the
                     same at confidence >= 0.5
   precision         on the fully annotated articles, dyad's events at confidence >= 0.5 that match
-                    a gold event of the article (root and both countries); `self` counts events
+                    a gold event of the article (root and both countries); `prec.2c` the same over
+                    the events in the gold's scope only, between two countries or with an
+                    international organisation (the gold leaves out acts within one country:
+                    "the Kenyan government declined to comment", KENGOV -> KEN); `self` counts events
                     whose source code equals the target code
   missions          news mission changes recorded with the right status (and, of those, with the
                     right city where the article names one, and the right date); `contradicted`
@@ -79,6 +82,12 @@ def pred_key(actor: dict[str, Any]) -> str:
     if actor.get("country"):
         return str(actor["country"])
     return str(actor.get("code") or actor.get("sector") or "")
+
+
+def in_scope(pred: dict[str, Any]) -> bool:
+    """An event the gold annotates: between two countries (their organs), or with an international organisation."""
+    a, b = pred_key(pred["source"]), pred_key(pred["target"])
+    return a.startswith("IGO") or b.startswith("IGO") or (len(a) == 3 and len(b) == 3 and a != b)
 
 
 def matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
@@ -215,6 +224,9 @@ def score(articles: list[dict[str, Any]], results: dict[str, Any]) -> tuple[Tall
                 tally.add(lang, "confident")
                 ok = any(matches(p, g) for g in art.get("events", []))
                 tally.add(lang, "confident_right", ok)
+                if in_scope(p):
+                    tally.add(lang, "confident_scoped")
+                    tally.add(lang, "confident_scoped_right", ok)
                 if not ok:
                     errors.append({"kind": "event the gold does not have", "article": art, "pred": p})
         # missions
@@ -279,6 +291,7 @@ def summary(tally: Tally) -> dict[str, dict[str, Any]]:
             "complete_articles": int(n["complete_articles"]),
             "confident_events": int(n["confident"]),
             "precision_confident": tally.ratio(lang, "confident_right", "confident"),
+            "precision_confident_in_scope": tally.ratio(lang, "confident_scoped_right", "confident_scoped"),
             "events": int(n["events"]),
             "self_events": int(n["self_events"]),
             "mission_changes": int(n["mission_changes"]),
@@ -301,6 +314,7 @@ def print_table(figures: dict[str, dict[str, Any]]) -> None:
         ("headline_recall", "head.rec"),
         ("headline_recall_confident", "rec>=.5"),
         ("precision_confident", "prec>=.5"),
+        ("precision_confident_in_scope", "prec.2c"),
         ("sentence_penta", "sent.penta"),
         ("sentence_country_level", "sent.country"),
         ("self_events", "self"),

@@ -106,3 +106,11 @@ def test_a_fronted_visit_belongs_to_the_main_subject() -> None:
 def test_a_surname_carries_its_persons_country_into_later_events() -> None:
     text = "Foreign Minister Rafael Quispe of Peru flew to Quito on Monday. Quispe later met Bolivia's president."
     assert ("PERGOV", "BOLGOV") in pairs(text)
+
+
+def test_an_actor_after_a_preposition_of_place_is_no_subject() -> None:
+    # "outside the French embassy": where the students gathered, not who burned the flags
+    got = pairs("Hundreds of students gathered outside the French embassy in Dakar and burned Russian flags.")
+    assert all(s != "FRAGOV" for s, _ in got)
+    got = pairs("Protesters rallied outside the Israeli embassy in Amman and chanted slogans against Egypt.")
+    assert all(s != "ISRGOV" for s, _ in got)
