@@ -177,3 +177,17 @@ def test_ethnic_groups(find) -> None:
 def test_leaders_after_reign(find) -> None:
     assert code_of(find("Meloni met Lula in Rome.", "2023-06-01"), "Meloni") == "ITAGOV"
     assert code_of(find("Prime Minister Lecornu spoke.", "2025-10-01"), "Prime Minister Lecornu") == "FRAGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("The foreign ministers of Peru and Chile met in Lima.", ["PERGOV", "CHLGOV"]),
+        ("Peru and Chile's defence ministers signed the accord.", ["PERGOV", "CHLGOV"]),
+        ("The Peruvian and Chilean trade ministers met.", ["PERGOV", "CHLGOV"]),
+        # a singular role is one country's: the other stays the bare country
+        ("The foreign minister of Peru and Chile signed a deal.", ["PERGOV", "CHL"]),
+    ],
+)
+def test_a_plural_role_of_a_list_of_countries_is_each_ones(find, text: str, codes: list[str]) -> None:
+    assert [m.code for m in find(text) if m.country in ("PER", "CHL") and m.kind != "capital"] == codes

@@ -114,3 +114,8 @@ def test_an_actor_after_a_preposition_of_place_is_no_subject() -> None:
     assert all(s != "FRAGOV" for s, _ in got)
     got = pairs("Protesters rallied outside the Israeli embassy in Amman and chanted slogans against Egypt.")
     assert all(s != "ISRGOV" for s, _ in got)
+
+
+def test_an_actor_after_a_preposition_of_time_or_cause_is_no_target_while_another_is_named() -> None:
+    assert events("Guatemala opened an embassy in Jerusalem following the U.S. lead.")[0] == ("GTM", "054", "ISR")
+    assert events("Chile expelled two Argentine diplomats despite protests from Peru.")[0] == ("CHL", "166", "ARGGOV")

@@ -98,12 +98,44 @@ def join_phrases(mentions: list[Mention], text: str, resources: Resources) -> li
                 out[-1] = joined
                 continue
         out.append(m)
+    out = _share_plural_roles(out, text)
     heads = _org_heads(resources)
     extended = [
         _extend_org(m, text, out) if m.kind == "role" and fold_key(m.text) in heads else m for m in out
     ]
     kept = [m for m in extended if m is not None]
     return _person_of([_extend_title(m, text, titles, kept) for m in kept], text)
+
+
+# Between two members of a list of countries: "Peru and Chile", "Perú y Chile", "Peru, Chile".
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:and|y|e|et|und))\s+(?:(?:the|de|la|le|l'|de la|do|da)\s+)?$", re.IGNORECASE)
+_SHARED_ROLE = re.compile(r"^role '([^']+)' of \w+ \((from 'of|from 'de|from the possessive|from the adjective)")
+
+
+def _share_plural_roles(mentions: list[Mention], text: str) -> list[Mention]:
+    """A plural role of a list of countries is each one's: "the foreign ministers of Peru and Chile",
+    "Peru and Chile's foreign ministers", "the Peruvian and Chilean foreign ministers": Chile's or Peru's
+    ministers too (PERGOV and CHLGOV), not the bare country."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.sentence != b.sentence or not _LIST_GAP.match(text[a.end : b.start]):
+            continue
+        for role, bare, after in ((a, b, True), (b, a, False)):
+            found = _SHARED_ROLE.match(role.why)
+            if not found or role.kind != "role" or not role.sector or not found.group(1).endswith("s"):
+                continue
+            if bare.kind not in ("country", "demonym") or bare.sector or not bare.country:
+                continue
+            # "of X and Y": the role comes first; "X and Y's ministers": it comes last
+            if after != found.group(2).startswith(("from 'of", "from 'de")):
+                continue
+            out[out.index(bare)] = Mention(
+                bare.sentence, bare.start, bare.end, bare.text, f"{bare.country}{role.sector}", bare.country,
+                role.sector, bare.name, kind="role", why=f"role '{found.group(1)}' shared with '{role.text}' in a list",
+                confidence=bare.confidence,
+            )
+    return out
 
 
 def _person_of(mentions: list[Mention], text: str) -> list[Mention]:

@@ -21,6 +21,8 @@ are depends on the language, so each language has a `Grammar`: named classes of 
     and                coordinating words between actors
     participle_opener  words before a fronted participle ("after", "tras", "après")
     preposition        words after which an actor is not a subject
+    adjunct            the prepositions among them of time and cause ("following", "despite", "tras"): an
+                       actor after one is no target while the act names another
     locative           prepositions of place ("in", "en", "im")
     object_article     articles that mark an object, never a subject ("den", "dem")
     possessive         possessive determiners ("its", "su", "ihren", "son", "seu"): "its ambassador" is the
@@ -43,7 +45,7 @@ from dyad.text.normalize import fold_key
 
 CLASSES = frozenset(
     """determiner no_verb_after clause_opener conjunction relative relative_pronoun be werden reflexive
-    unaccusative by of against infinitive and participle_opener preposition locative object_article both possessive
+    unaccusative by of against infinitive and participle_opener preposition adjunct locative object_article both possessive
     auxiliary complement that opener function flag""".split()
 )
 FLAGS = frozenset({"verb_final", "compounds", "capitalised_nouns"})

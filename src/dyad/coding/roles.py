@@ -330,8 +330,8 @@ def _prefer_objects(norms: list[str], after: list[ActorSpan], g: Grammar, means:
     """
 
     def rank(s: ActorSpan) -> int:
-        if locative(norms, s, g):
-            return 2
+        if locative(norms, s, g) or after_preposition(norms, s, g) in g.of("adjunct"):
+            return 2  # "opened an embassy in Jerusalem following the US": the act is towards neither first
         # A bare group with no country ("send troops into Kosovo") is more often the act's means.
         bare = _bare_group(norms, s, g)
         if bare and (s.mention.sector in ("MIL", "COP") or s.first in means):
