@@ -45,8 +45,8 @@ from dyad.text.normalize import fold_key
 
 CLASSES = frozenset(
     """determiner no_verb_after clause_opener conjunction relative relative_pronoun be werden reflexive
-    unaccusative by of against infinitive and participle_opener preposition adjunct locative object_article both possessive
-    auxiliary complement that opener function flag""".split()
+    unaccusative by of against infinitive and participle_opener preposition adjunct locative object_article both
+    possessive auxiliary complement that opener function flag""".split()
 )
 FLAGS = frozenset({"verb_final", "compounds", "capitalised_nouns"})
 _FILE = "lexicon/grammar.tsv"
