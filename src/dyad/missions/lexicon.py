@@ -91,8 +91,11 @@ class Lexicon:
     def find(self, tokens: list[Token]) -> list[CueMatch]:
         """Every cue in the tokens; `block` cues remove what they overlap, then the longest cue of a role wins."""
         found = []
+        by_prefix, by_suffix, anywhere = _affix_index(self.by_affix)
         for i, tok in enumerate(tokens):
-            for cue in (*self.by_word.get(tok.norm, ()), *self.by_affix):
+            word = tok.norm
+            affixed = (*by_prefix.get(word[:_KEY], ()), *by_suffix.get(word[-_KEY:], ()), *anywhere)
+            for cue in (*self.by_word.get(word, ()), *affixed):
                 n = len(cue.words)
                 if i + n <= len(tokens) and all(_word_ok(w, tokens[i + k].norm) for k, w in enumerate(cue.words)):
                     found.append(CueMatch(i, i + n, cue))
@@ -112,6 +115,32 @@ class Lexicon:
 
     def has(self, role: str, word: str) -> bool:
         return word in self.words.get(role, frozenset())
+
+
+# Affix cues are looked up by their first (prefix cues: "open*") or last (suffix cues: "*n't") three
+# letters, so a token is tried against the few that can match it, not against all of them.
+_KEY = 3
+_AffixIndex = tuple[dict[str, tuple[Cue, ...]], dict[str, tuple[Cue, ...]], tuple[Cue, ...]]
+
+
+@lru_cache(maxsize=16)
+def _affix_index(cues: tuple[Cue, ...]) -> _AffixIndex:
+    prefix: dict[str, list[Cue]] = {}
+    suffix: dict[str, list[Cue]] = {}
+    anywhere: list[Cue] = []
+    for cue in cues:
+        first = cue.words[0]
+        if first.endswith("*") and len(first) - 1 >= _KEY:
+            prefix.setdefault(first[:_KEY], []).append(cue)
+        elif first.startswith("*") and len(first) - 1 >= _KEY:
+            suffix.setdefault(first[-_KEY:], []).append(cue)
+        else:
+            anywhere.append(cue)
+    return (
+        {k: tuple(v) for k, v in prefix.items()},
+        {k: tuple(v) for k, v in suffix.items()},
+        tuple(anywhere),
+    )
 
 
 def _cue_words(cue: str) -> tuple[str, ...]:
