@@ -176,6 +176,8 @@ def _mission_changes(
     mode = mode_of(parsed, cue, status)
     date, mode = when(parsed, cue, mode, doc_date, dates, status, context.narrating_past)
     parties: Parties = mission_parties(parsed, cue, noun, status, context, earlier, relations)
+    if cue.cue.needs == "own" and not (parties.subject and set(parties.owners) <= set(parties.subject)):
+        return []  # "convocou o seu embaixador" recalls it; "convocou o embaixador de Israel" summons another's
     if status == "relocated" and not parties.from_city and not any(city for _, city in parties.hosts):
         return []  # "moved" without the city it moved to is no relocation
     stored, plan, mode_name = stored_status(status, mode.mode)

@@ -144,12 +144,14 @@ def _city_anchors(
     places: PlaceIndex,
     skip_before: int,
 ) -> list[Anchor]:
-    """Cities the actors stage does not name (it knows capitals): a capitalised name after a place word."""
+    """Cities the actors stage does not name (it knows capitals): a capitalised name after a place word, or
+    after a word of destination that follows an origin ("de Kiev a Lviv")."""
     taken = {i for a in anchors for i in range(a.start, a.end)}
     found = list(anchors)
     for i, tok in enumerate(tokens):
         if tok.start < skip_before or not (
             lex.has("host", tok.norm) or lex.has("from", tok.norm) or lex.has("filler", tok.norm)
+            or (lex.has("dest", tok.norm) and _after_origin(tokens, i, found, lex))  # "de Kiev a Lviv"
         ):
             continue
         j = i + 1
@@ -164,6 +166,16 @@ def _city_anchors(
                 taken.update(range(hit.start, hit.end))
                 break
     return found
+
+
+def _after_origin(tokens: list[Token], i: int, found: list[Anchor], lex: Lexicon) -> bool:
+    """Whether the destination word at i follows a place after an origin word ("de Kiev a", "von Kiew nach"):
+    only then does it name a place ("a", "para" are also articles and prepositions of purpose)."""
+    before = next((a for a in found if a.end == i), None)
+    if before is None:
+        return False
+    # the origin word before the place, or inside a mission the actors stage read with it ("embajada de Kiev")
+    return any(lex.has("from", tokens[k].norm) for k in range(max(0, before.start - 1), before.end))
 
 
 def _city_at(
