@@ -255,6 +255,11 @@ def _unmarked_owner(
     cue_start: int,
 ) -> list[str]:
     if status == "ambassador expelled":
+        clause = parsed.clause[cue_start]
+        mutual = any(parsed.role_at("both", i) for i, c in enumerate(parsed.clause) if c == clause)
+        if marks.possessive and mutual and len(set(subject)) == 2:
+            why.append("each other's ambassadors")  # "A e B expulsaram mutuamente os seus embaixadores"
+            return list(subject)
         expeller = subject or [h for h, _ in hosts]
         story = [(m.sender, m.host) for m in reversed(earlier)] + [p for p in (context.main, context.mission) if p]
         for owner, host in story:

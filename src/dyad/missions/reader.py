@@ -76,11 +76,16 @@ def _tells_past(parsed: Parsed, dates: list[DateMention], doc_date: str | None, 
 
 
 def _gap(parsed: Parsed, a: CueMatch, b: CueMatch) -> float:
-    """Words between two cues, not counting articles and possessives, a country's name as one word; a
-    mission word before its change word counts half a word more (most languages put the object after)."""
+    """Words between two cues, not counting articles and possessives, a country's name as one word, nor an
+    insert between commas; a mission word before its change word counts half a word more (most languages
+    put the object after)."""
     lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    commas = [k for k in range(lo, hi) if parsed.word(k) == ","]
     words, i = 0, lo
     while i < hi:
+        if len(commas) >= 2 and commas[0] <= i <= commas[-1]:
+            i += 1  # "L'ambassade, fermée au début de la guerre, a rouvert": an insert between commas
+            continue
         anchor = parsed.anchor_at(i)
         if anchor is not None:
             words += 0 if anchor.end in (b.start, a.start) else 1  # "the Saudi embassy": part of the noun

@@ -196,10 +196,21 @@ def _city_at(
 
 
 def _clauses(tokens: list[Token], lex: Lexicon) -> list[int]:
-    """Clause numbers: a new clause after ';', ':' or a bracket, and at a clause word ("while", "mientras")."""
-    out, n = [], 0
-    for tok in tokens:
-        if tok.norm in _CLAUSE_PUNCT or lex.has("boundary", tok.norm):
-            n += 1
+    """Clause numbers: a new clause after ';', ':' or a bracket, and at a clause word ("while", "mientras");
+    a relative clause between commas (", que havia sido fechada em fevereiro,") is one, and the clause it
+    interrupts goes on after it with its number."""
+    out, n, total = [], 0, 0
+    outer: int | None = None  # the clause a relative clause between commas interrupts
+    for i, tok in enumerate(tokens):
+        relative = i > 0 and tokens[i - 1].norm == "," and lex.has("relative", tok.norm)
+        if tok.norm == "," and outer is not None:
+            n, outer = outer, None
+        elif tok.norm in _CLAUSE_PUNCT or lex.has("boundary", tok.norm) or relative:
+            total += 1
+            if relative and outer is None:
+                outer = n
+            elif tok.norm in _CLAUSE_PUNCT:
+                outer = None
+            n = total
         out.append(n)
     return out
