@@ -6,7 +6,9 @@
     # [('possessive', ''), ('noun', 'embassy'), ('host', ''), ('change', 'closed')]
 
 A cue is a phrase of folded words; `open*` matches any word that starts with "open", `*n't` any word
-that ends with "n't", and `*` alone any one word. Where cues overlap, a `block` cue ("opened fire")
+that ends with "n't", and `*` alone any one word; `...` is a verb's particle later in its clause (German
+"rief ... zurück": "rief seinen Botschafter in Madrid zurück"), the match being the words before it. Where
+cues overlap, a `block` cue ("opened fire")
 removes the others, and of the rest the longest wins in its role.
 """
 
@@ -23,7 +25,7 @@ from dyad.text.normalize import fold
 ROLES = (
     "noun", "change", "relations", "relation", "block", "mode", "possessive", "owner", "host", "from",
     "with", "between", "agent", "article", "definite", "filler", "conj", "both", "boundary", "ending", "other",
-    "setting", "again", "gerund", "participle", "nonactor", "dest",
+    "setting", "again", "gerund", "participle", "nonactor", "dest", "relative",
 )  # fmt: skip
 MODES = (
     "future",
@@ -57,8 +59,9 @@ class Token:
 
 
 def tokenize_folded(folded: str) -> list[Token]:
-    """Tokens of a folded text (see dyad.text.normalize.fold), with offsets into it."""
-    return [Token(i, m.start(), m.end(), m.group()) for i, m in enumerate(_TOKEN.finditer(folded))]
+    """Tokens of a folded text (see dyad.text.normalize.fold), with offsets into it. German "ß" is read as
+    "ss" (fold keeps it, to keep offsets): "Schließung" and Swiss "Schliessung" are one word."""
+    return [Token(i, m.start(), m.end(), m.group().replace("ß", "ss")) for i, m in enumerate(_TOKEN.finditer(folded))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,9 +99,11 @@ class Lexicon:
             word = tok.norm
             affixed = (*by_prefix.get(word[:_KEY], ()), *by_suffix.get(word[-_KEY:], ()), *anywhere)
             for cue in (*self.by_word.get(word, ()), *affixed):
-                n = len(cue.words)
-                if i + n <= len(tokens) and all(_word_ok(w, tokens[i + k].norm) for k, w in enumerate(cue.words)):
-                    found.append(CueMatch(i, i + n, cue))
+                head, tail = _split(cue.words)
+                n = len(head)
+                if i + n <= len(tokens) and all(_word_ok(w, tokens[i + k].norm) for k, w in enumerate(head)):
+                    if not tail or _particle_at(tokens, i + n, tail):
+                        found.append(CueMatch(i, i + n, cue))
         blocks = [m for m in found if m.cue.role == "block"]
         kept: list[CueMatch] = []
         for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
@@ -143,10 +148,37 @@ def _affix_index(cues: tuple[Cue, ...]) -> _AffixIndex:
     )
 
 
+_PARTICLE_SPAN = 12  # the most words between a separable verb and its particle
+_CLAUSE_END = {",", ";", ":", ".", "!", "?", "(", ")"}
+
+
+def _split(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A cue's words before `...` and its particle after it."""
+    if "..." not in words:
+        return words, ()
+    k = words.index("...")
+    return words[:k], words[k + 1 :]
+
+
+def _particle_at(tokens: list[Token], start: int, tail: tuple[str, ...]) -> bool:
+    """Whether the particle ends the clause after `start` ("rief seinen Botschafter zurück.")."""
+    n = len(tail)
+    for j in range(start, min(len(tokens), start + _PARTICLE_SPAN) - n + 1):
+        if tokens[j - 1].norm in _CLAUSE_END:
+            return False
+        if all(_word_ok(w, tokens[j + k].norm) for k, w in enumerate(tail)):
+            after = tokens[j + n].norm if j + n < len(tokens) else "."
+            return after in _CLAUSE_END or after in ("und", "sowie", "oder", "aber")
+    return False
+
+
 def _cue_words(cue: str) -> tuple[str, ...]:
     """A cue's words, tokenized as text is ("l'ambassade" -> "l'", "ambassade"), a "*" kept on its word."""
     words: list[str] = []
     for part in cue.split():
+        if part == "...":
+            words.append(part)
+            continue
         core = part.strip("*")
         if not core:
             words.append("*")

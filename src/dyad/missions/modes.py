@@ -57,10 +57,27 @@ def mode_of(parsed: Parsed, cue: CueMatch, status: str) -> Mode:
             hit = m.end <= cue.start and parsed.clause[m.start] == clause
         elif scope == "after":
             hit = cue.end <= m.start < cue.end + 3 and parsed.clause[m.start] == clause
+        elif scope == "rest":  # "denied reports that Spain would close ...": what follows it, clause or not
+            hit = m.end <= cue.start
+        elif scope == "object":  # "nach mehrwöchiger Schließung", "tras el cierre": the act a preposition governs
+            hit = (
+                m.end <= cue.start <= m.end + 2
+                and not _ended(parsed, m.end, cue.start)
+                and not any(m.end <= c.start < cue.start for c in changes)  # its first act only
+                and not parsed.lex.form("gerund", parsed.word(cue.start))  # "after closing ..." may be news
+            )
+        elif scope == "later":  # "the reopening of the embassy is planned for May": the clause's predicate
+            hit = m.start >= cue.end and parsed.clause[m.start] == clause
         else:
             window = parsed.lex.settings.get("window", _WINDOW)
-            # a mode phrase may end in the change word itself: "after freezing ties"
-            hit = cue.start - window <= m.start < cue.start and m.end <= cue.end and parsed.clause[m.start] == clause
+            # a mode phrase may end in the change word itself: "after freezing ties"; a prepositional one
+            # (needs=phrase) ends at a comma or an actor: "After seven years without ties, A and B reopened"
+            hit = (
+                cue.start - window <= m.start < cue.start
+                and m.end <= cue.end
+                and parsed.clause[m.start] == clause
+                and not (m.cue.needs == "phrase" and _ended(parsed, m.end, cue.start))
+            )
         if value == "pluperfect":  # "had closed": background, unless reported ("said it had closed")
             value = "" if speech else "historical"
         if hit and value and value not in ("speech", "present"):
@@ -90,6 +107,12 @@ def mode_of(parsed: Parsed, cue: CueMatch, status: str) -> Mode:
     return Mode("factual", "factual")
 
 
+def _ended(parsed: Parsed, start: int, end: int) -> bool:
+    """Whether a prepositional phrase ("after years of closure", "sin relaciones", "nach zwölf Jahren") ends
+    before the change word: a comma or an actor (the main clause's subject) stands between them."""
+    return any(parsed.word(i) == "," or parsed.anchor_at(i) is not None for i in range(start, end))
+
+
 def when(
     parsed: Parsed,
     cue: CueMatch,
@@ -115,7 +138,15 @@ def when(
         return None, mode
     if mode.mode in ("factual", "order", "command", "intent") and (near.past or is_before(near.date, doc_date)):
         return near.date, Mode("historical", f"historical: dated {near.date}, before the article")
+    if mode.mode == "factual" and _after(near.date, doc_date):
+        # "la reapertura ... para el próximo mes": a change dated after the article is still to come
+        return near.date, Mode("future", f"future: dated {near.date}, after the article")
     return near.date, mode
+
+
+def _after(date: str, doc_date: str | None) -> bool:
+    """Whether a (possibly imprecise) date lies after the document's day, month or year."""
+    return doc_date is not None and date > doc_date[: len(date)]
 
 
 def _token_at(parsed: Parsed, offset: int) -> int:

@@ -53,6 +53,7 @@ class Parties:
     from_city: str | None
     why: list[str]
     districts: dict[str, str] = field(default_factory=dict)  # city -> the district named in it
+    subject: list[str] = field(default_factory=list)  # who acted, as the sentence names them
 
 
 def subject_of(parsed: Parsed, before: int, exclude: set[int], *, gerund: bool = False) -> list[Anchor] | None:
@@ -209,7 +210,7 @@ def mission_parties(
         host_places = _default_hosts(parsed, cue, owners, subject_codes, context, earlier, relations, why, near)
     from_city = next((a.city for a in origins if a.city), None) if moving else None
     districts = {a.city: a.district for a in hosts + marks.cities if a.city and a.district}
-    return Parties(owners, host_places, from_city, why, districts)
+    return Parties(owners, host_places, from_city, why, districts, subject_codes)
 
 
 def _earlier_marked_owner(parsed: Parsed, noun_start: int) -> str | None:
@@ -254,6 +255,11 @@ def _unmarked_owner(
     cue_start: int,
 ) -> list[str]:
     if status == "ambassador expelled":
+        clause = parsed.clause[cue_start]
+        mutual = any(parsed.role_at("both", i) for i, c in enumerate(parsed.clause) if c == clause)
+        if marks.possessive and mutual and len(set(subject)) == 2:
+            why.append("each other's ambassadors")  # "A e B expulsaram mutuamente os seus embaixadores"
+            return list(subject)
         expeller = subject or [h for h, _ in hosts]
         story = [(m.sender, m.host) for m in reversed(earlier)] + [p for p in (context.main, context.mission) if p]
         for owner, host in story:

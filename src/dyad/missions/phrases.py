@@ -104,8 +104,10 @@ def owner_marks(parsed: Parsed, noun: CueMatch) -> Marks:
     inside = next((a for a in parsed.anchors if a.start <= noun.start < a.end and a.end - a.start > span), None)
     if inside is not None:  # the actors stage read "the ambassador of Panama", "US ambassador" as one actor
         after = noun.end if noun.end < inside.end else None
+        # "o seu embaixador da Venezuela": after a possessive, "de" names the place it leaves, not an owner
         place_word = after is not None and (
-            parsed.is_("host", after) or (parsed.is_("from", after) and not parsed.is_("owner", after))
+            parsed.is_("host", after)
+            or (parsed.is_("from", after) and (not parsed.is_("owner", after) or _possessive(parsed, noun)))
         )
         if inside.city is not None or place_word:
             # "the ambassador to Israel", "the Moscow embassy": the place it is in, not its owner

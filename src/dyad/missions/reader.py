@@ -76,11 +76,16 @@ def _tells_past(parsed: Parsed, dates: list[DateMention], doc_date: str | None, 
 
 
 def _gap(parsed: Parsed, a: CueMatch, b: CueMatch) -> float:
-    """Words between two cues, not counting articles and possessives, a country's name as one word; a
-    mission word before its change word counts half a word more (most languages put the object after)."""
+    """Words between two cues, not counting articles and possessives, a country's name as one word, nor an
+    insert between commas; a mission word before its change word counts half a word more (most languages
+    put the object after)."""
     lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    commas = [k for k in range(lo, hi) if parsed.word(k) == ","]
     words, i = 0, lo
     while i < hi:
+        if len(commas) >= 2 and commas[0] <= i <= commas[-1]:
+            i += 1  # "L'ambassade, fermée au début de la guerre, a rouvert": an insert between commas
+            continue
         anchor = parsed.anchor_at(i)
         if anchor is not None:
             words += 0 if anchor.end in (b.start, a.start) else 1  # "the Saudi embassy": part of the noun
@@ -176,6 +181,8 @@ def _mission_changes(
     mode = mode_of(parsed, cue, status)
     date, mode = when(parsed, cue, mode, doc_date, dates, status, context.narrating_past)
     parties: Parties = mission_parties(parsed, cue, noun, status, context, earlier, relations)
+    if cue.cue.needs == "own" and not (parties.subject and set(parties.owners) <= set(parties.subject)):
+        return []  # "convocou o seu embaixador" recalls it; "convocou o embaixador de Israel" summons another's
     if status == "relocated" and not parties.from_city and not any(city for _, city in parties.hosts):
         return []  # "moved" without the city it moved to is no relocation
     stored, plan, mode_name = stored_status(status, mode.mode)

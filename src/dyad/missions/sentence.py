@@ -144,12 +144,14 @@ def _city_anchors(
     places: PlaceIndex,
     skip_before: int,
 ) -> list[Anchor]:
-    """Cities the actors stage does not name (it knows capitals): a capitalised name after a place word."""
+    """Cities the actors stage does not name (it knows capitals): a capitalised name after a place word, or
+    after a word of destination that follows an origin ("de Kiev a Lviv")."""
     taken = {i for a in anchors for i in range(a.start, a.end)}
     found = list(anchors)
     for i, tok in enumerate(tokens):
         if tok.start < skip_before or not (
             lex.has("host", tok.norm) or lex.has("from", tok.norm) or lex.has("filler", tok.norm)
+            or (lex.has("dest", tok.norm) and _after_origin(tokens, i, found, lex))  # "de Kiev a Lviv"
         ):
             continue
         j = i + 1
@@ -164,6 +166,16 @@ def _city_anchors(
                 taken.update(range(hit.start, hit.end))
                 break
     return found
+
+
+def _after_origin(tokens: list[Token], i: int, found: list[Anchor], lex: Lexicon) -> bool:
+    """Whether the destination word at i follows a place after an origin word ("de Kiev a", "von Kiew nach"):
+    only then does it name a place ("a", "para" are also articles and prepositions of purpose)."""
+    before = next((a for a in found if a.end == i), None)
+    if before is None:
+        return False
+    # the origin word before the place, or inside a mission the actors stage read with it ("embajada de Kiev")
+    return any(lex.has("from", tokens[k].norm) for k in range(max(0, before.start - 1), before.end))
 
 
 def _city_at(
@@ -184,10 +196,21 @@ def _city_at(
 
 
 def _clauses(tokens: list[Token], lex: Lexicon) -> list[int]:
-    """Clause numbers: a new clause after ';', ':' or a bracket, and at a clause word ("while", "mientras")."""
-    out, n = [], 0
-    for tok in tokens:
-        if tok.norm in _CLAUSE_PUNCT or lex.has("boundary", tok.norm):
-            n += 1
+    """Clause numbers: a new clause after ';', ':' or a bracket, and at a clause word ("while", "mientras");
+    a relative clause between commas (", que havia sido fechada em fevereiro,") is one, and the clause it
+    interrupts goes on after it with its number."""
+    out, n, total = [], 0, 0
+    outer: int | None = None  # the clause a relative clause between commas interrupts
+    for i, tok in enumerate(tokens):
+        relative = i > 0 and tokens[i - 1].norm == "," and lex.has("relative", tok.norm)
+        if tok.norm == "," and outer is not None:
+            n, outer = outer, None
+        elif tok.norm in _CLAUSE_PUNCT or lex.has("boundary", tok.norm) or relative:
+            total += 1
+            if relative and outer is None:
+                outer = n
+            elif tok.norm in _CLAUSE_PUNCT:
+                outer = None
+            n = total
         out.append(n)
     return out

@@ -123,7 +123,8 @@ def find_dates(folded: str, doc_date: str | None, words: DateWords, *, forward: 
             add(m.start(), m.end(), _weekday(anchor, int(words.values[("weekday", m.group(1))]), forward), "day")
         for m in words.relative.finditer(folded):
             word = m.group(1)
-            past = (("month-ago", word) in words.values or ("year-ago", word) in words.values) and not forward
+            ago = words.values.get(("month-ago", word)) or words.values.get(("year-ago", word))
+            past = ago is not None and int(ago) < 0 and not forward  # "last year"; "next year" is no past
             add(m.start(), m.end(), *_relative(anchor, word, words), past=past)
         for m in words.ago.finditer(folded):
             number, unit = (m.group("n1"), m.group("u1")) if m.groupdict().get("u1") else (m.group("n2"), m.group("u2"))
@@ -244,9 +245,9 @@ def _relative(anchor: dt.date, word: str, words: DateWords) -> tuple[str, str]:
             return (anchor + dt.timedelta(days=n)).isoformat(), "day"
         if kind == "week":
             return (anchor + dt.timedelta(days=7 * n)).isoformat(), "day"
-        if kind == "month-ago":
-            first = anchor.replace(day=1) - dt.timedelta(days=1) if n < 0 else anchor
-            return f"{first.year:04d}-{first.month:02d}", "month"
+        if kind == "month-ago":  # "last month" -1, "next month" +1
+            year, month = divmod(anchor.year * 12 + anchor.month - 1 + n, 12)
+            return f"{year:04d}-{month + 1:02d}", "month"
         return str(anchor.year + n), "year"
     return anchor.isoformat(), "day"
 
