@@ -119,3 +119,11 @@ def test_an_actor_after_a_preposition_of_place_is_no_subject() -> None:
 def test_an_actor_after_a_preposition_of_time_or_cause_is_no_target_while_another_is_named() -> None:
     assert events("Guatemala opened an embassy in Jerusalem following the U.S. lead.")[0] == ("GTM", "054", "ISR")
     assert events("Chile expelled two Argentine diplomats despite protests from Peru.")[0] == ("CHL", "166", "ARGGOV")
+
+
+def test_every_member_of_a_long_list_of_subjects_acts_on_the_object() -> None:
+    got = pairs("Saudi Arabia, the UAE, Bahrain and Egypt cut diplomatic ties with Qatar on Monday.")
+    assert {("SAU", "QAT"), ("ARE", "QAT"), ("BHR", "QAT"), ("EGY", "QAT")} <= got
+    # a joint act with its object named is towards the object, not between the members
+    got = pairs("Mexico, Brazil, Chile and Argentina recalled their envoys from Caracas.")
+    assert {("MEX", "VEN"), ("CHL", "VEN")} <= got and ("CHL", "ARG") not in got

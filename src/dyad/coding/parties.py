@@ -183,10 +183,24 @@ def settle(
                     continue
                 roles = Roles(roles.source, fits, roles.why + "; a statement's target is whom it is about")
         acting_together = joint(trigger, norms, g) and _subject(norms, spans, roles.source, g)
-        if members(norms, spans, roles, g) and not acting_together:
-            continue  # "Peru and Chile condemned ...", "visited Benin, Eritrea and Botswana on a tour"
+        towards_another = _object_named(norms, spans, trigger, roles, g)
+        if members(norms, spans, roles, g) and not (acting_together and not towards_another):
+            # "Peru and Chile condemned ...", "visited Benin, Eritrea and Botswana on a tour"; and a joint
+            # act with its object named ("Mexico and Chile recalled their envoys from Caracas") is towards it
+            continue
         out.append(roles)
     return out
+
+
+def _object_named(norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, roles: Roles, g: Grammar) -> bool:
+    """Another actor than the two stands after the trigger, not as a place ("held talks in Geneva"): the act's
+    object."""
+    parties = {m.country or m.code for m in (roles.source, roles.target)}
+    return any(
+        s.first >= trigger.head_end and (s.mention.country or s.mention.code) not in parties
+        and not locative(norms, s, g)
+        for s in spans
+    )
 
 
 def members(norms: list[str], spans: list[ActorSpan], roles: Roles, g: Grammar) -> bool:

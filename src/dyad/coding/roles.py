@@ -282,7 +282,10 @@ def _clause_roles(
     elif not trigger.pattern.reverse and why.startswith("subject before") and target_span is not None:
         # "Saudi Arabia, Egypt, Bahrain and the UAE cut ties with Qatar": each of them acts on Qatar;
         # "recalled its ambassadors from Chile and Peru": it acts on each of them.
-        return pairs(group(norms, before, before[-1], g), group(norms, after, target_span, g), why)
+        # a list's inner members may look like an apposition ("Saudi Arabia, the UAE, Bahrain and Egypt"):
+        # the list is read over every subject-like actor before the trigger
+        subjects = [s for s in before_all if after_preposition(norms, s, g) is None]
+        return pairs(group(norms, subjects, before[-1], g), group(norms, after, target_span, g), why)
     # A passive with no agent names who suffered the act, not who did it: the source is a guess.
     roles = Roles(source, target, why, structural=not (passive and why.startswith("passive")))
     if trigger.pattern.reverse:
