@@ -49,7 +49,11 @@ class PlaceIndex:
 
 @lru_cache(maxsize=4)
 def place_index(resources: Resources) -> PlaceIndex:
-    """Built once per `Resources`."""
+    """Built once per `Resources`, and kept in the compiled-tables cache (dyad/cache.py)."""
+    return resources.compiled("missions-places", lambda: _build(resources), PlaceIndex, bundled_only=True)
+
+
+def _build(resources: Resources) -> PlaceIndex:
     table: dict[str, list[City]] = {}
     cities: dict[tuple[str, str], City] = {}
     districts: dict[str, str] = {}
