@@ -66,7 +66,13 @@ def features(
     """The combiner's inputs for one candidate, among its sentence's candidates (`rivals`, itself included)."""
     sig = event.signals
     f = {name: float(sig.get(name, 0.0)) for name in RULE_SIGNALS}
-    others = [r.signals.get("rule", 0.0) for r in rivals if r is not event and not r.signals.get("derived")]
+    # rivals are other readings of the sentence; the same act of another member of a list ("X, Y and Z
+    # recalled their envoys": one trigger, one code, other actors) is no rival
+    others = [
+        r.signals.get("rule", 0.0)
+        for r in rivals
+        if r is not event and not r.signals.get("derived") and not _sibling(r, event)
+    ]
     f["rule_margin"] = f["rule"] - max(others, default=0.0)
     f["rule_top"] = float(f["rule"] >= max(others, default=0.0))
     f["candidates"] = min(len(rivals), 8) / 8
@@ -99,6 +105,15 @@ def features(
             m_rule_x_penta=f["rule"] * p_penta,
         )
     return f
+
+
+def _sibling(a: Event, b: Event) -> bool:
+    """The same trigger and code with one party in common: two members of a list acting (or acted on) alike."""
+    if a.trigger is None or b.trigger is None or a.cameo != b.cameo:
+        return False
+    if (a.trigger.start, a.trigger.end) != (b.trigger.start, b.trigger.end):
+        return False
+    return (a.source.code == b.source.code) != (a.target.code == b.target.code)
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,12 +43,13 @@ class MissionReader:
         self.resources = resources
         self.languages = languages
         self.exclusive = {r["a"]: r["b"] for r in read_tsv("missions/exclusive.tsv", required=("a", "b"))}
+        self.places = place_index(resources)  # built (or read from the cache) with the pipeline, like its other tables
 
     def __call__(self, doc: Document) -> Document:
         lang = _language(doc, self.languages)
         if lang is None:
             return doc
-        lex, places = lexicon(lang), place_index(self.resources)
+        lex, places = lexicon(lang), self.places
         context = Context(home=doc.home_country)
         missions: list[MissionChange] = []
         relations: list[RelationChange] = []
