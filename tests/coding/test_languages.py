@@ -114,6 +114,31 @@ def test_spanish_general_rules(text, source, cameo, target):
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "source", "cameo", "target"),
+    [
+        # a verb coordinated with the one before shares its subject: the first verb's object is not it
+        ("El presidente de Uruguay visitará Asunción y firmará tres acuerdos con su colega paraguayo.", "es",
+         "URYGOV", "057", "PRY"),
+        ("El canciller argentino se reunió con su par chileno y firmó un memorando de entendimiento.", "es",
+         "ARGGOV", "057", "CHLGOV"),
+        ("O presidente de Angola visitou Lusaka e assinou dois acordos com o seu homólogo zambiano.", "pt",
+         "AGOGOV", "057", "ZMBGOV"),
+        ("Le président sénégalais a visité Bamako et a signé deux accords avec son homologue malien.", "fr",
+         "SENGOV", "057", "MLIGOV"),
+        ("The Angolan president visited Lusaka and signed two agreements with his Zambian counterpart.", "en",
+         "AGOGOV", "057", "ZMBGOV"),
+        # a gerund after a comma too: "..., rompendo relações com Z"
+        ("O Equador reconheceu o governo interino da Bolívia, rompendo relações com a Venezuela.", "pt",
+         "ECU", "161", "VEN"),
+        ("Rusia bombardeó Odesa, matando a cuatro civiles ucranianos.", "es", "RUS", "1823", "UKRCVL"),
+        ("Le Paraguay a reconnu la Palestine, en rompant ses relations avec Israël.", "fr", "PRY", "161", "ISR"),
+    ],
+)
+def test_a_second_verb_shares_the_first_ones_subject(text, lang, source, cameo, target):
+    assert (source, cameo, target) in coded(text, lang)
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "mode"),
     [
         ("Russland wird den deutschen Botschafter ausweisen.", "de", "future"),
