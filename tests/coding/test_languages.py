@@ -89,6 +89,9 @@ def test_french_constructions(text, source, cameo, target):
         # one's own ambassadors in other countries called home: a recall of each
         ("O governo do Peru convocou os embaixadores na Argentina e na Bolívia.", "PERGOV", "161", "ARG"),
         ("Seis civis morreram num ataque de Israel.", "ISR", "1823", "CVL"),
+        # a place named after a place noun ("na província de X") is where it happened, not the guest
+        ("O Presidente de Angola recebeu em Lobito, na província de Benguela, o seu homólogo da Zâmbia.",
+         "AGOGOV", "043", "ZMBGOV"),
     ],
 )
 def test_portuguese_constructions(text, source, cameo, target):
@@ -107,6 +110,8 @@ def test_portuguese_constructions(text, source, cameo, target):
         # a short quotation right after the verb does not end its clause: the object follows it
         ('SANTIAGO (Reuters).- El canciller de Chile calificó como "inaceptable" la decisión del Gobierno de Bolivia.',
          "CHLGOV", "111", "BOLGOV"),
+        ("El presidente de Chile recibió en la ciudad de Valparaíso a su homólogo de Ecuador.",
+         "CHLGOV", "043", "ECUGOV"),
     ],
 )
 def test_spanish_general_rules(text, source, cameo, target):

@@ -141,7 +141,22 @@ def enclosed(norms: list[str], span: ActorSpan, trigger_start: int, g: Grammar) 
 
 
 def locative(norms: list[str], s: ActorSpan, g: Grammar) -> bool:
-    return after_preposition(norms, s, g) in g.of("locative") and s.mention.kind in ("capital", "country", "city")
+    """A place after "in"/"at", or named after a place noun there ("in the province of X", "na província de X",
+    "en la ciudad de X"): where something happened, not a party."""
+    if s.mention.kind not in ("capital", "country", "city", "place"):
+        return False
+    prep = after_preposition(norms, s, g)
+    if prep in g.of("locative"):
+        return True
+    if prep not in g.of("of"):
+        return False
+    i = s.first - 1
+    while i >= 0 and norms[i] != prep:
+        i -= 1
+    k = i - 2  # the place noun at i - 1, then its determiners
+    while k >= 0 and norms[k] in g.of("determiner"):
+        k -= 1
+    return k >= 0 and norms[k] in g.of("locative")
 
 
 def possessive(norms: list[str], span: ActorSpan) -> bool:
