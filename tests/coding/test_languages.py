@@ -165,6 +165,13 @@ def test_a_second_verb_shares_the_first_ones_subject(text, lang, source, cameo, 
         ("Se a Rússia atacar, o Brasil expulsará o embaixador russo.", "pt", "hypothetical"),
         ("Chile expulsará al embajador ruso.", "es", "future"),
         ("Chile no expulsó al embajador ruso.", "es", "negated"),
+        # a negated hesitation affirms: "did not hesitate to expel" expelled
+        ("Chile no dudó en expulsar al embajador ruso.", "es", "factual"),
+        ("Chile no dudará en expulsar al embajador ruso.", "es", "future"),
+        ("O Brasil não hesitou em expulsar o embaixador russo.", "pt", "factual"),
+        ("La France n'a pas hésité à expulser l'ambassadeur russe.", "fr", "factual"),
+        ("Russland zögerte nicht, den estnischen Botschafter auszuweisen.", "de", "factual"),
+        ("Poland did not hesitate to expel the Russian ambassador.", "en", "factual"),
     ],
 )
 def test_modes_per_language(text, lang, mode):
