@@ -193,6 +193,27 @@ def test_reported_speech_codes_the_reported_act(text, lang, source, target):
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "reporter"),
+    [
+        # "laut X", "según X", "segundo X", "selon X": X reports the act, it is no party to it
+        ("Laut der kenianischen Regierung hat Äthiopien Rebellenstellungen bombardiert.", "de", "KENGOV"),
+        ("Según el gobierno de Kenia, Etiopía bombardeó posiciones rebeldes.", "es", "KENGOV"),
+        ("Etiópia bombardeou posições rebeldes, segundo o governo do Quénia.", "pt", "KENGOV"),
+        ("Selon le gouvernement du Kenya, l'Éthiopie a bombardé des positions rebelles.", "fr", "KENGOV"),
+    ],
+)
+def test_a_source_of_information_is_no_party(text, lang, reporter):
+    assert not [e for e in dyad.code_text(text, date="2020-03-12", lang=lang, fast=True)
+                if e.root == "19" and reporter in (e.source.code, e.target.code)]
+
+
+def test_the_press_told_is_no_speaker():
+    # "disse à Reuters o governo do Quénia": the government speaks, the agency hears it
+    found = coded("A Etiópia bombardeou posições rebeldes na Somália, disse à Reuters o governo do Quénia.", "pt")
+    assert ("KENGOV", "010", "ETH") in found and not any(s.endswith("MED") for s, _, _ in found)
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "date"),
     [
         ("Russland wies am Montag zwei Diplomaten aus Estland aus.", "de", "2020-03-09"),

@@ -273,7 +273,9 @@ def _clause_roles(
         why = "a list of subjects; its object named later in the sentence"
         return [Roles(m, beyond, why, structural=False) for m in listed if m.code != beyond.code]
     if target is None:
-        earlier = [s.mention for s in before_all if s.mention.code != source.code]
+        earlier = [
+            s.mention for s in before_all if s.mention.code != source.code and not attribution(norms, s, g)
+        ]  # "Laut der Regierung X hat Y ... bombardiert": X reports it
         if not earlier:
             reported = any(s.first >= head_end and attribution(norms, s, g) for s in spans)
             # "Syria has agreed to allow the convoys, the UN said": Syria alone acts; the UN reports it
