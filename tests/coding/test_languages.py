@@ -193,6 +193,26 @@ def test_reported_speech_codes_the_reported_act(text, lang, source, target):
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        # "at the request of X", "a pedido de X", "à la demande de X", "auf Bitte X": X asked; the subject was asked
+        ("Angola, at the request of the Zambian government, sent a medical team to Lusaka.", "en", "ZMBGOV", "AGO"),
+        ("El Gobierno de Cuba, a petición del Gobierno de Haití, envió una brigada médica a Puerto Príncipe.", "es",
+         "HTIGOV", "CUBGOV"),
+        ("O Governo de Angola, a pedido do Governo da Zâmbia, enviou uma missão médica para Lusaka.", "pt",
+         "ZMBGOV", "AGOGOV"),
+        ("Le président malien s'est rendu à Dakar à l'invitation de son homologue sénégalais.", "fr",
+         "SENGOV", "MLIGOV"),
+        ("Der malische Präsident reiste auf Einladung seines senegalesischen Amtskollegen nach Dakar.", "de",
+         "SENGOV", "MLIGOV"),
+    ],
+)
+def test_at_the_request_of_names_who_asked(text, lang, source, target):
+    found = coded(text, lang)
+    assert (source, "020", target) in found and (target, "020", source) not in found
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "reporter"),
     [
         # "laut X", "según X", "segundo X", "selon X": X reports the act, it is no party to it
