@@ -92,6 +92,9 @@ def test_french_constructions(text, source, cameo, target):
         # a place named after a place noun ("na província de X") is where it happened, not the guest
         ("O Presidente de Angola recebeu em Lobito, na província de Benguela, o seu homólogo da Zâmbia.",
          "AGOGOV", "043", "ZMBGOV"),
+        # a comma before "que" + the actor opens a clause whose subject it is, not an inserted phrase
+        ("O Ministério confirmou, nesta terça-feira, que o embaixador de Angola no Gabão, Carlos Souza, foi expulso.",
+         "GAB", "166", "AGOGOV"),
     ],
 )
 def test_portuguese_constructions(text, source, cameo, target):

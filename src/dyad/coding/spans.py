@@ -134,6 +134,10 @@ def enclosed(norms: list[str], span: ActorSpan, trigger_start: int, g: Grammar) 
     for i in range(span.first - 1, max(-1, span.first - 12), -1):
         if norms[i] == ",":
             nxt = norms[i + 1] if i + 1 < len(norms) else ""
+            if nxt in g.of("clause_opener") and all(w in g.of("determiner") for w in norms[i + 2 : span.first]):
+                # ", nesta terça-feira, que o embaixador de X ... foi expulso": the subject of a clause, not an
+                # inserted phrase
+                return False
             return nxt in relatives or nxt in g.of("determiner") or nxt in g.of("preposition") or i + 1 < span.first
         if norms[i] in relatives:
             return True
