@@ -69,6 +69,8 @@ def test_german_lists_each_act_on_the_target():
         ("L'ambassade britannique à Téhéran rouvre ses portes.", "GBRGOV", "054", "IRN"),
         # a clitic object pronoun before the verb does not hide it
         ("Le Mali a reçu l'ambassadeur de France et l'a convoqué lundi.", "MLI", "043", "FRAGOV"),
+        # "a exigé de la Suède": "a" is the auxiliary, not "à" before a place noun
+        ("La Russie a exigé de la Norvège l'extradition de deux opposants.", "RUS", "100", "NOR"),
     ],
 )
 def test_french_constructions(text, source, cameo, target):

@@ -160,7 +160,8 @@ def locative(norms: list[str], s: ActorSpan, g: Grammar) -> bool:
     k = i - 2  # the place noun at i - 1, then its determiners
     while k >= 0 and norms[k] in g.of("determiner"):
         k -= 1
-    return k >= 0 and norms[k] in g.of("locative")
+    # not an auxiliary: French "a exigé de la Suède" ("a" is also "à" folded)
+    return k >= 0 and norms[k] in g.of("locative") and norms[k] not in g.of("auxiliary")
 
 
 def possessive(norms: list[str], span: ActorSpan) -> bool:
