@@ -115,6 +115,9 @@ def test_portuguese_constructions(text, source, cameo, target):
         # a short quotation right after the verb does not end its clause: the object follows it
         ('SANTIAGO (Reuters).- El canciller de Chile calificó como "inaceptable" la decisión del Gobierno de Bolivia.',
          "CHLGOV", "111", "BOLGOV"),
+        # Spain's foreign ministry is "de Asuntos Exteriores, UE y Cooperación": the EU in its name does not act
+        ("La ministra de Asuntos Exteriores, UE y Cooperación convocó ayer al embajador de Argelia.",
+         "ESPGOV", "114", "DZAGOV"),
         # "han muerto" is the perfect of "morir" (died), not a passive of "matar": the dead are the target
         ("Cuatro soldados colombianos han muerto en un ataque de rebeldes venezolanos.", "VENREB", "1823", "COLMIL"),
         ("El presidente de Chile recibió en la ciudad de Valparaíso a su homólogo de Ecuador.",
