@@ -31,6 +31,15 @@ def test_reign_surname_is_not_read_as_a_future_leader(find) -> None:
     assert not [m for m in find("Suharto spoke.", "1950-01-01") if m.kind == "leader"]
 
 
+def test_a_former_leaders_surname_after_another_first_name_is_another_person(find) -> None:
+    # REIGN names Guinea-Bissau's Vieira and São Tomé's da Costa by surname alone, both long out of office
+    mentions = find("O ministro Rui Vieira recebeu o embaixador Paulo Mendes da Costa.", "2024-05-02")
+    assert not [m for m in mentions if m.kind == "leader"]
+    # with a title, or alone, the surname is still the former leader
+    hit = [m for m in find("O antigo presidente Vieira visitou Lisboa.", "2024-05-02") if m.kind == "leader"]
+    assert hit and hit[0].code == "GNBGOV"
+
+
 def test_leader_after_the_curated_term_keeps_the_nearest(find) -> None:
     hit = [m for m in find("Trump criticised the court.", "2023-06-01") if m.text == "Trump"]
     assert hit and hit[0].code == "USAGOV" and "nearest term" in hit[0].why

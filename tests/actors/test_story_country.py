@@ -132,6 +132,21 @@ def test_a_region_adjective_is_not_the_united_states(find) -> None:
     assert "USA" not in {m.country for m in mentions}
 
 
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("O Panamá é o país da América Central que mais exporta café.", "CAM"),
+        ("Los cancilleres de América del Sur se reunieron en Quito.", "SAM"),
+        ("Le Maroc est le premier investisseur africain en Afrique de l'Ouest.", "WAF"),
+        ("Die Lage im Nahen Osten bleibt angespannt.", "MEA"),
+    ],
+)
+def test_world_regions_in_each_coded_language_are_regions(find, text: str, region: str) -> None:
+    # "América Central", "América del Sur": a region, not "América" the United States
+    mentions = find(text)
+    assert region in {m.code for m in mentions} and "USA" not in {m.country for m in mentions}
+
+
 def test_a_titled_person_takes_the_country_his_title_had(find) -> None:
     text = (
         "Japan's foreign minister Aiko Sato arrived in Nairobi. Kenya welcomed the visit. Kenya's president spoke. "

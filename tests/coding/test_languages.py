@@ -69,6 +69,8 @@ def test_german_lists_each_act_on_the_target():
         ("L'ambassade britannique à Téhéran rouvre ses portes.", "GBRGOV", "054", "IRN"),
         # a clitic object pronoun before the verb does not hide it
         ("Le Mali a reçu l'ambassadeur de France et l'a convoqué lundi.", "MLI", "043", "FRAGOV"),
+        # "a exigé de la Suède": "a" is the auxiliary, not "à" before a place noun
+        ("La Russie a exigé de la Norvège l'extradition de deux opposants.", "RUS", "100", "NOR"),
     ],
 )
 def test_french_constructions(text, source, cameo, target):
@@ -89,6 +91,12 @@ def test_french_constructions(text, source, cameo, target):
         # one's own ambassadors in other countries called home: a recall of each
         ("O governo do Peru convocou os embaixadores na Argentina e na Bolívia.", "PERGOV", "161", "ARG"),
         ("Seis civis morreram num ataque de Israel.", "ISR", "1823", "CVL"),
+        # a place named after a place noun ("na província de X") is where it happened, not the guest
+        ("O Presidente de Angola recebeu em Lobito, na província de Benguela, o seu homólogo da Zâmbia.",
+         "AGOGOV", "043", "ZMBGOV"),
+        # a comma before "que" + the actor opens a clause whose subject it is, not an inserted phrase
+        ("O Ministério confirmou, nesta terça-feira, que o embaixador de Angola no Gabão, Carlos Souza, foi expulso.",
+         "GAB", "166", "AGOGOV"),
     ],
 )
 def test_portuguese_constructions(text, source, cameo, target):
@@ -107,10 +115,42 @@ def test_portuguese_constructions(text, source, cameo, target):
         # a short quotation right after the verb does not end its clause: the object follows it
         ('SANTIAGO (Reuters).- El canciller de Chile calificó como "inaceptable" la decisión del Gobierno de Bolivia.',
          "CHLGOV", "111", "BOLGOV"),
+        # Spain's foreign ministry is "de Asuntos Exteriores, UE y Cooperación": the EU in its name does not act
+        ("La ministra de Asuntos Exteriores, UE y Cooperación convocó ayer al embajador de Argelia.",
+         "ESPGOV", "114", "DZAGOV"),
+        # "han muerto" is the perfect of "morir" (died), not a passive of "matar": the dead are the target
+        ("Cuatro soldados colombianos han muerto en un ataque de rebeldes venezolanos.", "VENREB", "1823", "COLMIL"),
+        ("El presidente de Chile recibió en la ciudad de Valparaíso a su homólogo de Ecuador.",
+         "CHLGOV", "043", "ECUGOV"),
     ],
 )
 def test_spanish_general_rules(text, source, cameo, target):
     assert (source, cameo, target) in coded(text, "es")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "cameo", "target"),
+    [
+        # a verb coordinated with the one before shares its subject: the first verb's object is not it
+        ("El presidente de Uruguay visitará Asunción y firmará tres acuerdos con su colega paraguayo.", "es",
+         "URYGOV", "057", "PRY"),
+        ("El canciller argentino se reunió con su par chileno y firmó un memorando de entendimiento.", "es",
+         "ARGGOV", "057", "CHLGOV"),
+        ("O presidente de Angola visitou Lusaka e assinou dois acordos com o seu homólogo zambiano.", "pt",
+         "AGOGOV", "057", "ZMBGOV"),
+        ("Le président sénégalais a visité Bamako et a signé deux accords avec son homologue malien.", "fr",
+         "SENGOV", "057", "MLIGOV"),
+        ("The Angolan president visited Lusaka and signed two agreements with his Zambian counterpart.", "en",
+         "AGOGOV", "057", "ZMBGOV"),
+        # a gerund after a comma too: "..., rompendo relações com Z"
+        ("O Equador reconheceu o governo interino da Bolívia, rompendo relações com a Venezuela.", "pt",
+         "ECU", "161", "VEN"),
+        ("Rusia bombardeó Odesa, matando a cuatro civiles ucranianos.", "es", "RUS", "1823", "UKRCVL"),
+        ("Le Paraguay a reconnu la Palestine, en rompant ses relations avec Israël.", "fr", "PRY", "161", "ISR"),
+    ],
+)
+def test_a_second_verb_shares_the_first_ones_subject(text, lang, source, cameo, target):
+    assert (source, cameo, target) in coded(text, lang)
 
 
 @pytest.mark.parametrize(
@@ -133,6 +173,13 @@ def test_spanish_general_rules(text, source, cameo, target):
         ("Se a Rússia atacar, o Brasil expulsará o embaixador russo.", "pt", "hypothetical"),
         ("Chile expulsará al embajador ruso.", "es", "future"),
         ("Chile no expulsó al embajador ruso.", "es", "negated"),
+        # a negated hesitation affirms: "did not hesitate to expel" expelled
+        ("Chile no dudó en expulsar al embajador ruso.", "es", "factual"),
+        ("Chile no dudará en expulsar al embajador ruso.", "es", "future"),
+        ("O Brasil não hesitou em expulsar o embaixador russo.", "pt", "factual"),
+        ("La France n'a pas hésité à expulser l'ambassadeur russe.", "fr", "factual"),
+        ("Russland zögerte nicht, den estnischen Botschafter auszuweisen.", "de", "factual"),
+        ("Poland did not hesitate to expel the Russian ambassador.", "en", "factual"),
     ],
 )
 def test_modes_per_language(text, lang, mode):
@@ -151,6 +198,47 @@ def test_modes_per_language(text, lang, mode):
 )
 def test_reported_speech_codes_the_reported_act(text, lang, source, target):
     assert any(s == source and c.startswith("19") and t == target for s, c, t in coded(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        # "at the request of X", "a pedido de X", "à la demande de X", "auf Bitte X": X asked; the subject was asked
+        ("Angola, at the request of the Zambian government, sent a medical team to Lusaka.", "en", "ZMBGOV", "AGO"),
+        ("El Gobierno de Cuba, a petición del Gobierno de Haití, envió una brigada médica a Puerto Príncipe.", "es",
+         "HTIGOV", "CUBGOV"),
+        ("O Governo de Angola, a pedido do Governo da Zâmbia, enviou uma missão médica para Lusaka.", "pt",
+         "ZMBGOV", "AGOGOV"),
+        ("Le président malien s'est rendu à Dakar à l'invitation de son homologue sénégalais.", "fr",
+         "SENGOV", "MLIGOV"),
+        ("Der malische Präsident reiste auf Einladung seines senegalesischen Amtskollegen nach Dakar.", "de",
+         "SENGOV", "MLIGOV"),
+    ],
+)
+def test_at_the_request_of_names_who_asked(text, lang, source, target):
+    found = coded(text, lang)
+    assert (source, "020", target) in found and (target, "020", source) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "reporter"),
+    [
+        # "laut X", "según X", "segundo X", "selon X": X reports the act, it is no party to it
+        ("Laut der kenianischen Regierung hat Äthiopien Rebellenstellungen bombardiert.", "de", "KENGOV"),
+        ("Según el gobierno de Kenia, Etiopía bombardeó posiciones rebeldes.", "es", "KENGOV"),
+        ("Etiópia bombardeou posições rebeldes, segundo o governo do Quénia.", "pt", "KENGOV"),
+        ("Selon le gouvernement du Kenya, l'Éthiopie a bombardé des positions rebelles.", "fr", "KENGOV"),
+    ],
+)
+def test_a_source_of_information_is_no_party(text, lang, reporter):
+    assert not [e for e in dyad.code_text(text, date="2020-03-12", lang=lang, fast=True)
+                if e.root == "19" and reporter in (e.source.code, e.target.code)]
+
+
+def test_the_press_told_is_no_speaker():
+    # "disse à Reuters o governo do Quénia": the government speaks, the agency hears it
+    found = coded("A Etiópia bombardeou posições rebeldes na Somália, disse à Reuters o governo do Quénia.", "pt")
+    assert ("KENGOV", "010", "ETH") in found and not any(s.endswith("MED") for s, _, _ in found)
 
 
 @pytest.mark.parametrize(

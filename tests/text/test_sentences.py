@@ -26,6 +26,16 @@ def test_spanish_openers_start_a_sentence():
     assert len(split_sentences(text)) == 3
 
 
+def test_spanish_spaced_plural_abbreviations_end_no_sentence():
+    # "EE. UU." (Estados Unidos), "FF. AA." (fuerzas armadas), "RR. EE." (relaciones exteriores): the first
+    # half's stop is no sentence end
+    text = "Cuba acusó a EE. UU. de espionaje. Las FF. AA. de Bolivia y el Ministerio de RR. EE. lo negaron."
+    assert [s.text for s in split_sentences(text, load_abbreviations())] == [
+        "Cuba acusó a EE. UU. de espionaje.",
+        "Las FF. AA. de Bolivia y el Ministerio de RR. EE. lo negaron.",
+    ]
+
+
 def test_fold_keeps_length_and_strips_accents():
     for text in ("República Popular Democrática", "Côte d’Ivoire", "İstanbul", "straße"):
         assert len(fold(text)) == len(text)

@@ -22,7 +22,7 @@ def with_surnames(mentions: list[Mention], sentences_text: dict[int, str], resou
     for m in mentions:
         if m.kind != "role" or not m.country or not m.why.endswith("named person"):
             continue
-        for surname in _surnames(m.text, _title_words(resources)):
+        for surname in _surnames(m.text, title_words(resources)):
             people.setdefault(surname, set()).add((m.code, m.text))
             first.setdefault(surname, (m.sentence, m.end))
     found: list[Mention] = []
@@ -86,6 +86,6 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _title_words(resources: Resources) -> frozenset[str]:
+def title_words(resources: Resources) -> frozenset[str]:
     """Every word of every title ("foreign", "minister", "secretary"): never a surname."""
     return frozenset(w for r in resources.roles if r.title for w in fold_key(r.name).split())

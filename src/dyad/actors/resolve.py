@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from dyad.actors.descriptors import find_descriptions
 from dyad.actors.matcher import Entry, Hit
+from dyad.actors.persons import title_words
 from dyad.actors.phrases import join_phrases, with_acronyms
 from dyad.doc import Mention
 from dyad.resources import Leader, Resources
@@ -105,7 +106,7 @@ def _sense(
     surface = text[hit.start : hit.end]
     entry = hit.entries[0]
     if entry.name is None:
-        return _leader_mention(hit, surface, sentence, date)
+        return _leader_mention(hit, surface, sentence, date, _given_name_before(text, hit.start, resources))
     name = entry.name
     if name.kind == "ambiguous":
         return _ambiguous_mention(hit, entry, surface, text, sentence, resources, senses)
@@ -165,10 +166,16 @@ def _sense(
     )
 
 
-def _leader_mention(hit: Hit, surface: str, sentence: int, date: str | None) -> Mention | None:
+def _leader_mention(
+    hit: Hit, surface: str, sentence: int, date: str | None, given_name: bool = False
+) -> Mention | None:
     leaders = [leader for e in hit.entries for leader in e.leaders]
     leader = leader_on(date, leaders)
     if leader is None:
+        return None
+    if given_name and leader.source == "reign" and not leader.in_office(date):
+        # "o ministro Mauro Vieira", "Carlos Mendes da Costa": a first name the leader's does not match (the
+        # REIGN list names leaders by surname alone); another person of that surname, not a former leader
         return None
     why = f"leader: {leader.name}, in office {leader.start}..{leader.end or 'now'}"
     if not leader.in_office(date):
@@ -217,6 +224,17 @@ def _ambiguous_mention(
         kind=kind,
         why=f"ambiguous name '{amb.name}': {sense} from context (senses {'|'.join(amb.senses)})",
         confidence=0.8,
+    )
+
+
+def _given_name_before(text: str, start: int, resources: Resources) -> bool:
+    """A capitalised word right before the name that is no title ("Mauro Vieira", not "President Vieira")."""
+    prev = re.search(r"([\w'’-]+) $", text[:start])
+    return bool(
+        prev
+        and prev.group(1)[:1].isupper()
+        and fold_key(prev.group(1)) not in title_words(resources)
+        and prev.group(1) not in _NOT_NAME_PARTS.split("|")
     )
 
 

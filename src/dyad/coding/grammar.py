@@ -28,6 +28,13 @@ are depends on the language, so each language has a `Grammar`: named classes of 
     possessive         possessive determiners ("its", "su", "ihren", "son", "seu"): "its ambassador" is the
                        subject's own envoy, not the act's target
     both               phrases naming both parties ("both", "ambos", "les deux")
+    according          words before a source of information ("according to", "según", "segundo", "selon",
+                       "laut"): the actor after them reports the act, it is no party to it
+    told               verbs of telling whose addressee, the press, is no party ("told reporters", "disse à
+                       AFP", "dijo a EFE", "a déclaré à l'AFP", "sagte der dpa")
+    gerund             endings of the gerund ("-ing", "-ando", "-iendo", "-endo") and words before one
+                       (French "en", "en rompant"): after a comma it opens an adjunct whose subject is
+                       the previous verb's ("X recognised Y, cutting ties with Z")
     auxiliary, complement, that, opener, function: see dyad/coding/stage.py, modes.py and patterns.py
     flag               properties: verb_final, compounds, capitalised_nouns
 
@@ -46,7 +53,7 @@ from dyad.text.normalize import fold_key
 CLASSES = frozenset(
     """determiner no_verb_after clause_opener conjunction relative relative_pronoun be werden reflexive
     unaccusative by of against infinitive and participle_opener preposition adjunct locative object_article both
-    possessive auxiliary complement that opener function flag""".split()
+    possessive gerund according told auxiliary complement that opener function flag""".split()
 )
 FLAGS = frozenset({"verb_final", "compounds", "capitalised_nouns"})
 _FILE = "lexicon/grammar.tsv"

@@ -19,7 +19,7 @@ from dyad.text.tokens import Token
 # "refusal" ("refused to release") is internal: it shifts the code like a negation (to a rejection,
 # root 12) and the event, the refusal, is then factual.
 _PRECEDENCE = ("question", "refusal", "negated", "hypothetical", "future", "historical")
-_SCOPES = ("before", "sentence", "condition", "infinitive", "opening", "boundary")
+_SCOPES = ("before", "sentence", "condition", "infinitive", "opening", "boundary", "litotes")
 # Languages whose cues are matched with their accents: German "würde" (would) is not "wurde" (was).
 _ACCENTED = ("de",)
 # The cues a text of unknown language is read with (the sentence model's events): English and Spanish.
@@ -38,6 +38,7 @@ class ModeCues:
     infinitive: _Table = field(default_factory=dict)
     opening: _Table = field(default_factory=dict)
     boundary: _Table = field(default_factory=dict)
+    litotes: _Table = field(default_factory=dict)
     by_lang: dict[str, ModeCues] = field(default_factory=dict)
     accented: bool = False  # cues keep their accents and are matched against the lower-cased text
 
@@ -51,7 +52,7 @@ class ModeCues:
         }
         default = _build([r for r in rows if set(r["lang"].split("|")) & set(_DEFAULT_LANGS)])
         return cls(default.before, default.anywhere, default.condition, default.infinitive, default.opening,
-                   default.boundary, per_lang)
+                   default.boundary, default.litotes, per_lang)
 
     def of(self, lang: str | None) -> ModeCues:
         """The cues of `lang` (English and Spanish ones when the language is unknown)."""
@@ -66,7 +67,7 @@ def _build(rows: list[dict[str, str]], accented: bool = False) -> ModeCues:
         table.setdefault(words[0], []).append((words[1:], row["mode"]))
     frozen = {scope: {k: tuple(v) for k, v in table.items()} for scope, table in tables.items()}
     return ModeCues(frozen["before"], frozen["sentence"], frozen["condition"], frozen["infinitive"],
-                    frozen["opening"], frozen["boundary"], accented=accented)
+                    frozen["opening"], frozen["boundary"], frozen["litotes"], accented=accented)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +117,11 @@ def detect_mode(
             lo = i + 1
             break
     _scan(norms, lo, start, table.before, found)
+    affirmed = [i for i in range(lo, start) if _starts_cue(norms, i, start, table.litotes)]
+    if affirmed:
+        found.discard("negated")  # "did not hesitate to expel", "no dudó en expulsar": it did
+        if any(future_by_accent(tokens[i].text) for i in affirmed):
+            found.add("future")  # "no dudará en expulsar": it will
     if until is not None:
         _scan(norms, start + 1, until, table.before, found)
     if form == "inf":  # "wird ... ausweisen", "will die Botschaft in Kabul wiedereröffnen": the whole clause before
@@ -142,6 +148,14 @@ def _clause_start(norms: list[str], start: int) -> int:
         if norms[i] in (".", ";", ":", "!", "?"):
             return i + 1
     return max(0, start - 25)
+
+
+def _starts_cue(norms: list[str], i: int, hi: int, table: _Table) -> bool:
+    """A cue phrase of `table` starts at `i` and ends before `hi`."""
+    return any(
+        i + 1 + len(rest) <= hi and tuple(norms[i + 1 : i + 1 + len(rest)]) == rest
+        for rest, _ in table.get(norms[i], ())
+    )
 
 
 def _scan(norms: list[str], lo: int, hi: int, table: _Table, found: set[str]) -> None:

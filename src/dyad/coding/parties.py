@@ -90,9 +90,16 @@ def attribution(norms: list[str], span: ActorSpan, g: Grammar) -> bool:
         return True
     if i >= 1 and norms[i] == "by" and norms[i - 1] in REPORTING | {"quoted", "cited"}:
         return True  # "as reported by Azeri media"
-    if i >= 0 and norms[i] in ("told", "tells", "telling") and span.mention.sector == "MED":
+    told = g.of("told")
+    if i >= 1 and norms[i] not in told and norms[i] in g.of("complement") and norms[i - 1] in told:
+        i -= 1  # "disse à AFP", "dijo a EFE", "a déclaré à l'AFP"
+    if i >= 0 and norms[i] in told and span.mention.sector == "MED":
         return True  # "told reporters": the press is the channel of a report, not its addressee
-    return i >= 1 and norms[i] == "to" and norms[i - 1] == "according"
+    # "according to X", "según X", "segundo X", "selon X", "laut X"
+    return any(
+        i + 1 >= len(words) and norms[i + 1 - len(words) : i + 1] == words
+        for words in (phrase.split() for phrase in g.of("according"))
+    )
 
 
 def sayer(
@@ -121,8 +128,12 @@ def inverted_speaker(norms: list[str], spans: list[ActorSpan], trigger: TriggerM
     start = trigger.start_token
     if start == 0 or norms[start - 1] not in (",", '"', "'", "”", "“"):
         return None
-    nxt = next((s for s in spans if s.first >= trigger.head_end), None)
-    if nxt is None or nxt.first - trigger.head_end > 2 or after_preposition(norms, nxt, g) is not None:
+    # the press told is no speaker: ", disse à Reuters o porta-voz ..."
+    nxt = next((s for s in spans if s.first >= trigger.head_end and not attribution(norms, s, g)), None)
+    if nxt is None:
+        return None
+    told = [s.last + 1 for s in spans if trigger.head_end <= s.first and s.last < nxt.first]
+    if nxt.first - max([trigger.head_end, *told]) > 2 or after_preposition(norms, nxt, g) is not None:
         return None
     return nxt
 

@@ -96,6 +96,10 @@ def _clause_roles(
     said = sayer(norms, spans, left, start, g)
     if said is not None and (not before or before[-1].first > said[0]):
         before = said[1]  # "X announced they will be joining Y and withdrawing ...": X acts
+    shared = None if trigger.pattern.nominal else _shared_subject(norms, spans, start, verbs, g)
+    if shared is not None:
+        # "X met Y and signed ...", "X recognised Y, cutting ties with Z": Y is the first verb's object
+        before = [s for s in shared if s.first >= left] or shared[-1:]
     after = [s for s in spans if head_end <= s.first < right and not attribution(norms, s, g)]
     # Actors inside the object phrase ("embassy of X") count as after.
     after += [s for s in spans if start < s.first < head_end and s.last >= head_end - 1]
@@ -269,7 +273,9 @@ def _clause_roles(
         why = "a list of subjects; its object named later in the sentence"
         return [Roles(m, beyond, why, structural=False) for m in listed if m.code != beyond.code]
     if target is None:
-        earlier = [s.mention for s in before_all if s.mention.code != source.code]
+        earlier = [
+            s.mention for s in before_all if s.mention.code != source.code and not attribution(norms, s, g)
+        ]  # "Laut der Regierung X hat Y ... bombardiert": X reports it
         if not earlier:
             reported = any(s.first >= head_end and attribution(norms, s, g) for s in spans)
             # "Syria has agreed to allow the convoys, the UN said": Syria alone acts; the UN reports it
@@ -293,6 +299,47 @@ def _clause_roles(
     return [roles]
 
 
+
+
+def _shared_subject(
+    norms: list[str], spans: list[ActorSpan], start: int, verbs: frozenset[int], g: Grammar
+) -> list[ActorSpan] | None:
+    """The subject-like actors before the previous verb, when the trigger shares that verb's subject: a verb
+    coordinated with it ("X met Y and signed ...", "se reunirá con Y y firmará ...") or a gerund after a comma
+    ("X recognised Y, cutting ties with Z", "rompendo laços com Z", ", en rompant"). The actors between the
+    two verbs are the first one's objects, not the subject. None when the trigger shares no subject, or no
+    verb trigger or no subject stands before it."""
+    j = start - 1
+    ands = g.of("and")
+    while (
+        j >= 0 and start - j <= 2 and norms[j] not in ands  # Portuguese "e" is also "é" folded
+        and (norms[j] in g.of("auxiliary") or norms[j] in g.of("reflexive"))
+    ):
+        j -= 1  # "y ha firmado", "et s'est entretenu"
+    if j < 0:
+        return None
+    gerund = g.of("gerund")
+    endings = tuple(w[1:] for w in gerund if w.startswith("-"))
+    if norms[j] in gerund and j > 0 and norms[j - 1] == ",":
+        j -= 1  # ", en rompant"
+    elif not (
+        norms[j] in ands
+        or (norms[j] == "," and endings and norms[start].endswith(endings) and len(norms[start]) > 5)
+    ):
+        return None
+    earlier = [v for v in verbs if v < j]
+    if not earlier:
+        return None
+    verb = max(earlier)
+    subjects = [
+        s
+        for s in spans
+        if s.last < verb
+        and after_preposition(norms, s, g) is None
+        and not enclosed(norms, s, verb, g)
+        and not attribution(norms, s, g)
+    ]
+    return subjects or None
 
 
 # Codes whose object belongs to the one who acts: "the embassy was opened", "the ambassador was recalled".

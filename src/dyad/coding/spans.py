@@ -134,6 +134,10 @@ def enclosed(norms: list[str], span: ActorSpan, trigger_start: int, g: Grammar) 
     for i in range(span.first - 1, max(-1, span.first - 12), -1):
         if norms[i] == ",":
             nxt = norms[i + 1] if i + 1 < len(norms) else ""
+            if nxt in g.of("clause_opener") and all(w in g.of("determiner") for w in norms[i + 2 : span.first]):
+                # ", nesta terça-feira, que o embaixador de X ... foi expulso": the subject of a clause, not an
+                # inserted phrase
+                return False
             return nxt in relatives or nxt in g.of("determiner") or nxt in g.of("preposition") or i + 1 < span.first
         if norms[i] in relatives:
             return True
@@ -141,7 +145,23 @@ def enclosed(norms: list[str], span: ActorSpan, trigger_start: int, g: Grammar) 
 
 
 def locative(norms: list[str], s: ActorSpan, g: Grammar) -> bool:
-    return after_preposition(norms, s, g) in g.of("locative") and s.mention.kind in ("capital", "country", "city")
+    """A place after "in"/"at", or named after a place noun there ("in the province of X", "na província de X",
+    "en la ciudad de X"): where something happened, not a party."""
+    if s.mention.kind not in ("capital", "country", "city", "place"):
+        return False
+    prep = after_preposition(norms, s, g)
+    if prep in g.of("locative"):
+        return True
+    if prep not in g.of("of"):
+        return False
+    i = s.first - 1
+    while i >= 0 and norms[i] != prep:
+        i -= 1
+    k = i - 2  # the place noun at i - 1, then its determiners
+    while k >= 0 and norms[k] in g.of("determiner"):
+        k -= 1
+    # not an auxiliary: French "a exigé de la Suède" ("a" is also "à" folded)
+    return k >= 0 and norms[k] in g.of("locative") and norms[k] not in g.of("auxiliary")
 
 
 def possessive(norms: list[str], span: ActorSpan) -> bool:
