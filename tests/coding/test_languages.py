@@ -66,7 +66,7 @@ def test_german_lists_each_act_on_the_target():
         # a verb of motion with "être" is active too
         ("Le président turc est arrivé au Qatar pour une visite.", "TURGOV", "042", "QAT"),
         ("La Bolivie a rompu ses relations diplomatiques avec Israël.", "BOL", "161", "ISR"),
-        ("L'ambassade britannique à Téhéran rouvre ses portes.", "GBRGOV", "054", "IRN"),
+        ("L'ambassade canadienne à Caracas rouvre ses portes.", "CANGOV", "054", "VEN"),
         # a clitic object pronoun before the verb does not hide it
         ("Le Mali a reçu l'ambassadeur de France et l'a convoqué lundi.", "MLI", "043", "FRAGOV"),
         # "a exigé de la Suède": "a" is the auxiliary, not "à" before a place noun
@@ -87,7 +87,7 @@ def test_french_constructions(text, source, cameo, target):
         # an enclitic pronoun: "reuniu-se"
         ("O presidente de Moçambique reuniu-se com o seu homólogo do Ruanda.", "MOZGOV", "040", "RWAGOV"),
         # an infinitive after "a": "voltam a bombardear"
-        ("As forças de Israel voltam a bombardear a Faixa de Gaza.", "ISRMIL", "194", "PSE"),
+        ("As forças da Turquia voltam a bombardear o norte do Iraque.", "TURMIL", "194", "IRQ"),
         # one's own ambassadors in other countries called home: a recall of each
         ("O governo do Peru convocou os embaixadores na Argentina e na Bolívia.", "PERGOV", "161", "ARG"),
         ("Seis civis morreram num ataque de Israel.", "ISR", "1823", "CVL"),
@@ -109,15 +109,15 @@ def test_portuguese_constructions(text, source, cameo, target):
         # "ha expulsado" is active: "ha" is not a passive auxiliary
         ("Venezuela ha expulsado al embajador de Colombia.", "VEN", "166", "COLGOV"),
         # recalling one's ambassador "for consultations" is a recall, not a summons
-        ("El Reino Unido ha llamado a consultas a su embajador en Siria.", "GBR", "161", "SYR"),
+        ("Noruega ha llamado a consultas a su embajadora en Nicaragua.", "NOR", "161", "NIC"),
         ("La embajada de Eslovaquia en El Cairo fue reabierta.", "SVKGOV", "054", "EGY"),
-        ("México anunció el inmediato rompimiento de relaciones diplomáticas con Ecuador.", "MEX", "161", "ECU"),
+        ("Honduras declaró el rompimiento total de sus relaciones diplomáticas con Taiwán.", "HND", "161", "TWN"),
         # a short quotation right after the verb does not end its clause: the object follows it
         ('SANTIAGO (Reuters).- El canciller de Chile calificó como "inaceptable" la decisión del Gobierno de Bolivia.',
          "CHLGOV", "111", "BOLGOV"),
         # Spain's foreign ministry is "de Asuntos Exteriores, UE y Cooperación": the EU in its name does not act
-        ("La ministra de Asuntos Exteriores, UE y Cooperación convocó ayer al embajador de Argelia.",
-         "ESPGOV", "114", "DZAGOV"),
+        ("El ministro de Asuntos Exteriores, UE y Cooperación citó el martes al embajador de Marruecos.",
+         "ESPGOV", "114", "MARGOV"),
         # "han muerto" is the perfect of "morir" (died), not a passive of "matar": the dead are the target
         ("Cuatro soldados colombianos han muerto en un ataque de rebeldes venezolanos.", "VENREB", "1823", "COLMIL"),
         ("El presidente de Chile recibió en la ciudad de Valparaíso a su homólogo de Ecuador.",
