@@ -159,8 +159,10 @@ def test_a_table_keeps_its_most_recently_used_files(tmp_path: Path) -> None:
 def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A cache folder holding every table of a `--fast` pipeline."""
     folder = tmp_path_factory.mktemp("filled")
-    Engine(fast=True, resources=Resources(cache=TableCache(folder)))
+    engine = Engine(fast=True, resources=Resources(cache=TableCache(folder)))
     Resources(cache=TableCache(folder)).places  # noqa: B018 - compiled on first use
+    # a language's trigger patterns are compiled when a sentence in it is first coded
+    engine.process(Document(id="en", text="Ghana opened an embassy in Peru.", lang="en"))
     return folder
 
 

@@ -9,8 +9,8 @@ import sys
 
 import click
 
+from dyad.change_kinds import KINDS
 from dyad.cli import FORMATS, _check_date, _min_confidence_option, _open_store, _skip, main
-from dyad.store.changes import KINDS
 
 
 @main.group(name="import")

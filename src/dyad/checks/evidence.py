@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dyad.checks.context import Context, words_pattern
+from dyad.checks.context import Context, LazyPattern, words_pattern
 from dyad.checks.data import CheckData
 from dyad.checks.scan import Hit
 from dyad.checks.world import World
@@ -69,68 +69,68 @@ class EvidenceReader:
         # between two countries that share a border: "X's northern border with Y", "X reopened its
         # border with Y", "X borders Y", "X, que limita con Y", "the X-Y border"
         self._border_gaps = [
-            re.compile(
+            LazyPattern(
                 rf"^(?:['’]s)?\s+(?:{_WORD}){{0,2}}?(?:{border})\s+(?:with|con)\s+{_ART}"
                 r"(?:neighbou?ring\s+|vecin[oa]\s+)?$",
                 i,
             ),
-            re.compile(
+            LazyPattern(
                 rf"^\s+(?:{_WORD}){{0,10}}?(?:its|their|su|sus)\s+(?:{_WORD}){{0,2}}?(?:{border})\s+"
                 rf"(?:with|con)\s+{_ART}$",
                 i,
             ),
-            re.compile(rf"^\s*,?\s*(?:{_words(data, 'border-verb')})\s+{_ART}$", i),
+            LazyPattern(rf"^\s*,?\s*(?:{_words(data, 'border-verb')})\s+{_ART}$", i),
         ]
         # "la frontera de X con Y", "the border between X and Y", "the X-Y border"
-        self._border_before = re.compile(rf"(?:{border})\s+(?:{_WORD})?(?:de|del)\s+{_ART}$", i)
-        self._border_con = re.compile(rf"^\s+con\s+{_ART}$", i)
-        self._between_before = re.compile(rf"(?:{border})\s+(?:between|entre)\s+{_ART}$", i)
-        self._between_gap = re.compile(rf"^\s+(?:and|y|e)\s+{_ART}$", i)
-        self._hyphen_gap = re.compile(r"^\s*[-–/]\s*$")
+        self._border_before = LazyPattern(rf"(?:{border})\s+(?:{_WORD})?(?:de|del)\s+{_ART}$", i)
+        self._border_con = LazyPattern(rf"^\s+con\s+{_ART}$", i)
+        self._between_before = LazyPattern(rf"(?:{border})\s+(?:between|entre)\s+{_ART}$", i)
+        self._between_gap = LazyPattern(rf"^\s+(?:and|y|e)\s+{_ART}$", i)
+        self._hyphen_gap = LazyPattern(r"^\s*[-–/]\s*$")
         # "fled into Egypt across South Sudan's northern border": N, then H's border
-        self._across_gap = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:across|over|through|cruzando)\s+$", i)
-        self._owned_border = re.compile(rf"['’]s\s+(?:{_WORD}){{0,2}}?(?:{border})\b", i)
-        self._border_after = re.compile(rf"^\s+(?:{border})\b", i)
-        self._not_land = re.compile(rf"\b(?:{not_land})\b", i)
+        self._across_gap = LazyPattern(r"^\s+(?:[\w-]+\s+){0,2}?(?:across|over|through|cruzando)\s+$", i)
+        self._owned_border = LazyPattern(rf"['’]s\s+(?:{_WORD}){{0,2}}?(?:{border})\b", i)
+        self._border_after = LazyPattern(rf"^\s+(?:{border})\b", i)
+        self._not_land = LazyPattern(rf"\b(?:{not_land})\b", i)
         # an embassy of A in a place: "the Nigerien embassy in", "embajada de Irak en", "A opened an embassy in"
-        self._embassy_after = re.compile(rf"^(?:['’]s)?\s+(?:new\s+)?(?:{embassy})\s+(?:in|en)\s+", i)
-        self._embassy_of = re.compile(rf"(?:{embassy})\s+(?:of|de|del)\s+{_ART}$", i)
-        self._embassy_bare = re.compile(rf"(?:{embassy})\s+$", i)
-        self._in_after = re.compile(r"^\s+(?:in|en)\s+", i)
-        self._opens = re.compile(
+        self._embassy_after = LazyPattern(rf"^(?:['’]s)?\s+(?:new\s+)?(?:{embassy})\s+(?:in|en)\s+", i)
+        self._embassy_of = LazyPattern(rf"(?:{embassy})\s+(?:of|de|del)\s+{_ART}$", i)
+        self._embassy_bare = LazyPattern(rf"(?:{embassy})\s+$", i)
+        self._in_after = LazyPattern(r"^\s+(?:in|en)\s+", i)
+        self._opens = LazyPattern(
             rf"^\s+(?:{_WORD}){{0,3}}?(?:{opening})\s+(?:{_WORD}){{0,7}}?(?:{embassy})\s+(?:{_WORD}){{0,2}}?"
             r"(?:in|en)\s+",
             i,
         )
-        self._opening_before = re.compile(rf"\b(?:{opening})\b", i)
-        self._negation = re.compile(r"\b(?:not|never|no|nunca|jamás|won't|cannot)\b", i)
-        self._ties_made = re.compile(
+        self._opening_before = LazyPattern(rf"\b(?:{opening})\b", i)
+        self._negation = LazyPattern(r"\b(?:not|never|no|nunca|jamás|won't|cannot)\b", i)
+        self._ties_made = LazyPattern(
             rf"\b(?:{_words(data, 'ties-verb')})\b(?:\s+[\w-]+){{0,3}}\s+(?:{_words(data, 'ties-noun')})\b"
             rf"|\b(?:{_words(data, 'ties-thaw')})\b",
             i,
         )
         # a state acting at home: "Nigerian soldiers patrolled", "El Gobierno australiano decretó"
-        self._act_words = re.compile(
+        self._act_words = LazyPattern(
             rf"\b(?:{_words(data, 'act')})\b|\b(?:{_words(data, 'decree')})(?:\s+[\w-]+){{0,4}}?\s+"
             rf"(?:a|an|the|un|una|el|la)?\s*(?:\w+\s+)?(?:{_words(data, 'decreed')})\b",
             i,
         )
-        self._body_after = re.compile(rf"^(?:['’]s)?\s+(?:(?:{modifier})\s+)?(?:{body})\b", i)
-        self._body_before = re.compile(rf"\b(?:{body})\s+(?:(?:de|del)\s+{_ART})?$", i)
-        self._passive = re.compile(rf"\b(?:{_words(data, 'passive')})\s+$", i)
-        self._clause_start = re.compile(r"(?:^|[-—–]\s|\.-\s*)\s*$")
-        self._into_place = re.compile(
+        self._body_after = LazyPattern(rf"^(?:['’]s)?\s+(?:(?:{modifier})\s+)?(?:{body})\b", i)
+        self._body_before = LazyPattern(rf"\b(?:{body})\s+(?:(?:de|del)\s+{_ART})?$", i)
+        self._passive = LazyPattern(rf"\b(?:{_words(data, 'passive')})\s+$", i)
+        self._clause_start = LazyPattern(r"(?:^|[-—–]\s|\.-\s*)\s*$")
+        self._into_place = LazyPattern(
             rf"(?:\b(?:in|en|into|across|throughout|outside)|\b(?:streets|calles|centre|center|centro)\s+(?:of|de|del))"
             rf"\s+{_ART}$",
             i,
         )
-        self._near = re.compile(r"\b(?:near|close\s+to|off|border|cerca|frontera|fronteriza)\b", i)
+        self._near = LazyPattern(r"\b(?:near|close\s+to|off|border|cerca|frontera|fronteriza)\b", i)
         # "the Nigerian capital", "Nigeria's capital", "the capital of Nigeria", "la capital nigeriana"
-        self._the_before = re.compile(r"\bthe\s+$", i)
-        self._capital_after = re.compile(r"(?:['’]s)?\s+capital\b", i)  # matched at a position: no ^
-        self._capital_before = re.compile(rf"\bcapital\s+(?:(?:city\s+)?(?:of|de|del)\s+{_ART})?$", i)
-        self._article = re.compile(r"(?:(?:the|la|el|los|las)\s+)?", i)
-        self._place_next = re.compile(r"\s*[,(]?\s*")
+        self._the_before = LazyPattern(r"\bthe\s+$", i)
+        self._capital_after = LazyPattern(r"(?:['’]s)?\s+capital\b", i)  # matched at a position: no ^
+        self._capital_before = LazyPattern(rf"\bcapital\s+(?:(?:city\s+)?(?:of|de|del)\s+{_ART})?$", i)
+        self._article = LazyPattern(r"(?:(?:the|la|el|los|las)\s+)?", i)
+        self._place_next = LazyPattern(r"\s*[,(]?\s*")
 
     def against(self, ctx: Context, hit: Hit, a: str, b: str) -> Evidence | None:
         sentence = ctx.sentence(ctx.sentence_of.get(hit.start, -1))

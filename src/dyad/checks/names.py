@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dyad.checks.context import Context, Signal, words_pattern
+from dyad.checks.context import Context, LazyPattern, Signal, words_pattern
 from dyad.checks.data import CheckData
 from dyad.checks.evidence import EvidenceReader
 from dyad.checks.scan import Hit
@@ -50,38 +50,38 @@ class Appositions:
         has_word = rf"(?=.*\b(?:{words})(?!\w))"
         # name ... cue: "South Korean leader Kim", "República de Corea, Kim Jong-Un",
         # "South Korea's capital, Seoul", "Nigeria's new Prime Minister Ali Lamine Zeine"
-        self._after_person = re.compile(rf"^(?:['’]s)?\s*{filler}*\s*[,:(]?\s*$", re.IGNORECASE)
-        self._after_place = re.compile(rf"^(?:['’]s)?{has_word}\s*{filler}+[,:(]?\s*$", re.IGNORECASE)
+        self._after_person = LazyPattern(rf"^(?:['’]s)?\s*{filler}*\s*[,:(]?\s*$", re.IGNORECASE)
+        self._after_place = LazyPattern(rf"^(?:['’]s)?{has_word}\s*{filler}+[,:(]?\s*$", re.IGNORECASE)
         # "de Malaui, el coronel Assimi Goita, nombró": a comma, an article and a title
-        self._after_comma_title = re.compile(
+        self._after_comma_title = LazyPattern(
             rf"^\s*,\s*(?:the|el|la)\s+{has_word}{filler}+$", re.IGNORECASE
         )
         # cue ... name: "Kim Jong-Un, leader of South Korea", "Pyongyang, South Korea", "Niamey (Nigeria)"
-        self._before_person = re.compile(rf"^\s*[,(]\s*{has_word}{filler}+$", re.IGNORECASE)
-        self._before_place = re.compile(
+        self._before_person = LazyPattern(rf"^\s*[,(]\s*{has_word}{filler}+$", re.IGNORECASE)
+        self._before_place = LazyPattern(
             r"^\s*(?:[,(]|,\s*(?:" + filler + r"|in\b|en\b)+)\s*$", re.IGNORECASE
         )
         # "Fiamē Naomi Mataʻafa juró este viernes como primera ministra de Samoa", "Judith Suminwa se
         # convirtió en la primera mujer que ocupa el cargo de primera ministra de la República del Congo"
         verbs = words_pattern(list(role_verbs)) or "(?!)"
-        self._role_link = re.compile(
+        self._role_link = LazyPattern(
             rf"^\s+[^,;.()\n]{{0,70}}?\b(?:{verbs})(?:\s+|\b[^,;.()\n]{{0,60}}?\b(?:as|como|en|of|de)\s+)"
             rf"(?:the\s+|el\s+|la\s+)?(?:(?:new|nuevo|nueva|first|primer|primera)\s+)?(?:{words})\.?\s+"
             r"(?:of|de|del)\s+(?:the\s+|la\s+|el\s+)?$",
             re.IGNORECASE,
         )
         # "la capital de Eslovaquia, Liubliana": the office or the word 'capital' stands before the name
-        self._office_before = re.compile(
+        self._office_before = LazyPattern(
             rf"\b(?:{words})\.?\s+(?:of|de|del)\s+(?:the\s+|la\s+|el\s+)?$", re.IGNORECASE
         )
         # "la ciudad nigeriana de Zinder", "the Nigerien town of Agadez"
         nouns = words_pattern(list(place_nouns)) or "(?!)"
-        self._noun_before = re.compile(rf"\b(?:{nouns})\s+$", re.IGNORECASE)
-        self._of_place = re.compile(r"^\s*(?:of|de|del|,)\s*$", re.IGNORECASE)
-        self._bare = re.compile(r"^(?:['’]s)?\s*[,:(]?\s*$")
-        self._list_before = re.compile(r"(?:\b(?:and|y|e|or|o|with|con)|[,&])\s*$", re.IGNORECASE)
-        self._list_after = re.compile(r"^\s*(?:(?:and|y|e|or|o|&)\s|,\s*[A-ZÁÉÍÓÚÑ])")
-        self._closes = re.compile(r"\s*(?:[,;.)]|$)")
+        self._noun_before = LazyPattern(rf"\b(?:{nouns})\s+$", re.IGNORECASE)
+        self._of_place = LazyPattern(r"^\s*(?:of|de|del|,)\s*$", re.IGNORECASE)
+        self._bare = LazyPattern(r"^(?:['’]s)?\s*[,:(]?\s*$")
+        self._list_before = LazyPattern(r"(?:\b(?:and|y|e|or|o|with|con)|[,&])\s*$", re.IGNORECASE)
+        self._list_after = LazyPattern(r"^\s*(?:(?:and|y|e|or|o|&)\s|,\s*[A-ZÁÉÍÓÚÑ])")
+        self._closes = LazyPattern(r"\s*(?:[,;.)]|$)")
 
     def attached(self, text: str, hit: Hit, cue: Signal) -> bool:
         if cue.start >= hit.end:

@@ -191,3 +191,44 @@ def noun_variants(lang: str, word: str) -> tuple[str, ...]:
     if lang == "fr" and word.endswith("al"):
         return (word, word + "s", word[:-1] + "ux")
     return (word, word + "s")
+
+
+class PatternsByLanguage:
+    """The patterns of several languages, each language's compiled (or read from the compiled-tables
+    cache) when a sentence in it is first coded: a run over English news never reads the other four
+    languages' tables, a third of a one-sentence run's start-up. `find(tokens, None)` (a sentence
+    whose language nobody can tell) loads them all, as one set."""
+
+    def __init__(
+        self, resources: Resources, languages: tuple[str, ...], extra_files: tuple[Path, ...] = ()
+    ) -> None:
+        from dyad.cache import file_parts
+
+        self.languages = languages
+        self._resources = resources
+        known = grammar_languages()
+        self._extra = {
+            lang: tuple(p for p in extra_files if (p.parent.name if p.parent.name in known else "en") == lang)
+            for lang in languages
+        }
+        self._all_extra = extra_files
+        self._file_parts = file_parts
+        self._sets: dict[str | None, PatternSet] = {}
+
+    def _set(self, lang: str | None) -> PatternSet:
+        found = self._sets.get(lang)
+        if found is None:
+            langs = self.languages if lang is None or lang not in self.languages else (lang,)
+            extra = self._all_extra if len(langs) > 1 else self._extra[langs[0]]
+            found = self._resources.compiled(
+                "patterns", lambda: PatternSet(self._resources, langs, extra_files=extra), PatternSet,
+                str(len(langs)), *langs, *self._file_parts(extra), bundled_only=True,
+            )
+            self._sets[lang] = found
+        return found
+
+    def find(self, tokens: list[Token], lang: str | None = None) -> list[TriggerMatch]:
+        return self._set(lang).find(tokens, lang if lang in self.languages else None)
+
+    def grammar(self, lang: str | None) -> Grammar:
+        return grammar_for(lang) if lang in self.languages else self._set(None).grammar(lang)

@@ -7,13 +7,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from dyad.cache import file_parts
 from dyad.coding.clauses import complement_of, content_of_noun, in_relative_clause, participle_by, predicate_after
 from dyad.coding.combine import Combiner, features, load_combiners
 from dyad.coding.dates import resolve_date
 from dyad.coding.grammar import Grammar, guess_language
 from dyad.coding.modes import ModeCues, ModeShift, detect_mode
-from dyad.coding.patterns import PatternSet, TriggerMatch
+from dyad.coding.patterns import PatternsByLanguage, TriggerMatch
 from dyad.coding.places import find_location
 from dyad.coding.roles import UNARY as _UNARY
 from dyad.coding.roles import ActorSpan, Roles, assign_roles, fallback_roles, token_spans
@@ -73,10 +72,7 @@ def make_event_coder(
     one ships, rather than the rules' own score."""
     langs = tuple(languages or CODED_LANGUAGES)
     extra = tuple(Path(p) for p in pattern_files or ())
-    patterns = resources.compiled(
-        "patterns", lambda: PatternSet(resources, langs, extra_files=extra), PatternSet,
-        str(len(langs)), *langs, *file_parts(extra), bundled_only=True,
-    )
+    patterns = PatternsByLanguage(resources, langs, extra_files=extra)
     return EventCoder(
         resources, patterns, ModeCues.load(), fallback=fallback, shift=ModeShift.load(), unary=unary,
         combiner=load_combiners().get("rules") if combine else None,
@@ -87,7 +83,7 @@ class EventCoder:
     def __init__(
         self,
         resources: Resources,
-        patterns: PatternSet,
+        patterns: PatternsByLanguage,
         cues: ModeCues,
         *,
         fallback: bool = True,

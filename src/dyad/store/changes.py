@@ -41,7 +41,6 @@ from dyad.store.clusters import event_day
 
 OPERATING = ("open", "opened", "relocated", "ambassador expelled", "ambassador recalled")
 NOT_OPERATING = ("closed", "suspended", "relations severed")
-KINDS = ("mission opened", "mission closed", "relations severed", "relations restored", "goldstein break")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,14 +13,21 @@ The events stage codes each sentence with its language's patterns. Nothing is do
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from functools import lru_cache
 
+from dyad.data._load import read_tsv
 from dyad.doc import Document
-from dyad.ingest.lang import language_among, language_probability
+from dyad.ingest.lang import CODED_LANGUAGES, language_among, language_probability
 from dyad.pipeline import stage
 from dyad.resources import Resources
 
 _AMONG_CODED = 0.6  # how sure the detector restricted to the coded languages must be
+# A text is clearly in a language by its function words (data/lexicon/function_words.tsv) when that
+# language's words are at least this share of its words, this many, and twice any other language's.
+_FUNCTION_SHARE, _FUNCTION_MIN, _FUNCTION_LEAD = 0.2, 3, 2.0
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @stage("language", requires=("sentences",), provides=("languages",))
@@ -44,7 +51,11 @@ def mark_languages(
 ) -> Document:
     """Fill `doc.lang` (unless given) and every sentence's `lang` (see the module docstring)."""
     source = doc.meta.get("lang_source") or ("given" if doc.lang else None)
-    if source in (None, "html"):
+    clear = clear_language(doc.text) if source is None else None
+    if clear is not None:
+        # the function words settle it: the open detector (and its half-second model) is not needed
+        doc.lang, source = clear, "detected"
+    elif source in (None, "html"):
         found, probability = language_probability(doc.text)
         if found is not None and probability >= (document_probability if source is None else 0.9):
             doc.lang, source = found, "detected"
@@ -60,7 +71,28 @@ def mark_languages(
         sentence.lang = doc.lang
         if source != "detected" or sum(ch.isalpha() for ch in sentence.text) < sentence_chars:
             continue
+        if clear_language(sentence.text) == doc.lang:
+            continue  # plainly in the document's language
         found, probability = language_probability(sentence.text)
         if found is not None and found != doc.lang and probability >= sentence_probability:
             sentence.lang = found
     return doc
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> dict[str, frozenset[str]]:
+    return {row["lang"]: frozenset(row["words"].split("|")) for row in read_tsv("lexicon/function_words.tsv")}
+
+
+def clear_language(text: str, coded: tuple[str, ...] = CODED_LANGUAGES) -> str | None:
+    """The coded language a text is clearly in by its function words, else None (the detector decides)."""
+    words = [w.lower() for w in _WORD.findall(text[:2000])]
+    if len(words) < 6:
+        return None
+    counts = sorted(
+        ((sum(w in table for w in words), lang) for lang, table in _function_words().items()), reverse=True
+    )
+    (best, lang), (second, _) = counts[0], counts[1]
+    if lang not in coded or best < _FUNCTION_MIN or best < _FUNCTION_SHARE * len(words):
+        return None
+    return lang if best >= _FUNCTION_LEAD * second else None
