@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dyad.data._load import read_tsv
+from dyad.text.dates import parse_day
 from dyad.text.normalize import fold_key
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -66,7 +67,7 @@ def _calendar() -> _Calendar:
 def resolve_date(folded_sentence: str, doc_date: str | None) -> str | None:
     """`folded_sentence` is lower case without accents (see dyad.text.normalize.fold)."""
     cal = _calendar()
-    anchor = _parse(doc_date)
+    anchor = parse_day(doc_date)
     text = folded_sentence
     m = _ISO.search(text)
     if m:
@@ -107,11 +108,3 @@ def resolve_date(folded_sentence: str, doc_date: str | None) -> str | None:
         return m.group(1)
     return anchor.isoformat() if anchor else None
 
-
-def _parse(date: str | None) -> dt.date | None:
-    if not date:
-        return None
-    try:
-        return dt.date.fromisoformat(date[:10])
-    except ValueError:
-        return None

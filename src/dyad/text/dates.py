@@ -96,7 +96,7 @@ def date_words(lang: str | None) -> DateWords:
 
 def find_dates(folded: str, doc_date: str | None, words: DateWords, *, forward: bool = False) -> list[DateMention]:
     """Every date expression of a folded sentence, resolved; a span is read once (the most precise reading)."""
-    anchor = _parse(doc_date)
+    anchor = parse_day(doc_date)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -148,7 +148,7 @@ def nearest_date(dates: list[DateMention], start: int, end: int) -> DateMention 
 def is_before(date: str, doc_date: str | None, days: int = 45) -> bool:
     """Whether a (possibly imprecise) date lies clearly before the document's: more than `days` before it,
     or in an earlier month or year than the document's when only the month or year is known."""
-    anchor = _parse(doc_date)
+    anchor = parse_day(doc_date)
     if anchor is None:
         return False
     parts = date.split("-")
@@ -269,7 +269,8 @@ def _ago(anchor: dt.date, number: str | None, unit: str, words: DateWords) -> tu
     return (anchor - dt.timedelta(days=n)).isoformat(), "day"
 
 
-def _parse(date: str | None) -> dt.date | None:
+def parse_day(date: str | None) -> dt.date | None:
+    """The day an ISO date (or its first ten characters) names, else None."""
     if not date:
         return None
     try:
