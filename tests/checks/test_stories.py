@@ -13,28 +13,15 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from benchmarks.bench_checks import RAISED, matches
 
 STORIES = tomllib.loads((Path(__file__).parent / "stories.toml").read_text(encoding="utf-8"))["story"]
 FLAGGED = [s for s in STORIES if s["expect"]]
 CLEAN = [s for s in STORIES if not s["expect"]]
-RAISED = ("warning", "error")
 
 
 def _ids(stories: list[dict]) -> list[str]:
     return [f"{s['category']}:{s['id']}" for s in stories]
-
-
-def _matches(finding, want: dict, text: str) -> bool:
-    if finding.severity not in RAISED or finding.kind != want["kind"]:
-        return False
-    if (finding.says, finding.context) != (want["says"], want["context"]):
-        return False
-    if want["text"] not in finding.text and finding.text not in want["text"]:
-        return False
-    if "at" in want:
-        at = text.index(want["at"])
-        return at <= finding.start < at + len(want["at"])
-    return True
 
 
 def test_the_stories_cover_every_category_flagged_and_clean_in_both_languages() -> None:
@@ -59,7 +46,7 @@ def test_flagged_story_is_caught_and_its_actor_corrected(run, story: dict, reque
         request.applymarker(pytest.mark.xfail(reason=story["missed"], strict=True))
     doc = run(story["text"], story["date"], doc_id=story["id"])
     for want in story["expect"]:
-        hits = [f for f in doc.findings if _matches(f, want, doc.text)]
+        hits = [f for f in doc.findings if matches(f, want, doc.text)]
         assert hits, f"no {want}; found {[(f.kind, f.severity, f.text, f.says, f.context) for f in doc.findings]}"
         for f in hits:
             assert f.evidence and f.message
@@ -82,7 +69,7 @@ def test_flagged_story_draws_nothing_else(run, story: dict, request) -> None:
     extra = [
         (f.kind, f.severity, f.text)
         for f in doc.findings
-        if f.severity in RAISED and not any(_matches(f, w, doc.text) for w in story["expect"])
+        if f.severity in RAISED and not any(matches(f, w, doc.text) for w in story["expect"])
     ]
     assert extra == []
 

@@ -121,19 +121,19 @@ def _share_plural_roles(mentions: list[Mention], text: str) -> list[Mention]:
         a, b = out[i], out[i + 1]
         if a.sentence != b.sentence or not _LIST_GAP.match(text[a.end : b.start]):
             continue
-        for role, bare, after in ((a, b, True), (b, a, False)):
+        # "of X and Y": the role comes first; "X and Y's ministers": it comes last
+        for role, bare_at, role_first in ((a, i + 1, True), (b, i, False)):
+            bare = out[bare_at]
             found = _SHARED_ROLE.match(role.why)
             if not found or role.kind != "role" or not role.sector or not found.group(1).endswith("s"):
                 continue
             if bare.kind not in ("country", "demonym") or bare.sector or not bare.country:
                 continue
-            # "of X and Y": the role comes first; "X and Y's ministers": it comes last
-            if after != found.group(2).startswith(("from 'of", "from 'de")):
+            if role_first != found.group(2).startswith(("from 'of", "from 'de")):
                 continue
-            out[out.index(bare)] = Mention(
-                bare.sentence, bare.start, bare.end, bare.text, f"{bare.country}{role.sector}", bare.country,
-                role.sector, bare.name, kind="role", why=f"role '{found.group(1)}' shared with '{role.text}' in a list",
-                confidence=bare.confidence,
+            out[bare_at] = dataclasses.replace(
+                bare, code=f"{bare.country}{role.sector}", sector=role.sector, kind="role",
+                why=f"role '{found.group(1)}' shared with '{role.text}' in a list",
             )
     return out
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dyad.cache import file_parts
 from dyad.coding.grammar import Grammar, grammar_for, grammar_languages
 from dyad.coding.inflect import Form, english_forms, spanish_forms
 from dyad.coding.inflect_de import german_forms
@@ -202,8 +203,6 @@ class PatternsByLanguage:
     def __init__(
         self, resources: Resources, languages: tuple[str, ...], extra_files: tuple[Path, ...] = ()
     ) -> None:
-        from dyad.cache import file_parts
-
         self.languages = languages
         self._resources = resources
         known = grammar_languages()
@@ -212,23 +211,24 @@ class PatternsByLanguage:
             for lang in languages
         }
         self._all_extra = extra_files
-        self._file_parts = file_parts
         self._sets: dict[str | None, PatternSet] = {}
 
     def _set(self, lang: str | None) -> PatternSet:
+        """`lang`'s patterns; None (or a language not loaded): every loaded language's, as one set."""
         found = self._sets.get(lang)
         if found is None:
-            langs = self.languages if lang is None or lang not in self.languages else (lang,)
-            extra = self._all_extra if len(langs) > 1 else self._extra[langs[0]]
+            langs = (lang,) if lang is not None else self.languages
+            extra = self._extra[lang] if lang is not None else self._all_extra
             found = self._resources.compiled(
                 "patterns", lambda: PatternSet(self._resources, langs, extra_files=extra), PatternSet,
-                str(len(langs)), *langs, *self._file_parts(extra), bundled_only=True,
+                str(len(langs)), *langs, *file_parts(extra), bundled_only=True,
             )
             self._sets[lang] = found
         return found
 
     def find(self, tokens: list[Token], lang: str | None = None) -> list[TriggerMatch]:
-        return self._set(lang).find(tokens, lang if lang in self.languages else None)
+        known = lang if lang in self.languages else None
+        return self._set(known).find(tokens, known)
 
     def grammar(self, lang: str | None) -> Grammar:
-        return grammar_for(lang) if lang in self.languages else self._set(None).grammar(lang)
+        return grammar_for(lang)

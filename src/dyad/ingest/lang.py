@@ -8,6 +8,7 @@ mixed to tell (probability under `min_probability`) gets None, not a guess.
 
 from __future__ import annotations
 
+import copy
 import sys
 from collections.abc import Collection
 from functools import lru_cache
@@ -25,30 +26,27 @@ _CHECK_HTML = 0.9  # how sure detection must be to overrule a page's <html lang>
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    return _load_identifier(())
-
-
-@lru_cache(maxsize=4)
-def _identifier_among(languages: tuple[str, ...]) -> Any:
-    return _load_identifier(languages)
-
-
-def _load_identifier(languages: tuple[str, ...]) -> Any:
-    """py3langid's identifier (restricted to `languages` when given). Its model file is compressed: reading
-    it takes over half a second, so the model is kept in the compiled-tables cache (dyad/cache.py),
-    keyed by py3langid's version, Python's and the languages."""
+    """py3langid's identifier over all its languages. Its model file is compressed: reading it takes over
+    half a second, so the model is kept in the compiled-tables cache (dyad/cache.py), keyed by
+    py3langid's version and Python's."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
 
     from dyad.cache import TableCache, digest
 
     def build() -> Any:
-        identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-        if languages:
-            identifier.set_languages(list(languages))
-        return identifier
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
-    key = digest(["py3langid", version("py3langid"), sys.version, str(MODEL_FILE), *languages])
+    key = digest(["py3langid", version("py3langid"), sys.version, str(MODEL_FILE)])
     return TableCache.default().load_or_build("langid", key, build, LanguageIdentifier)
+
+
+@lru_cache(maxsize=4)
+def _identifier_among(languages: tuple[str, ...]) -> Any:
+    """The same restricted to `languages` (a copy: `set_languages` rebinds the copy's arrays and keeps the
+    full model it restricts from)."""
+    identifier = copy.copy(_identifier())
+    identifier.set_languages(list(languages))
+    return identifier
 
 
 def language_among(text: str, languages: tuple[str, ...] = CODED_LANGUAGES) -> tuple[str | None, float]:

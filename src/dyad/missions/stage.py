@@ -29,6 +29,7 @@ from dyad.missions.sentence import parse
 from dyad.pipeline import stage
 from dyad.resources import Resources
 from dyad.text.dates import date_words, find_dates, is_before
+from dyad.text.language import clear_language
 from dyad.text.normalize import fold
 
 
@@ -92,28 +93,18 @@ def _target_the_host(doc: Document) -> None:
 
 
 def _language(doc: Document, languages: tuple[str, ...]) -> str | None:
-    """The document's language as declared (ingest detects it), else the cue language whose small words
-    (articles, conjunctions, possessives) the text uses most: cheap, and enough to choose among five;
-    a text with too few of them goes to the language identifier."""
+    """The document's language as declared or as the language stage found it; else (a pipeline without that
+    stage) what its function words plainly say, else the language identifier's guess."""
     if doc.lang:
         lang = doc.lang[:2].lower()
         return lang if lang in languages else None
-    words = fold(doc.text[:3000]).split()
-    counts = {
-        code: sum(1 for w in words if any(lexicon(code).has(role, w) for role in _SMALL_WORDS)) for code in languages
-    }
-    ranked = sorted(counts, key=lambda code: -counts[code])
-    if not ranked or counts[ranked[0]] == 0 or (len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]):
-        # too few small words to tell ("Venezuela broke off diplomatic relations with Chile"): ask the
-        # language identifier, loaded only then
-        from dyad.ingest.lang import detect_language
+    clear = clear_language(doc.text, languages)
+    if clear is not None:
+        return clear
+    from dyad.ingest.lang import detect_language  # loaded only when the words cannot tell
 
-        guess = detect_language(doc.text, min_probability=0.5)
-        return guess if guess in languages else None
-    return ranked[0]
-
-
-_SMALL_WORDS = ("article", "conj", "possessive")
+    guess = detect_language(doc.text, min_probability=0.5)
+    return guess if guess in languages else None
 
 
 _LEDE_SENTENCES = 5
