@@ -71,6 +71,27 @@ def test_a_definite_role_refers_back_to_the_body_of_that_kind(find) -> None:
     assert m.code == "TZAGOV" and "same body" in m.why  # Uganda is named more, the ministry is Tanzania's
 
 
+def test_an_owned_role_is_not_the_body_of_that_kind_named_before(find) -> None:
+    text = (
+        "Chile sent home two Bolivian diplomats on Friday. "
+        "Peru has also pulled its diplomats out of La Paz, its foreign ministry said."
+    )
+    mentions = find(text)
+    owned = [m for m in mentions if m.text == "diplomats"]
+    assert owned and all(m.country != "BOL" for m in owned), [(m.text, m.code, m.why) for m in mentions]
+
+
+def test_an_owned_roles_act_is_towards_the_place_it_leaves() -> None:
+    import dyad
+
+    text = (
+        "Chile sent home two Bolivian diplomats on Friday. "
+        "Peru has also pulled its diplomats out of Bolivia."
+    )
+    got = {(e.source.country, e.cameo, e.target.country) for e in dyad.code_text(text, fast=True) if e.sentence == 1}
+    assert ("PER", "161", "BOL") in got and not any(t == "BOL" and s == "BOL" for s, _, t in got), got
+
+
 def test_the_countrys_role_is_that_countrys(find) -> None:
     mentions = find("Floods hit Malawi again. The country's health minister asked for tents.")
     assert mention(mentions, "health minister").code == "MWIGOV"

@@ -9,6 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from dyad.actors.descriptors import resolve_description
+from dyad.actors.phrases import OWNED_BY
 from dyad.doc import Mention
 from dyad.resources import Resources
 
@@ -167,7 +168,9 @@ def _bare_role(
             country, why = home, f"the story's home country {home}"
         elif home:
             m.why += f"; the home country {home} is the other party here: no country"
-    elif (definite or generic) and _head(m) in bodies:
+    elif (definite or generic) and _head(m) in bodies and not OWNED_BY.search(text[: m.start]):
+        # an owned role ("has withdrawn its diplomats") is its owner's in this sentence, never the body of the
+        # same kind named earlier in the story ("Iranian diplomats")
         body = bodies[_head(m)]
         country, why = body.country, f"the same body named before, '{body.text}' ({body.country})"
     elif home and definite:

@@ -43,7 +43,7 @@ _NOT_OF_HOST = {"embassy", "embassies", "consulate", "embajada", "consulado", "d
                 "diplomates", "diplomaten", "botschaften", "consulates", "consulados", "consulats", "konsulate"}
 # "recalled its ambassador from Saudi Arabia": an owned role is the owner's; the country after
 # "from"/"in" is where it served, not whose it is.
-_OWNED = re.compile(
+OWNED_BY = re.compile(
     r"\b(?:its|their|his|her|our|su|sus|son|sa|ses|leur|leurs|seu|sua|seus|suas|sein|seine|seinen|ihr|ihre|ihren)"
     r"\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE,
@@ -283,7 +283,7 @@ def _join(a: Mention, b: Mention, text: str, titles: frozenset[str]) -> Mention 
         and (b.country or b.kind == "igo")  # "leaders of the European Union", "líderes da União Europeia"
         and (_ROLE_THEN_COUNTRY.match(gap) or (b.kind == "demonym" and gap.isspace()) or _genitive(b, gap))
         and not (_first_word(gap) in _IN_PLACE and fold_key(a.text) in _NOT_OF_HOST)
-        and not (_first_word(gap) in _FROM_PLACE and _OWNED.search(text[max(0, a.start - 40) : a.start]))
+        and not (_first_word(gap) in _FROM_PLACE and OWNED_BY.search(text[max(0, a.start - 40) : a.start]))
     ):
         return _merge(b, a, a, b, text, title=_is_title(a, titles))
     # "President" + "Donald Trump", "US Foreign Minister" + "Rex Tillerson": the person's code wins
