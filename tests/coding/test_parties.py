@@ -3,6 +3,8 @@ country level. Sentences written for these tests (and the three worked examples 
 
 from __future__ import annotations
 
+import pytest
+
 import dyad
 
 
@@ -69,6 +71,22 @@ def test_a_statement_targets_whom_it_is_about() -> None:
 def test_a_statement_addressed_to_no_one_is_the_speakers_alone() -> None:
     got = dyad.code_text("Argentina's foreign ministry declined to comment on the report.", fast=True)
     assert [(e.source.code, e.target.code, e.unary) for e in got] == [("ARGGOV", "ARG", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Azerbaijan evacuated staff from its embassy in Iran on Sunday.", ("AZE", "161", "IRN")),
+        ("Italy suspended the work of its embassy in Damascus.", ("ITA", "161", "SYR")),
+        ("Germany has evacuated its embassy in Niamey.", ("DEU", "161", "NER")),
+    ],
+)
+def test_emptying_a_mission_reduces_relations_with_its_host(text: str, expected: tuple[str, str, str]) -> None:
+    assert events(text)[0] == expected
+
+
+def test_evacuating_citizens_is_no_cut_in_relations() -> None:
+    assert not [c for _, c, _ in events("Spain evacuated its citizens from Sudan.") if c.startswith("16")]
 
 
 def test_who_reports_an_act_is_no_party_to_it() -> None:
