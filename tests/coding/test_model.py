@@ -96,6 +96,21 @@ def test_role_head_points_at_the_agent_in_either_voice(model, accurate):
         assert "model" in top.explanation
 
 
+@pytest.mark.parametrize(
+    ("text", "sufferer"),
+    [
+        ("A Chinese national was arrested in Manila on suspicion of spying.", "CHN"),
+        ("Two Kenyan aid workers were detained at a checkpoint in Juba on Sunday.", "KEN"),
+    ],
+)
+def test_who_suffered_a_passive_act_is_never_made_its_source(accurate, text, sufferer):
+    doc = accurate.process(Document(id="t", text=text, date="2020-01-01", lang="en"))
+    assert doc.events
+    assert not [e for e in doc.events if e.source.country == sufferer], [
+        (e.source.code, e.cameo, e.target.code) for e in doc.events
+    ]
+
+
 def test_model_proposes_an_event_where_rules_find_none(accurate):
     text = "Argentine warplanes pounded British positions around the islands for a third day."
     fast = Engine(fast=True).process(Document(id="t", text=text, date="2020-01-01", lang="en"))

@@ -346,6 +346,10 @@ class ModelStage:
         if pair is None:
             return out, origin
         source, target, agree = pair
+        # a passive with no agent ("A Chinese national was arrested in Manila") says for sure who suffered
+        # the act: the role head, which learned that a subject acts, may not make the sufferer its source
+        if any(e.target.code == source.code and e.explanation.get("roles", "").startswith("passive") for e in rules):
+            return out, origin
         for e in rules:
             # the role head may replace a pair the rules guessed from word order, never one they
             # read from the sentence's structure (a passive's agent after "by", a subject and its object)
