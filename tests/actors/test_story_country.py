@@ -81,6 +81,14 @@ def test_an_owned_role_is_not_the_body_of_that_kind_named_before(find) -> None:
     assert owned and all(m.country != "BOL" for m in owned), [(m.text, m.code, m.why) for m in mentions]
 
 
+def test_an_owned_role_is_the_one_state_named_before_it(find) -> None:
+    mentions = find("Chad's army said on Monday that its soldiers had repelled an attack near the lake.")
+    assert mention(mentions, "soldiers").code == "TCDMIL"
+    # two states before it: whose "its" is the clause's subject, which word order alone does not tell
+    mentions = find("Ghana said Togo had withdrawn its soldiers from the border.")
+    assert not [m for m in mentions if m.text == "soldiers" and m.country == "GHA"]
+
+
 def test_an_owned_roles_act_is_towards_the_place_it_leaves() -> None:
     import dyad
 

@@ -168,6 +168,8 @@ def _bare_role(
             country, why = home, f"the story's home country {home}"
         elif home:
             m.why += f"; the home country {home} is the other party here: no country"
+    elif OWNED_BY.search(text[: m.start]) and (owner := _sole_owner(m, mentions)) is not None:
+        country, why = owner.country, f"its owner '{owner.text}' ({owner.country}), the one state named before it"
     elif (definite or generic) and _head(m) in bodies and not OWNED_BY.search(text[: m.start]):
         # an owned role ("has withdrawn its diplomats") is its owner's in this sentence, never the body of the
         # same kind named earlier in the story ("Iranian diplomats")
@@ -202,6 +204,17 @@ def _bare_role(
     if not generic:
         return None  # "the ministry" in a story about some country, too far to attach: not coded
     return m  # a generic actor with a bare code: protesters (CVL), rebels (REB)
+
+
+def _sole_owner(role: Mention, mentions: list[Mention]) -> Mention | None:
+    """The owner of "its troops", "their diplomats" when the sentence names one state before it ("Nigeria's
+    military said its troops ..."); with two ("Kenya said Somalia had recalled its envoy") the owner is the
+    clause's subject, which word order alone cannot tell: None."""
+    before = [
+        o for o in mentions
+        if o.sentence == role.sentence and o.end <= role.start and o.country and o.kind not in _NOT_A_STATE
+    ]
+    return before[-1] if before and len({o.country for o in before}) == 1 else None
 
 
 def _apposition(person: Mention, role: Mention, text: str) -> bool:
