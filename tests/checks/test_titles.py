@@ -122,3 +122,15 @@ def test_titles_real_news_keeps(run, text: str, date: str) -> None:
 def test_the_rules_for_real_news_still_flag_a_stale_title(run, text: str, date: str, left: str) -> None:
     (f,) = _stale(run(text, date))
     assert f.severity == "warning" and f"left office on {left}" in f.message
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("El presidente Yoon Suk Yeol fue destituido por el Tribunal Constitucional en abril.", "2025-05-01"),
+        ("The outgoing President Trump skipped the inauguration, aides said.", "2021-02-01"),
+        ("El presidente saliente Donald Trump no asistió a la investidura.", "2021-02-01"),
+    ],
+)
+def test_the_end_of_an_office_said_in_the_passive_or_as_outgoing(run, text: str, date: str) -> None:
+    assert _stale(run(text, date)) == []

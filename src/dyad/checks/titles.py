@@ -41,7 +41,8 @@ class TitleChecker:
         )
         self._former_words = {fold_key(w) for w in data.former}
         self._former_after = re.compile(
-            rf"^\s*[,(]\s*[^.;:,()]{{0,20}}?\b(?:{words_pattern(data.words.get('former-after', []))})\b",
+            rf"^\s*(?:[,(]\s*[^.;:,()]{{0,20}}?|(?:{words_pattern(data.words.get('passive', []))})\s+)"
+            rf"\b(?:{words_pattern(data.words.get('former-after', []))})\b",
             re.IGNORECASE,
         )
         self._past_term = re.compile(rf"\b(?:{words_pattern(data.words.get('past-term', []))})\b", re.IGNORECASE)
