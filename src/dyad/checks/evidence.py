@@ -35,6 +35,7 @@ _PLACE_KINDS = ("capital", "city")
 _PERSON_KINDS = ("leader", "surname")
 _ART = r"(?:the\s+|la\s+|el\s+|los\s+|las\s+)?"
 _WORD = r"[\w'’-]+\s+"
+_PARAGRAPH_REACH = 600  # characters before a sentence read for the years its paragraph names
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,11 +214,15 @@ class EvidenceReader:
 
     def _times(self, ctx: Context, sentence: Sentence) -> list[str | None]:
         """When a sentence's facts are to hold: on the story's date (today without one), and in
-        every earlier year or decade the sentence names ("in the 1990s Uganda's border with Sudan")."""
+        every earlier year or decade its paragraph names up to it ("in the 1990s Uganda's border
+        with Sudan"; "Amin fell in 1979. West Nile, bordering Sudan, ..."): a narrative keeps
+        its time until the paragraph ends."""
         date = ctx.doc.date
         now = int(date[:4]) if date else 10**4
         times: list[str | None] = [date or None]
-        for first, last in periods_named(sentence.text, self._eras, self._era_years):
+        text = ctx.doc.text
+        start = max(text.rfind("\n\n", 0, sentence.start), sentence.start - _PARAGRAPH_REACH, 0)
+        for first, last in periods_named(text[start : sentence.end], self._eras, self._era_years):
             if first < now:
                 times += [f"{first:04d}-01-01", f"{last:04d}-12-31"]
         return times
