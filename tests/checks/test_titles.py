@@ -134,3 +134,21 @@ def test_the_rules_for_real_news_still_flag_a_stale_title(run, text: str, date: 
 )
 def test_the_end_of_an_office_said_in_the_passive_or_as_outgoing(run, text: str, date: str) -> None:
     assert _stale(run(text, date)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Trade suffered after the removal of the democratically elected President Bazoum.", "2023-08-10"),
+        ("Miles de personas asistieron al funeral del presidente Raisi en Mashhad.", "2024-06-10"),
+        ("Tras la muerte del presidente Raisi, el país convocó elecciones anticipadas.", "2024-06-10"),
+        ("The assassination of President Moïse plunged Haiti into chaos.", "2023-07-07"),
+    ],
+)
+def test_the_event_that_ended_the_office_names_it(run, text: str, date: str) -> None:
+    assert _stale(run(text, date)) == []
+
+
+def test_any_noun_before_the_title_does_not_end_the_office(run) -> None:
+    (f,) = _stale(run("La Cedeao exige la liberación del presidente Bazoum en Niamey.", "2024-09-01"))
+    assert f.severity == "warning"

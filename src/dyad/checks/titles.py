@@ -45,6 +45,12 @@ class TitleChecker:
             rf"\b(?:{words_pattern(data.words.get('former-after', []))})\b",
             re.IGNORECASE,
         )
+        # "the removal of the democratically elected President Bazoum", "la muerte del presidente Raisi"
+        self._ending = re.compile(
+            rf"\b(?:{words_pattern(data.words.get('ending', []))})\s+(?:of|de|del|against|contra)\s+"
+            rf"(?:the\s+|la\s+|el\s+)?(?:(?:{words_pattern(data.words.get('modifier', []))})\s+){{0,2}}$",
+            re.IGNORECASE,
+        )
         self._past_term = re.compile(rf"\b(?:{words_pattern(data.words.get('past-term', []))})\b", re.IGNORECASE)
         self._monarch = {fold_key(w) for w in data.words.get("monarch", [])}
         # offices below the head of state or government ("Foreign Minister", "canciller"): the
@@ -98,10 +104,11 @@ class TitleChecker:
         return out
 
     def _ended(self, before_title: str, between: str, after_name: str) -> bool:
-        """Whether the words around a title say the office is over: "former" before it, "depuesto"
-        or "emérito" between it and the name, ", ousted in July" after the name."""
+        """Whether the words around a title say the office is over: "former" or "the removal of"
+        before it, "depuesto" or "emérito" between it and the name, ", ousted in July" after it."""
         return (
             self._former.search(before_title) is not None
+            or self._ending.search(before_title) is not None
             or any(fold_key(w) in self._former_words for w in between.split())
             or self._former_after.match(after_name) is not None
         )
