@@ -152,3 +152,16 @@ def test_the_event_that_ended_the_office_names_it(run, text: str, date: str) -> 
 def test_any_noun_before_the_title_does_not_end_the_office(run) -> None:
     (f,) = _stale(run("La Cedeao exige la liberación del presidente Bazoum en Niamey.", "2024-09-01"))
     assert f.severity == "warning"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Las reformas del gobierno del presidente Allende dividieron al país.", "2023-09-11"),
+        ("The deal was negotiated by the administration of President Obama.", "2019-05-01"),
+        ("Under President Obama, the two countries restored relations.", "2019-05-01"),
+        ("Bajo el presidente Macri, la deuda externa creció.", "2021-05-01"),
+    ],
+)
+def test_a_title_that_names_a_past_term_as_a_whole(run, text: str, date: str) -> None:
+    assert _stale(run(text, date)) == []

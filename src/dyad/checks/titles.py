@@ -45,9 +45,11 @@ class TitleChecker:
             rf"\b(?:{words_pattern(data.words.get('former-after', []))})\b",
             re.IGNORECASE,
         )
-        # "the removal of the democratically elected President Bazoum", "la muerte del presidente Raisi"
+        # "the removal of the democratically elected President Bazoum", "la muerte del presidente
+        # Raisi", "el gobierno del presidente Allende", "under President Obama"
         self._ending = re.compile(
-            rf"\b(?:{words_pattern(data.words.get('ending', []))})\s+(?:of|de|del|against|contra)\s+"
+            rf"\b(?:(?:{words_pattern(data.words.get('ending', []))})\s+(?:of|de|del|against|contra)"
+            rf"|{words_pattern(data.words.get('under', [])) or '(?!)'})\s+"
             rf"(?:the\s+|la\s+|el\s+)?(?:(?:{words_pattern(data.words.get('modifier', []))})\s+){{0,2}}$",
             re.IGNORECASE,
         )
