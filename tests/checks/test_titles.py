@@ -81,3 +81,87 @@ def test_an_office_below_the_leaders_is_not_judged_by_the_leaders_term(run) -> N
     assert _stale(run(text, "2021-06-29")) == []
     (f,) = _stale(run(text.replace("Foreign Minister", "Prime Minister"), "2021-06-29"))
     assert "took office on 2022-07-01" in f.message
+
+
+# Probe of fresh real news (issue 16): titles that real stories keep for good reasons. Sentences
+# written for dyad.
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a crown's title is kept for life; REIGN dates Juan Carlos only for November 1975
+        ("El rey Juan Carlos regresó a Sanxenxo para una regata, informó la Casa Real.", "2022-05-20"),
+        ("King Juan Carlos returned to Spain for a sailing regatta.", "2022-05-20"),
+        ("El rey emérito Juan Carlos regresó a Sanxenxo para una regata.", "2022-05-20"),
+        # the word that ends the office stands between the title and the name, or after the name
+        ("El presidente depuesto Bazoum sigue retenido en su residencia de Niamey.", "2024-09-01"),
+        ("La Cedeao pidió la liberación del presidente Bazoum, derrocado en julio.", "2023-10-01"),
+        ("The African Union called for the release of President Bazoum, ousted in July.", "2023-10-01"),
+        # a sentence that looks back to a year before the term ended, or to a past term
+        ("El presidente Mandela pasó 27 años en prisión hasta 1990, recordó el museo.", "2018-07-18"),
+        ("Durante su primer mandato, el presidente Trump retiró a su país del acuerdo de París.", "2023-05-01"),
+        ("During his first term, President Trump pulled the country out of the Paris accord.", "2023-05-01"),
+        # Peter Mutharika returned to office on 2025-10-04
+        ("El presidente Mutharika nombró este lunes a su nuevo gabinete en Lilongüe.", "2025-11-10"),
+    ],
+)
+def test_titles_real_news_keeps(run, text: str, date: str) -> None:
+    assert _stale(run(text, date)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "left"),
+    [
+        ("El presidente Mutharika inauguró este lunes un hospital en Zomba.", "2022-03-01", "2020-06-28"),
+        ("In 2019, President Obama met the Venezuelan foreign minister in Washington.", "2019-06-01", "2017-01-20"),
+        ("President Bazoum met the ECOWAS envoys in Niamey on Monday.", "2024-09-01", "2023-07-26"),
+        ("Durante la cumbre, el presidente Trump se reunió con los aliados en Bruselas.", "2023-05-01", "2021-01-20"),
+    ],
+)
+def test_the_rules_for_real_news_still_flag_a_stale_title(run, text: str, date: str, left: str) -> None:
+    (f,) = _stale(run(text, date))
+    assert f.severity == "warning" and f"left office on {left}" in f.message
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("El presidente Yoon Suk Yeol fue destituido por el Tribunal Constitucional en abril.", "2025-05-01"),
+        ("The outgoing President Trump skipped the inauguration, aides said.", "2021-02-01"),
+        ("El presidente saliente Donald Trump no asistió a la investidura.", "2021-02-01"),
+    ],
+)
+def test_the_end_of_an_office_said_in_the_passive_or_as_outgoing(run, text: str, date: str) -> None:
+    assert _stale(run(text, date)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Trade suffered after the removal of the democratically elected President Bazoum.", "2023-08-10"),
+        ("Miles de personas asistieron al funeral del presidente Raisi en Mashhad.", "2024-06-10"),
+        ("Tras la muerte del presidente Raisi, el país convocó elecciones anticipadas.", "2024-06-10"),
+        ("The assassination of President Moïse plunged Haiti into chaos.", "2023-07-07"),
+    ],
+)
+def test_the_event_that_ended_the_office_names_it(run, text: str, date: str) -> None:
+    assert _stale(run(text, date)) == []
+
+
+def test_any_noun_before_the_title_does_not_end_the_office(run) -> None:
+    (f,) = _stale(run("La Cedeao exige la liberación del presidente Bazoum en Niamey.", "2024-09-01"))
+    assert f.severity == "warning"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Las reformas del gobierno del presidente Allende dividieron al país.", "2023-09-11"),
+        ("The deal was negotiated by the administration of President Obama.", "2019-05-01"),
+        ("Under President Obama, the two countries restored relations.", "2019-05-01"),
+        ("Bajo el presidente Macri, la deuda externa creció.", "2021-05-01"),
+    ],
+)
+def test_a_title_that_names_a_past_term_as_a_whole(run, text: str, date: str) -> None:
+    assert _stale(run(text, date)) == []

@@ -56,3 +56,19 @@ def test_borders(world: World, a: str, b: str, expected: bool | None) -> None:
 )
 def test_relations_by_date(world: World, a: str, b: str, date: str | None, expected: bool | None) -> None:
     assert world.related(a, b, date) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "date", "expected"),
+    [
+        ("SDN", "UGA", "2005-01-01", True),  # before South Sudan's independence (2011-07-09)
+        ("SDN", "UGA", "2011-07-09", False),
+        ("SDN", "SSD", "2011-07-09", True),
+        ("SSD", "UGA", "2005-01-01", None),  # no such state then: the table cannot say
+        ("COD", "SDN", "1999-12-31", True),
+        ("COD", "SDN", "2020-01-01", False),
+        ("NGA", "DZA", "1990-01-01", False),
+    ],
+)
+def test_borders_on_a_date(world: World, a: str, b: str, date: str, expected: bool | None) -> None:
+    assert world.borders(a, b, date) is expected

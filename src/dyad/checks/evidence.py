@@ -27,6 +27,7 @@ from dyad.checks.context import Context, LazyPattern, words_pattern
 from dyad.checks.data import CheckData
 from dyad.checks.scan import Hit
 from dyad.checks.world import World
+from dyad.data._load import read_tsv
 from dyad.doc import Sentence
 from dyad.text.normalize import fold_key
 
@@ -34,6 +35,7 @@ _PLACE_KINDS = ("capital", "city")
 _PERSON_KINDS = ("leader", "surname")
 _ART = r"(?:the\s+|la\s+|el\s+|los\s+|las\s+)?"
 _WORD = r"[\w'’-]+\s+"
+_PARAGRAPH_REACH = 600  # characters before a sentence read for the years its paragraph names
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +54,25 @@ class _Span:
     code: str  # a confusable entity, or an ISO alpha-3 country
 
 
+# a year ("in 1995", "the 1990s") and a decade in Spanish digits ("los años 90", "la década de 1990")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(s|['’]s)?\b")
+_DECADE = re.compile(r"\b(?:años|década\s+de(?:\s+los)?)\s+(?:19)?([1-9])0\b", re.IGNORECASE)
+
+
 def _words(data: CheckData, kind: str) -> str:
     return words_pattern(data.words.get(kind, [])) or "(?!)"
+
+
+def periods_named(text: str, eras: re.Pattern[str], era_years: dict[str, tuple[int, int]]) -> list[tuple[int, int]]:
+    """The years a sentence speaks of, as (first, last) spans: "in 1995", "the 1990s", "los años
+    noventa" (`era_years` keyed by folded phrase)."""
+    out = []
+    for m in _YEAR.finditer(text):
+        year = int(m.group(1))
+        out.append((year, year + 9) if m.group(2) and year % 10 == 0 else (year, year))
+    out += [(1900 + 10 * int(m.group(1)), 1909 + 10 * int(m.group(1))) for m in _DECADE.finditer(text)]
+    out += [era_years[fold_key(m.group(0))] for m in eras.finditer(text) if fold_key(m.group(0)) in era_years]
+    return out
 
 
 class EvidenceReader:
@@ -62,6 +81,9 @@ class EvidenceReader:
     def __init__(self, data: CheckData):
         self.data = data
         self.world = data.world or World.load()
+        eras = read_tsv("checks/eras.tsv", required=("phrase", "first", "last"))
+        self._era_years = {fold_key(r["phrase"]): (int(r["first"]), int(r["last"])) for r in eras}
+        self._eras = re.compile(rf"\b(?:{words_pattern([r['phrase'] for r in eras]) or '(?!)'})\b", re.IGNORECASE)
         border, not_land = _words(data, "border"), _words(data, "border-not")
         embassy, opening = _words(data, "embassy"), _words(data, "open")
         body, modifier = _words(data, "body"), _words(data, "modifier")
@@ -176,8 +198,8 @@ class EvidenceReader:
             if not said or self._not_land.search(before[-20:] + gap):
                 continue
             where = other.code
-            if self.world.borders(a, where) is not False:
-                continue
+            if any(self.world.borders(a, where, when) is not False for when in self._times(ctx, sentence)):
+                continue  # A bordered it then, or the table cannot say
             touching = sorted(p for p in self.data.partners.get(a, ()) if self.world.borders(p, where))
             if not self.data.only(a, b, touching):
                 continue
@@ -189,6 +211,21 @@ class EvidenceReader:
                 f"and {self.data.display(a)} has not",
             )
         return None
+
+    def _times(self, ctx: Context, sentence: Sentence) -> list[str | None]:
+        """When a sentence's facts are to hold: on the story's date (today without one), and in
+        every earlier year or decade its paragraph names up to it ("in the 1990s Uganda's border
+        with Sudan"; "Amin fell in 1979. West Nile, bordering Sudan, ..."): a narrative keeps
+        its time until the paragraph ends."""
+        date = ctx.doc.date
+        now = int(date[:4]) if date else 10**4
+        times: list[str | None] = [date or None]
+        text = ctx.doc.text
+        start = max(text.rfind("\n\n", 0, sentence.start), sentence.start - _PARAGRAPH_REACH, 0)
+        for first, last in periods_named(text[start : sentence.end], self._eras, self._era_years):
+            if first < now:
+                times += [f"{first:04d}-01-01", f"{last:04d}-12-31"]
+        return times
 
     # -- embassies ------------------------------------------------------------------------------
 

@@ -43,8 +43,15 @@ class Appositions:
     """Whether a name and a cue stand in apposition, from the words between them."""
 
     def __init__(
-        self, attach_words: list[str], role_verbs: tuple[str, ...] = (), place_nouns: tuple[str, ...] = ()
+        self,
+        attach_words: list[str],
+        role_verbs: tuple[str, ...] = (),
+        place_nouns: tuple[str, ...] = (),
+        other_state: tuple[str, ...] = (),
     ):
+        # "China held drills around the island", "Nigeria cut supplies to its neighbour": A acts on
+        # another state, so a story that names only A and points to B elsewhere is about both
+        self._other_state = LazyPattern(rf"\b(?:{words_pattern(list(other_state)) or '(?!)'})\b")
         words = words_pattern([w.rstrip(".") for w in attach_words])
         filler = rf"(?:\s*(?:{words}|the|el|la|los|las|of|de|del|its|su)\.?(?!\w)\s*)"
         has_word = rf"(?=.*\b(?:{words})(?!\w))"
@@ -82,6 +89,10 @@ class Appositions:
         self._list_before = LazyPattern(r"(?:\b(?:and|y|e|or|o|with|con)|[,&])\s*$", re.IGNORECASE)
         self._list_after = LazyPattern(r"^\s*(?:(?:and|y|e|or|o|&)\s|,\s*[A-ZÁÉÍÓÚÑ])")
         self._closes = LazyPattern(r"\s*(?:[,;.)]|$)")
+
+    def another_state(self, sentence: str) -> bool:
+        """Whether a sentence speaks of a second state without naming it ("its neighbour", "la isla")."""
+        return self._other_state.search(sentence) is not None
 
     def attached(self, text: str, hit: Hit, cue: Signal) -> bool:
         if cue.start >= hit.end:
@@ -259,6 +270,8 @@ def _story_points_elsewhere(ctx: Context, appositions: Appositions, text: str, a
         names_a, cues_b = ctx.names_of(a), ctx.cues.get(b, [])
         if any(appositions.attached(text, h, c) for h in names_a for c in ctx.cues_near(b, h.start, h.end)):
             ctx.pair_memo[key] = True
+        elif any(appositions.another_state(_sentence_text(ctx, h)) for h in names_a):
+            ctx.pair_memo[key] = False  # A acts on another state it does not name: the story is about both
         elif not any(c.kind in _PLACE_KINDS for c in cues_b) or all(c.kind in _PLACE_KINDS for c in cues_b):
             ctx.pair_memo[key] = False  # without an apposition it takes a place and a person or body of B
         else:
@@ -266,6 +279,11 @@ def _story_points_elsewhere(ctx: Context, appositions: Appositions, text: str, a
             sentences_b = {c.sentence for c in cues_b}
             ctx.pair_memo[key] = not any(ctx.sentence_of.get(h.start) in sentences_b for h in names_a)
     return ctx.pair_memo[key]
+
+
+def _sentence_text(ctx: Context, hit: Hit) -> str:
+    sentence = ctx.sentence(ctx.sentence_of.get(hit.start, -1))
+    return sentence.text if sentence is not None else ""
 
 
 def _verdict(

@@ -1,9 +1,12 @@
 """Stale titles: a leader named with an office they did not hold on the document's date.
 
 "President Obama" in a 2019 story is a warning; "former President Obama", "the late
-President Chávez", "el entonces presidente Obama" and a sentence dated by a year inside the
-term ("In 2012, President Obama ...") are not. Terms come from the leader table; where the
-curated table knows a person, its terms replace REIGN's (whose open terms end in 2021).
+President Chávez", "el entonces presidente Obama", "el presidente depuesto Bazoum", "President
+Bazoum, ousted in July", a sentence dated by a year before the term ended ("In 2012, President
+Obama ...", "El presidente Mandela fue liberado en 1990") or set in a past term ("durante su
+primer mandato") are not. Terms come from the leader table; where the curated table knows a
+person, its terms replace REIGN's (whose open terms end in 2021). A crown's title ("King", "rey")
+is judged by curated terms only: REIGN dates a monarch only while they governed.
 """
 
 from __future__ import annotations
@@ -36,6 +39,22 @@ class TitleChecker:
         self._former = re.compile(
             rf"(?:^|[^\w])(?:{words_pattern(data.former)})(?:\s+\w+){{0,2}}\s*$", re.IGNORECASE
         )
+        self._former_words = {fold_key(w) for w in data.former}
+        self._former_after = re.compile(
+            rf"^\s*(?:[,(]\s*[^.;:,()]{{0,20}}?|(?:{words_pattern(data.words.get('passive', []))})\s+)"
+            rf"\b(?:{words_pattern(data.words.get('former-after', []))})\b",
+            re.IGNORECASE,
+        )
+        # "the removal of the democratically elected President Bazoum", "la muerte del presidente
+        # Raisi", "el gobierno del presidente Allende", "under President Obama"
+        self._ending = re.compile(
+            rf"\b(?:(?:{words_pattern(data.words.get('ending', []))})\s+(?:of|de|del|against|contra)"
+            rf"|{words_pattern(data.words.get('under', [])) or '(?!)'})\s+"
+            rf"(?:the\s+|la\s+|el\s+)?(?:(?:{words_pattern(data.words.get('modifier', []))})\s+){{0,2}}$",
+            re.IGNORECASE,
+        )
+        self._past_term = re.compile(rf"\b(?:{words_pattern(data.words.get('past-term', []))})\b", re.IGNORECASE)
+        self._monarch = {fold_key(w) for w in data.words.get("monarch", [])}
         # offices below the head of state or government ("Foreign Minister", "canciller"): the
         # leader table dates one office a person held, so naming them by another says nothing stale
         self._offices = {fold_key(w) for w in data.words.get("office", [])}
@@ -62,16 +81,17 @@ class TitleChecker:
                 continue
             before = sentence.text[max(0, name_start - 80) : name_start]
             title = self._title.search(before)
-            if title is None or self._former.search(before[: title.start()]):
+            if title is None or self._ended(before[: title.start()], title.group(2), sentence.text[m.end :]):
                 continue
-            if fold_key(title.group(1)) in self._offices:
+            if fold_key(title.group(1)) in self._offices or self._past_term.search(sentence.text):
                 continue
             terms = self._terms(m.name, sentence.text[name_start : m.end], m.country)
+            if fold_key(title.group(1)) in self._monarch:
+                terms = [t for t in terms if t.source != "reign"]
             if not terms or any(t.in_office(doc.date) for t in terms):
                 continue
-            years = [int(y) for y in _YEAR.findall(sentence.text)]
-            if any(int(t.start[:4]) <= y <= int((t.end or "9999")[:4]) for t in terms for y in years):
-                continue  # the sentence dates itself inside a term
+            if _looks_back(sentence.text, doc.date, terms):
+                continue
             finding = self._finding(
                 doc,
                 sentence.start + name_start - (len(before) - title.start(1)),
@@ -84,6 +104,16 @@ class TitleChecker:
             if finding is not None:
                 out.append(finding)
         return out
+
+    def _ended(self, before_title: str, between: str, after_name: str) -> bool:
+        """Whether the words around a title say the office is over: "former" or "the removal of"
+        before it, "depuesto" or "emérito" between it and the name, ", ousted in July" after it."""
+        return (
+            self._former.search(before_title) is not None
+            or self._ending.search(before_title) is not None
+            or any(fold_key(w) in self._former_words for w in between.split())
+            or self._former_after.match(after_name) is not None
+        )
 
     def _terms(self, name: str, surface: str, country: str) -> list[Leader]:
         rows = self._by_name.get(fold_key(name), []) + self._by_name.get(fold_key(surface), [])
@@ -170,6 +200,19 @@ class TitleChecker:
             r.source == "reign" and r.country == leader.country and _surname(r.name) == surname
             for r in self._by_name.get(surname, [])
         )
+
+
+def _looks_back(sentence: str, date: str, terms: list[Leader]) -> bool:
+    """Whether the sentence dates itself inside a term ("In 2012, President Obama ...") or in an
+    earlier year before the term ended ("El presidente Mandela fue liberado en 1990"): a title
+    then names the office the story looks back on."""
+    now = int(date[:4])
+    for y in (int(y) for y in _YEAR.findall(sentence)):
+        for t in terms:
+            end = int((t.end or "9999")[:4])
+            if int(t.start[:4]) <= y <= end or (y < now and y <= end):
+                return True
+    return False
 
 
 def _surname(name: str) -> str:
