@@ -98,6 +98,13 @@ class Checker:
                 ctx.doc.mentions[i] = _corrected(
                     m, country, self.resources.country_name(country) or country, v
                 )
+                # a role that took its country from this mention ("su embajada" after it) is corrected with it
+                for j, d in enumerate(ctx.doc.mentions):
+                    if (d.sentence == m.sentence and d.country == m.country and d.why.startswith("context:")
+                            and f"'{m.text}'" in d.why):
+                        ctx.doc.mentions[j] = _corrected(
+                            d, country, self.resources.country_name(country) or country, v
+                        )
 
     def _flags(self, doc: Document, cues: dict[str, list[Signal]], verdicts: list[Verdict]) -> list[Finding]:
         assert self.flags is not None
@@ -115,7 +122,9 @@ class Checker:
         by_index = {s.index: s for s in doc.sentences}
         for m in doc.mentions:
             s = by_index.get(m.sentence)
-            if not m.country or s is None:
+            # a role that took its country from another mention ("su embajada" after the name) is no
+            # evidence of its own: it repeats that mention, mislabelled or not
+            if not m.country or s is None or m.why.startswith("context:"):
                 continue
             if m.why.startswith("check:") or not confused[s.start + m.start]:
                 support.setdefault(m.country, {})[m.text] = None
