@@ -105,7 +105,7 @@ def _clause_roles(
     after += [s for s in spans if start < s.first < head_end and s.last >= head_end - 1]
     after.sort(key=lambda s: s.first)
     means = range(head_end, trigger.end_token) if trigger.pattern.means else range(0)
-    after = _prefer_objects(norms, after, g, means=means)
+    after = _prefer_objects(norms, after, g, means=means, head_end=head_end)
     nominal = trigger.pattern.nominal
     if trigger.pattern.speaker:
         return _speaker_roles(norms, spans, start, g)
@@ -372,8 +372,12 @@ def _speaker_roles(norms: list[str], spans: list[ActorSpan], start: int, g: Gram
     return [Roles(source, target, "modal in reported speech: the speaker demands of the subject")]
 
 
-def _prefer_objects(norms: list[str], after: list[ActorSpan], g: Grammar, means: range = range(0)) -> list[ActorSpan]:
-    """Direct objects first, places after "in"/"at" last ("met in Caracas with X").
+def _prefer_objects(
+    norms: list[str], after: list[ActorSpan], g: Grammar, means: range = range(0), head_end: int | None = None
+) -> list[ActorSpan]:
+    """Direct objects first, places after "in"/"at" last ("met in Caracas with X"); an actor past a comma after
+    the trigger is in another clause or adjunct ("struck targets near Damascus, ... raids on Iranian-linked
+    sites"): it comes after every actor of the trigger's own clause, places included.
 
     `means`: the tokens of the pattern's object words ("sent 200 *doctors*"): a bare group there
     is what was sent or given, not the one it went to.
@@ -392,7 +396,11 @@ def _prefer_objects(norms: list[str], after: list[ActorSpan], g: Grammar, means:
 
     # what was sent or given is never whom it went to ("Cuba sent doctors": the doctors are not a party)
     kept = [s for s in after if not (s.first in means and _bare_group(norms, s, g))]
-    return sorted(kept, key=lambda s: (rank(s), s.first))
+
+    def beyond(s: ActorSpan) -> bool:
+        return head_end is not None and "," in norms[head_end : s.first]
+
+    return sorted(kept, key=lambda s: (beyond(s), rank(s), s.first))
 
 
 def _bare_group(norms: list[str], s: ActorSpan, g: Grammar) -> bool:

@@ -85,7 +85,12 @@ def _target_the_host(doc: Document) -> None:
         )
         if change is None:
             continue
-        named = [m for m in doc.sentence_mentions(event.sentence) if m.country == change.host]
+        # the host as a place or a state ("in Lima", "in Peru"), never an official of it who reports the change
+        # ("according to Spanish officials")
+        named = [
+            m for m in doc.sentence_mentions(event.sentence)
+            if m.country == change.host and m.kind in ("capital", "place", "country")
+        ]
         if named:
             host = min(named, key=lambda m: (m.kind not in ("capital", "place", "country"), m.start))
             event.target = host
