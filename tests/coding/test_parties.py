@@ -89,6 +89,13 @@ def test_evacuating_citizens_is_no_cut_in_relations() -> None:
     assert not [c for _, c, _ in events("Spain evacuated its citizens from Sudan.") if c.startswith("16")]
 
 
+def test_an_actor_past_a_comma_is_no_object_while_the_clause_names_a_place() -> None:
+    text = "Israeli aircraft bombed a depot near Aleppo on Tuesday, days after Iran's foreign minister visited Beirut."
+    assert events(text)[0][::2] == ("ISR", "SYR")
+    text = "Russian drones hit a power plant near Kharkiv, while Moldova reported debris on its side of the border."
+    assert events(text)[0][::2] == ("RUSMIL", "UKR")
+
+
 def test_who_reports_an_act_is_no_party_to_it() -> None:
     assert events("Brazil recalled its ambassador from Israel, the foreign ministry in Brasilia said.")[0][::2] == (
         "BRA",
