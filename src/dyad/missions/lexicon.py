@@ -281,6 +281,6 @@ def _check_value(rel: str, n: int, cue: str, role: str, value: str) -> None:
             raise DataFileError(f"{rel}: row {n} ('{cue}'): a setting's value is a whole number, not '{value}'")
         return
     elif role == "noun":
-        allowed = ("embassy", "consulate", "ambassador", "staff", "liaison office", "office")
+        allowed = ("embassy", "consulate", "ambassador", "staff", "liaison office", "office", "service")
     if allowed and value not in allowed:
         raise DataFileError(f"{rel}: row {n} ('{cue}'): value '{value}' is not one of {', '.join(allowed)}")

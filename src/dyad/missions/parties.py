@@ -54,6 +54,7 @@ class Parties:
     why: list[str]
     districts: dict[str, str] = field(default_factory=dict)  # city -> the district named in it
     subject: list[str] = field(default_factory=list)  # who acted, as the sentence names them
+    named_host: bool = False  # the sentence names where the mission is ("in Tehran"), not the story
 
 
 def subject_of(parsed: Parsed, before: int, exclude: set[int], *, gerund: bool = False) -> list[Anchor] | None:
@@ -184,6 +185,7 @@ def mission_parties(
     if owners:
         why.append(f"owner {', '.join(a.text for a in marks.owners)}")
     host_places = places(hosts + marks.cities)
+    named_host = bool(host_places)
     if host_places:
         why.append(f"host '{prep} {', '.join(a.text for a in hosts + marks.cities)}'".replace("' ", "'"))
     if not owners and marks.foreign:
@@ -210,7 +212,7 @@ def mission_parties(
         host_places = _default_hosts(parsed, cue, owners, subject_codes, context, earlier, relations, why, near)
     from_city = next((a.city for a in origins if a.city), None) if moving else None
     districts = {a.city: a.district for a in hosts + marks.cities if a.city and a.district}
-    return Parties(owners, host_places, from_city, why, districts, subject_codes)
+    return Parties(owners, host_places, from_city, why, districts, subject_codes, named_host)
 
 
 def _earlier_marked_owner(parsed: Parsed, noun_start: int) -> str | None:
