@@ -75,7 +75,8 @@ def mode_of(parsed: Parsed, cue: CueMatch, status: str, noun: CueMatch | None = 
             hit = (
                 cue.start - window <= m.start < cue.start
                 and m.end <= cue.end
-                and parsed.clause[m.start] == clause
+                # a phrase ending in a clause word belongs to the clause it opens: "countries that recognize"
+                and parsed.clause[m.end - 1] == clause
                 and not (m.cue.needs == "phrase" and _ended(parsed, m.end, cue.start))
             )
         if value == "pluperfect":  # "had closed": background, unless reported ("said it had closed")

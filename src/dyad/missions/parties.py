@@ -71,10 +71,11 @@ def subject_of(parsed: Parsed, before: int, exclude: set[int], *, gerund: bool =
         return []
     clause = parsed.clause[min(before, len(parsed.tokens) - 1)]
     clause_start = next(i for i, c in enumerate(parsed.clause) if c == clause)
+    # an actor of a relative clause between commas (", que también sirve a A, B y C,") acts in that clause only
     candidates = [
         a for a in parsed.anchors
         if a.end <= before and a.start not in exclude and a.kind != "city" and not in_phrase(parsed, a)
-        and not owns_a_noun(parsed, a)
+        and not owns_a_noun(parsed, a) and (parsed.clause[a.start] == clause or not _in_relative(parsed, a.start))
     ]
     if gerund and candidates:
         return _group(parsed, candidates)
@@ -99,6 +100,12 @@ def subject_of(parsed: Parsed, before: int, exclude: set[int], *, gerund: bool =
         if commas:
             here = [a for a in here if a.start > commas[0]] or here
     return _group(parsed, here)
+
+
+def _in_relative(parsed: Parsed, i: int) -> bool:
+    """Whether token i is in a relative clause that opens after a comma."""
+    first = next(k for k, c in enumerate(parsed.clause) if c == parsed.clause[i])
+    return first > 0 and parsed.word(first - 1) == "," and parsed.is_("relative", first)
 
 
 def _group(parsed: Parsed, anchors: list[Anchor]) -> list[Anchor]:

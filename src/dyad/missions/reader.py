@@ -114,6 +114,8 @@ def _pairs(parsed: Parsed) -> list[tuple[CueMatch, CueMatch | None]]:
     rel_nouns = parsed.role_matches("relations")
     out: list[tuple[CueMatch, CueMatch | None]] = []
     for cue in parsed.role_matches("change"):
+        if _of_something_else(parsed, cue):
+            continue
         # staff ("diplomats") pairs only with a change that says what it does to them ("withdrew", "expelled")
         # an opening is a mission's, never an ambassador's: "the inauguration was attended by the UAE's
         # ambassador to Tonga" opens no Emirati mission in Tonga
@@ -135,6 +137,26 @@ def _pairs(parsed: Parsed) -> list[tuple[CueMatch, CueMatch | None]]:
         elif cue.cue.needs == "alone":
             out.append((cue, None))
     return out
+
+
+def _of_something_else(parsed: Parsed, cue: CueMatch) -> bool:
+    """ "la retirada de obstáculos", "the closure of the border", "die Schließung der Grenze": a change noun
+    whose "of" names, within a few words, neither a mission word nor a state changes something else. A
+    change word is a noun when an article, a possessive or a preposition stands before it ("trasladó de
+    forma temporal su embajada", "foi expulso do país" are verbs)."""
+    before = cue.start - 1
+    noun = any(parsed.is_(role, before) for role in ("article", "possessive", "host", "owner"))
+    if not noun or not parsed.is_("owner", cue.end):
+        return False
+    j = cue.end + 1
+    if parsed.is_("possessive", j):
+        return False  # "el cierre de su sede": its own, likely the mission under another name
+    while parsed.is_("article", j) or parsed.is_("filler", j):
+        j += 1
+    if j >= len(parsed.tokens) or not parsed.word(j).isalpha():
+        return False
+    starts = {m.start for m in parsed.matches if m.cue.role in ("noun", "relations")}
+    return not any(k in starts or parsed.anchor_at(k) is not None for k in range(j, min(j + 3, len(parsed.tokens))))
 
 
 def _relation_pairs(parsed: Parsed) -> list[tuple[CueMatch, CueMatch | None]]:
