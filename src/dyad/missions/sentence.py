@@ -35,7 +35,9 @@ _STATE_KINDS = (
 _PAGE_DATE = r"(?:date [0-9-]{4,10}\s+)?"
 _DATELINE = re.compile(r"^\s*" + _PAGE_DATE + r"[A-ZÁÉÍÓÚÑÇ][A-ZÁÉÍÓÚÑÇ .,'’/-]{2,}(?:\([^)]{0,40}\))?\s*[-–—:]\s")
 # "Washington (CNN) Turkey is recalling ...": a place in title case and the agency in brackets
-_AGENCY_DATELINE = re.compile(r"^\s*" + _PAGE_DATE + r"[A-ZÁÉÍÓÚÑÇ][\w .'’-]{1,30}\s\([A-Z][A-Za-z]{1,11}\)\s*[-–—:]?\s")
+_AGENCY_DATELINE = re.compile(
+    r"^\s*" + _PAGE_DATE + r"[A-ZÁÉÍÓÚÑÇ][\w .'’-]{1,30}\s\([A-Z][A-Za-z]{1,11}\)\s*[-–—:]?\s"
+)
 _CLAUSE_PUNCT = {";", ":", "(", ")", "\u2022"}
 
 
