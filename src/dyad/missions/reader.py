@@ -151,7 +151,8 @@ def _of_something_else(parsed: Parsed, cue: CueMatch) -> bool:
     j = cue.end + 1
     if parsed.is_("possessive", j):
         return False  # "el cierre de su sede": its own, likely the mission under another name
-    while parsed.is_("article", j) or parsed.is_("filler", j):
+    # "la reprise des activités à l'ambassade": a mission's own activity is the mission
+    while parsed.is_("article", j) or parsed.is_("filler", j) or parsed.is_("activity", j):
         j += 1
     if j >= len(parsed.tokens) or not parsed.word(j).isalpha():
         return False

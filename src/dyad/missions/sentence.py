@@ -35,8 +35,9 @@ _STATE_KINDS = (
 _PAGE_DATE = r"(?:date [0-9-]{4,10}\s+)?"
 _DATELINE = re.compile(r"^\s*" + _PAGE_DATE + r"[A-ZÁÉÍÓÚÑÇ][A-ZÁÉÍÓÚÑÇ .,'’/-]{2,}(?:\([^)]{0,40}\))?\s*[-–—:]\s")
 # "Washington (CNN) Turkey is recalling ...": a place in title case and the agency in brackets
+# (only where the place is a city: "The United Arab Emirates (UAE) recalled ..." is the actor)
 _AGENCY_DATELINE = re.compile(
-    r"^\s*" + _PAGE_DATE + r"[A-ZÁÉÍÓÚÑÇ][\w .'’-]{1,30}\s\([A-Z][A-Za-z]{1,11}\)\s*[-–—:]?\s"
+    r"^\s*" + _PAGE_DATE + r"(?P<place>[A-ZÁÉÍÓÚÑÇ][\w .'’-]{1,30})\s\([A-Z][A-Za-z]{1,11}\)\s*[-–—:]?\s"
 )
 _CLAUSE_PUNCT = {";", ":", "(", ")", "\u2022"}
 
@@ -89,7 +90,10 @@ def parse(text: str, mentions: list[Mention], lex: Lexicon, places: PlaceIndex) 
     folded = fold(text)
     tokens = tokenize_folded(folded)
     matches = lex.find(tokens)
-    dateline = _DATELINE.match(text) or _AGENCY_DATELINE.match(text)
+    dateline = _DATELINE.match(text)
+    agency = _AGENCY_DATELINE.match(text)
+    if dateline is None and agency is not None and places.lookup(fold(agency.group("place"))) is not None:
+        dateline = agency
     skip_before = dateline.end() if dateline else 0
     anchors = _mention_anchors(text, tokens, mentions, places, skip_before)
     anchors = _city_anchors(text, folded, tokens, anchors, lex, places, skip_before)
