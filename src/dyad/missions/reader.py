@@ -143,9 +143,11 @@ def _of_something_else(parsed: Parsed, cue: CueMatch) -> bool:
     """ "la retirada de obstáculos", "the closure of the border", "die Schließung der Grenze": a change noun
     whose "of" names, within a few words, neither a mission word nor a state changes something else. A
     change word is a noun when an article, a possessive or a preposition stands before it ("trasladó de
-    forma temporal su embajada", "foi expulso do país" are verbs)."""
+    forma temporal su embajada", "foi expulso do país", "decidió retirar de forma permanente" are verbs)."""
     before = cue.start - 1
-    noun = any(parsed.is_(role, before) for role in ("article", "possessive", "host", "owner"))
+    last = parsed.word(cue.end - 1)
+    infinitive = any(last.endswith(e) and m == "intent" and len(last) > len(e) + 3 for e, m in parsed.lex.endings)
+    noun = any(parsed.is_(role, before) for role in ("article", "possessive", "host")) and not infinitive
     if not noun or not parsed.is_("owner", cue.end):
         return False
     j = cue.end + 1
