@@ -172,6 +172,15 @@ def mission_parties(
         # "the embassy will reopen in Kabul"; "asked to leave Mali" (the place word ends the change words)
         after = cue.end - 1 if parsed.is_("host", cue.end - 1) else cue.end
         hosts, origins, prep = host_phrase(parsed, after, moving=moving)
+    if moving and hosts and not parsed.lex.has("dest", prep) and hosts[0].end <= cue.start:
+        # "die Botschaft in Bagdad verlegt ihr Personal", "la embajada en Tel Aviv será trasladada a Jerusalén":
+        # a place before the moving word, without a word of destination ("nach Jerusalem verlegt"), is where the
+        # mission is, not where it goes; the destination, if any, follows the moving word
+        before = [a for a in hosts if a.end <= cue.start]
+        hosts, origins = [a for a in hosts if a.end > cue.start], origins + before
+        if not hosts:
+            hosts, more, _ = host_phrase(parsed, cue.end, moving=True)
+            origins += more
     if status == "relocated" and marks.hosts:  # "su embajada de Tel Aviv a Jerusalén": where it leaves
         hosts, origins = (hosts, marks.hosts) if hosts else (marks.hosts, origins)
     else:

@@ -220,7 +220,7 @@ def _mission_changes(
     parties: Parties = mission_parties(parsed, cue, noun, status, context, earlier, relations)
     if cue.cue.needs == "own" and not (parties.subject and set(parties.owners) <= set(parties.subject)):
         return []  # "convocou o seu embaixador" recalls it; "convocou o embaixador de Israel" summons another's
-    if status == "relocated" and not parties.from_city and not any(city for _, city in parties.hosts):
+    if status == "relocated" and not any(city for _, city in parties.hosts):
         return []  # "moved" without the city it moved to is no relocation
     stored, plan, mode_name = stored_status(status, mode.mode)
     if status == "reopened":
