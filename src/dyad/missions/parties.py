@@ -102,6 +102,22 @@ def subject_of(parsed: Parsed, before: int, exclude: set[int], *, gerund: bool =
     return _group(parsed, here)
 
 
+def _told_to_act(parsed: Parsed, cue: CueMatch, subject: list[str]) -> str | None:
+    """The state a command word tells to do the change ("ordered Russia to close", "pidió a Perú
+    cerrar"): an actor between the command word and the change word, next to it, not the subject."""
+    clause = parsed.clause[cue.start]
+    commands = [
+        m for m in parsed.role_matches("mode")
+        if m.cue.value == "command" and m.end <= cue.start and parsed.clause[m.start] == clause
+    ]
+    if not commands:
+        return None
+    between = [a for a in parsed.anchors if commands[-1].end <= a.start and a.end <= cue.start and a.kind != "city"]
+    if not between or cue.start - between[-1].end > 2 or between[-1].country in subject:
+        return None
+    return between[-1].country
+
+
 def _in_relative(parsed: Parsed, i: int) -> bool:
     """Whether token i is in a relative clause that opens after a comma."""
     first = next(k for k, c in enumerate(parsed.clause) if c == parsed.clause[i])
@@ -211,6 +227,11 @@ def mission_parties(
     if not owners and not subject and both and context.relation is not None:
         owners = list(context.relation)  # "Botschafter in die jeweils andere Hauptstadt": the story's two
         why.append(f"each of the story's two ({' and '.join(owners)})")
+    told = _told_to_act(parsed, cue, subject_codes) if not owners and not marks.possessive else None
+    if told is not None:
+        # "US orders Russia to close San Francisco consulate": the state told to act acts on its own mission
+        owners = [told]
+        why.append(f"owner {told}: the state told to act")
     if not owners:
         noun_start = noun.start if noun is not None else cue.start
         owners = _unmarked_owner(
