@@ -153,9 +153,10 @@ def _of_something_else(parsed: Parsed, cue: CueMatch) -> bool:
     j = cue.end + 1
     if parsed.is_("possessive", j):
         return False  # "el cierre de su sede": its own, likely the mission under another name
-    # "la reprise des activités à l'ambassade": a mission's own activity is the mission
-    while parsed.is_("article", j) or parsed.is_("filler", j) or parsed.is_("activity", j):
+    while parsed.is_("article", j) or parsed.is_("filler", j):
         j += 1
+    if parsed.is_("activity", j):
+        return False  # "la reprise des activités (à l'ambassade)": a mission's own activity is the mission
     if j >= len(parsed.tokens) or not parsed.word(j).isalpha():
         return False
     starts = {m.start for m in parsed.matches if m.cue.role in ("noun", "relations")}
