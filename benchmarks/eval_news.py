@@ -39,6 +39,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -134,14 +135,17 @@ class Tally:
         return round(self.n[lang][num] / d, 3) if d else None
 
 
-def run(articles: list[dict[str, Any]], fast: bool) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """Process every article with a cached text; (results by id, skipped articles)."""
+def run(
+    articles: list[dict[str, Any]], fast: bool, read: Callable[[dict[str, Any]], str | None] = news_gold.read_text
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Process every article with a cached text (`read` finds it: the probe sets keep theirs
+    elsewhere); (results by id, skipped articles)."""
     results: dict[str, Any] = {}
     skipped = []
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(f"sqlite:///{tmp}/news.db", seed_missions=False)
         for art in articles:
-            text = news_gold.read_text(art)
+            text = read(art)
             if text is None:
                 skipped.append(art)
                 continue

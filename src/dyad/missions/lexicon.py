@@ -25,7 +25,7 @@ from dyad.text.normalize import fold
 ROLES = (
     "noun", "change", "relations", "relation", "block", "mode", "possessive", "owner", "host", "from",
     "with", "between", "agent", "article", "definite", "filler", "conj", "both", "boundary", "ending", "other",
-    "setting", "again", "gerund", "participle", "nonactor", "dest", "relative",
+    "setting", "again", "gerund", "participle", "nonactor", "dest", "relative", "activity",
 )  # fmt: skip
 MODES = (
     "future",
@@ -281,6 +281,6 @@ def _check_value(rel: str, n: int, cue: str, role: str, value: str) -> None:
             raise DataFileError(f"{rel}: row {n} ('{cue}'): a setting's value is a whole number, not '{value}'")
         return
     elif role == "noun":
-        allowed = ("embassy", "consulate", "ambassador", "staff", "liaison office", "office")
+        allowed = ("embassy", "consulate", "ambassador", "staff", "liaison office", "office", "service")
     if allowed and value not in allowed:
         raise DataFileError(f"{rel}: row {n} ('{cue}'): value '{value}' is not one of {', '.join(allowed)}")

@@ -37,8 +37,8 @@ class Mode:
     why: str
 
 
-def mode_of(parsed: Parsed, cue: CueMatch, status: str) -> Mode:
-    """The mode of the change a cue says, and the words that decided it."""
+def mode_of(parsed: Parsed, cue: CueMatch, status: str, noun: CueMatch | None = None) -> Mode:
+    """The mode of the change a cue says (with the mission word it pairs with), and the words that decided it."""
     if parsed.text.rstrip().endswith("?") or parsed.text.lstrip().startswith("¿"):
         return Mode("question", "a question")
     clause = parsed.clause[cue.start]
@@ -75,7 +75,8 @@ def mode_of(parsed: Parsed, cue: CueMatch, status: str) -> Mode:
             hit = (
                 cue.start - window <= m.start < cue.start
                 and m.end <= cue.end
-                and parsed.clause[m.start] == clause
+                # a phrase ending in a clause word belongs to the clause it opens: "countries that recognize"
+                and parsed.clause[m.end - 1] == clause
                 and not (m.cue.needs == "phrase" and _ended(parsed, m.end, cue.start))
             )
         if value == "pluperfect":  # "had closed": background, unless reported ("said it had closed")
@@ -99,6 +100,16 @@ def mode_of(parsed: Parsed, cue: CueMatch, status: str) -> Mode:
         "participle", parsed.word(cue.start)
     ):
         found.setdefault("historical", "a participle after a comma: the state it is in")
+    if (
+        parsed.lex.settings.get("attributive")
+        and noun is not None
+        and noun.end == cue.start
+        and cue.end - cue.start == 1
+        and parsed.lex.form("participle", parsed.word(cue.start))
+    ):
+        # "una embajada cerrada", "l'ambassade fermée": where the participle differs from the past tense,
+        # one right after its mission word qualifies it (the state it is in), it does not tell an act
+        found.setdefault("historical", "a participle right after its mission word: the state it is in")
     if "order" in found and status != "ambassador expelled":
         del found["order"]  # a deadline orders an expulsion; "reopen within 45 days" is still a plan
     for mode in PRECEDENCE:

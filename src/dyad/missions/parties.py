@@ -54,6 +54,7 @@ class Parties:
     why: list[str]
     districts: dict[str, str] = field(default_factory=dict)  # city -> the district named in it
     subject: list[str] = field(default_factory=list)  # who acted, as the sentence names them
+    named_host: bool = False  # the sentence names where the mission is ("in Tehran"), not the story
 
 
 def subject_of(parsed: Parsed, before: int, exclude: set[int], *, gerund: bool = False) -> list[Anchor] | None:
@@ -70,10 +71,11 @@ def subject_of(parsed: Parsed, before: int, exclude: set[int], *, gerund: bool =
         return []
     clause = parsed.clause[min(before, len(parsed.tokens) - 1)]
     clause_start = next(i for i, c in enumerate(parsed.clause) if c == clause)
+    # an actor of a relative clause between commas (", que también sirve a A, B y C,") acts in that clause only
     candidates = [
         a for a in parsed.anchors
         if a.end <= before and a.start not in exclude and a.kind != "city" and not in_phrase(parsed, a)
-        and not owns_a_noun(parsed, a)
+        and not owns_a_noun(parsed, a) and (parsed.clause[a.start] == clause or not _in_relative(parsed, a.start))
     ]
     if gerund and candidates:
         return _group(parsed, candidates)
@@ -98,6 +100,28 @@ def subject_of(parsed: Parsed, before: int, exclude: set[int], *, gerund: bool =
         if commas:
             here = [a for a in here if a.start > commas[0]] or here
     return _group(parsed, here)
+
+
+def _told_to_act(parsed: Parsed, cue: CueMatch, subject: list[str]) -> str | None:
+    """The state a command word tells to do the change ("ordered Russia to close", "pidió a Perú
+    cerrar"): an actor between the command word and the change word, next to it, not the subject."""
+    clause = parsed.clause[cue.start]
+    commands = [
+        m for m in parsed.role_matches("mode")
+        if m.cue.value == "command" and m.end <= cue.start and parsed.clause[m.start] == clause
+    ]
+    if not commands:
+        return None
+    between = [a for a in parsed.anchors if commands[-1].end <= a.start and a.end <= cue.start and a.kind != "city"]
+    if not between or cue.start - between[-1].end > 2 or between[-1].country in subject:
+        return None
+    return between[-1].country
+
+
+def _in_relative(parsed: Parsed, i: int) -> bool:
+    """Whether token i is in a relative clause that opens after a comma."""
+    first = next(k for k, c in enumerate(parsed.clause) if c == parsed.clause[i])
+    return first > 0 and parsed.word(first - 1) == "," and parsed.is_("relative", first)
 
 
 def _group(parsed: Parsed, anchors: list[Anchor]) -> list[Anchor]:
@@ -164,6 +188,15 @@ def mission_parties(
         # "the embassy will reopen in Kabul"; "asked to leave Mali" (the place word ends the change words)
         after = cue.end - 1 if parsed.is_("host", cue.end - 1) else cue.end
         hosts, origins, prep = host_phrase(parsed, after, moving=moving)
+    if moving and hosts and not parsed.lex.has("dest", prep) and hosts[0].end <= cue.start:
+        # "die Botschaft in Bagdad verlegt ihr Personal", "la embajada en Tel Aviv será trasladada a Jerusalén":
+        # a place before the moving word, without a word of destination ("nach Jerusalem verlegt"), is where the
+        # mission is, not where it goes; the destination, if any, follows the moving word
+        before = [a for a in hosts if a.end <= cue.start]
+        hosts, origins = [a for a in hosts if a.end > cue.start], origins + before
+        if not hosts:
+            hosts, more, _ = host_phrase(parsed, cue.end, moving=True)
+            origins += more
     if status == "relocated" and marks.hosts:  # "su embajada de Tel Aviv a Jerusalén": where it leaves
         hosts, origins = (hosts, marks.hosts) if hosts else (marks.hosts, origins)
     else:
@@ -184,6 +217,7 @@ def mission_parties(
     if owners:
         why.append(f"owner {', '.join(a.text for a in marks.owners)}")
     host_places = places(hosts + marks.cities)
+    named_host = bool(host_places)
     if host_places:
         why.append(f"host '{prep} {', '.join(a.text for a in hosts + marks.cities)}'".replace("' ", "'"))
     if not owners and marks.foreign:
@@ -193,6 +227,11 @@ def mission_parties(
     if not owners and not subject and both and context.relation is not None:
         owners = list(context.relation)  # "Botschafter in die jeweils andere Hauptstadt": the story's two
         why.append(f"each of the story's two ({' and '.join(owners)})")
+    told = _told_to_act(parsed, cue, subject_codes) if not owners and not marks.possessive else None
+    if told is not None:
+        # "US orders Russia to close San Francisco consulate": the state told to act acts on its own mission
+        owners = [told]
+        why.append(f"owner {told}: the state told to act")
     if not owners:
         noun_start = noun.start if noun is not None else cue.start
         owners = _unmarked_owner(
@@ -210,7 +249,7 @@ def mission_parties(
         host_places = _default_hosts(parsed, cue, owners, subject_codes, context, earlier, relations, why, near)
     from_city = next((a.city for a in origins if a.city), None) if moving else None
     districts = {a.city: a.district for a in hosts + marks.cities if a.city and a.district}
-    return Parties(owners, host_places, from_city, why, districts, subject_codes)
+    return Parties(owners, host_places, from_city, why, districts, subject_codes, named_host)
 
 
 def _earlier_marked_owner(parsed: Parsed, noun_start: int) -> str | None:

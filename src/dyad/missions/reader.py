@@ -23,6 +23,7 @@ from dyad.missions.sentence import Anchor, Parsed
 from dyad.text.dates import DateMention, date_words, find_dates, is_before
 
 _RELATION_GAP = 6
+_OPENINGS = ("opened",)  # a reopening may be an envoy's: "reinstated its envoy in Paris"
 
 __all__ = ["Context", "read"]
 
@@ -113,11 +114,16 @@ def _pairs(parsed: Parsed) -> list[tuple[CueMatch, CueMatch | None]]:
     rel_nouns = parsed.role_matches("relations")
     out: list[tuple[CueMatch, CueMatch | None]] = []
     for cue in parsed.role_matches("change"):
+        if _of_something_else(parsed, cue):
+            continue
         # staff ("diplomats") pairs only with a change that says what it does to them ("withdrew", "expelled")
+        # an opening is a mission's, never an ambassador's: "the inauguration was attended by the UAE's
+        # ambassador to Tonga" opens no Emirati mission in Tonga
         nouns = [
             n for n in parsed.role_matches("noun")
             if (n.cue.value != "staff" or cue.cue.value.count("|") == 2 or cue.cue.needs == "alone")
             and (n.cue.needs != "definite" or parsed.is_("definite", n.start - 1))
+            and not (n.cue.value == "ambassador" and cue.cue.value in _OPENINGS)
         ]
         best = _nearest(parsed, cue, nouns, limit)
         rel = _nearest(parsed, cue, rel_nouns, _RELATION_GAP)
@@ -125,10 +131,36 @@ def _pairs(parsed: Parsed) -> list[tuple[CueMatch, CueMatch | None]]:
         if twin and rel is not None and (best is None or rel[0] <= best[0]):
             continue
         if best is not None:
-            out.append((cue, best[1]))
+            # "the visa section of the embassy was closed": the service the mission word qualifies changed
+            service = [n for n in nouns if n.cue.value == "service" and 0 <= best[1].start - n.end <= 3]
+            out.append((cue, service[0] if service else best[1]))
         elif cue.cue.needs == "alone":
             out.append((cue, None))
     return out
+
+
+def _of_something_else(parsed: Parsed, cue: CueMatch) -> bool:
+    """ "la retirada de obstáculos", "the closure of the border", "die Schließung der Grenze": a change noun
+    whose "of" names, within a few words, neither a mission word nor a state changes something else. A
+    change word is a noun when an article, a possessive or a preposition stands before it ("trasladó de
+    forma temporal su embajada", "foi expulso do país", "decidió retirar de forma permanente" are verbs)."""
+    before = cue.start - 1
+    last = parsed.word(cue.end - 1)
+    infinitive = any(last.endswith(e) and m == "intent" and len(last) > len(e) + 3 for e, m in parsed.lex.endings)
+    noun = any(parsed.is_(role, before) for role in ("article", "possessive", "host")) and not infinitive
+    if not noun or not parsed.is_("owner", cue.end):
+        return False
+    j = cue.end + 1
+    if parsed.is_("possessive", j):
+        return False  # "el cierre de su sede": its own, likely the mission under another name
+    while parsed.is_("article", j) or parsed.is_("filler", j):
+        j += 1
+    if parsed.is_("activity", j):
+        return False  # "la reprise des activités (à l'ambassade)": a mission's own activity is the mission
+    if j >= len(parsed.tokens) or not parsed.word(j).isalpha():
+        return False
+    starts = {m.start for m in parsed.matches if m.cue.role in ("noun", "relations")}
+    return not any(k in starts or parsed.anchor_at(k) is not None for k in range(j, min(j + 3, len(parsed.tokens))))
 
 
 def _relation_pairs(parsed: Parsed) -> list[tuple[CueMatch, CueMatch | None]]:
@@ -173,17 +205,23 @@ def _mission_changes(
     relations: list[RelationChange],
 ) -> list[MissionChange]:
     noun_kind = noun.cue.value if noun is not None else "ambassador"
+    if noun_kind == "service":
+        return []  # "suspended its consular services", "die Visastelle geschlossen": the mission stays open
     status = status_of(cue, noun_kind)
+    if status == "-" and _told_to_leave_by_a_deadline(parsed, cue, noun_kind):
+        status = "ambassador expelled"
     if status == "-":
+        return []
+    if _declares_a_leader(parsed, cue, status):
         return []
     if status == "opened" and _again(parsed, cue):
         status = "reopened"  # "wieder eröffnet", "de nuevo abierta"
-    mode = mode_of(parsed, cue, status)
+    mode = mode_of(parsed, cue, status, noun)
     date, mode = when(parsed, cue, mode, doc_date, dates, status, context.narrating_past)
     parties: Parties = mission_parties(parsed, cue, noun, status, context, earlier, relations)
     if cue.cue.needs == "own" and not (parties.subject and set(parties.owners) <= set(parties.subject)):
         return []  # "convocou o seu embaixador" recalls it; "convocou o embaixador de Israel" summons another's
-    if status == "relocated" and not parties.from_city and not any(city for _, city in parties.hosts):
+    if status == "relocated" and not any(city for _, city in parties.hosts):
         return []  # "moved" without the city it moved to is no relocation
     stored, plan, mode_name = stored_status(status, mode.mode)
     if status == "reopened":
@@ -191,6 +229,8 @@ def _mission_changes(
     kind = {"ambassador": "embassy", "staff": "embassy"}.get(noun_kind, noun_kind)
     noun_text = parsed.span_text(noun.start, noun.end) if noun is not None else ""
     pairs = reciprocal(parsed, cue, noun, parties)
+    if not pairs and _unnamed_several(noun, parties):
+        return []
     why = parties.why
     if pairs:
         why = [*why, "each in the other's country"]
@@ -226,6 +266,31 @@ def _mission_changes(
         context.mission = (out[-1].sender, out[-1].host)
         context.main = context.main or context.mission
     return out
+
+
+def _unnamed_several(noun: CueMatch | None, parties: Parties) -> bool:
+    """One state's missions in the plural, none of them placed by the sentence ("the US reopened 18 of
+    the 19 embassies it had closed", "the other shuttered embassies"): several missions and no host named
+    for any, so none is the story's mission; "A and B reopened their embassies" is each in the other's."""
+    return noun is not None and noun.cue.needs == "plural" and not parties.named_host and len(set(parties.owners)) == 1
+
+
+def _told_to_leave_by_a_deadline(parsed: Parsed, cue: CueMatch, noun_kind: str) -> bool:
+    """A mission told to leave within a deadline ("the Iranian mission was asked to leave within 48
+    hours") has its diplomats expelled; without one ("staff at the embassy were ordered to leave the
+    country because of the threat") it may be an evacuation, and a leaving word says nothing of it."""
+    expels = cue.cue.value.split("|")[0] == "ambassador expelled"
+    deadline = any(m.cue.value == "order" for m in parsed.role_matches("mode"))
+    return expels and noun_kind not in ("ambassador", "staff") and deadline
+
+
+def _declares_a_leader(parsed: Parsed, cue: CueMatch, status: str) -> bool:
+    """ "declared President Lula persona non grata": the person an expulsion word names is a state's
+    leader, not its envoy; no ambassador is expelled."""
+    if status != "ambassador expelled" or cue.cue.needs != "alone":
+        return False
+    declared = parsed.anchor_at(cue.start - 1)
+    return declared is not None and declared.kind == "leader"
 
 
 def _relation_changes(

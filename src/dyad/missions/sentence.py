@@ -31,7 +31,14 @@ _STATE_KINDS = (
     "anaphor",
     "place",
 )
-_DATELINE = re.compile(r"^\s*[A-ZÁÉÍÓÚÑÇ][A-ZÁÉÍÓÚÑÇ .,'’/-]{2,}(?:\([^)]{0,40}\))?\s*[-–—:]\s")
+# the pages a story is read from may begin with their date ("date 2018-05-14 "), before the dateline
+_PAGE_DATE = r"(?:date [0-9-]{4,10}\s+)?"
+_DATELINE = re.compile(r"^\s*" + _PAGE_DATE + r"[A-ZÁÉÍÓÚÑÇ][A-ZÁÉÍÓÚÑÇ .,'’/-]{2,}(?:\([^)]{0,40}\))?\s*[-–—:]\s")
+# "Washington (CNN) Turkey is recalling ...": a place in title case and the agency in brackets
+# (only where the place is a city: "The United Arab Emirates (UAE) recalled ..." is the actor)
+_AGENCY_DATELINE = re.compile(
+    r"^\s*" + _PAGE_DATE + r"(?P<place>[A-ZÁÉÍÓÚÑÇ][\w .'’-]{1,30})\s\([A-Z][A-Za-z]{1,11}\)\s*[-–—:]?\s"
+)
 _CLAUSE_PUNCT = {";", ":", "(", ")", "\u2022"}
 
 
@@ -84,13 +91,18 @@ def parse(text: str, mentions: list[Mention], lex: Lexicon, places: PlaceIndex) 
     tokens = tokenize_folded(folded)
     matches = lex.find(tokens)
     dateline = _DATELINE.match(text)
+    agency = _AGENCY_DATELINE.match(text)
+    if dateline is None and agency is not None and places.lookup(fold(agency.group("place"))) is not None:
+        dateline = agency
     skip_before = dateline.end() if dateline else 0
     anchors = _mention_anchors(text, tokens, mentions, places, skip_before)
     anchors = _city_anchors(text, folded, tokens, anchors, lex, places, skip_before)
     # "the Latin American nation", "sud-américain": a region's adjective, no state
     regions = [m for m in matches if m.cue.role == "nonactor"]
     anchors = [a for a in anchors if not any(r.start < a.end and a.start < r.end for r in regions)]
-    return Parsed(text, folded, tokens, matches, sorted(anchors, key=lambda a: a.start), _clauses(tokens, lex), lex)
+    return Parsed(
+        text, folded, tokens, matches, sorted(anchors, key=lambda a: a.start), _clauses(tokens, lex, text), lex
+    )
 
 
 def _token_span(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
@@ -195,15 +207,16 @@ def _city_at(
     return None
 
 
-def _clauses(tokens: list[Token], lex: Lexicon) -> list[int]:
+def _clauses(tokens: list[Token], lex: Lexicon, text: str = "") -> list[int]:
     """Clause numbers: a new clause after ';', ':' or a bracket, and at a clause word ("while", "mientras");
     a relative clause between commas (", que havia sido fechada em fevereiro,") is one, and the clause it
-    interrupts goes on after it with its number."""
+    interrupts goes on after it with its number; a comma of a list of names inside it ("que también sirve
+    a Afganistán, Kirguistán y Pakistán,") does not end it."""
     out, n, total = [], 0, 0
     outer: int | None = None  # the clause a relative clause between commas interrupts
     for i, tok in enumerate(tokens):
         relative = i > 0 and tokens[i - 1].norm == "," and lex.has("relative", tok.norm)
-        if tok.norm == "," and outer is not None:
+        if tok.norm == "," and outer is not None and not _a_listed_name_after(tokens, i, lex, text):
             n, outer = outer, None
         elif tok.norm in _CLAUSE_PUNCT or lex.has("boundary", tok.norm) or relative:
             total += 1
@@ -214,3 +227,14 @@ def _clauses(tokens: list[Token], lex: Lexicon) -> list[int]:
             n = total
         out.append(n)
     return out
+
+
+def _a_listed_name_after(tokens: list[Token], comma: int, lex: Lexicon, text: str) -> bool:
+    """Whether a comma is followed by one more item of a list of names: one to three capitalised words,
+    then another comma or a conjunction ("Afganistán, Kirguistán y Pakistán")."""
+    j = comma + 1
+    while j < len(tokens) and j - comma <= 3 and tokens[j].norm != "," and not lex.has("conj", tokens[j].norm):
+        if not text[tokens[j].start : tokens[j].start + 1].isupper():
+            return False
+        j += 1
+    return comma + 1 < j < len(tokens) and (tokens[j].norm == "," or lex.has("conj", tokens[j].norm))
