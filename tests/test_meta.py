@@ -10,7 +10,7 @@ KEYS = {
     "cameo/codes.tsv": ("code",),
     "actors/countries.tsv": ("iso3",),
     "actors/names.tsv": ("name", "code"),
-    "checks/neighbours.tsv": ("country",),
+    "checks/neighbours.tsv": ("country", "from"),
     "checks/officials.tsv": ("entity", "name"),
     "checks/ties.tsv": ("a", "b", "from"),
     "gdelt/cameo_countries.tsv": ("cameo",),
