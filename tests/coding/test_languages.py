@@ -263,3 +263,64 @@ def test_dates_per_language(text, lang, date):
 def test_a_german_ordinal_date_ends_no_sentence():
     events = dyad.code_text("Die Botschaft Ägyptens in Damaskus ist seit dem 27. Juni geschlossen.", fast=True)
     assert events and {e.sentence for e in events} == {0}
+
+
+# A state or its army that attacks uses armed force (root 19), as the yardstick's readers code it;
+# an armed group, a crowd or a politician who "attacks" does not (the general reading stays).
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        ("O Exército de Israel atacou alvos no sul do Líbano nesta quarta-feira.", "pt", "ISRMIL", "LBN"),
+        ("A Rússia atacou cidades da Ucrânia com drones durante a madrugada.", "pt", "RUS", "UKR"),
+        ("Rusia atacó varias ciudades de Ucrania con drones durante la noche.", "es", "RUS", "UKR"),
+        ("Die türkische Armee hat Stellungen im Norden Syriens angegriffen.", "de", "TURMIL", "SYR"),
+        ("La Russie a frappé des centrales électriques en Ukraine dans la nuit de lundi.", "fr", "RUS", "UKR"),
+        # missiles fired "contra"/"contre" someone: an attack, not a show of force (150)
+        ("El ejército de Siria disparó misiles contra Israel el martes.", "es", "SYRMIL", "ISR"),
+        ("L'armée syrienne a tiré des missiles contre Israël mardi.", "fr", "SYRMIL", "ISR"),
+    ],
+)
+def test_a_state_attacking_uses_armed_force(text, lang, source, target):
+    top = best(text, lang)
+    assert (top.source.code, top.root, top.target.code) == (source, "19", target)
+    assert not any(e.root == "18" and e.source.code == source for e in dyad.code_text(text, lang=lang, fast=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        ("O Hamas atacou uma patrulha do Exército de Israel perto da fronteira.", "pt", "PSEREB"),
+        ("El presidente de Argentina atacó con dureza al gobierno de España en un discurso.", "es", "ARGGOV"),
+        ("Der Präsident Brasiliens griff die Regierung Argentiniens in einer Rede scharf an.", "de", "BRAGOV"),
+        ("Le président du Brésil a attaqué le gouvernement de l'Argentine dans un discours.", "fr", "BRAGOV"),
+    ],
+)
+def test_others_who_attack_use_no_armed_force(text, lang, source):
+    assert not any(e.root == "19" and e.source.code == source for e in dyad.code_text(text, lang=lang, fast=True))
+
+
+def test_a_missile_launch_at_no_one_stays_a_show_of_force():
+    events = dyad.code_text("Corea del Norte lanzó dos misiles balísticos al mar de Japón.", lang="es", fast=True)
+    assert any(e.cameo == "150" for e in events) and not any(e.root == "19" for e in events)
+
+
+# A demonym qualifying a nominal act names who acted, whoever the clause's subject is.
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker", "agent", "target"),
+    [
+        ("Frankreich verurteilte den russischen Angriff auf die Ukraine.", "de", "FRA", "RUS", "UKR"),
+        ("Portugal condenou os ataques israelenses contra o Líbano.", "pt", "PRT", "ISR", "LBN"),
+        ("Chile condenó los ataques rusos contra Ucrania.", "es", "CHL", "RUS", "UKR"),
+        ("L'Espagne a condamné les frappes israéliennes sur le Liban.", "fr", "ESP", "ISR", "LBN"),
+    ],
+)
+def test_a_demonym_qualifying_a_nominal_act_is_its_agent(text, lang, speaker, agent, target):
+    found = {(e.source.code, e.root, e.target.code) for e in dyad.code_text(text, lang=lang, fast=True)}
+    assert (agent, "19", target) in found
+    assert not any(src == speaker and root in ("18", "19") for src, root, _ in found)
+
+
+def test_a_demonym_after_a_group_in_the_trigger_qualifies_the_group():
+    # "expulsão de diplomatas russos": the Russians were expelled, they did not expel
+    found = coded("Portugal anunciou a expulsão de diplomatas russos.", "pt")
+    assert not any(src == "RUS" and cameo.startswith("16") for src, cameo, _ in found)

@@ -86,6 +86,9 @@ def _clause_roles(
     if trigger.particle is not None:
         right = max(right, trigger.particle + 1)
     passive = is_passive(norms, trigger, left, right, g)
+    adjectival = _adjective_roles(norms, spans, trigger, right, g)
+    if adjectival is not None:
+        return adjectival
     if g.flag("verb_final"):
         nouns = frozenset(t.index for t in tokens[1:] if t.text[:1].isupper())
         found = verb_final_roles(norms, spans, trigger, (left, right), passive, g, nouns)
@@ -344,6 +347,46 @@ def _shared_subject(
 
 # Codes whose object belongs to the one who acts: "the embassy was opened", "the ambassador was recalled".
 _OWNED_OBJECTS = ("054", "161")
+
+
+def _adjective_roles(
+    norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, right: int, g: Grammar
+) -> list[Roles] | None:
+    """"den russischen Angriff auf die Ukraine", "o ataque russo contra a Ucrânia": the demonym that
+    qualifies the noun acted, whoever the clause's subject is ("X condemned ..."); with no other party
+    named the act is the demonym's own, not the subject's, so the clause gives no roles. None when no
+    demonym qualifies the trigger."""
+    agent = _adjective_agent(norms, spans, trigger, g)
+    if agent is None:
+        return None
+    others = [
+        s
+        for s in spans
+        if max(agent.last, trigger.head_end - 1) < s.first < right and s.mention.code != agent.mention.code
+    ]
+    aimed = [s for s in others if after_preposition(norms, s, g) in g.of("against")]
+    patient = next(iter(aimed or others), None)
+    if patient is None:
+        return []
+    return [Roles(agent.mention, patient.mention, "nominal trigger: the demonym qualifying it acts")]
+
+
+def _adjective_agent(norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, g: Grammar) -> ActorSpan | None:
+    """The demonym that qualifies a nominal trigger, on the side the language puts its adjectives
+    (grammar class `adjective_agent`: "der russische Angriff", "les frappes israéliennes"). A trigger
+    phrase with "de"/"of" in it names a group ("expulsão de diplomatas"): a demonym after it qualifies
+    the group ("diplomatas russos", who were expelled), not the act."""
+    side = g.of("adjective_agent")
+    if not trigger.pattern.nominal or not side:
+        return None
+    start, head_end = trigger.start_token, trigger.head_end
+    if "before" in side:
+        found = next((s for s in spans if s.last == start - 1 and s.mention.kind == "demonym"), None)
+        if found is not None:
+            return found
+    if "after" in side and not any(w in g.of("of") for w in norms[start:head_end]):
+        return next((s for s in spans if s.first == head_end and s.mention.kind == "demonym"), None)
+    return None
 
 
 def _inside_object(span: ActorSpan, trigger: TriggerMatch) -> bool:
