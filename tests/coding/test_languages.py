@@ -324,3 +324,37 @@ def test_a_demonym_after_a_group_in_the_trigger_qualifies_the_group():
     # "expulsão de diplomatas russos": the Russians were expelled, they did not expel
     found = coded("Portugal anunciou a expulsão de diplomatas russos.", "pt")
     assert not any(src == "RUS" and cameo.startswith("16") for src, cameo, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "cameo", "target"),
+    [
+        # declared persona non grata in German words
+        ("Belarus hat zwei litauische Diplomaten zu unerwünschten Personen erklärt.", "de", "BLR", "166", "LTUGOV"),
+        # a word in scare quotes does not end the clause a split verb's particle closes
+        ("Ungarn weist „umgehend“ zwei russische Diplomaten aus.", "de", "HUN", "166", "RUSGOV"),
+        # a journey with its destination
+        ("Der polnische Außenminister begab sich am Dienstag nach Kiew.", "de", "POLGOV", "042", "UKR"),
+        # one's own ambassador called home, as a noun
+        ("O governo do Peru anunciou a convocação de seu embaixador em Bogotá.", "pt", "PERGOV", "161", "COL"),
+        ("El gobierno de Bolivia anunció la llamada a consultas de su embajador en Lima.", "es", "BOLGOV", "161", "PER"),
+    ],
+)
+def test_probe_read_triggers(text, lang, source, cameo, target):
+    assert (source, cameo, target) in coded(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "root"),
+    [
+        ("Der Minister erklärte die Gespräche mit Polen für gescheitert.", "de", "16"),
+        ("Ungarn begab sich mit dem Vertrag in Abhängigkeit von Russland.", "de", "04"),
+        # a full quotation is a clause of its own: its last word is no particle of the verb before it
+        ('Polen weist darauf hin: "Die Diplomaten Russlands reisen morgen aus."', "de", "16"),
+        # a summoned foreign envoy is a protest, not one's own envoy called home
+        ("O Itamaraty anunciou a convocação do embaixador de Israel.", "pt", "16"),
+        ("La cancillería de México anunció la convocatoria del embajador de Ecuador.", "es", "16"),
+    ],
+)
+def test_probe_read_triggers_hard_negatives(text, lang, root):
+    assert not any(cameo.startswith(root) for _, cameo, _ in coded(text, lang))

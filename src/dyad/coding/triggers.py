@@ -149,13 +149,24 @@ def _particle(norms: list[str], start: int, particle: str, grammar: Grammar) -> 
     """The token of a split verb's particle: the last word of its clause ("weist ... aus.")."""
     for j in range(start, min(len(norms), start + _PARTICLE_REACH)):
         word = norms[j]
-        if word in _STOPS:
+        if word in _STOPS and not _scare_quote(norms, j):
             return None
         if word == particle:
             after = norms[j + 1] if j + 1 < len(norms) else "."
             if after in _STOPS or after in grammar.of("and") or after in grammar.of("conjunction"):
                 return j
     return None
+
+
+_QUOTES = {'"', "„", "«", "»", "“", "”"}
+
+
+def _scare_quote(norms: list[str], j: int) -> bool:
+    """A quote mark around a word or two ("weist „massenhaft“ Diplomaten aus"): it closes no clause."""
+    if norms[j] not in _QUOTES:
+        return False
+    near = [k for k in range(max(0, j - 3), min(len(norms), j + 4)) if k != j and norms[k] in _QUOTES]
+    return any(all(norms[m] not in _STOPS - _QUOTES for m in range(min(j, k) + 1, max(j, k))) for k in near)
 
 
 def _after_be(norms: list[str], i: int, grammar: Grammar) -> bool:
