@@ -337,7 +337,7 @@ def test_a_demonym_after_a_group_in_the_trigger_qualifies_the_group():
         ("Der polnische Außenminister begab sich am Dienstag nach Kiew.", "de", "POLGOV", "042", "UKR"),
         # one's own ambassador called home, as a noun
         ("O governo do Peru anunciou a convocação de seu embaixador em Bogotá.", "pt", "PERGOV", "161", "COL"),
-        ("El gobierno de Bolivia anunció la llamada a consultas de su embajador en Lima.", "es", "BOLGOV", "161", "PER"),
+        ("Bolivia anunció la llamada a consultas de su embajador en Lima.", "es", "BOL", "161", "PER"),
     ],
 )
 def test_probe_read_triggers(text, lang, source, cameo, target):
