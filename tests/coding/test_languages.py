@@ -358,3 +358,37 @@ def test_probe_read_triggers(text, lang, source, cameo, target):
 )
 def test_probe_read_triggers_hard_negatives(text, lang, root):
     assert not any(cameo.startswith(root) for _, cameo, _ in coded(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "cameo", "target"),
+    [
+        # an inserted phrase between commas does not hide the verb's object
+        ("A União Europeia aprovou hoje, em Luxemburgo, novas sanções contra a Bielorrússia.", "pt", "IGOEEC", "163",
+         "BLR"),
+        # agreeing on sanctions is imposing them
+        ("Os países da União Europeia acordaram a prorrogação das sanções contra a Síria.", "pt", "IGOEEC", "163",
+         "SYR"),
+        ("Los países de la Unión Europea acordaron la prórroga de las sanciones contra Siria.", "es", "IGOEEC", "163",
+         "SYR"),
+        ("Les États membres de l'Union européenne se sont accordés mardi sur de nouvelles sanctions contre la Syrie.",
+         "fr", "IGOEEC", "163", "SYR"),
+        # launching an attack is one, also when missiles are named
+        ("A Força Aérea de Israel lançou um ataque com mísseis contra alvos na Síria.", "pt", "ISRMIL", "190", "SYR"),
+        ("L'armée de l'air israélienne a lancé des frappes sur des positions en Syrie.", "fr", "ISRMIL", "190", "SYR"),
+    ],
+)
+def test_probe_read_objects(text, lang, source, cameo, target):
+    assert (source, cameo, target) in coded(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "root"),
+    [
+        ("Os dois países acordaram a retomada do diálogo entre Angola e Portugal.", "pt", "16"),
+        ("La France et l'Allemagne se sont accordées sur un calendrier commun.", "fr", "16"),
+        ("A Coreia do Norte lançou dois mísseis balísticos no mar do Japão.", "pt", "19"),
+    ],
+)
+def test_probe_read_objects_hard_negatives(text, lang, root):
+    assert not any(cameo.startswith(root) for _, cameo, _ in coded(text, lang))

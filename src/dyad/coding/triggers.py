@@ -215,13 +215,22 @@ def _find_object(
         close = next((k for k in range(first + 1, min(len(norms), first + 9)) if norms[k] == ","), None)
         if close is not None:
             first, stop = close + 1, min(len(norms), close + 1 + pattern.window)
-    for j in range(first, stop):
+    j = first
+    while j < stop:
         word = norms[j]
+        if word == "," and j > first and not _decimal_point(norms, j):
+            # "aprovou hoje, em Bruxelas, novas sanções": an inserted phrase between commas is skipped
+            close = next((k for k in range(j + 1, min(len(norms), j + 6)) if norms[k] == ","), None)
+            if close is None or any(norms[k] in grammar.of("conjunction") for k in range(j + 1, close)):
+                return None
+            stop, j = min(len(norms), stop + close + 1 - j), close + 1
+            continue
         if word in (";", "?", "!") or (word in (".", ",") and not _decimal_point(norms, j)):
             return None
         n = _object_at(norms, j, index, compounds)
         if n:
             return (j, j + n)
+        j += 1
     return None
 
 
