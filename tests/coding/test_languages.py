@@ -265,8 +265,8 @@ def test_a_german_ordinal_date_ends_no_sentence():
     assert events and {e.sentence for e in events} == {0}
 
 
-# A state or its army that attacks uses armed force (root 19), as the yardstick's readers code it;
-# an armed group, a crowd or a politician who "attacks" does not (the general reading stays).
+# A state, its army or an armed group that attacks uses armed force (root 19), as the yardstick's
+# readers code it; a crowd or a politician who "attacks" does not (the general reading stays).
 @pytest.mark.parametrize(
     ("text", "lang", "source", "target"),
     [
@@ -278,9 +278,10 @@ def test_a_german_ordinal_date_ends_no_sentence():
         # missiles fired "contra"/"contre" someone: an attack, not a show of force (150)
         ("El ejército de Siria disparó misiles contra Israel el martes.", "es", "SYRMIL", "ISR"),
         ("L'armée syrienne a tiré des missiles contre Israël mardi.", "fr", "SYRMIL", "ISR"),
+        ("O Hamas atacou uma patrulha do Exército de Israel perto da fronteira.", "pt", "PSEREB", "ISRMIL"),
     ],
 )
-def test_a_state_attacking_uses_armed_force(text, lang, source, target):
+def test_a_state_or_armed_group_attacking_uses_armed_force(text, lang, source, target):
     top = best(text, lang)
     assert (top.source.code, top.root, top.target.code) == (source, "19", target)
     assert not any(e.root == "18" and e.source.code == source for e in dyad.code_text(text, lang=lang, fast=True))
@@ -289,7 +290,7 @@ def test_a_state_attacking_uses_armed_force(text, lang, source, target):
 @pytest.mark.parametrize(
     ("text", "lang", "source"),
     [
-        ("O Hamas atacou uma patrulha do Exército de Israel perto da fronteira.", "pt", "PSEREB"),
+        ("Manifestantes venezuelanos atacaram a embaixada da Espanha em Caracas.", "pt", "VENCVL"),
         ("El presidente de Argentina atacó con dureza al gobierno de España en un discurso.", "es", "ARGGOV"),
         ("Der Präsident Brasiliens griff die Regierung Argentiniens in einer Rede scharf an.", "de", "BRAGOV"),
         ("Le président du Brésil a attaqué le gouvernement de l'Argentine dans un discours.", "fr", "BRAGOV"),
