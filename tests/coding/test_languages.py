@@ -393,3 +393,33 @@ def test_probe_read_objects(text, lang, source, cameo, target):
 )
 def test_probe_read_objects_hard_negatives(text, lang, root):
     assert not any(cameo.startswith(root) for _, cameo, _ in coded(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "cameo", "target"),
+    [
+        # welcoming a step "with satisfaction" approves it (051); receiving a visitor hosts him (043)
+        ("O governo de Portugal acolhe com satisfação o acordo de paz entre o Sudão e o Chade.", "pt", "PRTGOV",
+         "051", "SDN"),
+        ("El gobierno de Chile acoge con satisfacción el acuerdo entre Colombia y Venezuela.", "es", "CHLGOV", "051",
+         "COL"),
+        ("Le gouvernement du Sénégal accueille avec satisfaction l'accord entre le Mali et l'Algérie.", "fr", "SENGOV",
+         "051", "MLI"),
+        ("O presidente de Angola recebeu o primeiro-ministro de Portugal no palácio presidencial.", "pt", "AGOGOV",
+         "043", "PRTGOV"),
+        # a state dinner for a visitor hosts him
+        ("El rey de Marruecos ofreció una cena de Estado al presidente de Francia.", "es", "MARGOV", "043", "FRAGOV"),
+        ("O rei de Marrocos ofereceu um jantar de Estado ao presidente de França.", "pt", "MARGOV", "043", "FRAGOV"),
+        # police "charge" protesters
+        ("La police française a chargé des manifestants algériens devant l'ambassade.", "fr", "FRACOP", "175",
+         "DZACVL"),
+    ],
+)
+def test_probe_read_hosting_and_welcoming(text, lang, source, cameo, target):
+    assert (source, cameo, target) in coded(text, lang)
+
+
+def test_a_busy_agenda_is_no_police_charge():
+    # "chargé" of a meeting or a task is no repression
+    found = coded("Le président du Mali est chargé de la médiation avec l'Algérie.", "fr")
+    assert not any(cameo == "175" for _, cameo, _ in found)
