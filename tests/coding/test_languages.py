@@ -423,3 +423,24 @@ def test_a_busy_agenda_is_no_police_charge():
     # "chargé" of a meeting or a task is no repression
     found = coded("Le président du Mali est chargé de la médiation avec l'Algérie.", "fr")
     assert not any(cameo == "175" for _, cameo, _ in found)
+
+
+def test_a_german_participle_closing_its_clause_is_a_main_verb():
+    # "hat ... angegriffen": the participle stands where its auxiliary does, early in the sentence,
+    # so the act between two parties is as confident as in the languages whose verb comes early
+    top = best("Die türkische Armee hat am Montag Stellungen im Norden Syriens angegriffen.", "de")
+    assert (top.source.code, top.root, top.target.code) == ("TURMIL", "19", "SYR")
+    assert top.confidence >= 0.5
+
+
+def test_the_verb_final_credit_is_for_acts_between_two_parties():
+    from dyad.coding.grammar import grammar_for
+    from dyad.coding.stage import reading_position
+    from dyad.coding.triggers import Pattern, TriggerMatch
+    from dyad.text.tokens import tokenize
+
+    tokens = tokenize("Die Armee hat am Montag Stellungen im Norden angegriffen .")
+    pattern = Pattern("t#1", "190", "de", (), 8, None, False, 1.0, False)
+    trigger = TriggerMatch(pattern, 8, 9, 9, "part")
+    assert reading_position(tokens, trigger, grammar_for("de")) == 2 / len(tokens)
+    assert reading_position(tokens, trigger, None) == 8 / len(tokens)

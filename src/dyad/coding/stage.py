@@ -42,6 +42,30 @@ _DEMOTED = 5
 
 # The code of a sentence that names two actors and no act: a neutral statement.
 _DEFAULT_CODE = "010"
+def reading_position(tokens: list[Token], trigger: TriggerMatch | None, grammar: Grammar | None) -> float:
+    """Where the act stands in its sentence (0 first .. 1 last), a signal of the main event: news puts
+    it early. Where the verb closes its clause ("Die Armee hat ... Ziele im Libanon angegriffen"), a
+    participle or infinitive stands for the auxiliary of its clause, in second place as early as an
+    English verb, so that German main verbs are not read as afterthoughts (no grammar: the raw place)."""
+    if trigger is None or not tokens:
+        return 0.0
+    i = trigger.start_token
+    if (
+        grammar is not None
+        and grammar.flag("verb_final")
+        and not trigger.pattern.nominal
+        and trigger.form in ("part", "inf")
+    ):
+        bounds = grammar.of("clause_opener") | grammar.of("relative") | {",", ";", ":"}
+        for j in range(i - 1, -1, -1):
+            if tokens[j].norm in bounds:
+                break
+            if tokens[j].norm in grammar.of("auxiliary"):
+                i = j
+                break
+    return i / len(tokens)
+
+
 def _restricted_first(made: list[tuple[TriggerMatch, Event]]) -> list[Event]:
     """A reading that holds only for some sources replaces the general reading of the same words for
     the same parties when it files the act under another root: a state's army that "attacked" used
@@ -250,7 +274,10 @@ class EventCoder:
             first, last = tokens[trigger.start_token], tokens[trigger.end_token - 1]
             trigger_record = Trigger(sentence.text[first.start : last.end], first.start, last.end)
             pattern_id = trigger.pattern.id
-        position = trigger.start_token / len(tokens) if trigger is not None and tokens else 0.0
+        # the verb-final credit goes to acts between two parties only: an act within one country (a
+        # unary one, or "soldiers were killed") keeps the raw place of its participle
+        dyadic = source.country != target.country or source.code.startswith("IGO") != target.code.startswith("IGO")
+        position = reading_position(tokens, trigger, grammar if dyadic else None)
         confidence = event_confidence(
             trigger,
             roles,
