@@ -444,3 +444,24 @@ def test_the_verb_final_credit_is_for_acts_between_two_parties():
     trigger = TriggerMatch(pattern, 8, 9, 9, "part")
     assert reading_position(tokens, trigger, grammar_for("de")) == 2 / len(tokens)
     assert reading_position(tokens, trigger, None) == 8 / len(tokens)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "visitor", "place"),
+    [
+        # "la visita de X a Y": the visit is X's, to Y, whoever announces or protests it
+        ("O governo de Angola anunciou a visita do primeiro-ministro de Portugal a Luanda.", "pt", "PRTGOV", "AGO"),
+        ("Argelia protestó por la visita del presidente de Francia a Marruecos.", "es", "FRAGOV", "MAR"),
+        ("Le Maroc a salué la visite du président de la France au Sénégal.", "fr", "FRAGOV", "SEN"),
+    ],
+)
+def test_a_visit_of_someone_to_a_place(text, lang, visitor, place):
+    found = coded(text, lang)
+    assert (visitor, "042", place) in found
+    assert not any(cameo == "042" and src != visitor for src, cameo, _ in found)
+
+
+def test_a_nominal_of_agent_needs_a_place_or_a_target_after_it():
+    # no place after the visitor: the visit is not pinned on "de"'s actor by this rule
+    found = coded("El gobierno de Cuba criticó la visita del canciller de México.", "es")
+    assert ("MEXGOV", "042", "CUB") not in found

@@ -138,12 +138,24 @@ def _clause_roles(
             (
                 s for s in after
                 if s.first - head_end <= 3
-                and (after_preposition(norms, s, g) in g.of("of") or (g.flag("verb_final") and s.first == head_end))
+                and (
+                    after_preposition(norms, s, g) in g.of("of")
+                    or norms[s.first - 1] in g.of("of")  # French "du", "des" are articles too
+                    or (g.flag("verb_final") and s.first == head_end)
+                )
             ),
             None,
         )
+        # a visit or meeting names its place instead: "la visita de X a Y", "a visita de X a Y" (the
+        # Portuguese "a" is also an article, so the word right before the place is read)
+        visit = trigger.pattern.code.startswith("04")
         if of_agent is not None and any(
-            s.first > of_agent.last and after_preposition(norms, s, g) in g.of("against") for s in after
+            s.first > of_agent.last
+            and (
+                after_preposition(norms, s, g) in g.of("against")
+                or (visit and s.first > 0 and norms[s.first - 1] in g.of("destination"))
+            )
+            for s in after
         ):
             by_agent = [of_agent]
     if passive or nominal:
