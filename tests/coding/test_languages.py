@@ -453,6 +453,7 @@ def test_the_verb_final_credit_is_for_acts_between_two_parties():
         ("O governo de Angola anunciou a visita do primeiro-ministro de Portugal a Luanda.", "pt", "PRTGOV", "AGO"),
         ("Argelia protestó por la visita del presidente de Francia a Marruecos.", "es", "FRAGOV", "MAR"),
         ("Le Maroc a salué la visite du président de la France au Sénégal.", "fr", "FRAGOV", "SEN"),
+        ("Polen kritisierte den Besuch des ungarischen Regierungschefs in Moskau.", "de", "HUNGOV", "RUS"),
     ],
 )
 def test_a_visit_of_someone_to_a_place(text, lang, visitor, place):
