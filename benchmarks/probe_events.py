@@ -12,8 +12,9 @@ figures show where to look and are never quoted as results. Matching is the yard
 Figures:
   recall     the reader's headline events that dyad found anywhere in the article (and at
              confidence >= 0.5)
-  precision  dyad's confident events in the article's lede (its first two sentences, where the
-             reader listed every event between two parties) that match a listed event
+  precision  dyad's confident events in the article's lede (its first two sentences) that match a
+             listed event; the reader listed headline events, not every background act, so this is
+             a lower bound
 """
 
 from __future__ import annotations
