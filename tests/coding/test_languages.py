@@ -466,3 +466,22 @@ def test_a_nominal_of_agent_needs_a_place_or_a_target_after_it():
     # no place after the visitor: the visit is not pinned on "de"'s actor by this rule
     found = coded("El gobierno de Cuba criticó la visita del canciller de México.", "es")
     assert ("MEXGOV", "042", "CUB") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "visitor", "place"),
+    [
+        # after an ordinal or a usual adjective "visita"/"visite" is a noun, not "visits"
+        ("Cuba anunció la primera visita de un canciller de Japón a La Habana.", "es", "JPNGOV", "CUB"),
+        ("Le Qatar a ouvert un bureau à Tunis lors de la première visite d'un ministre qatari en Tunisie.", "fr",
+         "QATGOV", "TUN"),
+        ("Angola confirmou a primeira visita do presidente de Cabo Verde a Luanda.", "pt", "CPVGOV", "AGO"),
+    ],
+)
+def test_a_noun_after_an_ordinal_is_no_verb(text, lang, visitor, place):
+    assert (visitor, "042", place) in coded(text, lang)
+
+
+def test_a_verb_after_a_noun_is_still_a_verb():
+    # "la nueva ministra visita": the adjective qualifies the subject; the verb after the noun stays one
+    assert ("PERGOV", "042", "CHL") in coded("La nueva canciller de Perú visita Chile esta semana.", "es")
