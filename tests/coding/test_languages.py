@@ -367,6 +367,9 @@ def test_probe_read_triggers_hard_negatives(text, lang, root):
         # an inserted phrase between commas does not hide the verb's object
         ("A União Europeia aprovou hoje, em Luxemburgo, novas sanções contra a Bielorrússia.", "pt", "IGOEEC", "163",
          "BLR"),
+        # ... also when the object stands in the phrase between the commas (an apposition to a name)
+        ("Chile decidió el jueves expulsar a Juan Pérez, embajador de Bolivia en Santiago, tras la crisis.", "es",
+         "CHL", "166", "BOLGOV"),
         # agreeing on sanctions is imposing them
         ("Os países da União Europeia acordaram a prorrogação das sanções contra a Síria.", "pt", "IGOEEC", "163",
          "SYR"),

@@ -215,22 +215,27 @@ def _find_object(
         close = next((k for k in range(first + 1, min(len(norms), first + 9)) if norms[k] == ","), None)
         if close is not None:
             first, stop = close + 1, min(len(norms), close + 1 + pattern.window)
-    j = first
-    while j < stop:
+    transparent: set[int] = set()
+    for j in range(first, len(norms)):
+        if j >= stop:
+            break
         word = norms[j]
-        if word == "," and j > first and not _decimal_point(norms, j):
-            # "aprovou hoje, em Bruxelas, novas sanções": an inserted phrase between commas is skipped
-            close = next((k for k in range(j + 1, min(len(norms), j + 6)) if norms[k] == ","), None)
+        if word == "," and j > first and j not in transparent and not _decimal_point(norms, j):
+            # a phrase between commas ("aprovou hoje, em Bruxelas, novas sanções"; "expulsar a X, embajador
+            # de Y, ...") is read through: the object may follow it or be in it
+            close = next((k for k in range(j + 1, min(len(norms), j + 9)) if norms[k] == ","), None)
             if close is None or any(norms[k] in grammar.of("conjunction") for k in range(j + 1, close)):
                 return None
-            stop, j = min(len(norms), stop + close + 1 - j), close + 1
+            transparent.add(close)
+            stop = min(len(norms), stop + close + 1 - j)
+            continue
+        if j in transparent:
             continue
         if word in (";", "?", "!") or (word in (".", ",") and not _decimal_point(norms, j)):
             return None
         n = _object_at(norms, j, index, compounds)
         if n:
             return (j, j + n)
-        j += 1
     return None
 
 
