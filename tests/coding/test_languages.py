@@ -488,3 +488,31 @@ def test_a_noun_after_an_ordinal_is_no_verb(text, lang, visitor, place):
 def test_a_verb_after_a_noun_is_still_a_verb():
     # "la nueva ministra visita": the adjective qualifies the subject; the verb after the noun stays one
     assert ("PERGOV", "042", "CHL") in coded("La nueva canciller de Perú visita Chile esta semana.", "es")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a relative clause whose pronoun is its subject: the actor it hangs on acts; a visit with no
+        # place named is to the one who received the visitor
+        ("El presidente de Chile recibió a su homólogo de Perú, Juan Pérez, quien realiza una visita oficial al país.",
+         "es", ("PERGOV", "042", "CHLGOV")),
+        ("Le président du Sénégal a reçu son homologue du Mali, qui effectue une visite officielle au Sénégal.", "fr",
+         ("MLIGOV", "042", "SEN")),
+        # an object relative: the actor after "que" acts on the one it hangs on
+        ("Le président ivoirien, que le président français recevra vendredi, a quitté Abidjan.", "fr",
+         ("FRAGOV", "043", "CIVGOV")),
+        # irregular "dar": welcoming a visitor hosts him
+        ("El presidente de México dio la bienvenida en Palacio Nacional al presidente de Guatemala.", "es",
+         ("MEXGOV", "043", "GTMGOV")),
+        ("O presidente do Brasil deu as boas-vindas ao presidente de Angola no Palácio do Planalto.", "pt",
+         ("BRAGOV", "043", "AGOGOV")),
+    ],
+)
+def test_relative_clauses_and_welcomes(text, lang, expected):
+    assert expected in coded(text, lang)
+
+
+def test_a_relative_clause_does_not_make_the_main_subject_visit():
+    found = coded("El rey de España recibió al presidente de Argentina, quien realiza una gira por Europa.", "es")
+    assert not any(src == "ESPGOV" and cameo == "042" for src, cameo, _ in found)

@@ -89,6 +89,9 @@ def _clause_roles(
     adjectival = _adjective_roles(norms, spans, trigger, right, g)
     if adjectival is not None:
         return adjectival
+    relative = _relative_roles(norms, spans, trigger, right, g)
+    if relative is not None:
+        return relative
     if g.flag("verb_final"):
         nouns = frozenset(t.index for t in tokens[1:] if t.text[:1].isupper())
         found = verb_final_roles(norms, spans, trigger, (left, right), passive, g, nouns)
@@ -381,6 +384,74 @@ def _adjective_roles(
     if patient is None:
         return []
     return [Roles(agent.mention, patient.mention, "nominal trigger: the demonym qualifying it acts")]
+
+
+def _relative_roles(
+    norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, right: int, g: Grammar
+) -> list[Roles] | None:
+    """A relative clause set off by a comma, on the actor it hangs on (the antecedent):
+
+    * its pronoun is its subject ("recibió a su homólogo de Perú, Juan Pérez, quien realiza una visita
+      oficial al país"): the antecedent acts, not the main clause's subject; a visit with no place
+      named is to the main clause's subject, who received the visitor ("al país", "a nuestro país");
+    * an actor follows "que" ("Ouattara, que le président français recevra vendredi"): that actor is
+      the clause's subject and acts on the antecedent.
+
+    None when the trigger is in no such clause."""
+    found = _relative_clause(norms, spans, trigger.start_token, g)
+    if found is None:
+        return None
+    antecedent, subject = found
+    if subject is not None:
+        return [Roles(subject.mention, antecedent.mention, "relative clause: its subject acts on what it hangs on")]
+    code = antecedent.mention.code
+    after = [s for s in spans if trigger.head_end <= s.first < right and s.mention.code != code]
+    if after:
+        return [Roles(antecedent.mention, after[0].mention, "relative clause: the actor it hangs on acts")]
+    if trigger.pattern.code.startswith("04"):
+        host = next(
+            (
+                s
+                for s in spans
+                if s.last < antecedent.first and s.mention.code != code and after_preposition(norms, s, g) is None
+            ),
+            None,
+        )
+        if host is not None:
+            return [Roles(antecedent.mention, host.mention, "relative clause: a visit to the one who received it")]
+    return []
+
+
+def _relative_clause(
+    norms: list[str], spans: list[ActorSpan], start: int, g: Grammar
+) -> tuple[ActorSpan, ActorSpan | None] | None:
+    """The antecedent of a ", quien/qui/que ..." clause before `start` (the actor just before the comma, or
+    before a name set off by commas: "su homólogo de Perú, Juan Pérez, quien"), and the clause's own
+    subject when an actor follows "que" (an object relative), else None for it."""
+    rel = None
+    for i in range(start - 1, max(0, start - 8), -1):
+        if norms[i] in (".", ";", ":"):
+            return None
+        if norms[i - 1] == "," and (norms[i] in g.of("relative_pronoun") or norms[i] == "que"):
+            rel = i
+            break
+    if rel is None:
+        return None
+    inside = [s for s in spans if rel < s.first < start]
+    if inside and norms[rel] != "que":
+        return None
+    comma = rel - 1
+    found = [s for s in spans if s.last == comma - 1]
+    if not found:
+        opening = next((k for k in range(comma - 1, max(-1, comma - 6), -1) if norms[k] == ","), None)
+        if opening is not None:
+            found = [s for s in spans if s.last == opening - 1]
+    if not found:
+        return None
+    subject = next((s for s in inside if after_preposition(norms, s, g) is None), None) if inside else None
+    if inside and subject is None:
+        return None
+    return found[-1], subject
 
 
 def _adjective_agent(norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, g: Grammar) -> ActorSpan | None:
