@@ -332,6 +332,7 @@ def test_a_demonym_after_a_group_in_the_trigger_qualifies_the_group():
     [
         # declared persona non grata in German words
         ("Belarus hat zwei litauische Diplomaten zu unerwünschten Personen erklärt.", "de", "BLR", "166", "LTUGOV"),
+        ("Litauen hat drei russische Diplomaten zu «unerwünschten Personen» erklärt.", "de", "LTU", "166", "RUSGOV"),
         # a word in scare quotes does not end the clause a split verb's particle closes
         ("Ungarn weist „umgehend“ zwei russische Diplomaten aus.", "de", "HUN", "166", "RUSGOV"),
         # a journey with its destination

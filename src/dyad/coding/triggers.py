@@ -249,7 +249,7 @@ def _find_object_before(
     for j in range(start - 1, max(-1, start - 1 - pattern.window - 6), -1):
         if norms[j] == "," and j + 1 < len(norms) and norms[j + 1] not in openers:
             continue  # a list inside the clause: "in Tschechien, Ungarn und Rumänien zurückgerufen"
-        if norms[j] in _STOPS and not _decimal_point(norms, j):
+        if norms[j] in _STOPS and not _decimal_point(norms, j) and not _scare_quote(norms, j):
             return None
         n = _object_at(norms, j, index, compounds)
         if n and j + n <= start:
