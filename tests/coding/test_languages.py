@@ -517,3 +517,22 @@ def test_relative_clauses_and_welcomes(text, lang, expected):
 def test_a_relative_clause_does_not_make_the_main_subject_visit():
     found = coded("El rey de España recibió al presidente de Argentina, quien realiza una gira por Europa.", "es")
     assert not any(src == "ESPGOV" and cameo == "042" for src, cameo, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected", "not_root"),
+    [
+        # sending or naming an envoy keeps up or restores relations (054); recalling or expelling one does not
+        ("Russland und Japan wollen ihre Botschafter wieder in die Hauptstädte des jeweils anderen Landes senden.",
+         "de", ("RUS", "054", "JPN"), "16"),
+        ("Colombia enviará de nuevo a su embajador a Caracas la próxima semana.", "es", ("COL", "054", "VEN"), "16"),
+        ("O Brasil vai nomear um novo embaixador em Luanda.", "pt", ("BRA", "054", "AGO"), "16"),
+        ("La France enverra un nouvel ambassadeur à Alger.", "fr", ("FRA", "054", "DZA"), "16"),
+        ("Litauen ruft seinen Botschafter aus Minsk zurück.", "de", ("LTU", "161", "BLR"), "05"),
+        ("Le Mali renvoie l'ambassadeur de France à Bamako.", "fr", ("MLI", "166", "FRAGOV"), "05"),
+    ],
+)
+def test_sending_an_envoy_and_recalling_one(text, lang, expected, not_root):
+    found = coded(text, lang)
+    assert expected in found
+    assert not any(cameo.startswith(not_root) for _, cameo, _ in found)
