@@ -17,6 +17,7 @@ are depends on the language, so each language has a `Grammar`: named classes of 
     by                 the preposition of a passive's agent ("by", "por", "par", "von")
     of                 the preposition of a nominal's agent or owner ("of", "de", "des")
     against            the preposition of a nominal's target ("on", "contra", "gegen")
+    destination        the prepositions of a visit's place ("to", "a", "à", "nach"): "la visita de X a Y"
     infinitive         words before an infinitive ("to", "para", "pour")
     and                coordinating words between actors
     participle_opener  words before a fronted participle ("after", "tras", "après")
@@ -35,6 +36,8 @@ are depends on the language, so each language has a `Grammar`: named classes of 
     gerund             endings of the gerund ("-ing", "-ando", "-iendo", "-endo") and words before one
                        (French "en", "en rompant"): after a comma it opens an adjunct whose subject is
                        the previous verb's ("X recognised Y, cutting ties with Z")
+    adjective_agent    the side of a noun its adjectives stand on ("before", "after"): a demonym there
+                       qualifying a nominal trigger acted ("der russische Angriff", "o ataque russo")
     auxiliary, complement, that, opener, function: see dyad/coding/stage.py, modes.py and patterns.py
     flag               properties: verb_final, compounds, capitalised_nouns
 
@@ -53,7 +56,8 @@ from dyad.text.normalize import fold_key
 CLASSES = frozenset(
     """determiner no_verb_after clause_opener conjunction relative relative_pronoun be werden reflexive
     unaccusative by of against infinitive and participle_opener preposition adjunct locative object_article both
-    possessive gerund according told auxiliary complement that opener function flag""".split()
+    possessive gerund according told auxiliary complement that opener function flag adjective_agent
+    destination""".split()
 )
 FLAGS = frozenset({"verb_final", "compounds", "capitalised_nouns"})
 _FILE = "lexicon/grammar.tsv"

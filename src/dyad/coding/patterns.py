@@ -21,7 +21,9 @@ A pattern file `data/patterns/<lang>/<root>_<name>.toml` holds:
                                      # given ("sent 200 doctors to Italy"), so the recipient is the target
     speaker = true                   # optional: a modal ("X said Y must ..."): the speaker is the source,
                                      # the modal's subject the target
-    source_sectors = ["MIL"]         # optional: the pattern holds only for such sources ("troops arrived in")
+    source_sectors = ["MIL"]         # optional: the pattern holds only for such sources ("troops arrived in");
+                                     # "STATE" is a country named as a whole ("Russia attacked"), and where
+                                     # such a reading holds it replaces the general one of another root
     weight = 1.0                     # optional: prior confidence of the pattern
 
 Multi-word triggers ("set up", "call for", "mettre fin à") inflect their first word.
@@ -43,7 +45,10 @@ from dyad.resources import Resources
 from dyad.text.normalize import fold
 from dyad.text.tokens import Token, tokenize
 
-__all__ = ["Pattern", "PatternSet", "TriggerMatch", "noun_variants"]
+__all__ = ["STATE", "Pattern", "PatternSet", "TriggerMatch", "noun_variants"]
+
+# The `source_sectors` entry of an actor with no sector: a country named as a whole ("Russia", "Israel").
+STATE = "STATE"
 
 _DEFAULT_WINDOW = 8
 # Reflexive pronouns a verb lemma may start with; they are not part of the indexed forms.

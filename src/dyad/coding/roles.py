@@ -86,6 +86,12 @@ def _clause_roles(
     if trigger.particle is not None:
         right = max(right, trigger.particle + 1)
     passive = is_passive(norms, trigger, left, right, g)
+    adjectival = _adjective_roles(norms, spans, trigger, right, g)
+    if adjectival is not None:
+        return adjectival
+    relative = _relative_roles(norms, spans, trigger, right, g)
+    if relative is not None:
+        return relative
     if g.flag("verb_final"):
         nouns = frozenset(t.index for t in tokens[1:] if t.text[:1].isupper())
         found = verb_final_roles(norms, spans, trigger, (left, right), passive, g, nouns)
@@ -135,12 +141,24 @@ def _clause_roles(
             (
                 s for s in after
                 if s.first - head_end <= 3
-                and (after_preposition(norms, s, g) in g.of("of") or (g.flag("verb_final") and s.first == head_end))
+                and (
+                    after_preposition(norms, s, g) in g.of("of")
+                    or norms[s.first - 1] in g.of("of")  # French "du", "des" are articles too
+                    or (g.flag("verb_final") and s.first == head_end)
+                )
             ),
             None,
         )
+        # a visit or meeting names its place instead: "la visita de X a Y", "a visita de X a Y" (the
+        # Portuguese "a" is also an article, so the word right before the place is read)
+        visit = trigger.pattern.code.startswith("04")
         if of_agent is not None and any(
-            s.first > of_agent.last and after_preposition(norms, s, g) in g.of("against") for s in after
+            s.first > of_agent.last
+            and (
+                after_preposition(norms, s, g) in g.of("against")
+                or (visit and s.first > 0 and norms[s.first - 1] in g.of("destination"))
+            )
+            for s in after
         ):
             by_agent = [of_agent]
     if passive or nominal:
@@ -344,6 +362,114 @@ def _shared_subject(
 
 # Codes whose object belongs to the one who acts: "the embassy was opened", "the ambassador was recalled".
 _OWNED_OBJECTS = ("054", "161")
+
+
+def _adjective_roles(
+    norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, right: int, g: Grammar
+) -> list[Roles] | None:
+    """"den russischen Angriff auf die Ukraine", "o ataque russo contra a Ucrânia": the demonym that
+    qualifies the noun acted, whoever the clause's subject is ("X condemned ..."); with no other party
+    named the act is the demonym's own, not the subject's, so the clause gives no roles. None when no
+    demonym qualifies the trigger."""
+    agent = _adjective_agent(norms, spans, trigger, g)
+    if agent is None:
+        return None
+    others = [
+        s
+        for s in spans
+        if max(agent.last, trigger.head_end - 1) < s.first < right and s.mention.code != agent.mention.code
+    ]
+    aimed = [s for s in others if after_preposition(norms, s, g) in g.of("against")]
+    patient = next(iter(aimed or others), None)
+    if patient is None:
+        return []
+    return [Roles(agent.mention, patient.mention, "nominal trigger: the demonym qualifying it acts")]
+
+
+def _relative_roles(
+    norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, right: int, g: Grammar
+) -> list[Roles] | None:
+    """A relative clause set off by a comma, on the actor it hangs on (the antecedent):
+
+    * its pronoun is its subject ("recibió a su homólogo de Perú, Juan Pérez, quien realiza una visita
+      oficial al país"): the antecedent acts, not the main clause's subject; a visit with no place
+      named is to the main clause's subject, who received the visitor ("al país", "a nuestro país");
+    * an actor follows "que" ("Ouattara, que le président français recevra vendredi"): that actor is
+      the clause's subject and acts on the antecedent.
+
+    None when the trigger is in no such clause."""
+    found = _relative_clause(norms, spans, trigger.start_token, g)
+    if found is None:
+        return None
+    antecedent, subject = found
+    if subject is not None:
+        return [Roles(subject.mention, antecedent.mention, "relative clause: its subject acts on what it hangs on")]
+    code = antecedent.mention.code
+    after = [s for s in spans if trigger.head_end <= s.first < right and s.mention.code != code]
+    if after:
+        return [Roles(antecedent.mention, after[0].mention, "relative clause: the actor it hangs on acts")]
+    if trigger.pattern.code.startswith("04"):
+        host = next(
+            (
+                s
+                for s in spans
+                if s.last < antecedent.first and s.mention.code != code and after_preposition(norms, s, g) is None
+            ),
+            None,
+        )
+        if host is not None:
+            return [Roles(antecedent.mention, host.mention, "relative clause: a visit to the one who received it")]
+    return []
+
+
+def _relative_clause(
+    norms: list[str], spans: list[ActorSpan], start: int, g: Grammar
+) -> tuple[ActorSpan, ActorSpan | None] | None:
+    """The antecedent of a ", quien/qui/que ..." clause before `start` (the actor just before the comma, or
+    before a name set off by commas: "su homólogo de Perú, Juan Pérez, quien"), and the clause's own
+    subject when an actor follows "que" (an object relative), else None for it."""
+    rel = None
+    for i in range(start - 1, max(0, start - 8), -1):
+        if norms[i] in (".", ";", ":"):
+            return None
+        if norms[i - 1] == "," and (norms[i] in g.of("relative_pronoun") or norms[i] == "que"):
+            rel = i
+            break
+    if rel is None:
+        return None
+    inside = [s for s in spans if rel < s.first < start]
+    if inside and norms[rel] != "que":
+        return None
+    comma = rel - 1
+    found = [s for s in spans if s.last == comma - 1]
+    if not found:
+        opening = next((k for k in range(comma - 1, max(-1, comma - 6), -1) if norms[k] == ","), None)
+        if opening is not None:
+            found = [s for s in spans if s.last == opening - 1]
+    if not found:
+        return None
+    subject = next((s for s in inside if after_preposition(norms, s, g) is None), None) if inside else None
+    if inside and subject is None:
+        return None
+    return found[-1], subject
+
+
+def _adjective_agent(norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, g: Grammar) -> ActorSpan | None:
+    """The demonym that qualifies a nominal trigger, on the side the language puts its adjectives
+    (grammar class `adjective_agent`: "der russische Angriff", "les frappes israéliennes"). A trigger
+    phrase with "de"/"of" in it names a group ("expulsão de diplomatas"): a demonym after it qualifies
+    the group ("diplomatas russos", who were expelled), not the act."""
+    side = g.of("adjective_agent")
+    if not trigger.pattern.nominal or not side:
+        return None
+    start, head_end = trigger.start_token, trigger.head_end
+    if "before" in side:
+        found = next((s for s in spans if s.last == start - 1 and s.mention.kind == "demonym"), None)
+        if found is not None:
+            return found
+    if "after" in side and not any(w in g.of("of") for w in norms[start:head_end]):
+        return next((s for s in spans if s.first == head_end and s.mention.kind == "demonym"), None)
+    return None
 
 
 def _inside_object(span: ActorSpan, trigger: TriggerMatch) -> bool:

@@ -12,7 +12,7 @@ from dyad.coding.combine import Combiner, features, load_combiners
 from dyad.coding.dates import resolve_date
 from dyad.coding.grammar import Grammar, guess_language
 from dyad.coding.modes import ModeCues, ModeShift, detect_mode
-from dyad.coding.patterns import PatternsByLanguage, TriggerMatch
+from dyad.coding.patterns import STATE, PatternsByLanguage, TriggerMatch
 from dyad.coding.places import find_location
 from dyad.coding.roles import UNARY as _UNARY
 from dyad.coding.roles import ActorSpan, Roles, assign_roles, fallback_roles, token_spans
@@ -42,6 +42,50 @@ _DEMOTED = 5
 
 # The code of a sentence that names two actors and no act: a neutral statement.
 _DEFAULT_CODE = "010"
+def reading_position(tokens: list[Token], trigger: TriggerMatch | None, grammar: Grammar | None) -> float:
+    """Where the act stands in its sentence (0 first .. 1 last), a signal of the main event: news puts
+    it early. Where the verb closes its clause ("Die Armee hat ... Ziele im Libanon angegriffen"), a
+    participle or infinitive stands for the auxiliary of its clause, in second place as early as an
+    English verb, so that German main verbs are not read as afterthoughts (no grammar: the raw place)."""
+    if trigger is None or not tokens:
+        return 0.0
+    i = trigger.start_token
+    if (
+        grammar is not None
+        and grammar.flag("verb_final")
+        and not trigger.pattern.nominal
+        and trigger.form in ("part", "inf")
+    ):
+        bounds = grammar.of("clause_opener") | grammar.of("relative") | {",", ";", ":"}
+        for j in range(i - 1, -1, -1):
+            if tokens[j].norm in bounds:
+                break
+            if tokens[j].norm in grammar.of("auxiliary"):
+                i = j
+                break
+    return i / len(tokens)
+
+
+def _restricted_first(made: list[tuple[TriggerMatch, Event]]) -> list[Event]:
+    """A reading that holds only for some sources replaces the general reading of the same words for
+    the same parties when it files the act under another root: a state's army that "attacked" used
+    armed force (190), not an assault (180); troops that "arrived in" were deployed (074), not on a
+    visit (042). A general reading of the same root is only less specific and stays."""
+    held = {
+        (t.start_token, e.source.code, e.target.code, e.root)
+        for t, e in made
+        if t.pattern.source_sectors
+    }
+    return [
+        e
+        for t, e in made
+        if t.pattern.source_sectors
+        or not any(
+            (t.start_token, e.source.code, e.target.code) == key[:3] and key[3] != e.root for key in held
+        )
+    ]
+
+
 _MODE_FACTOR = {
     "factual": 1.0,
     "future": 0.9,
@@ -132,8 +176,8 @@ class EventCoder:
         distinct = len({m.code for m in mentions}) >= 2
         spans = token_spans(tokens, mentions)
         free = [t for t in triggers if not _inside_actor(t, spans)]
-        out: list[Event] = []
-        verbal_rank = 0
+        made: list[tuple[TriggerMatch, Event]] = []
+        verb_ranks: dict[int, int] = {}
         nominal_heads = {i for t in free if t.pattern.nominal for i in range(t.start_token, t.head_end)}
         verbs = frozenset(t.start_token for t in free if not t.pattern.nominal)
         for trigger in free:
@@ -149,11 +193,14 @@ class EventCoder:
             subordinate = participle_by(tokens, trigger, grammar) or in_relative_clause(
                 tokens, trigger.start_token, grammar
             )
+            # Two readings of the same verb ("atacou": 180, and 190 for a state) are one verb of the sentence.
             rank = (
-                verbal_rank if main_verb else _DEMOTED if subordinate and not trigger.pattern.nominal else 3
+                verb_ranks.setdefault(trigger.start_token, len(verb_ranks))
+                if main_verb
+                else _DEMOTED
+                if subordinate and not trigger.pattern.nominal
+                else 3
             )
-            if main_verb:
-                verbal_rank += 1
             roles_list = assign_roles(tokens, trigger, mentions, grammar, verbs) if distinct else []
             if not roles_list and self.fallback:
                 roles_list = fallback_roles(tokens, trigger, mentions, grammar)
@@ -162,9 +209,10 @@ class EventCoder:
                 roles_list = [Roles(mentions[0], mentions[0], _UNARY, structural=False)]
             sectors = trigger.pattern.source_sectors
             for roles in roles_list:
-                if sectors and roles.source.sector not in sectors:
+                if sectors and (roles.source.sector or STATE) not in sectors:
                     continue
-                out.append(self._event(doc, sentence, tokens, trigger, roles, rank, grammar))
+                made.append((trigger, self._event(doc, sentence, tokens, trigger, roles, rank, grammar)))
+        out = _restricted_first(made)
         if not out and self.fallback and len(mentions) > 1:
             # Words that name an actor and an act at once ("protesters", "troops") are weak cues.
             for trigger in (t for t in triggers if t not in free):
@@ -226,7 +274,10 @@ class EventCoder:
             first, last = tokens[trigger.start_token], tokens[trigger.end_token - 1]
             trigger_record = Trigger(sentence.text[first.start : last.end], first.start, last.end)
             pattern_id = trigger.pattern.id
-        position = trigger.start_token / len(tokens) if trigger is not None and tokens else 0.0
+        # the verb-final credit goes to acts between two parties only: an act within one country (a
+        # unary one, or "soldiers were killed") keeps the raw place of its participle
+        dyadic = source.country != target.country or source.code.startswith("IGO") != target.code.startswith("IGO")
+        position = reading_position(tokens, trigger, grammar if dyadic else None)
         confidence = event_confidence(
             trigger,
             roles,

@@ -149,13 +149,24 @@ def _particle(norms: list[str], start: int, particle: str, grammar: Grammar) -> 
     """The token of a split verb's particle: the last word of its clause ("weist ... aus.")."""
     for j in range(start, min(len(norms), start + _PARTICLE_REACH)):
         word = norms[j]
-        if word in _STOPS:
+        if word in _STOPS and not _scare_quote(norms, j):
             return None
         if word == particle:
             after = norms[j + 1] if j + 1 < len(norms) else "."
             if after in _STOPS or after in grammar.of("and") or after in grammar.of("conjunction"):
                 return j
     return None
+
+
+_QUOTES = {'"', "„", "«", "»", "“", "”"}
+
+
+def _scare_quote(norms: list[str], j: int) -> bool:
+    """A quote mark around a word or two ("weist „massenhaft“ Diplomaten aus"): it closes no clause."""
+    if norms[j] not in _QUOTES:
+        return False
+    near = [k for k in range(max(0, j - 3), min(len(norms), j + 4)) if k != j and norms[k] in _QUOTES]
+    return any(all(norms[m] not in _STOPS - _QUOTES for m in range(min(j, k) + 1, max(j, k))) for k in near)
 
 
 def _after_be(norms: list[str], i: int, grammar: Grammar) -> bool:
@@ -204,8 +215,22 @@ def _find_object(
         close = next((k for k in range(first + 1, min(len(norms), first + 9)) if norms[k] == ","), None)
         if close is not None:
             first, stop = close + 1, min(len(norms), close + 1 + pattern.window)
-    for j in range(first, stop):
+    transparent: set[int] = set()
+    for j in range(first, len(norms)):
+        if j >= stop:
+            break
         word = norms[j]
+        if word == "," and j > first and j not in transparent and not _decimal_point(norms, j):
+            # a phrase between commas ("aprovou hoje, em Bruxelas, novas sanções"; "expulsar a X, embajador
+            # de Y, ...") is read through: the object may follow it or be in it
+            close = next((k for k in range(j + 1, min(len(norms), j + 9)) if norms[k] == ","), None)
+            if close is None or any(norms[k] in grammar.of("conjunction") for k in range(j + 1, close)):
+                return None
+            transparent.add(close)
+            stop = min(len(norms), stop + close + 1 - j)
+            continue
+        if j in transparent:
+            continue
         if word in (";", "?", "!") or (word in (".", ",") and not _decimal_point(norms, j)):
             return None
         n = _object_at(norms, j, index, compounds)
@@ -224,7 +249,7 @@ def _find_object_before(
     for j in range(start - 1, max(-1, start - 1 - pattern.window - 6), -1):
         if norms[j] == "," and j + 1 < len(norms) and norms[j + 1] not in openers:
             continue  # a list inside the clause: "in Tschechien, Ungarn und Rumänien zurückgerufen"
-        if norms[j] in _STOPS and not _decimal_point(norms, j):
+        if norms[j] in _STOPS and not _decimal_point(norms, j) and not _scare_quote(norms, j):
             return None
         n = _object_at(norms, j, index, compounds)
         if n and j + n <= start:
