@@ -9,15 +9,39 @@ from dataclasses import replace
 from functools import lru_cache
 
 from dyad.actors.descriptors import resolve_description
-from dyad.actors.phrases import OWNED_BY
+from dyad.actors.phrases import NOT_OF_HOST, OWNED_BY
 from dyad.doc import Mention
 from dyad.resources import Resources
+from dyad.text.normalize import fold_key
 
-_ARTICLE_BEFORE = re.compile(r"(?:\b(?:the|el|la|los|las)\s+)(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# A definite article before a role, in the five coded languages ("the", "el", "o", "le", "l'", "der"...), up
+# to two words away ("the new government"); French "des" and German "des" are left out (the French one is
+# indefinite).
+_ARTICLE_BEFORE = re.compile(
+    r"(?:\b(?:the|el|la|los|las|o|os|a|as|le|les|der|die|das|den|dem)\s+|\bl['’])(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# The same article at the start of the role's own span: a title takes the capitalised words before it ("El
+# canciller ...", "O ministro ...", "Le chef de la diplomatie ...").
+_ARTICLE_START = re.compile(r"^(?:(?:the|el|la|los|las|o|os|a|as|le|les|der|die|das|den|dem)\s|l['’])", re.IGNORECASE)
 _ROLE_WORD = re.compile(r"^role '([^']+)' of ")
 _APPOSITION_GAP = re.compile(r"^\s*,\s*(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _APPOSITION_END = re.compile(r"^(?:\s+(?:of|for)\s+[\w\s-]{0,30})?\s*(?:,|$|\.)")
 _POSSESSIVE_GAP = re.compile(r"^['’]s?\s+(?:[\w-]+\s+){0,3}$")
+# Between a body and the leader who heads it: "government of Maduro", "governo de Lula", "Regierung von Scholz".
+# The leader's first names may stand between ("el gobierno de José Daniel Ortega").
+_OF_PERSON = re.compile(r"^\s+(?:of|de|do|da|du|von|des)\s+(?:[A-Z][\w'’-]*\s+|(?:al|el)-)*$")
+# A role, then words of its own noun phrase, then the adjective of its state after it, as Romance languages place
+# it: "les troupes d'élite maliennes", "el Ministerio de Defensa ruso" (no punctuation, three words at most).
+_ADJECTIVE_AFTER_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}$")
+# Words that end a noun phrase in the coded Romance languages and German: a demonym after them is not the role's.
+_NOT_IN_NOUN_PHRASE = frozenset(
+    """a à au aux avec contre par pour sur dans en et ou mais que qui ont a est sont été ha han es son fue y o con
+    contra para por sobre sin que quien e ou com contra para por sobre em no na foi são tem und oder mit gegen für
+    auf in hat haben ist sind wurde""".split()
+)
+# Role words that are weapons, not bodies: "Iranian drones" may be the drones Iran made for another state.
+_WEAPONS = frozenset({"drones"})
 # Mentions that name a state (not an anaphor, nor a place inside one, nor a world region).
 _NOT_A_STATE = ("anaphor", "place", "region")
 
@@ -87,13 +111,16 @@ def resolve_context(
     out: list[Mention] = []
     recent: deque[tuple[int, str]] = deque(maxlen=16)  # (sentence, country) in reading order, the last few
     dyad = _main_dyad(mentions)
-    story, _, _ = _tally(mentions)
+    story, _, dateline = _tally(mentions)
     focus = story_state(mentions, home)
     named_before: Counter[str] = Counter()
     last_seen: dict[str, int] = {}
     titles: dict[str, str] = {}  # a title ("foreign minister") -> the country it had in the story
     bodies: dict[str, Mention] = {}  # a role's head noun ("ministry") -> the last such body with a country
     for order, m in enumerate(mentions):
+        last = out[-1] if out else None
+        if last is not None and last.sentence == m.sentence and last.start <= m.start and m.end <= last.end:
+            continue  # taken into the role before it ("troupes d'élite maliennes")
         if m.kind == "anaphor":
             # "the country" stays in its paragraph; "both nations" may look back one sentence across a break
             reach = 0 if m.sentence in paragraph_starts and m.code == "one" else 1
@@ -110,10 +137,14 @@ def resolve_context(
             continue
         if m.kind == "role" and m.country is None:
             prev = out[-1] if out and out[-1].sentence == m.sentence else None
-            resolved_role = _bare_role(m, prev, mentions, sentences_text, home, focus, titles, bodies, resources)
+            resolved_role = _bare_role(
+                m, prev, mentions, sentences_text, (home, dateline), focus, titles, bodies, resources
+            )
             if resolved_role is None:
                 continue
             m = resolved_role
+        elif _made_by(m, mentions):
+            continue
         elif m.kind == "role" and m.country and "title" in m.why:
             titles.setdefault(_title_key(m, resources), m.country)
         if m.kind == "role" and m.country and not m.why.endswith("named person"):
@@ -132,7 +163,7 @@ def _bare_role(
     prev: Mention | None,
     mentions: list[Mention],
     sentences_text: dict[int, str],
-    home: str | None,
+    story: tuple[str | None, str | None],
     focus: str | None,
     titles: dict[str, str],
     bodies: dict[str, Mention],
@@ -140,32 +171,58 @@ def _bare_role(
 ) -> Mention | None:
     """A role no country was found for in its own words; None when it is no actor here. In order: a
     possessive anaphor before it ("the country's army"); for a titled person, the country the same title
-    had in the story, else the home country; the last body of the same kind named with a country ("the
+    had in the story, else the home country, else (the home country being the other party in the sentence) the
+    dateline's state; the last body of the same kind named with a country ("the
     ministry" after "the Russian foreign ministry"); the home country for a definite role ("the
     government"); the one state the story is about for a generic actor ("protesters")."""
     text = sentences_text.get(m.sentence, "")
-    definite = bool(_ARTICLE_BEFORE.search(text[: m.start]))
+    definite = bool(_ARTICLE_BEFORE.search(text[: m.start]) or _ARTICLE_START.match(m.text))
     person = m.why.endswith("named person")
     named = person or m.why.endswith("named body")
     # a generic actor with a bare sector code ("protesters": CVL), not one with a code of its own
     # ("peacekeepers": IGOUNO, the UN's wherever they serve)
     generic = "(bare," in m.why and m.code == m.sector
+    home, dateline = story
     country, why = None, ""
-    if prev is not None and prev.kind == "anaphor" and prev.country and _POSSESSIVE_GAP.match(text[prev.end : m.start]):
+    # the home country named in the same sentence by its name is the other party ("Foreign Minister Li visited
+    # Chad" in a story about Chad; "le chef de l'État ... reçu par le président sénégalais" in a story about
+    # Senegal): not a titled person's
+    others = {
+        o.country for o in mentions
+        if o.sentence == m.sentence and o.country and o.kind not in ("role", "anaphor") and not _only_located(o)
+    }
+    led = _leader_after(m, mentions, text)
+    adjective = _adjective_after(m, mentions, text)
+    led_country = led.country if led is not None else None
+    own_phrase = bool(led_country) or (adjective is not None and bool(adjective.country))
+    if led is not None and led_country and led.sector == m.sector:
+        # "the government of Daniel Ortega", "le régime de Daniel Ortega": the leader named right after
+        # stands for the body he heads (same country, same sector); the body is no second actor, nor the
+        # story's home country's
+        return None
+    if led is not None and led_country:
+        country, why = led_country, f"its leader '{led.text}'"  # "the army of Assad": the leader's, as MIL
+    elif adjective is not None and adjective.country:
+        country, why = adjective.country, f"the adjective '{adjective.text}' after it"
+    elif (
+        prev is not None and prev.kind == "anaphor" and prev.country and _POSSESSIVE_GAP.match(text[prev.end : m.start])
+    ):
         country, why = prev.country, f"the possessive '{prev.text}'s' ({prev.country})"
     elif prev is not None and _apposition(prev, m, text):
         country, why = prev.country, f"the apposition to '{prev.text}' ({prev.country})"
-    elif person:
+    elif person or (definite and not generic and _title_key(m, resources)):
+        # a titled person, named or not ("the foreign minister", "O Ministro dos Negócios Estrangeiros"): an
+        # office holder, whose country is the title's earlier one, else the home country unless the sentence
+        # names it as the other party ("... visitou Moçambique" in a story about Mozambique), else the dateline's
         earlier = titles.get(_title_key(m, resources))
-        # the home country named in the same sentence by its name is the other party ("Foreign Minister Li
-        # visited Chad" in a story about Chad): the person is not of it
-        others = {
-            o.country for o in mentions if o.sentence == m.sentence and o.country and o.kind not in ("role", "anaphor")
-        }
         if earlier:
             country, why = earlier, f"the country its title had earlier in the story, {earlier}"
         elif home and home not in others:
             country, why = home, f"the story's home country {home}"
+        elif dateline and dateline not in others:
+            # "QUITO." then "Canciller X llega a Colombia": a story about a visit names the host most; the
+            # dateline says where the visitor's story was filed, his own country
+            country, why = dateline, f"the story's dateline {dateline} (the home country {home} is the other party)"
         elif home:
             m.why += f"; the home country {home} is the other party here: no country"
     elif OWNED_BY.search(text[: m.start]) and (owner := _sole_owner(m, mentions)) is not None:
@@ -175,26 +232,34 @@ def _bare_role(
         # same kind named earlier in the story ("Iranian diplomats")
         body = bodies[_head(m)]
         country, why = body.country, f"the same body named before, '{body.text}' ({body.country})"
-    elif home and definite:
+    elif home and definite and not (fold_key(m.text.split()[-1]) in NOT_OF_HOST and home in others):
+        # "convocou os embaixadores na Argentina" in a story about Argentina: envoys and embassies named beside
+        # the home country serve there, they are not its own
         country, why = home, f"the story's home country {home}"
     elif home and named:
         country, why = home, f"the story's home country {home}"
     elif generic and focus:
         country, why = focus, f"the one state the story is about, {focus}"
+    # the adjective that named the state joins the span, as in "gobierno venezolano": one actor, not two
+    end = adjective.end if adjective is not None and country == adjective.country else m.end
     if country:
         return Mention(
             m.sentence,
             m.start,
-            m.end,
-            m.text,
+            end,
+            text[m.start : end] if text else m.text,
             f"{country}{m.sector or ''}",
             country,
             m.sector,
             resources.country_name(country) or country,
             kind="role",
-            why=f"context: '{m.text}' of {why}" + ("; named person" if person else ""),
-            # a generic actor is certainly there, only its country is inferred: its confidence stays
-            confidence=m.confidence if generic and not definite else 0.7,
+            # a country the role's own phrase gave reads as the phrase matcher's do ("role 'régime' of SYR
+            # (from ...)"): the event coder takes a "context:" one as a bare group placed by the story
+            why=(f"role '{m.text}' of {country} (from {why})" if own_phrase else f"context: '{m.text}' of {why}")
+            + ("; named person" if person else ""),
+            # a generic actor is certainly there, only its country is inferred: its confidence stays; so does
+            # a role whose own phrase named its state ("troupes d'élite maliennes")
+            confidence=m.confidence if (generic and not definite) or own_phrase else 0.7,
         )
     if named or (home is None and (definite or (m.start > 0 and m.text[:1].isupper()))):
         # "the government", "Parliament", "Minister X" in a story that names no country
@@ -204,6 +269,49 @@ def _bare_role(
     if not generic:
         return None  # "the ministry" in a story about some country, too far to attach: not coded
     return m  # a generic actor with a bare code: protesters (CVL), rebels (REB)
+
+
+def _made_by(m: Mention, mentions: list[Mention]) -> bool:
+    """ "Russia used Iranian drones to strike Kyiv", "Moscou lançou drones iranianos": a demonym qualifying a
+    weapon names where it was made when the sentence names another state before it (the one that uses it);
+    with none ("Russian drones struck Kyiv") the demonym's state is the one that fires it."""
+    found = _ROLE_WORD.match(m.why)
+    if m.kind != "role" or not found or found.group(1).lower() not in _WEAPONS or "(from the adjective" not in m.why:
+        return False
+    return any(
+        o.sentence == m.sentence and o.end <= m.start and o.country and o.country != m.country
+        and o.kind not in _NOT_A_STATE and not _only_located(o)
+        for o in mentions
+    )
+
+
+def _leader_after(role: Mention, mentions: list[Mention], text: str) -> Mention | None:
+    """ "the government of Daniel Ortega", "o governo de José Daniel Ortega": a body named after the
+    leader who heads it is the leader's country's, whatever the story's home country."""
+    after = [o for o in mentions if o.sentence == role.sentence and o.start >= role.end]
+    nxt = min(after, key=lambda o: o.start) if after else None
+    if nxt is not None and nxt.kind == "leader" and _OF_PERSON.match(text[role.end : nxt.start]):
+        return nxt
+    return None
+
+
+def _adjective_after(role: Mention, mentions: list[Mention], text: str) -> Mention | None:
+    """ "les troupes d'élite maliennes": a demonym a few words after a role, in the same noun phrase, is
+    the role's state (the phrase matcher joins only a demonym right after the role)."""
+    after = [o for o in mentions if o.sentence == role.sentence and o.start >= role.end]
+    nxt = min(after, key=lambda o: o.start) if after else None
+    if nxt is not None and nxt.kind == "demonym" and _ADJECTIVE_AFTER_GAP.match(text[role.end : nxt.start]):
+        gap = text[role.end : nxt.start].split()
+        # a verb or a clause word ends the noun phrase: "les forces ont visé des cibles israéliennes"
+        if not any(w.lower() in _NOT_IN_NOUN_PHRASE for w in gap):
+            return nxt
+    return None
+
+
+def _only_located(m: Mention) -> bool:
+    """A name that says where the story was filed or where something happened, not who takes part: a dateline
+    ("LIMA, 3 mar (EFE).- El canciller ..."), a capital after a preposition ("in Wien")."""
+    return "dateline" in m.why or m.why.endswith("likely a place")
 
 
 def _sole_owner(role: Mention, mentions: list[Mention]) -> Mention | None:
@@ -242,7 +350,7 @@ def _title_key(m: Mention, resources: Resources) -> str:
     found = _ROLE_WORD.match(m.why)
     if found:
         return found.group(1).lower()
-    words = m.text.lower()
+    words = m.text.lower().replace("’", "'")  # "chef de l’État" is the title "chef de l'État"
     best = ""
     for title in _titles(resources):
         if len(title) > len(best) and re.search(rf"\b{re.escape(title)}\b", words):

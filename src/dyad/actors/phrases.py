@@ -36,7 +36,7 @@ _ROLE_THEN_COUNTRY = re.compile(
     re.IGNORECASE,
 )
 # Roles that stand in another country than the one after "in": "the embassy in Caracas" is not Venezuela's.
-_NOT_OF_HOST = {"embassy", "embassies", "consulate", "embajada", "consulado", "delegation", "delegación", "botschaft",
+NOT_OF_HOST = {"embassy", "embassies", "consulate", "embajada", "consulado", "delegation", "delegación", "botschaft",
                 "konsulat", "ambassade", "consulat", "embaixada", "delegacao", "ambassador", "embajador", "embajadora",
                 "botschafter", "botschafterin", "ambassadeur", "ambassadrice", "embaixador", "embaixadora",
                 "ambassadors", "diplomats", "embajadores", "diplomaticos", "embaixadores", "diplomatas", "ambassadeurs",
@@ -231,6 +231,8 @@ def _join(a: Mention, b: Mention, text: str, titles: frozenset[str]) -> Mention 
         and b.country is None
         and a.kind not in ("role", "anaphor")
         and (a.country or a.kind in _BODY_KINDS or a.kind in ("ethnic", "region"))
+        # "WIEN - Außenministerin ...": a dateline's place is where the story was filed, not the title's country
+        and "dateline" not in a.why
         and (_COUNTRY_THEN_ROLE.match(gap) or (a.country and _modifiers_only(a, gap)))
     ):
         return _merge(a, b, a, b, text, title=_is_title(b, titles))
@@ -282,7 +284,7 @@ def _join(a: Mention, b: Mention, text: str, titles: frozenset[str]) -> Mention 
         and b.kind in _COUNTRY_KINDS | _BODY_KINDS
         and (b.country or b.kind == "igo")  # "leaders of the European Union", "líderes da União Europeia"
         and (_ROLE_THEN_COUNTRY.match(gap) or (b.kind == "demonym" and gap.isspace()) or _genitive(b, gap))
-        and not (_first_word(gap) in _IN_PLACE and fold_key(a.text) in _NOT_OF_HOST)
+        and not (_first_word(gap) in _IN_PLACE and fold_key(a.text) in NOT_OF_HOST)
         and not (_first_word(gap) in _FROM_PLACE and OWNED_BY.search(text[max(0, a.start - 40) : a.start]))
     ):
         return _merge(b, a, a, b, text, title=_is_title(a, titles))

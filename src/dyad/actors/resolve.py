@@ -38,8 +38,11 @@ _NOT_NAME_PARTS = (
     "August|September|October|November|December|On|In|And|But|The|After|Before|While|As|With|For"
 )
 _PROPER_AFTER = re.compile(rf" (?!(?:{_NOT_NAME_PARTS})\b)[A-Z][a-z]")
-# "HAVANA (Reuters) -", "LONDON —", "Caracas, June 23 -": where the story was filed, not who acts.
-_DATELINE = re.compile(r"(?:,[^.]{0,25}?)?\s*(?:\([^)]{0,30}\)\s*)?[—–-]\s")
+# "HAVANA (Reuters) -", "LONDON —", "Caracas, June 23 -", "LIMA, 3 mar (EFE).-": where the story was
+# filed, not who acts.
+_DATELINE = re.compile(r"(?:,[^.]{0,25}?)?\s*(?:\([^)]{0,30}\)\.?\s*)?[—–-]\s")
+# "QUITO." on a line of its own before the story: a dateline too (with the name in capitals).
+_LINE_END = re.compile(r"\s*[.,:]?\s*")
 # A name before a currency sign or the currency's name is the currency, not the state: "US$81 million",
 # "HK$", "NZ$", "U.S. dollars", "Australian dollar".
 _CURRENCY_AFTER = re.compile(r"\$|\s+(?:dollars?|cents?)\b", re.IGNORECASE)
@@ -106,7 +109,9 @@ def _sense(
     surface = text[hit.start : hit.end]
     entry = hit.entries[0]
     if entry.name is None:
-        return _leader_mention(hit, surface, sentence, date, _given_name_before(text, hit.start, resources))
+        return _leader_mention(
+            hit, surface, sentence, date, _given_name_before(text, hit.start, resources), _name_after(text, hit.end)
+        )
     name = entry.name
     if name.kind == "ambiguous":
         return _ambiguous_mention(hit, entry, surface, text, sentence, resources, senses)
@@ -148,7 +153,10 @@ def _sense(
     if name.kind in ("capital", "place") and _PLACE_BEFORE.search(text[: hit.start]):
         confidence, why = 0.5, why + "; after a preposition, likely a place"
     elif (
-        name.kind in ("capital", "place") and not text[: hit.start].strip() and _DATELINE.match(text, hit.end)
+        # a country's name in capitals opens a dateline too ("MÉXICO -"); "Venezuela - ..." may be a headline's
+        (name.kind in ("capital", "place") or (name.kind == "country" and surface.isupper() and len(surface) > 3))
+        and not text[: hit.start].strip()
+        and (_DATELINE.match(text, hit.end) or (surface.isupper() and _LINE_END.fullmatch(text, hit.end)))
     ):
         confidence, why = 0.3, why + "; a dateline, the place the story was filed from"
     return Mention(
@@ -167,7 +175,7 @@ def _sense(
 
 
 def _leader_mention(
-    hit: Hit, surface: str, sentence: int, date: str | None, given_name: bool = False
+    hit: Hit, surface: str, sentence: int, date: str | None, given_name: bool = False, surname_after: bool = False
 ) -> Mention | None:
     leaders = [leader for e in hit.entries for leader in e.leaders]
     leader = leader_on(date, leaders)
@@ -176,6 +184,11 @@ def _leader_mention(
     if given_name and leader.source == "reign" and not leader.in_office(date):
         # "o ministro Mauro Vieira", "Carlos Mendes da Costa": a first name the leader's does not match (the
         # REIGN list names leaders by surname alone); another person of that surname, not a former leader
+        return None
+    if surname_after and " " not in surface and not leader.in_office(date):
+        # "el embajador peruano, Boric Soto" in 2018: a surname alone followed by another the leader's name
+        # lacks, out of office, is another person of that name (as a first name before it is, below); a full
+        # name ("Hugo Chávez Frías") keeps its leader
         return None
     why = f"leader: {leader.name}, in office {leader.start}..{leader.end or 'now'}"
     if not leader.in_office(date):
@@ -236,6 +249,13 @@ def _given_name_before(text: str, start: int, resources: Resources) -> bool:
         and fold_key(prev.group(1)) not in title_words(resources)
         and prev.group(1) not in _NOT_NAME_PARTS.split("|")
     )
+
+
+def _name_after(text: str, end: int) -> bool:
+    """A capitalised word right after the name that starts no new phrase ("Boric Soto", not "Boric said"
+    nor "Boric On Monday")."""
+    nxt = re.match(r" ([A-Z][\w'’-]*)", text[end:])
+    return bool(nxt and nxt.group(1) not in _NOT_NAME_PARTS.split("|"))
 
 
 def _next_to_capitalised(text: str, start: int, end: int) -> bool:
