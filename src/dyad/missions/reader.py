@@ -18,7 +18,7 @@ from dyad.missions.parties import (
     reciprocal,
     subject_of,
 )
-from dyad.missions.phrases import anchor_list, host_phrase
+from dyad.missions.phrases import anchor_list, attributes, host_phrase
 from dyad.missions.sentence import Anchor, Parsed
 from dyad.text.dates import DateMention, date_words, find_dates, is_before
 
@@ -155,6 +155,8 @@ def _of_something_else(parsed: Parsed, cue: CueMatch) -> bool:
         return False  # "el cierre de su sede": its own, likely the mission under another name
     while parsed.is_("article", j) or parsed.is_("filler", j):
         j += 1
+    if any(start == j for start, _ in attributes(parsed)):
+        return False  # "die Wiedereröffnung der Mitte Februar geschlossenen Botschaft": a mission word follows
     if parsed.is_("activity", j):
         return False  # "la reprise des activités (à l'ambassade)": a mission's own activity is the mission
     if j >= len(parsed.tokens) or not parsed.word(j).isalpha():
