@@ -31,6 +31,8 @@ from dyad.missions.phrases import (
 from dyad.missions.sentence import Anchor, Parsed
 
 _NEAR_SUBJECT = 8  # words between an actor and the change it hosts
+_QUOTES = ('"', "„")  # quotation marks as folded
+_SPEAKER_WINDOW = 10  # words after a closing quote that may name its speaker
 
 
 @dataclass(slots=True)
@@ -100,6 +102,39 @@ def subject_of(parsed: Parsed, before: int, exclude: set[int], *, gerund: bool =
         if commas:
             here = [a for a in here if a.start > commas[0]] or here
     return _group(parsed, here)
+
+
+def speaker_after_quote(parsed: Parsed, cue: CueMatch) -> list[Anchor]:
+    """The speaker named after the quote that tells the change ("«Nous fermons l'ambassade», a déclaré le
+    ministre lituanien", '"We are closing the embassy," said Lithuania's foreign minister'): the actor
+    of the speech words that follow the closing quotation mark, in the words before the sentence ends."""
+    quotes = [i for i, t in enumerate(parsed.tokens) if t.norm in _QUOTES]
+    opening = [i for i in quotes if i < cue.start]
+    closing = [i for i in quotes if i >= cue.end]
+    if len(opening) % 2 == 0 or not closing:
+        return []  # the change word is not inside a quotation
+    window = range(closing[0] + 1, min(len(parsed.tokens), closing[0] + 1 + _SPEAKER_WINDOW))
+    if not any(m.cue.value == "speech" and m.start in window for m in parsed.role_matches("mode")):
+        return []
+    for i in window:
+        if parsed.word(i) in (".", ";", ":") or parsed.word(i) in _QUOTES:
+            break
+        anchor = parsed.anchor_at(i)
+        if anchor is not None and anchor.kind != "city" and not in_phrase(parsed, anchor):
+            return [anchor]
+    return []
+
+
+def reports(parsed: Parsed, anchor: Anchor, cue: CueMatch) -> bool:
+    """Whether an actor after the change word is the one who reports it, not a party to it ("..., according
+    to Spanish officials", "..., Spanish officials said", "según fuentes españolas"): it follows a speech
+    word that follows the change word, or stands just before one."""
+    for m in parsed.role_matches("mode"):
+        if m.cue.value != "speech" or m.start < cue.end:
+            continue
+        if m.end <= anchor.start or 0 <= m.start - anchor.end <= 3:
+            return True
+    return False
 
 
 def _told_to_act(parsed: Parsed, cue: CueMatch, subject: list[str]) -> str | None:
@@ -209,7 +244,7 @@ def mission_parties(
     found = agent or subject_of(parsed, min(cue.start, noun.start if noun else cue.start), taken, gerund=gerund)
     if found is None:
         return Parties([], [], None, ["an actor the sentence does not name"])
-    subject = found or _after_fronted_clause(parsed, cue, taken)
+    subject = found or speaker_after_quote(parsed, cue) or _after_fronted_clause(parsed, cue, taken)
     subject_codes = [a.country for a in subject]
     if subject:
         why.append(f"subject {', '.join(a.text for a in subject)}")
@@ -370,6 +405,7 @@ def _default_hosts(
         a
         for a in parsed.anchors
         if a.country not in owners and a.country not in subject and parsed.clause[a.start] == clause
+        and not (a.start > cue.end and reports(parsed, a, cue))
     ]
     if others:
         near = min(others, key=lambda a: abs(a.start - cue.start))

@@ -176,7 +176,10 @@ def host_phrase(
     origins: list[Anchor] = []
     prep = ""
     j = start
+    speech = {i for m in parsed.role_matches("mode") if m.cue.value == "speech" for i in range(m.start, m.end)}
     while j < min(len(parsed.tokens), start + limit) and parsed.clause[j] == clause:
+        if j in speech:
+            break  # "in Dakhla, according to Spanish officials": who reports it, no place of the mission
         if parsed.is_("host", j) or parsed.is_("from", j) or (moving and parsed.is_("dest", j)):
             found, stop = anchor_list(parsed, j + 1, parsed.word(j))
             if found:
