@@ -125,6 +125,34 @@ def speaker_after_quote(parsed: Parsed, cue: CueMatch) -> list[Anchor]:
     return []
 
 
+def subject_after_verb(parsed: Parsed, cue: CueMatch, noun: CueMatch | None, marks_end: int) -> list[Anchor]:
+    """The actors named right after the change verb when none is named before it ("Las embajadas en Kiev
+    cerraron España, Italia y Grecia", "Daraufhin schlossen Spanien und Italien ihre Botschaften"), or
+    right after its object and the object's place ("cerraron sus embajadas en Kiev España e Italia"):
+    the subject after its verb, with its list. Not after a change noun ("el cierre de ..."), nor a state
+    a preposition governs or that owns a mission word ("closed Canada's embassy")."""
+    before = cue.start - 1
+    if any(parsed.is_(role, before) for role in ("article", "possessive", "host", "owner")):
+        return []  # a change noun: "la fermeture de la France" names whose mission closed, not who acted
+    starts = [cue.end]
+    if noun is not None and noun.start >= cue.end:
+        after = marks_end
+        if parsed.is_("host", after):
+            _, after = anchor_list(parsed, after + 1, parsed.word(after))
+        starts.append(after)
+    for start in starts:
+        j = start
+        while parsed.is_("article", j):
+            j += 1
+        found, _ = anchor_list(parsed, j)
+        if not found or found[0].start != j:
+            continue
+        actors = [a for a in found if a.kind not in ("city", "demonym") and not owns_a_noun(parsed, a)]
+        if actors and actors[0] is found[0] and not in_phrase(parsed, found[0]) and not found[0].genitive:
+            return actors
+    return []
+
+
 def reports(parsed: Parsed, anchor: Anchor, cue: CueMatch) -> bool:
     """Whether an actor after the change word is the one who reports it, not a party to it ("..., according
     to Spanish officials", "..., Spanish officials said", "según fuentes españolas"): it follows a speech
@@ -244,7 +272,12 @@ def mission_parties(
     found = agent or subject_of(parsed, min(cue.start, noun.start if noun else cue.start), taken, gerund=gerund)
     if found is None:
         return Parties([], [], None, ["an actor the sentence does not name"])
-    subject = found or speaker_after_quote(parsed, cue) or _after_fronted_clause(parsed, cue, taken)
+    subject = (
+        found
+        or speaker_after_quote(parsed, cue)
+        or subject_after_verb(parsed, cue, noun, marks.end)
+        or _after_fronted_clause(parsed, cue, taken)
+    )
     subject_codes = [a.country for a in subject]
     if subject:
         why.append(f"subject {', '.join(a.text for a in subject)}")

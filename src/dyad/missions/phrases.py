@@ -45,6 +45,7 @@ def anchor_list(parsed: Parsed, i: int, repeat: str = "") -> tuple[list[Anchor],
     `repeat` is the preposition that may open each item again ("in Tschechien sowie in Österreich")."""
     out: list[Anchor] = []
     j, idle = i, 0
+    joined = True  # whether a joiner stands between the last item and what follows
     clause = parsed.clause[i] if i < len(parsed.tokens) else -1
     while j < len(parsed.tokens) and parsed.clause[j] == clause and idle <= 2:
         anchor = parsed.anchor_at(j)
@@ -52,10 +53,13 @@ def anchor_list(parsed: Parsed, i: int, repeat: str = "") -> tuple[list[Anchor],
             if out and _places_kind(out[-1]) and not _places_kind(anchor) and parsed.word(j - 1) == ",":
                 break  # "in Caracas, North Korea and Venezuela will ...": the list of places ended
             out.append(anchor)
-            j, idle = anchor.end, 0
+            j, idle, joined = anchor.end, 0, False
             continue
         w = parsed.word(j)
+        if parsed.is_("article", j) and not joined and not parsed.is_("filler", j):
+            break  # "em Bamako o governo do Peru": an article with no joiner opens another phrase
         if parsed.is_("article", j) or parsed.is_("filler", j) or (repeat and w == repeat) or joiner(parsed, j):
+            joined = joined or joiner(parsed, j) or (bool(repeat) and w == repeat)
             j, idle = j + 1, idle + (0 if joiner(parsed, j) else 1)
             continue
         break
