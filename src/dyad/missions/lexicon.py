@@ -25,7 +25,7 @@ from dyad.text.normalize import fold
 ROLES = (
     "noun", "change", "relations", "relation", "block", "mode", "possessive", "owner", "host", "from",
     "with", "between", "agent", "article", "definite", "filler", "conj", "both", "boundary", "ending", "other",
-    "setting", "again", "gerund", "participle", "inflection", "nonactor", "dest", "relative", "activity",
+    "setting", "again", "gerund", "participle", "inflection", "nonactor", "dest", "relative", "activity", "pronoun",
 )  # fmt: skip
 MODES = (
     "future",

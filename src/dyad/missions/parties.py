@@ -214,7 +214,11 @@ def _after_fronted_clause(parsed: Parsed, cue: CueMatch, taken: set[int]) -> lis
     if comma is None or any(parsed.anchor_at(i) for i in range(0, cue.start) if i not in taken):
         return []
     after = [a for a in parsed.anchors if a.start > comma and a.start not in taken and a.kind != "city"]
-    return after[:1] if after and after[0].start <= comma + 3 else []
+    if not after or after[0].start > comma + 3:
+        return []
+    # "Damasco, capital de Siria,": an apposition names the place, not who acted
+    apposition = any(parsed.is_(role, k) for k in range(comma + 1, after[0].start) for role in ("filler", "owner"))
+    return [] if apposition else after[:1]
 
 
 def agent_of(parsed: Parsed, cue: CueMatch) -> list[Anchor]:

@@ -123,12 +123,15 @@ def _pairs(parsed: Parsed) -> list[tuple[CueMatch, CueMatch | None]]:
             n for n in parsed.role_matches("noun")
             if (n.cue.value != "staff" or cue.cue.value.count("|") == 2 or cue.cue.needs == "alone")
             and (n.cue.needs != "definite" or parsed.is_("definite", n.start - 1))
+            and (n.cue.needs != "owned" or _owned(parsed, n))
             and not (n.cue.value == "ambassador" and cue.cue.value in _OPENINGS)
         ]
         best = _nearest(parsed, cue, nouns, limit)
         rel = _nearest(parsed, cue, rel_nouns, _RELATION_GAP)
         twin = any(m.cue.role == "relation" and m.start == cue.start for m in parsed.matches)
         if twin and rel is not None and (best is None or rel[0] <= best[0]):
+            continue
+        if best is not None and _acts_on_its_own_object(parsed, cue, best[1]):
             continue
         if best is not None:
             # "the visa section of the embassy was closed": the service the mission word qualifies changed
@@ -137,6 +140,44 @@ def _pairs(parsed: Parsed) -> list[tuple[CueMatch, CueMatch | None]]:
         elif cue.cue.needs == "alone":
             out.append((cue, None))
     return out
+
+
+_PREPOSITIONS = ("host", "from", "owner", "with", "agent", "dest", "between")
+
+
+def _acts_on_its_own_object(parsed: Parsed, cue: CueMatch, noun: CueMatch) -> bool:
+    """ "Nas ruas que cercam a entrada da embaixada, membros do Exército retiram grandes blocos", "Near the
+    embassy, police closed the road": a mission word a preposition governs before a comma is where it
+    happens, and a change verb after the comma with an object of its own (a word that is no preposition,
+    no mission word and no state) acts on that object."""
+    if noun.start >= cue.start or not any(parsed.word(k) == "," for k in range(noun.end, cue.start)):
+        return False
+    if any(parsed.word(k) == "," for k in range(0, noun.start)):
+        return False
+    # the sentence opens with a phrase that is no noun phrase: a preposition ("Near", "Em frente à", "Nas")
+    first = 0
+    if (
+        parsed.is_("article", first) or parsed.is_("possessive", first) or parsed.anchor_at(first) is not None
+        or any(m.start == first and m.cue.role in ("noun", "change") for m in parsed.matches)
+    ):
+        return False
+    k = cue.end
+    while parsed.is_("article", k):
+        k += 1
+    if k >= len(parsed.tokens) or not parsed.word(k).isalpha() or parsed.anchor_at(k) is not None:
+        return False
+    if any(parsed.is_(role, k) for role in (*_PREPOSITIONS, "possessive", "conj", "boundary", "pronoun")):
+        return False
+    return not any(m.start <= k < m.end for m in parsed.matches)
+
+
+def _owned(parsed: Parsed, noun: CueMatch) -> bool:
+    """A word that is a mission word only with the state it serves after it ("representantes de México y
+    España", not "sus representantes", "representantes de sectores como la cultura")."""
+    j = noun.end + 1
+    while parsed.is_("article", j):
+        j += 1
+    return parsed.is_("owner", noun.end) and parsed.anchor_at(j) is not None
 
 
 def _of_something_else(parsed: Parsed, cue: CueMatch) -> bool:
