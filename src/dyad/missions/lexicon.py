@@ -26,6 +26,7 @@ ROLES = (
     "noun", "change", "relations", "relation", "block", "mode", "possessive", "owner", "host", "from",
     "with", "between", "agent", "article", "definite", "filler", "conj", "both", "boundary", "ending", "other",
     "setting", "again", "gerund", "participle", "inflection", "nonactor", "dest", "relative", "activity", "pronoun",
+    "turn",
 )  # fmt: skip
 MODES = (
     "future",
@@ -246,6 +247,7 @@ def lexicon(lang: str) -> Lexicon:
             "mode",
             "other",
             "both",
+            "turn",
         ):
             words.setdefault(role, set()).add(parts[0])
             continue

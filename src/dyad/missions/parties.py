@@ -44,6 +44,7 @@ class Context:
     mission: tuple[str, str] | None = None  # (owner, host) of the last mission read as news
     main: tuple[str, str] | None = None  # (owner, host) of the first: the story's mission
     relation: tuple[str, str] | None = None  # the parties of the last relations change read as news
+    change: str | None = None  # the status of the last mission change read as news ("then came the turn of")
     past: bool = False  # the story is telling the past (see reader._tells_past)
     narrating_past: bool = False  # ... and the sentence being read gives no date of its own
 

@@ -9,7 +9,7 @@ sentence reports it and when from its mode and date words (`modes`).
 from __future__ import annotations
 
 from dyad.doc import MissionChange, RelationChange, Trigger
-from dyad.missions.lexicon import CueMatch
+from dyad.missions.lexicon import Cue, CueMatch
 from dyad.missions.modes import mode_of, status_of, stored_status, when
 from dyad.missions.parties import (
     Context,
@@ -48,6 +48,8 @@ def read(
                 parsed, cue, noun, sentence, doc_date, dates, context, missions, [r for r in relations if r.news]
             )
         )
+    if not missions:
+        missions.extend(_their_turn(parsed, sentence, doc_date, dates, context, [r for r in relations if r.news]))
     subject = subject_of(parsed, len(parsed.tokens), set())
     if subject:
         context.subject = [a.country for a in subject]
@@ -308,7 +310,34 @@ def _mission_changes(
     if out and out[-1].news:
         context.mission = (out[-1].sender, out[-1].host)
         context.main = context.main or context.mission
+        context.change = status
     return out
+
+
+def _their_turn(
+    parsed: Parsed,
+    sentence: int,
+    doc_date: str | None,
+    dates: list[DateMention],
+    context: Context,
+    relations: list[RelationChange],
+) -> list[MissionChange]:
+    """ "Puis ce fut le tour des représentants diplomatiques syriens en Italie et en Espagne": a sentence
+    with no change word of its own that gives the turn to missions named after a turn phrase reports the
+    story's last change again, for them."""
+    turns = parsed.role_matches("turn")
+    if not turns or context.change is None:
+        return []
+    turn = turns[0]
+    # the missions named after the phrase, or before it where the verb comes last ("war der ... Botschafter
+    # in Santiago an der Reihe")
+    near = [n for n in parsed.role_matches("noun") if -8 <= n.start - turn.end <= 4 and n.start != turn.start]
+    if not near:
+        return []
+    noun = min(near, key=lambda n: abs(n.start - turn.end))
+    said = Cue(turn.cue.text, turn.cue.words, "change", context.change, "", "before")
+    cue = CueMatch(turn.start, turn.end, said)
+    return _mission_changes(parsed, cue, noun, sentence, doc_date, dates, context, [], relations)
 
 
 def _unnamed_several(noun: CueMatch | None, parties: Parties) -> bool:
