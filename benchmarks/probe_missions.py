@@ -5,6 +5,7 @@ news, never part of the yardstick, read only to find what the missions stage get
     python benchmarks/probe_missions.py                 # per language and overall
     python benchmarks/probe_missions.py --errors        # every miss, contradiction and unsupported row
     python benchmarks/probe_missions.py --lang es --json out.json
+    python benchmarks/probe_missions.py --batch 2         # only the articles marked "batch": 2
 
 The texts live in the git-ignored `eval/probe/cache/ID.txt` (refilled by searching the pages corpus
 for each record's query). Each article runs through the whole pipeline into a throwaway store, as
