@@ -5,6 +5,7 @@ news, never part of the yardstick, read only to find what the missions stage get
     python benchmarks/probe_missions.py                 # per language and overall
     python benchmarks/probe_missions.py --errors        # every miss, contradiction and unsupported row
     python benchmarks/probe_missions.py --lang es --json out.json
+    python benchmarks/probe_missions.py --batch 2         # only the articles marked "batch": 2
 
 The texts live in the git-ignored `eval/probe/cache/ID.txt` (refilled by searching the pages corpus
 for each record's query). Each article runs through the whole pipeline into a throwaway store, as
@@ -108,11 +109,14 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lang", help="only articles in this language")
     ap.add_argument("--fast", action="store_true", help="rules only (dyad code --fast)")
+    ap.add_argument("--batch", type=int, help="only articles of this batch (1: those without a batch mark)")
     ap.add_argument("--errors", action="store_true", help="list misses, contradictions and unsupported rows")
     ap.add_argument("--json", help="write the figures to this file as JSON")
     a = ap.parse_args()
     articles = [json.loads(x) for x in PROBE.read_text(encoding="utf-8").splitlines() if x.strip()]
     articles = [x for x in articles if not a.lang or x["lang"] == a.lang]
+    # a later batch is gathered before a round's rules and scored once at its end, apart from the rest
+    articles = [x for x in articles if a.batch is None or x.get("batch", 1) == a.batch]
     results, skipped = eval_news.run(articles, a.fast, read=read_text)
     if skipped:
         print(f"skipped {len(skipped)} probe article(s) whose text is not in {CACHE}", file=sys.stderr)

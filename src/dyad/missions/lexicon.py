@@ -25,7 +25,8 @@ from dyad.text.normalize import fold
 ROLES = (
     "noun", "change", "relations", "relation", "block", "mode", "possessive", "owner", "host", "from",
     "with", "between", "agent", "article", "definite", "filler", "conj", "both", "boundary", "ending", "other",
-    "setting", "again", "gerund", "participle", "nonactor", "dest", "relative", "activity",
+    "setting", "again", "gerund", "participle", "inflection", "nonactor", "dest", "relative", "activity", "pronoun",
+    "turn",
 )  # fmt: skip
 MODES = (
     "future",
@@ -89,7 +90,7 @@ class Lexicon:
     words: dict[str, frozenset[str]]  # one-word roles (possessive, host, article ...) -> their words
     endings: tuple[tuple[str, str], ...]  # (ending of the unfolded word, mode): "-rá" marks a future
     settings: dict[str, int]  # gap: the most words between a change word and its mission word
-    forms: dict[str, tuple[str, ...]]  # gerund / participle: folded endings of such verb forms
+    forms: dict[str, tuple[str, ...]]  # gerund / participle / inflection: folded endings of such word forms
 
     def find(self, tokens: list[Token]) -> list[CueMatch]:
         """Every cue in the tokens; `block` cues remove what they overlap, then the longest cue of a role wins."""
@@ -230,7 +231,7 @@ def lexicon(lang: str) -> Lexicon:
         if role == "setting":
             settings[row["cue"]] = int(value)
             continue
-        if role in ("gerund", "participle"):
+        if role in ("gerund", "participle", "inflection"):
             forms.setdefault(role, []).append(fold(row["cue"]))
             continue
         parts = _cue_words(row["cue"])
@@ -246,6 +247,7 @@ def lexicon(lang: str) -> Lexicon:
             "mode",
             "other",
             "both",
+            "turn",
         ):
             words.setdefault(role, set()).add(parts[0])
             continue

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dyad.missions.lexicon import CueMatch
+from dyad.missions.phrases import attributes, in_attribute
 from dyad.missions.sentence import Parsed
 from dyad.text.dates import DateMention, date_words, find_dates, is_before, nearest_date
 
@@ -45,10 +46,13 @@ def mode_of(parsed: Parsed, cue: CueMatch, status: str, noun: CueMatch | None = 
     found: dict[str, str] = {}
     speech = any(m.cue.value == "speech" and m.end <= cue.start for m in parsed.role_matches("mode"))
     changes = [c for c in parsed.matches if c.cue.role in ("change", "relation") and c is not cue]
+    spans = attributes(parsed)
     for m in parsed.role_matches("mode"):
         value, scope = m.cue.value, m.cue.scope
         if any(c.start <= m.start and m.end <= c.end for c in changes):
             continue  # "ordered" inside another change ("ordered out") gives no mode to this one
+        if in_attribute(spans, m.start, m.end, cue):
+            continue  # "die seit Jahren geschlossene Botschaft": the participle's "seit", not this change's
         if scope == "sentence":
             hit = True
         elif scope == "adjacent":  # "to move", "para reabrir": right before the change word
@@ -139,6 +143,7 @@ def when(
     planned = mode.mode in ("future", "infinitive") or (mode.mode in ("intent", "command") and status not in _IMMEDIATE)
     if planned:
         dates = find_dates(parsed.folded, doc_date, date_words(parsed.lex.lang), forward=True)
+    dates = [d for d in dates if not _anothers_date(parsed, cue, _token_at(parsed, d.start))]
     clause = parsed.clause[cue.start]
     here = [d for d in dates if parsed.clause[_token_at(parsed, d.start)] == clause] or dates
     near = nearest_date(here, start, end)
@@ -153,6 +158,18 @@ def when(
         # "la reapertura ... para el próximo mes": a change dated after the article is still to come
         return near.date, Mode("future", f"future: dated {near.date}, after the article")
     return near.date, mode
+
+
+def _anothers_date(parsed: Parsed, cue: CueMatch, i: int) -> bool:
+    """Whether the date at token i belongs to another change word: it stands in an attributive phrase
+    ("die Mitte Februar geschlossene Botschaft wird wieder geöffnet"), or after a change word that follows
+    this one after a comma ("rouvre son ambassade à Damas, fermée en 2012": the closure's date)."""
+    if in_attribute(attributes(parsed), i, i + 1, cue):
+        return True
+    return any(
+        c.cue.role == "change" and cue.end <= c.start and c.end <= i and parsed.word(c.start - 1) == ","
+        for c in parsed.matches
+    )
 
 
 def _after(date: str, doc_date: str | None) -> bool:

@@ -31,6 +31,8 @@ from dyad.missions.phrases import (
 from dyad.missions.sentence import Anchor, Parsed
 
 _NEAR_SUBJECT = 8  # words between an actor and the change it hosts
+_QUOTES = ('"', "„")  # quotation marks as folded
+_SPEAKER_WINDOW = 10  # words after a closing quote that may name its speaker
 
 
 @dataclass(slots=True)
@@ -42,6 +44,7 @@ class Context:
     mission: tuple[str, str] | None = None  # (owner, host) of the last mission read as news
     main: tuple[str, str] | None = None  # (owner, host) of the first: the story's mission
     relation: tuple[str, str] | None = None  # the parties of the last relations change read as news
+    change: str | None = None  # the status of the last mission change read as news ("then came the turn of")
     past: bool = False  # the story is telling the past (see reader._tells_past)
     narrating_past: bool = False  # ... and the sentence being read gives no date of its own
 
@@ -102,6 +105,67 @@ def subject_of(parsed: Parsed, before: int, exclude: set[int], *, gerund: bool =
     return _group(parsed, here)
 
 
+def speaker_after_quote(parsed: Parsed, cue: CueMatch) -> list[Anchor]:
+    """The speaker named after the quote that tells the change ("«Nous fermons l'ambassade», a déclaré le
+    ministre lituanien", '"We are closing the embassy," said Lithuania's foreign minister'): the actor
+    of the speech words that follow the closing quotation mark, in the words before the sentence ends."""
+    quotes = [i for i, t in enumerate(parsed.tokens) if t.norm in _QUOTES]
+    opening = [i for i in quotes if i < cue.start]
+    closing = [i for i in quotes if i >= cue.end]
+    if len(opening) % 2 == 0 or not closing:
+        return []  # the change word is not inside a quotation
+    window = range(closing[0] + 1, min(len(parsed.tokens), closing[0] + 1 + _SPEAKER_WINDOW))
+    if not any(m.cue.value == "speech" and m.start in window for m in parsed.role_matches("mode")):
+        return []
+    for i in window:
+        if parsed.word(i) in (".", ";", ":") or parsed.word(i) in _QUOTES:
+            break
+        anchor = parsed.anchor_at(i)
+        if anchor is not None and anchor.kind != "city" and not in_phrase(parsed, anchor):
+            return [anchor]
+    return []
+
+
+def subject_after_verb(parsed: Parsed, cue: CueMatch, noun: CueMatch | None, marks_end: int) -> list[Anchor]:
+    """The actors named right after the change verb when none is named before it ("Las embajadas en Kiev
+    cerraron España, Italia y Grecia", "Daraufhin schlossen Spanien und Italien ihre Botschaften"), or
+    right after its object and the object's place ("cerraron sus embajadas en Kiev España e Italia"):
+    the subject after its verb, with its list. Not after a change noun ("el cierre de ..."), nor a state
+    a preposition governs or that owns a mission word ("closed Canada's embassy")."""
+    before = cue.start - 1
+    if any(parsed.is_(role, before) for role in ("article", "possessive", "host", "owner")):
+        return []  # a change noun: "la fermeture de la France" names whose mission closed, not who acted
+    starts = [cue.end]
+    if noun is not None and noun.start >= cue.end:
+        after = marks_end
+        if parsed.is_("host", after):
+            _, after = anchor_list(parsed, after + 1, parsed.word(after))
+        starts.append(after)
+    for start in starts:
+        j = start
+        while parsed.is_("article", j):
+            j += 1
+        found, _ = anchor_list(parsed, j)
+        if not found or found[0].start != j:
+            continue
+        actors = [a for a in found if a.kind not in ("city", "demonym") and not owns_a_noun(parsed, a)]
+        if actors and actors[0] is found[0] and not in_phrase(parsed, found[0]) and not found[0].genitive:
+            return actors
+    return []
+
+
+def reports(parsed: Parsed, anchor: Anchor, cue: CueMatch) -> bool:
+    """Whether an actor after the change word is the one who reports it, not a party to it ("..., according
+    to Spanish officials", "..., Spanish officials said", "según fuentes españolas"): it follows a speech
+    word that follows the change word, or stands just before one."""
+    for m in parsed.role_matches("mode"):
+        if m.cue.value != "speech" or m.start < cue.end:
+            continue
+        if m.end <= anchor.start or 0 <= m.start - anchor.end <= 3:
+            return True
+    return False
+
+
 def _told_to_act(parsed: Parsed, cue: CueMatch, subject: list[str]) -> str | None:
     """The state a command word tells to do the change ("ordered Russia to close", "pidió a Perú
     cerrar"): an actor between the command word and the change word, next to it, not the subject."""
@@ -151,7 +215,11 @@ def _after_fronted_clause(parsed: Parsed, cue: CueMatch, taken: set[int]) -> lis
     if comma is None or any(parsed.anchor_at(i) for i in range(0, cue.start) if i not in taken):
         return []
     after = [a for a in parsed.anchors if a.start > comma and a.start not in taken and a.kind != "city"]
-    return after[:1] if after and after[0].start <= comma + 3 else []
+    if not after or after[0].start > comma + 3:
+        return []
+    # "Damasco, capital de Siria,": an apposition names the place, not who acted
+    apposition = any(parsed.is_(role, k) for k in range(comma + 1, after[0].start) for role in ("filler", "owner"))
+    return [] if apposition else after[:1]
 
 
 def agent_of(parsed: Parsed, cue: CueMatch) -> list[Anchor]:
@@ -209,7 +277,12 @@ def mission_parties(
     found = agent or subject_of(parsed, min(cue.start, noun.start if noun else cue.start), taken, gerund=gerund)
     if found is None:
         return Parties([], [], None, ["an actor the sentence does not name"])
-    subject = found or _after_fronted_clause(parsed, cue, taken)
+    subject = (
+        found
+        or speaker_after_quote(parsed, cue)
+        or subject_after_verb(parsed, cue, noun, marks.end)
+        or _after_fronted_clause(parsed, cue, taken)
+    )
     subject_codes = [a.country for a in subject]
     if subject:
         why.append(f"subject {', '.join(a.text for a in subject)}")
@@ -370,6 +443,7 @@ def _default_hosts(
         a
         for a in parsed.anchors
         if a.country not in owners and a.country not in subject and parsed.clause[a.start] == clause
+        and not (a.start > cue.end and reports(parsed, a, cue))
     ]
     if others:
         near = min(others, key=lambda a: abs(a.start - cue.start))

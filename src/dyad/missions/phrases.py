@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dyad.missions.lexicon import CueMatch
+from dyad.missions.lexicon import CueMatch, Token
 from dyad.missions.sentence import Anchor, Parsed
 
 GOVERNED = ("host", "from", "with", "between")
@@ -45,6 +45,7 @@ def anchor_list(parsed: Parsed, i: int, repeat: str = "") -> tuple[list[Anchor],
     `repeat` is the preposition that may open each item again ("in Tschechien sowie in Österreich")."""
     out: list[Anchor] = []
     j, idle = i, 0
+    joined = True  # whether a joiner stands between the last item and what follows
     clause = parsed.clause[i] if i < len(parsed.tokens) else -1
     while j < len(parsed.tokens) and parsed.clause[j] == clause and idle <= 2:
         anchor = parsed.anchor_at(j)
@@ -52,10 +53,13 @@ def anchor_list(parsed: Parsed, i: int, repeat: str = "") -> tuple[list[Anchor],
             if out and _places_kind(out[-1]) and not _places_kind(anchor) and parsed.word(j - 1) == ",":
                 break  # "in Caracas, North Korea and Venezuela will ...": the list of places ended
             out.append(anchor)
-            j, idle = anchor.end, 0
+            j, idle, joined = anchor.end, 0, False
             continue
         w = parsed.word(j)
+        if parsed.is_("article", j) and not joined and not parsed.is_("filler", j):
+            break  # "em Bamako o governo do Peru": an article with no joiner opens another phrase
         if parsed.is_("article", j) or parsed.is_("filler", j) or (repeat and w == repeat) or joiner(parsed, j):
+            joined = joined or joiner(parsed, j) or (bool(repeat) and w == repeat)
             j, idle = j + 1, idle + (0 if joiner(parsed, j) else 1)
             continue
         break
@@ -176,7 +180,10 @@ def host_phrase(
     origins: list[Anchor] = []
     prep = ""
     j = start
+    speech = {i for m in parsed.role_matches("mode") if m.cue.value == "speech" for i in range(m.start, m.end)}
     while j < min(len(parsed.tokens), start + limit) and parsed.clause[j] == clause:
+        if j in speech:
+            break  # "in Dakhla, according to Spanish officials": who reports it, no place of the mission
         if parsed.is_("host", j) or parsed.is_("from", j) or (moving and parsed.is_("dest", j)):
             found, stop = anchor_list(parsed, j + 1, parsed.word(j))
             if found:
@@ -202,3 +209,47 @@ def places(anchors: list[Anchor]) -> list[tuple[str, str | None]]:
         else:
             out.append((a.country, a.city))
     return out
+
+
+def attributes(parsed: Parsed) -> list[tuple[int, int]]:
+    """Participle phrases that qualify a mission word before it, from after their article to the
+    participle ("die [Mitte Februar geschlossene] deutsche Botschaft", "the [recently closed] embassy"):
+    their dates and mode words tell when and how the participle's state came about, not the change the
+    sentence reports ("die ... geschlossene Botschaft wird wieder geöffnet"). (start, end) token spans."""
+    out: list[tuple[int, int]] = []
+    for noun in parsed.role_matches("noun"):
+        k = noun.start - 1
+        while k >= 0 and (parsed.anchor_at(k) is not None or parsed.word(k) == "-"):
+            anchor = parsed.anchor_at(k)  # "geschlossene deutsche Botschaft", "closed US embassy"
+            k = anchor.start - 1 if anchor is not None else k - 1
+        if k < 0 or not _attributive_participle(parsed, k):
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= 6 and parsed.clause[j] == parsed.clause[k] and parsed.word(j) != ",":
+            if parsed.is_("article", j) or parsed.is_("possessive", j):
+                out.append((j + 1, k + 1))
+                break
+            j -= 1
+    return out
+
+
+def _attributive_participle(parsed: Parsed, k: int) -> bool:
+    """A lower-case change word ("closed"), or one with the ending a participle takes before its noun
+    ("geschlossenen": German nouns are capitalised, participles are not)."""
+    tok = parsed.tokens[k]
+    if not parsed.text[tok.start : tok.start + 1].islower():
+        return False
+    if any(m.cue.role == "change" and m.start == k and m.end == k + 1 for m in parsed.matches):
+        return True
+    word = tok.norm
+    for ending in parsed.lex.forms.get("inflection", ()):
+        if word.endswith(ending) and len(word) > len(ending) + 4:
+            stem = Token(0, 0, len(word) - len(ending), word[: -len(ending)])
+            if any(m.cue.role == "change" for m in parsed.lex.find([stem])):
+                return True
+    return False
+
+
+def in_attribute(spans: list[tuple[int, int]], start: int, end: int, cue: CueMatch) -> bool:
+    """Whether tokens start..end lie in an attributive phrase that is not the change word's own."""
+    return any(s <= start and end <= e and not (s <= cue.start < e) for s, e in spans)

@@ -9,7 +9,7 @@ sentence reports it and when from its mode and date words (`modes`).
 from __future__ import annotations
 
 from dyad.doc import MissionChange, RelationChange, Trigger
-from dyad.missions.lexicon import CueMatch
+from dyad.missions.lexicon import Cue, CueMatch
 from dyad.missions.modes import mode_of, status_of, stored_status, when
 from dyad.missions.parties import (
     Context,
@@ -18,7 +18,7 @@ from dyad.missions.parties import (
     reciprocal,
     subject_of,
 )
-from dyad.missions.phrases import anchor_list, host_phrase
+from dyad.missions.phrases import anchor_list, attributes, host_phrase
 from dyad.missions.sentence import Anchor, Parsed
 from dyad.text.dates import DateMention, date_words, find_dates, is_before
 
@@ -48,6 +48,8 @@ def read(
                 parsed, cue, noun, sentence, doc_date, dates, context, missions, [r for r in relations if r.news]
             )
         )
+    if not missions:
+        missions.extend(_their_turn(parsed, sentence, doc_date, dates, context, [r for r in relations if r.news]))
     subject = subject_of(parsed, len(parsed.tokens), set())
     if subject:
         context.subject = [a.country for a in subject]
@@ -123,12 +125,15 @@ def _pairs(parsed: Parsed) -> list[tuple[CueMatch, CueMatch | None]]:
             n for n in parsed.role_matches("noun")
             if (n.cue.value != "staff" or cue.cue.value.count("|") == 2 or cue.cue.needs == "alone")
             and (n.cue.needs != "definite" or parsed.is_("definite", n.start - 1))
+            and (n.cue.needs != "owned" or _owned(parsed, n))
             and not (n.cue.value == "ambassador" and cue.cue.value in _OPENINGS)
         ]
         best = _nearest(parsed, cue, nouns, limit)
         rel = _nearest(parsed, cue, rel_nouns, _RELATION_GAP)
         twin = any(m.cue.role == "relation" and m.start == cue.start for m in parsed.matches)
         if twin and rel is not None and (best is None or rel[0] <= best[0]):
+            continue
+        if best is not None and _acts_on_its_own_object(parsed, cue, best[1]):
             continue
         if best is not None:
             # "the visa section of the embassy was closed": the service the mission word qualifies changed
@@ -137,6 +142,44 @@ def _pairs(parsed: Parsed) -> list[tuple[CueMatch, CueMatch | None]]:
         elif cue.cue.needs == "alone":
             out.append((cue, None))
     return out
+
+
+_PREPOSITIONS = ("host", "from", "owner", "with", "agent", "dest", "between")
+
+
+def _acts_on_its_own_object(parsed: Parsed, cue: CueMatch, noun: CueMatch) -> bool:
+    """ "Nas ruas que cercam a entrada da embaixada, membros do Exército retiram grandes blocos", "Near the
+    embassy, police closed the road": a mission word a preposition governs before a comma is where it
+    happens, and a change verb after the comma with an object of its own (a word that is no preposition,
+    no mission word and no state) acts on that object."""
+    if noun.start >= cue.start or not any(parsed.word(k) == "," for k in range(noun.end, cue.start)):
+        return False
+    if any(parsed.word(k) == "," for k in range(0, noun.start)):
+        return False
+    # the sentence opens with a phrase that is no noun phrase: a preposition ("Near", "Em frente à", "Nas")
+    first = 0
+    if (
+        parsed.is_("article", first) or parsed.is_("possessive", first) or parsed.anchor_at(first) is not None
+        or any(m.start == first and m.cue.role in ("noun", "change") for m in parsed.matches)
+    ):
+        return False
+    k = cue.end
+    while parsed.is_("article", k):
+        k += 1
+    if k >= len(parsed.tokens) or not parsed.word(k).isalpha() or parsed.anchor_at(k) is not None:
+        return False
+    if any(parsed.is_(role, k) for role in (*_PREPOSITIONS, "possessive", "conj", "boundary", "pronoun")):
+        return False
+    return not any(m.start <= k < m.end for m in parsed.matches)
+
+
+def _owned(parsed: Parsed, noun: CueMatch) -> bool:
+    """A word that is a mission word only with the state it serves after it ("representantes de México y
+    España", not "sus representantes", "representantes de sectores como la cultura")."""
+    j = noun.end + 1
+    while parsed.is_("article", j):
+        j += 1
+    return parsed.is_("owner", noun.end) and parsed.anchor_at(j) is not None
 
 
 def _of_something_else(parsed: Parsed, cue: CueMatch) -> bool:
@@ -155,6 +198,8 @@ def _of_something_else(parsed: Parsed, cue: CueMatch) -> bool:
         return False  # "el cierre de su sede": its own, likely the mission under another name
     while parsed.is_("article", j) or parsed.is_("filler", j):
         j += 1
+    if any(start == j for start, _ in attributes(parsed)):
+        return False  # "die Wiedereröffnung der Mitte Februar geschlossenen Botschaft": a mission word follows
     if parsed.is_("activity", j):
         return False  # "la reprise des activités (à l'ambassade)": a mission's own activity is the mission
     if j >= len(parsed.tokens) or not parsed.word(j).isalpha():
@@ -265,7 +310,34 @@ def _mission_changes(
     if out and out[-1].news:
         context.mission = (out[-1].sender, out[-1].host)
         context.main = context.main or context.mission
+        context.change = status
     return out
+
+
+def _their_turn(
+    parsed: Parsed,
+    sentence: int,
+    doc_date: str | None,
+    dates: list[DateMention],
+    context: Context,
+    relations: list[RelationChange],
+) -> list[MissionChange]:
+    """ "Puis ce fut le tour des représentants diplomatiques syriens en Italie et en Espagne": a sentence
+    with no change word of its own that gives the turn to missions named after a turn phrase reports the
+    story's last change again, for them."""
+    turns = parsed.role_matches("turn")
+    if not turns or context.change is None:
+        return []
+    turn = turns[0]
+    # the missions named after the phrase, or before it where the verb comes last ("war der ... Botschafter
+    # in Santiago an der Reihe")
+    near = [n for n in parsed.role_matches("noun") if -8 <= n.start - turn.end <= 4 and n.start != turn.start]
+    if not near:
+        return []
+    noun = min(near, key=lambda n: abs(n.start - turn.end))
+    said = Cue(turn.cue.text, turn.cue.words, "change", context.change, "", "before")
+    cue = CueMatch(turn.start, turn.end, said)
+    return _mission_changes(parsed, cue, noun, sentence, doc_date, dates, context, [], relations)
 
 
 def _unnamed_several(noun: CueMatch | None, parties: Parties) -> bool:
