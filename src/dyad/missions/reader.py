@@ -257,7 +257,7 @@ def _mission_changes(
         status = "ambassador expelled"
     if status == "-":
         return []
-    if _declares_a_leader(parsed, cue, status):
+    if _declares_a_leader(parsed, cue, status) or _civilians_leave(parsed, cue, noun):
         return []
     if status == "opened" and _again(parsed, cue):
         status = "reopened"  # "wieder eröffnet", "de nuevo abierta"
@@ -354,6 +354,20 @@ def _told_to_leave_by_a_deadline(parsed: Parsed, cue: CueMatch, noun_kind: str) 
     expels = cue.cue.value.split("|")[0] == "ambassador expelled"
     deadline = any(m.cue.value == "order" for m in parsed.role_matches("mode"))
     return expels and noun_kind not in ("ambassador", "staff") and deadline
+
+
+_CIVILIANS_REACH = 8
+
+
+def _civilians_leave(parsed: Parsed, cue: CueMatch, noun: CueMatch | None) -> bool:
+    """ "urged its citizens in Yemen to leave the country", "appelle ses ressortissants à quitter le pays": a
+    leaving word with no mission word, whose leavers are a state's citizens or its companies, is advice or an
+    evacuation; no envoy is expelled."""
+    if noun is not None or cue.cue.needs != "alone":
+        return False
+    return any(
+        parsed.role_at("civilians", k) for k in range(max(0, cue.start - _CIVILIANS_REACH), cue.start)
+    )
 
 
 def _declares_a_leader(parsed: Parsed, cue: CueMatch, status: str) -> bool:
