@@ -45,3 +45,24 @@ def test_fold_keeps_length_and_strips_accents():
 
 def test_tokens_keep_dotted_abbreviations():
     assert [t.text for t in tokenize("The U.S. and EE.UU. differ.")] == ["The", "U.S.", "and", "EE.UU.", "differ", "."]
+
+
+def test_a_pages_furniture_is_no_sentence_of_the_document():
+    import dyad
+    from dyad.doc import Document
+    from dyad.engine import default_engine
+
+    text = (
+        "Peru recalled its ambassador to Bolivia on Monday.\n"
+        "Read more: Ecuador expels the ambassador of Colombia\n"
+        "Pingback: Chile closes its embassy in Caracas - a blog\n"
+        "This article was originally published by a partner site.\n"
+        "Officials in Lima said the move was temporary.\n"
+    )
+    doc = default_engine(True).process(Document(id="t", text=text, date="2021-03-10", lang="en"))
+    assert [s.text[:4] for s in doc.sentences] == ["Peru", "Offi"]
+    assert {(e.source.country, e.target.country) for e in doc.events} <= {("PER", "BOL"), ("PER", "PER")}
+    assert not [m for m in doc.missions if m.sender in ("ECU", "CHL")]
+    # a sentence that only mentions reading more is kept
+    kept = dyad.code_text("Ecuador said it would read more carefully the proposal from Colombia.", fast=True)
+    assert kept

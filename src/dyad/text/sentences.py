@@ -15,7 +15,7 @@ from dyad.doc import Document, Sentence
 from dyad.errors import InputError
 from dyad.pipeline import stage
 from dyad.resources import Resources
-from dyad.text.normalize import scrub
+from dyad.text.normalize import fold, scrub
 
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["'“‘«„(\[¿¡]?[A-ZÁÉÍÓÚÑÜÀÂÄÃÇÈÊËÎÏÔÖÕÛÙŒ0-9])|\n\s*""")
 # A German ordinal date ("am 3. März") is no sentence end.
@@ -31,6 +31,16 @@ def load_months() -> frozenset[str]:
     """Month names of every language (lexicon/calendar.tsv), lower case: "3. März" continues a sentence."""
     rows = read_tsv("lexicon/calendar.tsv", ("word", "kind"))
     return frozenset(r["word"].lower() for r in rows if r["kind"] == "month")
+
+
+def load_furniture() -> tuple[str, ...]:
+    """How a page's furniture line begins (text/furniture.tsv): "Read more:", "Leia também", "Pingback:"."""
+    return tuple(r["lead"] for r in read_tsv("text/furniture.tsv", ("lead",)))
+
+
+def is_furniture(sentence: str, leads: tuple[str, ...]) -> bool:
+    """A link to another story or a credit line: no news of the document's own."""
+    return fold(sentence[:60]).lstrip(" -•*>|").startswith(leads)
 
 
 def split_sentences(
@@ -87,6 +97,7 @@ def make_sentence_splitter(*, resources: Resources, max_chars: int = 2000,
     del resources  # the splitter's only table is its abbreviations
     abbreviations = load_abbreviations()
     months = load_months()
+    furniture = load_furniture()
 
     def split(doc: Document) -> Document:
         if len(doc.text) > max_document_chars:
@@ -94,7 +105,8 @@ def make_sentence_splitter(*, resources: Resources, max_chars: int = 2000,
                              "limit for one document; split it (or raise [stages.sentences] "
                              "max_document_chars)")
         doc.text = scrub(doc.text)
-        doc.sentences = _reindex(_cap_length(split_sentences(doc.text, abbreviations, months), max_chars))
+        found = _cap_length(split_sentences(doc.text, abbreviations, months), max_chars)
+        doc.sentences = _reindex([s for s in found if not is_furniture(s.text, furniture)])
         return doc
 
     return split
