@@ -33,7 +33,7 @@ from typing import Any
 from dyad.coding.combine import Combiner, features, load_combiners
 from dyad.coding.dates import resolve_date
 from dyad.coding.modes import ModeCues, detect_mode
-from dyad.coding.stage import build_event
+from dyad.coding.stage import FORCE_ROOTS, SUFFERERS, build_event
 from dyad.doc import Document, Event, Mention, Sentence, Trigger
 from dyad.errors import ConfigError, DataFileError
 from dyad.pipeline import stage
@@ -326,9 +326,13 @@ class ModelStage:
             mentions = _actors(by_sentence.get(sentence.index, []))
             rules = candidates.get(sentence.index, [])
             if self.combiner is not None:
-                events.extend(self.combine(doc, sentence, mentions, rules, reading, self.combiner))
+                chosen = self.combine(doc, sentence, mentions, rules, reading, self.combiner)
             else:
-                events.extend(self.decide(doc, sentence, mentions, rules, reading))
+                chosen = self.decide(doc, sentence, mentions, rules, reading)
+            # the role head learned that a subject acts: those the rules read as killed or struck in the
+            # sentence ("Two soldiers were killed in Mali") are never the agent of its force
+            hurt = set(doc.meta.get(SUFFERERS, {}).get(sentence.index, ()))
+            events.extend(e for e in chosen if not (e.root in FORCE_ROOTS and e.source.code in hurt))
         events.sort(key=lambda e: (e.sentence, e.trigger.start if e.trigger else 0))
         doc.events = events
 

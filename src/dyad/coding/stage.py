@@ -15,7 +15,7 @@ from dyad.coding.modes import ModeCues, ModeShift, detect_mode
 from dyad.coding.patterns import STATE, PatternsByLanguage, TriggerMatch
 from dyad.coding.places import find_location
 from dyad.coding.roles import UNARY as _UNARY
-from dyad.coding.roles import ActorSpan, Roles, assign_roles, fallback_roles, token_spans
+from dyad.coding.roles import ActorSpan, Roles, assign_roles, fallback_roles, sufferers, token_spans
 from dyad.doc import Document, Event, Mention, Sentence, Trigger
 from dyad.ingest.lang import CODED_LANGUAGES
 from dyad.pipeline import stage
@@ -223,6 +223,11 @@ class EventCoder:
             for roles in fallback_roles(tokens, None, mentions, grammar):
                 out.append(self._event(doc, sentence, tokens, None, roles, 4, grammar))
         out = [e for e in (_within_one_country(e, self.resources) for e in out) if e is not None]
+        hurt = sufferers(tokens, triggers, mentions, grammar) if mentions else set()
+        # "Two soldiers were killed in Mali": those killed are no agent of force, whatever reads them so
+        out = [e for e in out if not (e.root in FORCE_ROOTS and e.source.code in hurt)]
+        if hurt:
+            doc.meta.setdefault(SUFFERERS, {})[sentence.index] = sorted(hurt)
         if self.combiner is not None:
             for e in out:
                 e.confidence = self.combiner.score(features(e, out))
@@ -309,6 +314,12 @@ class EventCoder:
             "position": position,
         }
         return event
+
+
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+# `Document.meta` key: per sentence index, the codes of the actors it names as suffering force (`sufferers`),
+# for the model stage, whose role head would otherwise make them the agent.
+SUFFERERS = "sufferers"
 
 
 def _within_one_country(event: Event, resources: Resources) -> Event | None:
