@@ -33,7 +33,7 @@ from typing import Any
 from dyad.coding.combine import Combiner, features, load_combiners
 from dyad.coding.dates import resolve_date
 from dyad.coding.modes import ModeCues, detect_mode
-from dyad.coding.stage import FORCE_ROOTS, SUFFERERS, build_event
+from dyad.coding.stage import FORCE_ROOTS, SUFFERERS, build_event, distrust_same_party
 from dyad.doc import Document, Event, Mention, Sentence, Trigger
 from dyad.errors import ConfigError, DataFileError
 from dyad.pipeline import stage
@@ -332,7 +332,11 @@ class ModelStage:
             # the role head learned that a subject acts: those the rules read as killed or struck in the
             # sentence ("Two soldiers were killed in Mali") are never the agent of its force
             hurt = set(doc.meta.get(SUFFERERS, {}).get(sentence.index, ()))
-            events.extend(e for e in chosen if not (e.root in FORCE_ROOTS and e.source.code in hurt))
+            kept = [e for e in chosen if not (e.root in FORCE_ROOTS and e.source.code in hurt)]
+            for e in kept:
+                # a country acting on its own government or army is one party twice (`same_party`)
+                e.confidence = distrust_same_party(e)
+            events.extend(kept)
         events.sort(key=lambda e: (e.sentence, e.trigger.start if e.trigger else 0))
         doc.events = events
 
