@@ -436,8 +436,8 @@ def victim_of(
     when the trigger stands in no such phrase. The words between "in" and the trigger are the noun
     phrase's own (an article, a demonym), so the trigger is a noun there whatever the matcher read."""
     start = trigger.start_token
-    if trigger.pattern.code[:2] not in _FORCE:
-        return None
+    if trigger.pattern.code[:2] not in _FORCE or norms[start] in g.of("mutual"):
+        return None  # "died in fighting", "killed in an Afghan clash": their side fought too
     prep = next(
         (i for i in range(start - 1, max(left, start - 5) - 1, -1) if norms[i] in g.of("suffered_in")), None
     )
