@@ -65,3 +65,10 @@ def test_a_clash_with_a_partner_is_still_read_between_the_two_sides() -> None:
     assert {(s, t) for s, _, t in got if s != t} & {("MYSMIL", "THAMIL"), ("THAMIL", "MYSMIL")}
     got = force("Malaysian troops killed four Thai soldiers in a clash near the border.")
     assert got[0][0] == "MYSMIL" and got[0][2] == "THAMIL"
+
+
+def test_those_killed_in_an_act_both_sides_do_fought_too() -> None:
+    # "fighting" is theirs as well as the other side's: the usual reading stands beside the air strike
+    got = force("Eleven Sudanese soldiers have died in fighting and an air strike on the Chadian border.")
+    assert [e for e in got if e[0] == "SDNMIL" and e[2].startswith("TCD") and e[1].startswith("19")]
+    assert not [e for e in got if e[0] == "SDNMIL" and e[1] == "195"]  # the air strike is not theirs

@@ -32,8 +32,9 @@ from typing import Any
 
 from dyad.coding.combine import Combiner, features, load_combiners
 from dyad.coding.dates import resolve_date
+from dyad.coding.grammar import grammar_for
 from dyad.coding.modes import ModeCues, detect_mode
-from dyad.coding.stage import FORCE_ROOTS, SUFFERERS, build_event, distrust_same_party
+from dyad.coding.stage import SUFFERERS, build_event, distrust_same_party, struck_by_its_victim
 from dyad.doc import Document, Event, Mention, Sentence, Trigger
 from dyad.errors import ConfigError, DataFileError
 from dyad.pipeline import stage
@@ -332,7 +333,8 @@ class ModelStage:
             # the role head learned that a subject acts: those the rules read as killed or struck in the
             # sentence ("Two soldiers were killed in Mali") are never the agent of its force
             hurt = set(doc.meta.get(SUFFERERS, {}).get(sentence.index, ()))
-            kept = [e for e in chosen if not (e.root in FORCE_ROOTS and e.source.code in hurt)]
+            grammar = grammar_for(sentence.lang or doc.lang)
+            kept = [e for e in chosen if not struck_by_its_victim(e, hurt, grammar)]
             for e in kept:
                 # a country acting on its own government or army is one party twice (`same_party`)
                 e.confidence = distrust_same_party(e)

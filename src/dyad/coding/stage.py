@@ -225,7 +225,7 @@ class EventCoder:
         out = [e for e in (_within_one_country(e, self.resources) for e in out) if e is not None]
         hurt = sufferers(tokens, triggers, mentions, grammar) if mentions else set()
         # "Two soldiers were killed in Mali": those killed are no agent of force, whatever reads them so
-        out = [e for e in out if not (e.root in FORCE_ROOTS and e.source.code in hurt)]
+        out = [e for e in out if not struck_by_its_victim(e, hurt, grammar)]
         if hurt:
             doc.meta.setdefault(SUFFERERS, {})[sentence.index] = sorted(hurt)
         if self.combiner is not None:
@@ -337,6 +337,15 @@ def same_party(source: Mention, target: Mention) -> bool:
     if source.country is None or source.country != target.country:
         return False
     return source.sector is None and target.sector in STATE_ORGANS
+
+
+def struck_by_its_victim(event: Event, hurt: set[str], grammar: Grammar) -> bool:
+    """An act of force whose source the sentence names as suffering force (`sufferers`), unless the act
+    is one both sides do ("died in fighting and an air strike": the fighting was theirs too)."""
+    if event.root not in FORCE_ROOTS or event.source.code not in hurt:
+        return False
+    first = fold(event.trigger.text).split()[:1] if event.trigger else []
+    return not (first and first[0] in grammar.of("mutual"))
 
 
 def distrust_same_party(event: Event) -> float:
