@@ -152,3 +152,22 @@ def test_every_member_of_a_long_list_of_subjects_acts_on_the_object() -> None:
     # a joint act with its object named is towards the object, not between the members
     got = pairs("Mexico, Brazil, Chile and Argentina recalled their envoys from Caracas.")
     assert {("MEX", "VEN"), ("CHL", "VEN")} <= got and ("CHL", "ARG") not in got
+
+
+def test_a_country_acting_on_its_own_government_or_army_is_one_party_twice_and_not_trusted() -> None:
+    # the story's envoy read as the expelling country's own government: the pair is one party twice
+    for text in (
+        "Ecuador expelled the ambassador on Tuesday, Ecuadorian officials said.",
+        "Iran says its navy seized a Greek oil tanker in the Gulf.",
+    ):
+        for fast in (True, False):
+            found = dyad.code_text(text, date="2021-03-10", fast=fast)
+            own = [
+                e for e in found
+                if e.source.sector is None and e.target.sector and e.source.country == e.target.country
+            ]
+            assert all(e.confidence < 0.5 for e in own)
+    # must not: two bodies of one state are two parties, and one actor alone keeps its own act
+    assert ("PERMIL", "PERGOV") in pairs("Peru's army deposed the government on Friday.")
+    found = dyad.code_text("The Kenyan government declined to comment.", date="2021-03-10", fast=False)
+    assert [(e.source.code, e.target.code) for e in found if e.confidence >= 0.5] == [("KENGOV", "KEN")]

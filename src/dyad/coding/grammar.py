@@ -38,6 +38,11 @@ are depends on the language, so each language has a `Grammar`: named classes of 
                        the previous verb's ("X recognised Y, cutting ties with Z")
     adjective_agent    the side of a noun its adjectives stand on ("before", "after"): a demonym there
                        qualifying a nominal trigger acted ("der russische Angriff", "o ataque russo")
+    bare_passive       English participles of acts done to someone that are passive with no auxiliary
+                       when `passive_after` follows ("3 soldiers killed in clash with ...")
+    suffered           verbs whose subject suffered the act named after `suffered_in` ("were killed in an
+                       air strike"): the subject is that act's target; after `with` stands a partner
+    mutual             nouns of acts both sides do ("clash", "fighting"): those killed in one fought too
     auxiliary, complement, that, opener, function: see dyad/coding/stage.py, modes.py and patterns.py
     flag               properties: verb_final, compounds, capitalised_nouns
 
@@ -57,7 +62,7 @@ CLASSES = frozenset(
     """determiner no_verb_after clause_opener conjunction relative relative_pronoun be werden reflexive
     unaccusative by of against infinitive and participle_opener preposition adjunct locative object_article both
     possessive gerund according told auxiliary complement that opener function flag adjective_agent
-    destination""".split()
+    destination bare_passive passive_after suffered suffered_in with mutual""".split()
 )
 FLAGS = frozenset({"verb_final", "compounds", "capitalised_nouns"})
 _FILE = "lexicon/grammar.tsv"

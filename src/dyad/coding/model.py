@@ -32,8 +32,9 @@ from typing import Any
 
 from dyad.coding.combine import Combiner, features, load_combiners
 from dyad.coding.dates import resolve_date
+from dyad.coding.grammar import grammar_for
 from dyad.coding.modes import ModeCues, detect_mode
-from dyad.coding.stage import build_event
+from dyad.coding.stage import SUFFERERS, build_event, distrust_same_party, struck_by_its_victim
 from dyad.doc import Document, Event, Mention, Sentence, Trigger
 from dyad.errors import ConfigError, DataFileError
 from dyad.pipeline import stage
@@ -326,9 +327,18 @@ class ModelStage:
             mentions = _actors(by_sentence.get(sentence.index, []))
             rules = candidates.get(sentence.index, [])
             if self.combiner is not None:
-                events.extend(self.combine(doc, sentence, mentions, rules, reading, self.combiner))
+                chosen = self.combine(doc, sentence, mentions, rules, reading, self.combiner)
             else:
-                events.extend(self.decide(doc, sentence, mentions, rules, reading))
+                chosen = self.decide(doc, sentence, mentions, rules, reading)
+            # the role head learned that a subject acts: those the rules read as killed or struck in the
+            # sentence ("Two soldiers were killed in Mali") are never the agent of its force
+            hurt = set(doc.meta.get(SUFFERERS, {}).get(sentence.index, ()))
+            grammar = grammar_for(sentence.lang or doc.lang)
+            kept = [e for e in chosen if not struck_by_its_victim(e, hurt, grammar)]
+            for e in kept:
+                # a country acting on its own government or army is one party twice (`same_party`)
+                e.confidence = distrust_same_party(e)
+            events.extend(kept)
         events.sort(key=lambda e: (e.sentence, e.trigger.start if e.trigger else 0))
         doc.events = events
 

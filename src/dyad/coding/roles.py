@@ -53,7 +53,9 @@ from dyad.coding.voice import is_passive, verb_final_roles
 from dyad.doc import Mention
 from dyad.text.tokens import Token
 
-__all__ = ["UNARY", "ActorSpan", "Roles", "assign_roles", "clause_bounds", "fallback_roles", "token_spans"]
+__all__ = [
+    "UNARY", "ActorSpan", "Roles", "assign_roles", "clause_bounds", "fallback_roles", "sufferers", "token_spans",
+]
 
 
 def assign_roles(
@@ -89,6 +91,9 @@ def _clause_roles(
     adjectival = _adjective_roles(norms, spans, trigger, right, g)
     if adjectival is not None:
         return adjectival
+    suffered = _victims_roles(norms, spans, trigger, left, right, g)
+    if suffered is not None:
+        return suffered
     relative = _relative_roles(norms, spans, trigger, right, g)
     if relative is not None:
         return relative
@@ -302,6 +307,9 @@ def _clause_roles(
         if passive:
             source, target, why = target, source, "passive: the subject is the target"
     elif passive:
+        if trigger.pattern.code[:2] in _FORCE and target_span is not None and locative(norms, target_span, g):
+            # "a soldier killed in Afghanistan": the place is where he died, not who killed him
+            return []
         source, target, why = target, source, "passive without 'by': the subject is the target"
     elif not trigger.pattern.reverse and why.startswith("subject before") and target_span is not None:
         # "Saudi Arabia, Egypt, Bahrain and the UAE cut ties with Qatar": each of them acts on Qatar;
@@ -360,6 +368,9 @@ def _shared_subject(
     return subjects or None
 
 
+# Roots of force: who suffered them is no agent ("were killed in an air strike"), nor is the place it happened.
+_FORCE = ("18", "19", "20")
+
 # Codes whose object belongs to the one who acts: "the embassy was opened", "the ambassador was recalled".
 _OWNED_OBJECTS = ("054", "161")
 
@@ -384,6 +395,68 @@ def _adjective_roles(
     if patient is None:
         return []
     return [Roles(agent.mention, patient.mention, "nominal trigger: the demonym qualifying it acts")]
+
+
+def _victims_roles(
+    norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, left: int, right: int, g: Grammar
+) -> list[Roles] | None:
+    """"Four soldiers were killed in an air strike", "died in a clash with X": the clause's subject
+    suffered the act the noun names, so it is the target, never the agent (the rule of "subject before
+    the trigger" would make the dead the attackers). The agent is the demonym before the noun ("an
+    Israeli air strike"), else the actor after "by"; with none named the act has no known agent and
+    the clause gives no roles. None when the trigger is no act of force after a verb of suffering
+    (grammar classes `suffered`, `suffered_in`), or when a partner follows "with" ("killed in a clash
+    with Thai troops": the subject's side fought too, a joint act the usual reading gets right)."""
+    found = victim_of(norms, spans, trigger, left, g)
+    if found is None:
+        return None
+    prep, victim = found
+    start = trigger.start_token
+    after = [s for s in spans if trigger.head_end <= s.first < right and s.mention.code != victim.code]
+    agent = next(
+        (s for s in spans if prep < s.first and s.last == start - 1 and s.mention.kind == "demonym"), None
+    )
+    agent = agent or next((s for s in after if after_preposition(norms, s, g) in g.of("by")), None)
+    if agent is None and any(after_preposition(norms, s, g) in g.of("with") for s in after):
+        # "killed in a clash with Thai troops": both sides fought; the subject is a party to the clash
+        # (a joint act, read either way round), so the usual reading stands
+        return None
+    if agent is None or agent.mention.code == victim.code:
+        return []
+    why = "passive sense: those who suffered the act are its target; its agent named with the noun"
+    agents = [a for a in group(norms, after, agent, g) if a.mention.code != victim.code] or [agent]
+    return [Roles(a.mention, victim, why) for a in agents]
+
+
+def victim_of(
+    norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, left: int, g: Grammar
+) -> tuple[int, Mention] | None:
+    """The actor that suffered an act of force (roots 18-20) named in a phrase after a verb of suffering
+    ("were killed in an air strike", "died during clashes"), with the position of "in"/"during"; None
+    when the trigger stands in no such phrase. The words between "in" and the trigger are the noun
+    phrase's own (an article, a demonym), so the trigger is a noun there whatever the matcher read."""
+    start = trigger.start_token
+    if trigger.pattern.code[:2] not in _FORCE or norms[start] in g.of("mutual"):
+        return None  # "died in fighting", "killed in an Afghan clash": their side fought too
+    prep = next(
+        (i for i in range(start - 1, max(left, start - 5) - 1, -1) if norms[i] in g.of("suffered_in")), None
+    )
+    if prep is None:
+        return None
+    between = norms[prep + 1 : start]
+    if prep == 0 or any(w in (",", ";", ":", ".") or w in g.of("preposition") for w in between):
+        return None  # "in a clash with Thai troops": "troops" is no act the victims suffered
+    verb = prep - 1
+    if norms[verb].endswith("ly") and verb > 0:  # "killed reportedly in"
+        verb -= 1
+    if norms[verb] not in g.of("suffered"):
+        return None
+    victims = [
+        s for s in spans
+        if left <= s.first and s.last < verb and after_preposition(norms, s, g) is None
+        and not enclosed(norms, s, verb, g)
+    ]
+    return (prep, victims[-1].mention) if victims else None
 
 
 def _relative_roles(
@@ -552,10 +625,46 @@ def fallback_roles(
     if not found and len(states) < len(mentions):
         found = _word_order(tokens, trigger, mentions, g)
     norms, spans = [t.norm for t in tokens], token_spans(tokens, mentions)
+    if trigger is not None:
+        victim = _sufferer(norms, spans, trigger, g)
+        if victim is not None:
+            # "were killed in an air strike near X", "a soldier killed in Afghanistan": the dead did not
+            # strike, whatever the word order
+            found = [r for r in found if r.source.code != victim.code]
     if trigger is None:
         # no act named: two members of a list ("Peru and Chile ...") are no pair, a region never acts
         return [r for r in found if not is_region(r.source) and not members(norms, spans, r, g)]
     return settle(norms, spans, trigger, found, g)
+
+
+def sufferers(tokens: list[Token], triggers: list[TriggerMatch], mentions: list[Mention], g: Grammar) -> set[str]:
+    """The codes of the actors a sentence names as suffering an act of force (`_sufferer`): no reading
+    of the sentence, by word order or from a word like "soldiers", makes them the agent of force."""
+    norms, spans = [t.norm for t in tokens], token_spans(tokens, mentions)
+    found = (_sufferer(norms, spans, t, g) for t in triggers)
+    return {m.code for m in found if m is not None}
+
+
+def _sufferer(norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, g: Grammar) -> Mention | None:
+    """Who suffered an act of force by the sentence's structure: the subject of a verb of suffering before
+    the act's noun (`victim_of`, unless a partner in a joint act follows "with"), or the subject of a
+    passive verb of force ("were killed", "killed in"); None when no such actor is named."""
+    found = victim_of(norms, spans, trigger, 0, g)
+    if found is not None:
+        joint_act = any(after_preposition(norms, s, g) in g.of("with") for s in spans if s.first >= trigger.head_end)
+        return None if joint_act else found[1]
+    if trigger.pattern.code[:2] not in _FORCE or trigger.pattern.nominal:
+        return None
+    left, right = clause_bounds(norms, trigger.start_token, trigger.head_end, g)
+    if not is_passive(norms, trigger, left, right, g):
+        return None
+    if any(after_preposition(norms, s, g) in g.of("with") for s in spans if trigger.head_end <= s.first < right):
+        return None  # "were killed in a clash with Thai troops": their side fought too
+    before = [
+        s for s in spans
+        if left <= s.first and s.last < trigger.start_token and after_preposition(norms, s, g) is None
+    ]
+    return before[-1].mention if before else None
 
 
 def _word_order(

@@ -32,6 +32,8 @@ def is_passive(norms: list[str], trigger: TriggerMatch, left: int, right: int, g
     if norms[start].endswith(("ing", "ando", "iendo")):  # "is sending" is active
         return False
     be = g.of("be")
+    if _bare_passive(norms, trigger, g):
+        return True
     if norms[start - 1] in be:
         aux = start - 1
     elif start > 1 and norms[start - 2] in be and norms[start - 1].endswith(("ly", "ment", "mente")):
@@ -41,6 +43,17 @@ def is_passive(norms: list[str], trigger: TriggerMatch, left: int, right: int, g
     if aux > 0 and norms[aux - 1] in g.of("reflexive"):
         return False  # "s'est réuni", "se sont entretenus"
     return norms[start] not in g.of("unaccusative")  # "est arrivé"
+
+
+def _bare_passive(norms: list[str], trigger: TriggerMatch, g: Grammar) -> bool:
+    """A participle of an act done to someone, with no auxiliary before it and a preposition or a pause
+    after it ("Three Indian soldiers killed in clash with Chinese troops", "two sailors, arrested by ..."):
+    the past tense would take its object right after the verb, so this is a headline's or a reduced
+    relative clause's passive, and its subject suffered the act."""
+    start, end = trigger.start_token, trigger.head_end
+    if norms[start] not in g.of("bare_passive") or norms[start - 1] in g.of("auxiliary"):
+        return False
+    return end >= len(norms) or norms[end] in g.of("passive_after")
 
 
 def verb_final_roles(
