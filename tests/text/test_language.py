@@ -45,3 +45,32 @@ def test_the_pipeline_codes_a_quoted_sentence_with_its_own_patterns():
     )
     events = Engine(fast=True).process(Document(id="q", text=text, date="2020-03-12")).events
     assert any(e.sentence == 1 and e.cameo.startswith("16") for e in events)
+
+
+def test_a_short_sentence_whose_function_words_plainly_say_another_language_gets_it():
+    text = (
+        "O ministro das Relações Exteriores do Brasil falou nesta segunda-feira com os jornalistas em Brasília. "
+        "Canada expelled three diplomats of Russia on Monday. "
+        "Los ministros del Perú y de Chile se reunieron en Lima."
+    )
+    doc = mark_languages(_doc(text))
+    assert doc.lang == "pt" and [s.lang for s in doc.sentences] == ["pt", "en", "es"]
+
+
+def test_one_function_word_of_the_document_keeps_a_short_sentence_its_own():
+    # hard negative: an English title inside a Portuguese sentence is no English sentence
+    text = (
+        "O ministro das Relações Exteriores do Brasil falou nesta segunda-feira com os jornalistas em Brasília. "
+        "Segundo o The Times of London, Lisboa vai reagir."
+    )
+    doc = mark_languages(_doc(text))
+    assert [s.lang for s in doc.sentences] == ["pt", "pt"]
+
+
+def test_the_pipeline_codes_a_short_english_line_of_a_portuguese_page_in_english():
+    text = (
+        "O ministro das Relações Exteriores do Brasil falou nesta segunda-feira com os jornalistas em Brasília. "
+        "Canada expelled three Russian diplomats on Monday, the ministry said."
+    )
+    events = Engine(fast=True).process(Document(id="q", text=text, date="2021-05-04")).events
+    assert any(e.sentence == 1 and e.cameo.startswith("166") for e in events)

@@ -6,7 +6,9 @@
     Sentence.lang            the document's, or, in a document whose language was detected, another
                              language a long enough sentence is clearly in ("« We will not accept
                              this », a déclaré le ministre" stays French; a quoted English paragraph
-                             in a German article is English)
+                             in a German article is English), or, at any length, another coded
+                             language its function words plainly say (`plain_language`: "The United
+                             States expelled two Russian diplomats." in a Portuguese page is English)
 
 The events stage codes each sentence with its language's patterns. Nothing is downloaded.
 """
@@ -27,6 +29,9 @@ _AMONG_CODED = 0.6  # how sure the detector restricted to the coded languages mu
 # A text is clearly in a language by its function words (data/lexicon/function_words.tsv) when that
 # language's words are at least this share of its words, this many, and twice any other language's.
 _FUNCTION_SHARE, _FUNCTION_MIN, _FUNCTION_LEAD = 0.2, 3, 2.0
+# A sentence too short for the detector is plainly in another coded language when it has none of its
+# document's function words and at least this many of that language's (and twice any other's).
+_PLAIN_MIN = 2
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -69,7 +74,14 @@ def mark_languages(
         doc.meta["lang_source"] = source
     for sentence in doc.sentences:
         sentence.lang = doc.lang
-        if source != "detected" or sum(ch.isalpha() for ch in sentence.text) < sentence_chars:
+        if source != "detected":
+            continue
+        plain = plain_language(sentence.text, doc.lang)
+        if plain is not None:
+            # a short quoted line the detector cannot weigh, but whose function words leave no doubt
+            sentence.lang = plain
+            continue
+        if sum(ch.isalpha() for ch in sentence.text) < sentence_chars:
             continue
         if clear_language(sentence.text) == doc.lang:
             continue  # plainly in the document's language
@@ -96,3 +108,22 @@ def clear_language(text: str, coded: tuple[str, ...] = CODED_LANGUAGES) -> str |
     if lang not in coded or best < _FUNCTION_MIN or best < _FUNCTION_SHARE * len(words):
         return None
     return lang if best >= _FUNCTION_LEAD * second else None
+
+
+def plain_language(text: str, against: str | None, coded: tuple[str, ...] = CODED_LANGUAGES) -> str | None:
+    """The coded language other than `against` a sentence's function words plainly say, else None: none
+    of `against`'s function words, at least `_PLAIN_MIN` of the other's and twice any third language's.
+    One word of the document's language ("Segundo o The Guardian, ...") keeps the sentence its own."""
+    tables = _function_words()
+    if against not in tables:
+        return None
+    words = [w.lower() for w in _WORD.findall(text)]
+    if any(w in tables[against] for w in words):
+        return None
+    counts = sorted(
+        ((sum(w in table for w in words), lang) for lang, table in tables.items() if lang != against), reverse=True
+    )
+    (best, lang), (second, _) = counts[0], counts[1]
+    if lang not in coded or best < _PLAIN_MIN or best < _FUNCTION_LEAD * second:
+        return None
+    return lang
