@@ -28,7 +28,13 @@ def is_passive(norms: list[str], trigger: TriggerMatch, left: int, right: int, g
     if g.lang in _TAGGED and trigger.form != "part":
         return False
     if g.flag("verb_final"):
-        return any(norms[i] in g.of("werden") for i in range(left, right) if i != start)
+        clause = range(left, right)
+        if any(norms[i] in g.of("werden") for i in clause if i != start):
+            return True
+        # a headline's participle with no auxiliary and its agent after "von": "Dörfer von X angegriffen"
+        return not any(norms[i] in g.of("auxiliary") for i in clause) and any(
+            norms[i] in g.of("by") for i in range(left, start)
+        )
     if norms[start].endswith(("ing", "ando", "iendo")):  # "is sending" is active
         return False
     be = g.of("be")
@@ -78,6 +84,9 @@ def verb_final_roles(
             return None
         found = [Roles(agent.mention, patient.mention, "passive: agent after 'von'")]
         return [Roles(r.target, r.source, r.why) for r in found] if trigger.pattern.reverse else found
+    headline = _headline_participle(norms, spans, trigger, bounds, g)
+    if headline is not None:
+        return headline
     subjects = [
         s for s in clause
         if after_preposition(norms, s, g) is None and not object_marked(norms, s, g, nouns)
@@ -109,4 +118,44 @@ def verb_final_roles(
     found = pairs(sources, group(norms, clause, others[0], g), why)
     if trigger.pattern.reverse:  # "Sechs Zivilisten starben durch eine Granate aus X": X acts on them
         return [Roles(r.target, r.source, why + "; reversed pattern: the object is the source") for r in found]
+    return found
+
+
+_STOPS = (".", ";", ":", "!", "?")
+_SPEAKER_TOKENS = 5  # "Israels Armee:", "Auswärtiges Amt:": a headline's speaker is a short phrase
+
+
+def _headline_participle(
+    norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, bounds: tuple[int, int], g: Grammar
+) -> list[Roles] | None:
+    """"X: ... Ziele im Libanon angegriffen": a participle closing a clause with no auxiliary in it is a
+    headline's passive, and the short phrase before the colon names who did it (its own report of its
+    act); the actors of the clause suffered it. Without such a speaker the general rules decide."""
+    right = bounds[1]
+    if trigger.form != "part":
+        return None
+    # the colon may lie before the clause's bounds: "Mehr als 300 Ziele" opens no clause with "als"
+    colon = next((i for i in range(trigger.start_token - 1, -1, -1) if norms[i] in _STOPS), None)
+    if colon is None or colon < 1 or norms[colon] != ":":
+        return None
+    left = colon + 1
+    if any(norms[i] in g.of("auxiliary") for i in range(left, right)):
+        return None
+    opening = left - 1  # the speaker's phrase runs back from the colon to the sentence's start or a stop
+    while opening > 0 and norms[opening - 1] not in (".", ";", ":", "!", "?", "\n"):
+        opening -= 1
+    if left - 1 - opening > _SPEAKER_TOKENS:
+        return None
+    speakers = [s for s in spans if opening <= s.first and s.last < left - 1]
+    if not speakers:
+        return None
+    speaker = speakers[-1]
+    clause = [s for s in spans if left <= s.first < right and s.mention.code != speaker.mention.code]
+    if not clause:
+        return None
+    clause.sort(key=lambda s: (locative(norms, s, g), s.first))  # what was hit before where
+    why = "a headline's bare participle: the speaker before the colon acts"
+    found = pairs([speaker], group(norms, clause, clause[0], g), why)
+    if trigger.pattern.reverse:
+        return [Roles(r.target, r.source, r.why) for r in found]
     return found
