@@ -31,3 +31,23 @@ def test_german_headline_participle_hard_negative():
     found = coded("Kiew: Russische Truppen haben Charkiw angegriffen", "de")
     assert ("RUSMIL", "190", "UKR") in found
     assert not any(source.startswith("UKR") for source, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        # the expelled group's demonym, then the country it was sent away from: that country expelled it
+        ("L'expulsion de diplomates français d'Algérie a surpris Paris.", "fr", "DZA", "FRAGOV"),
+        ("A expulsão de diplomatas brasileiros da Nicarágua irritou o governo.", "pt", "NIC", "BRAGOV"),
+        ("La expulsión de diplomáticos españoles de Venezuela fue anunciada el lunes.", "es", "VEN", "ESPGOV"),
+    ],
+)
+def test_an_expelled_group_and_the_country_it_left(text, lang, source, target):
+    assert (source, "166", target) in coded(text, lang)
+
+
+def test_an_expelled_group_without_a_country_of_origin_keeps_the_subject_as_agent():
+    # hard negative: no "de X" after the group: the clause's subject expelled it
+    found = coded("La Pologne décide l'expulsion de diplomates russes.", "fr")
+    assert ("POL", "166", "RUSGOV") in found
+    assert not any(source.startswith("RUS") for source, _, _ in found)

@@ -88,6 +88,9 @@ def _clause_roles(
     if trigger.particle is not None:
         right = max(right, trigger.particle + 1)
     passive = is_passive(norms, trigger, left, right, g)
+    grouped = _group_from_roles(norms, spans, trigger, right, g)
+    if grouped is not None:
+        return grouped
     adjectival = _adjective_roles(norms, spans, trigger, right, g)
     if adjectival is not None:
         return adjectival
@@ -525,6 +528,34 @@ def _relative_clause(
     if inside and subject is None:
         return None
     return found[-1], subject
+
+
+def _group_from_roles(
+    norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, right: int, g: Grammar
+) -> list[Roles] | None:
+    """"expulsion de diplomates français d'Algérie", "expulsão de diplomatas brasileiros da Nicarágua":
+    a nominal trigger naming a group ("de diplomates"), the group's demonym right after it (those who
+    suffered the act), then "de"/"of" and the country they were sent from, which did it. None unless
+    all three stand in that order, so "l'expulsion de diplomates français" alone keeps the usual rules."""
+    if not trigger.pattern.nominal or "after" not in g.of("adjective_agent"):
+        return None
+    start, head_end = trigger.start_token, trigger.head_end
+    if not any(w in g.of("of") for w in norms[start:head_end]):
+        return None
+    # the demonym after the trigger, or the role it makes of the trigger's own group ("diplomates français")
+    group_of = next(
+        (s for s in spans if start < s.first <= head_end <= s.last + int(s.first == head_end)
+         and s.mention.kind in ("demonym", "role")),
+        None,
+    )
+    if group_of is None:
+        return None
+    origin = next((s for s in spans if s.first == group_of.last + 2 and s.first < right), None)
+    if origin is None or norms[group_of.last + 1] not in g.of("of"):
+        return None
+    if origin.mention.kind == "demonym" or origin.mention.code == group_of.mention.code:
+        return None
+    return [Roles(origin.mention, group_of.mention, "a group named with the act, sent away from the country after it")]
 
 
 def _adjective_agent(norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, g: Grammar) -> ActorSpan | None:
