@@ -51,3 +51,22 @@ def test_an_expelled_group_without_a_country_of_origin_keeps_the_subject_as_agen
     found = coded("La Pologne décide l'expulsion de diplomates russes.", "fr")
     assert ("POL", "166", "RUSGOV") in found
     assert not any(source.startswith("RUS") for source, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "cameo", "target"),
+    [
+        # foreign ministers in the plural belong to the country or union named after them, not to the target
+        ("Les ministres des Affaires étrangères de l'UE ont adopté des sanctions contre la Russie.", "fr",
+         "IGOEEC", "163", "RUS"),
+        ("Los ministros de Exteriores de la UE acordaron nuevas sanciones contra Bielorrusia.", "es",
+         "IGOEEC", "163", "BLR"),
+        ("El ministro de Exteriores de Chile recibió ayer a los ministros de Exteriores de Perú y Bolivia.", "es",
+         "CHLGOV", "043", "BOLGOV"),
+    ],
+)
+def test_plural_foreign_ministers_of_a_country(text, lang, source, cameo, target):
+    found = coded(text, lang)
+    assert (source, cameo, target) in found
+    # hard negative: the act's target is never made its source
+    assert not any(s == target for s, _, _ in found)
