@@ -70,3 +70,22 @@ def test_plural_foreign_ministers_of_a_country(text, lang, source, cameo, target
     assert (source, cameo, target) in found
     # hard negative: the act's target is never made its source
     assert not any(s == target for s, _, _ in found)
+
+
+def test_a_french_gerund_of_force_shares_the_sentence_subject():
+    # ", en lâchant ..." after a verb no pattern knows: the sentence's subject fired, at its object
+    found = coded("Pour la deuxième nuit, le Hezbollah vise Israël, en lâchant des salves de roquettes.", "fr")
+    assert ("LBNREB", "194", "ISR") in found
+    assert not any(s == "ISR" and c.startswith("19") for s, c, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # hard negatives: letting go of ballast is no attack; a missile fired into the sea is a test
+        ("Le gouvernement a lâché du lest face aux syndicats.", "19"),
+        ("La Corée du Nord a tiré deux missiles balistiques en mer du Japon.", "19"),
+    ],
+)
+def test_dropping_words_that_are_no_attack(text, root):
+    assert not any(c.startswith(root) for _, c, _ in coded(text, "fr"))

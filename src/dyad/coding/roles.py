@@ -349,7 +349,8 @@ def _shared_subject(
         return None
     gerund = g.of("gerund")
     endings = tuple(w[1:] for w in gerund if w.startswith("-"))
-    if norms[j] in gerund and j > 0 and norms[j - 1] == ",":
+    marked = norms[j] in gerund and j > 0 and norms[j - 1] == ","
+    if marked:
         j -= 1  # ", en rompant"
     elif not (
         norms[j] in ands
@@ -358,7 +359,13 @@ def _shared_subject(
         return None
     earlier = [v for v in verbs if v < j]
     if not earlier:
-        return None
+        if not marked:
+            return None
+        # ", en lâchant des roquettes" after a verb no pattern knows ("X vise Y"): the gerund's marker
+        # still says it shares the sentence's subject, its first actor that no preposition governs
+        free = [s for s in spans if s.last < j and after_preposition(norms, s, g) is None]
+        first = next((s for s in free if not attribution(norms, s, g)), None)
+        return [first] if first is not None else None
     verb = max(earlier)
     subjects = [
         s
