@@ -89,3 +89,27 @@ def test_a_french_gerund_of_force_shares_the_sentence_subject():
 )
 def test_dropping_words_that_are_no_attack(text, root):
     assert not any(c.startswith(root) for _, c, _ in coded(text, "fr"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        # the act named right after "resolution" is its content, done by whoever adopted it
+        ("Die UN-Generalversammlung hat eine Resolution zur Verurteilung der Besetzung von Teilen Georgiens "
+         "durch Russland verabschiedet.", "de", "IGOUNO", "RUS"),
+        ("Une résolution condamnant la Syrie a été adoptée par le Conseil de sécurité de l'ONU.", "fr",
+         "IGOUNO", "SYR"),
+        ("A Assembleia Geral da ONU aprovou uma resolução que condena a Rússia.", "pt", "IGOUNO", "RUS"),
+    ],
+)
+def test_a_resolution_condemning_is_its_adopter_condemning(text, lang, source, target):
+    found = coded(text, lang)
+    assert (source, target) in {(s, t) for s, c, t in found if c.startswith("11")}
+    assert not any(s == target and c.startswith("11") for s, c, _ in found)
+
+
+def test_a_vetoed_resolution_is_no_condemnation_by_the_veto():
+    # hard negative: no verb of adopting: the one who vetoed never becomes the body that condemns
+    events = dyad.code_text("Rusia vetó una resolución que condena a Siria.", date="2020-03-12", lang="es", fast=True)
+    assert any(e.cameo == "129" and e.source.code == "RUS" for e in events)
+    assert not any(e.cameo.startswith("11") and e.source.code == "RUS" and e.confidence >= 0.5 for e in events)

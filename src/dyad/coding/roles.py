@@ -88,6 +88,9 @@ def _clause_roles(
     if trigger.particle is not None:
         right = max(right, trigger.particle + 1)
     passive = is_passive(norms, trigger, left, right, g)
+    resolved = _resolution_roles(norms, spans, trigger, g)
+    if resolved is not None:
+        return resolved
     grouped = _group_from_roles(norms, spans, trigger, right, g)
     if grouped is not None:
         return grouped
@@ -535,6 +538,40 @@ def _relative_clause(
     if inside and subject is None:
         return None
     return found[-1], subject
+
+
+_RESOLUTION_GAP = 3  # "résolution condamnant", "resolución que condena", "Resolution zur Verurteilung"
+
+
+def _resolution_roles(
+    norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, g: Grammar
+) -> list[Roles] | None:
+    """"L'Assemblée générale a adopté une résolution condamnant X", "die Generalversammlung hat eine
+    Resolution zur Verurteilung der Annexion ... durch X verabschiedet": an act named right after
+    "resolution" is the resolution's content, done by whoever adopted it (the agent after "par"/"von"
+    of the adopting verb, else the subject before "resolution") to what it names: the agent of the
+    act it condemns ("durch X") before anyone else. With no verb of adopting in the sentence the
+    content has no known agent ("X vetoed a resolution condemning Y": X is no condemner): no roles.
+    None when no "resolution" stands right before the trigger."""
+    start = trigger.start_token
+    marks = [i for i in range(max(0, start - _RESOLUTION_GAP), start) if norms[i] in g.of("resolution")]
+    adopting = [i for i, w in enumerate(norms) if w in g.of("adopt")]
+    if not marks:
+        return None
+    if not adopting:
+        return []  # "X vetoed a resolution condemning Y": the content is the resolution's, not X's
+    mark = marks[-1]
+    by = [s for s in spans if s.first > adopting[0] and after_preposition(norms, s, g) in g.of("by")]
+    subjects = [s for s in spans if s.last < mark and after_preposition(norms, s, g) is None]
+    adopter = (by or subjects or [None])[0]
+    if adopter is None:
+        return None
+    content = [s for s in spans if s.first >= trigger.head_end and s.mention.code != adopter.mention.code]
+    if not content:
+        return None
+    agents = [s for s in content if after_preposition(norms, s, g) in g.of("by")]
+    target = (agents or content)[0]
+    return [Roles(adopter.mention, target.mention, "a resolution's content: its adopter acts on what it names")]
 
 
 def _group_from_roles(
