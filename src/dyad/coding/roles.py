@@ -563,9 +563,9 @@ def _resolution_roles(
     mark = marks[-1]
     by = [s for s in spans if s.first > adopting[0] and after_preposition(norms, s, g) in g.of("by")]
     subjects = [s for s in spans if s.last < mark and after_preposition(norms, s, g) is None]
-    adopter = (by or subjects or [None])[0]
-    if adopter is None:
+    if not by and not subjects:
         return None
+    adopter = (by or subjects)[0]
     content = [s for s in spans if s.first >= trigger.head_end and s.mention.code != adopter.mention.code]
     if not content:
         return None
