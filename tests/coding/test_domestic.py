@@ -1,0 +1,49 @@
+"""A body of a state acting on that state as a whole (KENGOV -> KEN) is a domestic act: kept, but below
+the 0.5 line, since dyad codes acts between states. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+import dyad
+from dyad.coding.stage import distrust_domestic
+
+
+@pytest.mark.parametrize("fast", [True, False])
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The Kenyan government declined to comment on Tuesday.", "KENGOV", "KEN"),
+        ("The Algerian foreign minister hosted the signing ceremony in the capital.", "DZAGOV", "DZA"),
+    ],
+)
+def test_an_organ_acting_on_its_own_country_is_not_trusted(text, source, target, fast):
+    found = dyad.code_text(text, lang="en", fast=fast)
+    events = [e for e in found if (e.source.code, e.target.code) == (source, target)]
+    assert events, "the domestic reading stays a candidate"
+    assert all(e.confidence < 0.5 for e in events)
+
+
+@pytest.mark.parametrize("fast", [True, False])
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The Algerian foreign minister hosted his Moroccan counterpart in the capital.", "DZAGOV", "MARGOV"),
+        ("Kenyan police arrested two Somali nationals in Nairobi.", "KENCOP", "SOMCVL"),
+    ],
+)
+def test_an_act_on_another_state_keeps_its_confidence(text, source, target, fast):
+    events = dyad.code_text(text, lang="en", fast=fast)
+    assert any((e.source.code, e.target.code) == (source, target) and e.confidence >= 0.5 for e in events)
+
+
+def test_two_bodies_of_one_state_keep_their_confidence():
+    # "the army deposed the government" is between two parties of one country, not on the country as a whole
+    text = "The Algerian foreign minister hosted his Moroccan counterpart in the capital."
+    event = next(e for e in dyad.code_text(text, lang="en", fast=True) if e.target.code == "MARGOV")
+    event.target = replace(event.target, code="DZALEG", country="DZA", sector="LEG")
+    assert distrust_domestic(0.8, event) == 0.8
+    event.target = replace(event.target, code="DZA", country="DZA", sector=None)
+    assert distrust_domestic(0.8, event) < 0.5
