@@ -680,6 +680,10 @@ def _word_order(
     subjects = [s for s in spans if after_preposition(norms, s, g) is None] or spans
     anchor = trigger.start_token if trigger is not None else len(tokens)
     before = [s for s in subjects if s.last < anchor]
+    if not before and trigger is not None:
+        hosted = _hosted_at_home(norms, spans, trigger, g)
+        if hosted is not None:
+            return [hosted]
     source_span = before[0] if before else subjects[0]
     source = source_span.mention
     others = [s for s in spans if s.mention.code != source.code]
@@ -690,6 +694,31 @@ def _word_order(
     later = [s for s in others if s.first > source_span.last]
     target = (later or others)[0].mention
     return [Roles(source, target, "word order: no structural reading", structural=False)]
+
+
+# Where a meeting's host is: a place after "at/in", or a seat of government after "to" ("welcomed X to the
+# Elysee"); a country after "to" is more often where someone is sent than where they are received.
+_HOST_PLACES = ("capital", "city", "place", "seat", "country")
+
+
+def _hosted_at_home(norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, g: Grammar) -> Roles | None:
+    """"The Prime Minister hosted Canadian Prime Minister X at Downing Street": a meeting verb (root 04)
+    whose subject is a role no country was found for, with no actor before it. Word order would make
+    the guest, the first actor named, the host; the guest is the verb's object, and the place the
+    meeting is at, of another country, names the host's."""
+    if trigger.pattern.code[:2] != "04" or trigger.pattern.nominal or trigger.start_token == 0:
+        return None
+    after = [s for s in spans if s.first >= trigger.head_end]
+    if not after or after_preposition(norms, after[0], g) is not None:
+        return None
+    guest = after[0].mention
+    for s in after[1:]:
+        prep = after_preposition(norms, s, g)
+        at_home = prep in g.of("locative") or (prep in g.of("destination") and s.mention.kind == "seat")
+        if at_home and s.mention.kind in _HOST_PLACES and s.mention.country not in (None, guest.country):
+            # read from the verb's object and its place phrase, not from word order: the role head may not swap it
+            return Roles(s.mention, guest, "an unnamed subject hosting its object at home")
+    return None
 
 
 def _fronted(norms: list[str], left: int, start: int, g: Grammar) -> bool:
