@@ -47,3 +47,33 @@ def test_two_bodies_of_one_state_keep_their_confidence():
     assert distrust_domestic(0.8, event) == 0.8
     event.target = replace(event.target, code="DZA", country="DZA", sector=None)
     assert distrust_domestic(0.8, event) < 0.5
+
+
+# A side with no country that is neither an organisation nor a stateless armed group (a bare sector, a
+# region) is no party the coding guide names: such an act stays a candidate below the line.
+@pytest.mark.parametrize(
+    ("text", "side", "fast"),
+    [
+        ("Protesters attacked the Spanish embassy in Caracas on Monday.", "CVL", True),
+        ("Protesters attacked the Spanish embassy in Caracas on Monday.", "CVL", False),
+        ("Protests spread across the Middle East and Africa on Friday.", "MEA", False),
+    ],
+)
+def test_an_act_with_a_side_of_no_state_is_not_trusted(text, side, fast):
+    found = dyad.code_text(text, lang="en", fast=fast)
+    events = [e for e in found if side in (e.source.code, e.target.code)]
+    assert events, "the reading stays a candidate"
+    assert all(e.confidence < 0.5 for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Hundreds of Jordanian protesters burned Israeli flags outside the embassy on Friday.", "JORCVL", "ISR"),
+        ("The European Union imposed sanctions on Belarus on Monday.", "IGOEEC", "BLR"),
+        ("Armed rebels attacked a Malian army convoy near Gao on Sunday.", "REB", "MLIMIL"),
+    ],
+)
+def test_citizens_of_a_state_organisations_and_armed_groups_keep_their_confidence(text, source, target):
+    events = dyad.code_text(text, lang="en", fast=False)
+    assert any((e.source.code, e.target.code) == (source, target) and e.confidence >= 0.5 for e in events)

@@ -39,6 +39,7 @@ from dyad.coding.stage import (
     build_event,
     distrust_domestic,
     distrust_same_party,
+    distrust_stateless,
     struck_by_its_victim,
 )
 from dyad.doc import Document, Event, Mention, Sentence, Trigger
@@ -343,8 +344,9 @@ class ModelStage:
             kept = [e for e in chosen if not struck_by_its_victim(e, hurt, grammar)]
             for e in kept:
                 # a country acting on its own government or army is one party twice (`same_party`); an
-                # organ acting on its own country as a whole is a domestic act (`distrust_domestic`)
-                e.confidence = distrust_domestic(distrust_same_party(e), e)
+                # organ acting on its own country as a whole is a domestic act (`distrust_domestic`); a bare
+                # sector is no state (`distrust_stateless`)
+                e.confidence = distrust_stateless(distrust_domestic(distrust_same_party(e), e), e)
             events.extend(kept)
         events.sort(key=lambda e: (e.sentence, e.trigger.start if e.trigger else 0))
         doc.events = events

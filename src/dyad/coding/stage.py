@@ -232,7 +232,7 @@ class EventCoder:
             for e in out:
                 e.confidence = self.combiner.score(features(e, out))
         for e in out:
-            e.confidence = distrust_domestic(distrust_same_party(e), e)
+            e.confidence = distrust_stateless(distrust_domestic(distrust_same_party(e), e), e)
         return out
 
     def _date(self, text: str, doc_date: str | None) -> str | None:
@@ -366,6 +366,22 @@ def distrust_domestic(confidence: float, event: Event) -> float:
     if source.country is None or target.sector is not None or target.code != source.country:
         return confidence
     return confidence if source.code == target.code else min(confidence, 0.45)
+
+
+# Parties with no country that the coding guide still names: organisations, and an armed group with no
+# state (the bare sector REB).
+_STATELESS_PARTIES = ("IGO", "NGO", "REB")
+
+
+def distrust_stateless(confidence: float, event: Event) -> float:
+    """`confidence`, capped below the 0.5 line when a side is a bare sector or a region with no country
+    ("protesters", "Muslims", "businesses", "the Middle East"): an act no state or organisation is named
+    a party to, which is not the kind of event dyad codes between states (the coding guide's actors are
+    states, their organs, organisations and stateless armed groups). It stays a candidate."""
+    for actor in (event.source, event.target):
+        if actor.country is None and not actor.code.startswith(_STATELESS_PARTIES):
+            return min(confidence, 0.45)
+    return confidence
 
 
 def _within_one_country(event: Event, resources: Resources) -> Event | None:
