@@ -357,15 +357,23 @@ def distrust_same_party(event: Event) -> float:
     return event.confidence * 0.5
 
 
+# Roots of conflict (protest, coercion, assault, force): within one country they are civil strife, which
+# the coding guide does record ("the army struck the rebels", "the opposition burned the flag").
+_STRIFE_ROOTS = frozenset({"14", "17", "18", "19", "20"})
+
+
 def distrust_domestic(confidence: float, event: Event) -> float:
-    """`confidence`, halved when a body of a state acts on that state as a whole (KENGOV -> KEN: "the
-    government declined to comment", "the president hosted the signing", which `_within_one_country`
-    reads so): a domestic act, real, but not one between states, which dyad codes and which the
-    yardstick's readers leave out every time; it stays a candidate below the 0.5 line."""
+    """`confidence`, capped below the 0.5 line when a body of a state talks to, meets or cooperates with
+    that state as a whole (KENGOV -> KEN: "the government declined to comment", "the president hosted
+    the signing", which `_within_one_country` reads so): a domestic act, real, but not one between
+    states, which dyad codes and the yardstick's readers leave out. It stays a candidate. Civil strife
+    (`_STRIFE_ROOTS`) keeps its confidence."""
     source, target = event.source, event.target
     if source.country is None or target.sector is not None or target.code != source.country:
         return confidence
-    return confidence if source.code == target.code else min(confidence, 0.45)
+    if source.code == target.code or event.root in _STRIFE_ROOTS:
+        return confidence
+    return min(confidence, 0.45)
 
 
 # Parties with no country that the coding guide still names: organisations, and an armed group with no
