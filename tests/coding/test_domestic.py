@@ -77,3 +77,18 @@ def test_an_act_with_a_side_of_no_state_is_not_trusted(text, side, fast):
 def test_citizens_of_a_state_organisations_and_armed_groups_keep_their_confidence(text, source, target):
     events = dyad.code_text(text, lang="en", fast=False)
     assert any((e.source.code, e.target.code) == (source, target) and e.confidence >= 0.5 for e in events)
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_the_speaker_of_a_report_is_not_the_target_of_the_act(fast):
+    # "X says its navy seized ...": no actor after the act; X reports it and is not the one it was done to
+    text = "Iran said on Monday its navy seized a tanker in the Gulf."
+    found = dyad.code_text(text, lang="en", fast=fast)
+    assert not any(e.root == "17" and e.target.code == "IRN" for e in found)
+    assert not any(e.root == "17" and e.confidence >= 0.5 for e in found)
+
+
+def test_an_actor_before_the_act_with_no_verb_of_saying_between_is_still_its_target():
+    # must not: no one speaks, so the actor named before the act stays its target
+    found = dyad.code_text("In Syria, Turkish troops seized two villages on Monday.", lang="en", fast=True)
+    assert any(e.source.code == "TURMIL" and e.target.country == "SYR" for e in found)

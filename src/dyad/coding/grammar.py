@@ -43,6 +43,8 @@ are depends on the language, so each language has a `Grammar`: named classes of 
     suffered           verbs whose subject suffered the act named after `suffered_in` ("were killed in an
                        air strike"): the subject is that act's target; after `with` stands a partner
     mutual             nouns of acts both sides do ("clash", "fighting"): those killed in one fought too
+    say                verbs of saying: an actor before one, with the act's subject after it ("Iran says
+                       its navy seized ..."), is the speaker of a report, not the target of the act
     auxiliary, complement, that, opener, function: see dyad/coding/stage.py, modes.py and patterns.py
     flag               properties: verb_final, compounds, capitalised_nouns
 
@@ -62,7 +64,7 @@ CLASSES = frozenset(
     """determiner no_verb_after clause_opener conjunction relative relative_pronoun be werden reflexive
     unaccusative by of against infinitive and participle_opener preposition adjunct locative object_article both
     possessive gerund according told auxiliary complement that opener function flag adjective_agent
-    destination bare_passive passive_after suffered suffered_in with mutual""".split()
+    destination bare_passive passive_after suffered suffered_in with mutual say""".split()
 )
 FLAGS = frozenset({"verb_final", "compounds", "capitalised_nouns"})
 _FILE = "lexicon/grammar.tsv"

@@ -296,9 +296,13 @@ def _clause_roles(
         why = "a list of subjects; its object named later in the sentence"
         return [Roles(m, beyond, why, structural=False) for m in listed if m.code != beyond.code]
     if target is None:
+        # "Laut der Regierung X hat Y ... bombardiert": X reports it; "Iran says its navy seized a tanker":
+        # Iran speaks, and no actor after the act leaves it without a named target, not with its speaker
         earlier = [
-            s.mention for s in before_all if s.mention.code != source.code and not attribution(norms, s, g)
-        ]  # "Laut der Regierung X hat Y ... bombardiert": X reports it
+            s.mention for s in before_all
+            if s.mention.code != source.code and not attribution(norms, s, g)
+            and not _speaker_of(norms, s, before[-1], g)
+        ]
         if not earlier:
             reported = any(s.first >= head_end and attribution(norms, s, g) for s in spans)
             # "Syria has agreed to allow the convoys, the UN said": Syria alone acts; the UN reports it
@@ -719,6 +723,11 @@ def _hosted_at_home(norms: list[str], spans: list[ActorSpan], trigger: TriggerMa
             # read from the verb's object and its place phrase, not from word order: the role head may not swap it
             return Roles(s.mention, guest, "an unnamed subject hosting its object at home")
     return None
+
+
+def _speaker_of(norms: list[str], actor: ActorSpan, subject: ActorSpan, g: Grammar) -> bool:
+    """A verb of saying stands between `actor` and the act's subject: the actor reports the act."""
+    return actor.last < subject.first and any(norms[i] in g.of("say") for i in range(actor.last + 1, subject.first))
 
 
 def _fronted(norms: list[str], left: int, start: int, g: Grammar) -> bool:
