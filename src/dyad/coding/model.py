@@ -34,7 +34,14 @@ from dyad.coding.combine import Combiner, features, load_combiners
 from dyad.coding.dates import resolve_date
 from dyad.coding.grammar import grammar_for
 from dyad.coding.modes import ModeCues, detect_mode
-from dyad.coding.stage import SUFFERERS, build_event, distrust_same_party, struck_by_its_victim
+from dyad.coding.stage import (
+    SUFFERERS,
+    build_event,
+    distrust_domestic,
+    distrust_same_party,
+    distrust_stateless,
+    struck_by_its_victim,
+)
 from dyad.doc import Document, Event, Mention, Sentence, Trigger
 from dyad.errors import ConfigError, DataFileError
 from dyad.pipeline import stage
@@ -336,8 +343,10 @@ class ModelStage:
             grammar = grammar_for(sentence.lang or doc.lang)
             kept = [e for e in chosen if not struck_by_its_victim(e, hurt, grammar)]
             for e in kept:
-                # a country acting on its own government or army is one party twice (`same_party`)
-                e.confidence = distrust_same_party(e)
+                # a country acting on its own government or army is one party twice (`same_party`); an
+                # organ acting on its own country as a whole is a domestic act (`distrust_domestic`); a bare
+                # sector is no state (`distrust_stateless`)
+                e.confidence = distrust_stateless(distrust_domestic(distrust_same_party(e), e), e)
             events.extend(kept)
         events.sort(key=lambda e: (e.sentence, e.trigger.start if e.trigger else 0))
         doc.events = events

@@ -302,9 +302,13 @@ def _clause_roles(
         why = "a list of subjects; its object named later in the sentence"
         return [Roles(m, beyond, why, structural=False) for m in listed if m.code != beyond.code]
     if target is None:
+        # "Laut der Regierung X hat Y ... bombardiert": X reports it; "Iran says its navy seized a tanker":
+        # Iran speaks, and no actor after the act leaves it without a named target, not with its speaker
         earlier = [
-            s.mention for s in before_all if s.mention.code != source.code and not attribution(norms, s, g)
-        ]  # "Laut der Regierung X hat Y ... bombardiert": X reports it
+            s.mention for s in before_all
+            if s.mention.code != source.code and not attribution(norms, s, g)
+            and not _speaker_of(norms, s, before[-1], g)
+        ]
         if not earlier:
             reported = any(s.first >= head_end and attribution(norms, s, g) for s in spans)
             # "Syria has agreed to allow the convoys, the UN said": Syria alone acts; the UN reports it
@@ -755,6 +759,10 @@ def _word_order(
     subjects = [s for s in spans if after_preposition(norms, s, g) is None] or spans
     anchor = trigger.start_token if trigger is not None else len(tokens)
     before = [s for s in subjects if s.last < anchor]
+    if not before and trigger is not None:
+        hosted = _hosted_at_home(norms, spans, trigger, g)
+        if hosted is not None:
+            return [hosted]
     source_span = before[0] if before else subjects[0]
     source = source_span.mention
     others = [s for s in spans if s.mention.code != source.code]
@@ -765,6 +773,36 @@ def _word_order(
     later = [s for s in others if s.first > source_span.last]
     target = (later or others)[0].mention
     return [Roles(source, target, "word order: no structural reading", structural=False)]
+
+
+# Where a meeting's host is: a place after "at/in", or a seat of government after "to" ("welcomed X to the
+# Elysee"); a country after "to" is more often where someone is sent than where they are received.
+_HOST_PLACES = ("capital", "city", "place", "seat", "country")
+
+
+def _hosted_at_home(norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, g: Grammar) -> Roles | None:
+    """"The Prime Minister hosted Canadian Prime Minister X at Downing Street": a meeting verb (root 04)
+    whose subject is a role no country was found for, with no actor before it. Word order would make
+    the guest, the first actor named, the host; the guest is the verb's object, and the place the
+    meeting is at, of another country, names the host's."""
+    if trigger.pattern.code[:2] != "04" or trigger.pattern.nominal or trigger.start_token == 0:
+        return None
+    after = [s for s in spans if s.first >= trigger.head_end]
+    if not after or after_preposition(norms, after[0], g) is not None:
+        return None
+    guest = after[0].mention
+    for s in after[1:]:
+        prep = after_preposition(norms, s, g)
+        at_home = prep in g.of("locative") or (prep in g.of("destination") and s.mention.kind == "seat")
+        if at_home and s.mention.kind in _HOST_PLACES and s.mention.country not in (None, guest.country):
+            # read from the verb's object and its place phrase, not from word order: the role head may not swap it
+            return Roles(s.mention, guest, "an unnamed subject hosting its object at home")
+    return None
+
+
+def _speaker_of(norms: list[str], actor: ActorSpan, subject: ActorSpan, g: Grammar) -> bool:
+    """A verb of saying stands between `actor` and the act's subject: the actor reports the act."""
+    return actor.last < subject.first and any(norms[i] in g.of("say") for i in range(actor.last + 1, subject.first))
 
 
 def _fronted(norms: list[str], left: int, start: int, g: Grammar) -> bool:

@@ -232,7 +232,7 @@ class EventCoder:
             for e in out:
                 e.confidence = self.combiner.score(features(e, out))
         for e in out:
-            e.confidence = distrust_same_party(e)
+            e.confidence = distrust_stateless(distrust_domestic(distrust_same_party(e), e), e)
         return out
 
     def _date(self, text: str, doc_date: str | None) -> str | None:
@@ -355,6 +355,41 @@ def distrust_same_party(event: Event) -> float:
     if event.unary or not same_party(event.source, event.target):
         return event.confidence
     return event.confidence * 0.5
+
+
+# Roots of conflict (protest, coercion, assault, force): within one country they are civil strife, which
+# the coding guide does record ("the army struck the rebels", "the opposition burned the flag").
+_STRIFE_ROOTS = frozenset({"14", "17", "18", "19", "20"})
+
+
+def distrust_domestic(confidence: float, event: Event) -> float:
+    """`confidence`, capped below the 0.5 line when a body of a state talks to, meets or cooperates with
+    that state as a whole (KENGOV -> KEN: "the government declined to comment", "the president hosted
+    the signing", which `_within_one_country` reads so): a domestic act, real, but not one between
+    states, which dyad codes and the yardstick's readers leave out. It stays a candidate. Civil strife
+    (`_STRIFE_ROOTS`) keeps its confidence."""
+    source, target = event.source, event.target
+    if source.country is None or target.sector is not None or target.code != source.country:
+        return confidence
+    if source.code == target.code or event.root in _STRIFE_ROOTS:
+        return confidence
+    return min(confidence, 0.45)
+
+
+# Parties with no country that the coding guide still names: organisations, and an armed group with no
+# state (the bare sector REB).
+_STATELESS_PARTIES = ("IGO", "NGO", "REB")
+
+
+def distrust_stateless(confidence: float, event: Event) -> float:
+    """`confidence`, capped below the 0.5 line when a side is a bare sector or a region with no country
+    ("protesters", "Muslims", "businesses", "the Middle East"): an act no state or organisation is named
+    a party to, which is not the kind of event dyad codes between states (the coding guide's actors are
+    states, their organs, organisations and stateless armed groups). It stays a candidate."""
+    for actor in (event.source, event.target):
+        if actor.country is None and not actor.code.startswith(_STATELESS_PARTIES):
+            return min(confidence, 0.45)
+    return confidence
 
 
 def _within_one_country(event: Event, resources: Resources) -> Event | None:
