@@ -11,6 +11,7 @@ dated well before the article is background. When several apply, the first of `P
     command / order       an order given ("ordered to close", "within 72 hours"): done
     historical            background ("after a 12-year closure", "had been shut since"), not stored
     negated, hypothetical, question   not stored
+    undated               "no date was given for ...": negated for a reopening, future for an opening
 """
 
 from __future__ import annotations
@@ -38,6 +39,13 @@ class Mode:
     why: str
 
 
+def _undated(status: str) -> str:
+    """What "no date was given for ..." makes of the change it names: a reopening with no date is no plan
+    (the mission stays closed until further notice); an opening with no date is still a plan, its day
+    not yet set ("sin dar una fecha para su apertura" of an embassy just built)."""
+    return "negated" if status == "reopened" else "future"
+
+
 def mode_of(parsed: Parsed, cue: CueMatch, status: str, noun: CueMatch | None = None) -> Mode:
     """The mode of the change a cue says (with the mission word it pairs with), and the words that decided it."""
     if parsed.text.rstrip().endswith("?") or parsed.text.lstrip().startswith("¿"):
@@ -47,8 +55,11 @@ def mode_of(parsed: Parsed, cue: CueMatch, status: str, noun: CueMatch | None = 
     speech = any(m.cue.value == "speech" and m.end <= cue.start for m in parsed.role_matches("mode"))
     changes = [c for c in parsed.matches if c.cue.role in ("change", "relation") and c is not cue]
     spans = attributes(parsed)
+    undated = [m for m in parsed.role_matches("mode") if m.cue.value == "undated"]
     for m in parsed.role_matches("mode"):
         value, scope = m.cue.value, m.cue.scope
+        if any(u is not m and u.start <= m.start and m.end <= u.end for u in undated):
+            continue  # the "sin" of "sin dar una fecha": the phrase as a whole says what it does
         if any(c.start <= m.start and m.end <= c.end for c in changes):
             continue  # "ordered" inside another change ("ordered out") gives no mode to this one
         if in_attribute(spans, m.start, m.end, cue):
@@ -85,6 +96,8 @@ def mode_of(parsed: Parsed, cue: CueMatch, status: str, noun: CueMatch | None = 
             )
         if value == "pluperfect":  # "had closed": background, unless reported ("said it had closed")
             value = "" if speech else "historical"
+        if value == "undated":
+            value = _undated(status)
         if hit and value and value not in ("speech", "present"):
             found.setdefault(value, f"'{parsed.span_text(m.start, m.end)}'")
     word = parsed.text[parsed.tokens[cue.start].start : parsed.tokens[cue.end - 1].end].lower()
