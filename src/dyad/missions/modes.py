@@ -26,6 +26,7 @@ from dyad.text.dates import DateMention, date_words, find_dates, is_before, near
 PRECEDENCE = (
     "question", "negated", "hypothetical", "historical", "command", "order", "future", "intent", "infinitive",
 )  # fmt: skip
+_RECENT = 7  # days before the article in which a change told in the past perfect is still its news
 _WINDOW = 10  # words before the change word that its mode words may stand in
 # Acts done by being decided and announced: "decided to expel" is an expulsion, "decided to reopen" a plan.
 _IMMEDIATE = (
@@ -37,6 +38,7 @@ _IMMEDIATE = (
 class Mode:
     mode: str
     why: str
+    perfect: bool = False  # background only for its past perfect ("had closed"): a date may make it news
 
 
 def _undated(status: str) -> str:
@@ -56,6 +58,7 @@ def mode_of(parsed: Parsed, cue: CueMatch, status: str, noun: CueMatch | None = 
     changes = [c for c in parsed.matches if c.cue.role in ("change", "relation") and c is not cue]
     spans = attributes(parsed)
     undated = [m for m in parsed.role_matches("mode") if m.cue.value == "undated"]
+    perfect = ""
     for m in parsed.role_matches("mode"):
         value, scope = m.cue.value, m.cue.scope
         if any(u is not m and u.start <= m.start and m.end <= u.end for u in undated):
@@ -96,6 +99,8 @@ def mode_of(parsed: Parsed, cue: CueMatch, status: str, noun: CueMatch | None = 
             )
         if value == "pluperfect":  # "had closed": background, unless reported ("said it had closed")
             value = "" if speech else "historical"
+            if hit and value and "historical" not in found:
+                perfect = f"'{parsed.span_text(m.start, m.end)}'"
         if value == "undated":
             value = _undated(status)
         if hit and value and value not in ("speech", "present"):
@@ -131,7 +136,7 @@ def mode_of(parsed: Parsed, cue: CueMatch, status: str, noun: CueMatch | None = 
         del found["order"]  # a deadline orders an expulsion; "reopen within 45 days" is still a plan
     for mode in PRECEDENCE:
         if mode in found:
-            return Mode(mode, f"{mode}: {found[mode]}")
+            return Mode(mode, f"{mode}: {found[mode]}", perfect=mode == "historical" and found[mode] == perfect)
     return Mode("factual", "factual")
 
 
@@ -165,6 +170,10 @@ def when(
         if narrating_past and not present and mode.mode in ("factual", "command", "intent"):
             return None, Mode("historical", "historical: the paragraph tells the past")
         return None, mode
+    if mode.perfect and len(near.date) == 10 and not near.past and not is_before(near.date, doc_date, _RECENT):
+        # "les autorités avaient ordonné vendredi la fermeture": a past perfect dated in the article's own
+        # days tells a change of the news, told before another; undated or older, it is background
+        return near.date, Mode("factual", f"factual: a past perfect dated {near.date}, in the article's days")
     if mode.mode in ("factual", "order", "command", "intent") and (near.past or is_before(near.date, doc_date)):
         return near.date, Mode("historical", f"historical: dated {near.date}, before the article")
     if mode.mode == "factual" and _after(near.date, doc_date):
