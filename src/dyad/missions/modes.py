@@ -159,7 +159,7 @@ def when(
     see stage.news_day), and the mode it implies. A plan looks forward ("on Monday" is the next one)."""
     start, end = parsed.tokens[cue.start].start, parsed.tokens[cue.end - 1].end
     planned = mode.mode in ("future", "infinitive") or (mode.mode in ("intent", "command") and status not in _IMMEDIATE)
-    if planned:
+    if planned or (mode.mode == "hypothetical" and status in ("opened", "reopened")):
         dates = find_dates(parsed.folded, doc_date, date_words(parsed.lex.lang), forward=True)
     dates = [d for d in dates if not _anothers_date(parsed, cue, _token_at(parsed, d.start))]
     clause = parsed.clause[cue.start]
@@ -170,6 +170,12 @@ def when(
         if narrating_past and not present and mode.mode in ("factual", "command", "intent"):
             return None, Mode("historical", "historical: the paragraph tells the past")
         return None, mode
+    if mode.mode == "hypothetical" and status in ("opened", "reopened") and len(near.date) == 10 and _after(
+        near.date, doc_date
+    ):
+        # "podrían reabrir el 2 de mayo": an opening that may happen on a set day is a scheduled one (a plan);
+        # a closure that may happen on a day stays a threat
+        return near.date, Mode("future", f"future: may happen on {near.date}, a set day after the article")
     if mode.perfect and len(near.date) == 10 and not near.past and not is_before(near.date, doc_date, _RECENT):
         # "les autorités avaient ordonné vendredi la fermeture": a past perfect dated in the article's own
         # days tells a change of the news, told before another; undated or older, it is background
