@@ -40,6 +40,7 @@ MODES = (
     "pluperfect",
     "speech",
     "present",
+    "undated",
 )
 STATUSES = (
     "opened", "reopened", "closed", "suspended", "relocated", "ambassador expelled", "ambassador recalled",
@@ -165,12 +166,18 @@ def _particle_at(tokens: list[Token], start: int, tail: tuple[str, ...]) -> bool
     """Whether the particle ends the clause after `start` ("rief seinen Botschafter zurück.")."""
     n = len(tail)
     for j in range(start, min(len(tokens), start + _PARTICLE_SPAN) - n + 1):
-        if tokens[j - 1].norm in _CLAUSE_END:
+        if tokens[j - 1].norm in _CLAUSE_END and not _ordinal_dot(tokens, j - 1):
             return False
         if all(_word_ok(w, tokens[j + k].norm) for k, w in enumerate(tail)):
             after = tokens[j + n].norm if j + n < len(tokens) else "."
             return after in _CLAUSE_END or after in ("und", "sowie", "oder", "aber")
     return False
+
+
+def _ordinal_dot(tokens: list[Token], i: int) -> bool:
+    """Whether the dot at `i` follows a number inside the sentence: an ordinal or a date ("stellt zum 3. Mai
+    den Betrieb ein", "zum 30.11.2023"), not the end of a clause (the sentence splitter kept it inside)."""
+    return tokens[i].norm == "." and i > 0 and tokens[i - 1].norm.isdigit() and i + 1 < len(tokens)
 
 
 def _cue_words(cue: str) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ dated well before the article is background. When several apply, the first of `P
     command / order       an order given ("ordered to close", "within 72 hours"): done
     historical            background ("after a 12-year closure", "had been shut since"), not stored
     negated, hypothetical, question   not stored
+    undated               "no date was given for ...": negated for a reopening, future for an opening
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from dyad.text.dates import DateMention, date_words, find_dates, is_before, near
 PRECEDENCE = (
     "question", "negated", "hypothetical", "historical", "command", "order", "future", "intent", "infinitive",
 )  # fmt: skip
+_RECENT = 7  # days before the article in which a change told in the past perfect is still its news
 _WINDOW = 10  # words before the change word that its mode words may stand in
 # Acts done by being decided and announced: "decided to expel" is an expulsion, "decided to reopen" a plan.
 _IMMEDIATE = (
@@ -36,6 +38,14 @@ _IMMEDIATE = (
 class Mode:
     mode: str
     why: str
+    perfect: bool = False  # background only for its past perfect ("had closed"): a date may make it news
+
+
+def _undated(status: str) -> str:
+    """What "no date was given for ..." makes of the change it names: a reopening with no date is no plan
+    (the mission stays closed until further notice); an opening with no date is still a plan, its day
+    not yet set ("sin dar una fecha para su apertura" of an embassy just built)."""
+    return "negated" if status == "reopened" else "future"
 
 
 def mode_of(parsed: Parsed, cue: CueMatch, status: str, noun: CueMatch | None = None) -> Mode:
@@ -47,8 +57,12 @@ def mode_of(parsed: Parsed, cue: CueMatch, status: str, noun: CueMatch | None = 
     speech = any(m.cue.value == "speech" and m.end <= cue.start for m in parsed.role_matches("mode"))
     changes = [c for c in parsed.matches if c.cue.role in ("change", "relation") and c is not cue]
     spans = attributes(parsed)
+    undated = [m for m in parsed.role_matches("mode") if m.cue.value == "undated"]
+    perfect = ""
     for m in parsed.role_matches("mode"):
         value, scope = m.cue.value, m.cue.scope
+        if any(u is not m and u.start <= m.start and m.end <= u.end for u in undated):
+            continue  # the "sin" of "sin dar una fecha": the phrase as a whole says what it does
         if any(c.start <= m.start and m.end <= c.end for c in changes):
             continue  # "ordered" inside another change ("ordered out") gives no mode to this one
         if in_attribute(spans, m.start, m.end, cue):
@@ -85,6 +99,10 @@ def mode_of(parsed: Parsed, cue: CueMatch, status: str, noun: CueMatch | None = 
             )
         if value == "pluperfect":  # "had closed": background, unless reported ("said it had closed")
             value = "" if speech else "historical"
+            if hit and value and "historical" not in found:
+                perfect = f"'{parsed.span_text(m.start, m.end)}'"
+        if value == "undated":
+            value = _undated(status)
         if hit and value and value not in ("speech", "present"):
             found.setdefault(value, f"'{parsed.span_text(m.start, m.end)}'")
     word = parsed.text[parsed.tokens[cue.start].start : parsed.tokens[cue.end - 1].end].lower()
@@ -118,7 +136,7 @@ def mode_of(parsed: Parsed, cue: CueMatch, status: str, noun: CueMatch | None = 
         del found["order"]  # a deadline orders an expulsion; "reopen within 45 days" is still a plan
     for mode in PRECEDENCE:
         if mode in found:
-            return Mode(mode, f"{mode}: {found[mode]}")
+            return Mode(mode, f"{mode}: {found[mode]}", perfect=mode == "historical" and found[mode] == perfect)
     return Mode("factual", "factual")
 
 
@@ -141,7 +159,7 @@ def when(
     see stage.news_day), and the mode it implies. A plan looks forward ("on Monday" is the next one)."""
     start, end = parsed.tokens[cue.start].start, parsed.tokens[cue.end - 1].end
     planned = mode.mode in ("future", "infinitive") or (mode.mode in ("intent", "command") and status not in _IMMEDIATE)
-    if planned:
+    if planned or (mode.mode == "hypothetical" and status in ("opened", "reopened")):
         dates = find_dates(parsed.folded, doc_date, date_words(parsed.lex.lang), forward=True)
     dates = [d for d in dates if not _anothers_date(parsed, cue, _token_at(parsed, d.start))]
     clause = parsed.clause[cue.start]
@@ -152,6 +170,16 @@ def when(
         if narrating_past and not present and mode.mode in ("factual", "command", "intent"):
             return None, Mode("historical", "historical: the paragraph tells the past")
         return None, mode
+    if mode.mode == "hypothetical" and status in ("opened", "reopened") and len(near.date) == 10 and _after(
+        near.date, doc_date
+    ):
+        # "podrían reabrir el 2 de mayo": an opening that may happen on a set day is a scheduled one (a plan);
+        # a closure that may happen on a day stays a threat
+        return near.date, Mode("future", f"future: may happen on {near.date}, a set day after the article")
+    if mode.perfect and len(near.date) == 10 and not near.past and not is_before(near.date, doc_date, _RECENT):
+        # "les autorités avaient ordonné vendredi la fermeture": a past perfect dated in the article's own
+        # days tells a change of the news, told before another; undated or older, it is background
+        return near.date, Mode("factual", f"factual: a past perfect dated {near.date}, in the article's days")
     if mode.mode in ("factual", "order", "command", "intent") and (near.past or is_before(near.date, doc_date)):
         return near.date, Mode("historical", f"historical: dated {near.date}, before the article")
     if mode.mode == "factual" and _after(near.date, doc_date):
