@@ -15,3 +15,10 @@ def code_of(mentions: list[Mention], text: str) -> str | None:
         if m.text == text:
             return m.code
     return None
+
+
+def mention(mentions: list[Mention], text: str) -> Mention:
+    """The first mention whose text is exactly `text` (the test fails, listing them, when there is none)."""
+    found = [m for m in mentions if m.text == text]
+    assert found, [(m.text, m.code) for m in mentions]
+    return found[0]

@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from dyad.doc import Mention
-
-
-def mention(mentions: list[Mention], text: str) -> Mention:
-    found = [m for m in mentions if m.text == text]
-    assert found, [(m.text, m.code) for m in mentions]
-    return found[0]
+from tests.actors._helpers import mention
 
 
 @pytest.mark.parametrize(
