@@ -179,6 +179,7 @@ def _bare_role(
     definite = bool(_ARTICLE_BEFORE.search(text[: m.start]) or _ARTICLE_START.match(m.text))
     person = m.why.endswith("named person")
     named = person or m.why.endswith("named body")
+    owned = OWNED_BY.search(text[: m.start]) is not None  # "its troops", "their diplomats"
     # a generic actor with a bare sector code ("protesters": CVL), not one with a code of its own
     # ("peacekeepers": IGOUNO, the UN's wherever they serve)
     generic = "(bare," in m.why and m.code == m.sector
@@ -225,9 +226,9 @@ def _bare_role(
             country, why = dateline, f"the story's dateline {dateline} (the home country {home} is the other party)"
         elif home:
             m.why += f"; the home country {home} is the other party here: no country"
-    elif OWNED_BY.search(text[: m.start]) and (owner := _sole_owner(m, mentions)) is not None:
+    elif owned and (owner := _sole_owner(m, mentions)) is not None:
         country, why = owner.country, f"its owner '{owner.text}' ({owner.country}), the one state named before it"
-    elif (definite or generic) and _head(m) in bodies and not OWNED_BY.search(text[: m.start]):
+    elif (definite or generic) and _head(m) in bodies and not owned:
         # an owned role ("has withdrawn its diplomats") is its owner's in this sentence, never the body of the
         # same kind named earlier in the story ("Iranian diplomats")
         body = bodies[_head(m)]

@@ -92,19 +92,16 @@ class Checker:
             if v.entity is None:
                 continue
             country = self.data.country_of(v.entity)
+            name = self.resources.country_name(country) or country
             for i, m in ctx.mentions_at(v.finding.start, v.finding.end):
                 if m.country == country or m.kind in ("leader", "capital"):
                     continue
-                ctx.doc.mentions[i] = _corrected(
-                    m, country, self.resources.country_name(country) or country, v
-                )
+                ctx.doc.mentions[i] = _corrected(m, country, name, v)
                 # a role that took its country from this mention ("su embajada" after it) is corrected with it
                 for j, d in enumerate(ctx.doc.mentions):
                     if (d.sentence == m.sentence and d.country == m.country and d.why.startswith("context:")
                             and f"'{m.text}'" in d.why):
-                        ctx.doc.mentions[j] = _corrected(
-                            d, country, self.resources.country_name(country) or country, v
-                        )
+                        ctx.doc.mentions[j] = _corrected(d, country, name, v)
 
     def _flags(self, doc: Document, cues: dict[str, list[Signal]], verdicts: list[Verdict]) -> list[Finding]:
         assert self.flags is not None

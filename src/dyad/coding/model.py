@@ -37,9 +37,7 @@ from dyad.coding.modes import ModeCues, detect_mode
 from dyad.coding.stage import (
     SUFFERERS,
     build_event,
-    distrust_domestic,
-    distrust_same_party,
-    distrust_stateless,
+    scoped_confidence,
     struck_by_its_victim,
 )
 from dyad.doc import Document, Event, Mention, Sentence, Trigger
@@ -343,10 +341,7 @@ class ModelStage:
             grammar = grammar_for(sentence.lang or doc.lang)
             kept = [e for e in chosen if not struck_by_its_victim(e, hurt, grammar)]
             for e in kept:
-                # a country acting on its own government or army is one party twice (`same_party`); an
-                # organ acting on its own country as a whole is a domestic act (`distrust_domestic`); a bare
-                # sector is no state (`distrust_stateless`)
-                e.confidence = distrust_stateless(distrust_domestic(distrust_same_party(e), e), e)
+                e.confidence = scoped_confidence(e)
             events.extend(kept)
         events.sort(key=lambda e: (e.sentence, e.trigger.start if e.trigger else 0))
         doc.events = events

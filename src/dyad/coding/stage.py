@@ -232,7 +232,7 @@ class EventCoder:
             for e in out:
                 e.confidence = self.combiner.score(features(e, out))
         for e in out:
-            e.confidence = distrust_stateless(distrust_domestic(distrust_same_party(e), e), e)
+            e.confidence = scoped_confidence(e)
         return out
 
     def _date(self, text: str, doc_date: str | None) -> str | None:
@@ -348,6 +348,17 @@ def struck_by_its_victim(event: Event, hurt: set[str], grammar: Grammar) -> bool
     return not (first and first[0] in grammar.of("mutual"))
 
 
+def scoped_confidence(event: Event) -> float:
+    """The event's confidence once the readings dyad does not trust are put below the 0.5 line: one party
+    twice (`distrust_same_party`), an organ acting on its own country as a whole (`distrust_domestic`), a
+    side that is no state (`distrust_stateless`). The rules and the model's combiner both end here."""
+    return distrust_stateless(distrust_domestic(distrust_same_party(event), event), event)
+
+
+# Below the ledger's 0.5 line: a reading kept as a candidate that relations, timelines and exports leave out.
+_UNDER_THE_LINE = 0.45
+
+
 def distrust_same_party(event: Event) -> float:
     """The event's confidence, halved when its pair is one party twice (`same_party`): such a reading is
     nearly always a misreading of who acted on whom, though the act itself may be right (the dev set's
@@ -373,7 +384,7 @@ def distrust_domestic(confidence: float, event: Event) -> float:
         return confidence
     if source.code == target.code or event.root in _STRIFE_ROOTS:
         return confidence
-    return min(confidence, 0.45)
+    return min(confidence, _UNDER_THE_LINE)
 
 
 # Parties with no country that the coding guide still names: organisations, and an armed group with no
@@ -388,7 +399,7 @@ def distrust_stateless(confidence: float, event: Event) -> float:
     states, their organs, organisations and stateless armed groups). It stays a candidate."""
     for actor in (event.source, event.target):
         if actor.country is None and not actor.code.startswith(_STATELESS_PARTIES):
-            return min(confidence, 0.45)
+            return min(confidence, _UNDER_THE_LINE)
     return confidence
 
 
