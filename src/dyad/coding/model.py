@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import Any
 
 from dyad.coding.combine import Combiner, features, load_combiners
-from dyad.coding.dates import resolve_date
 from dyad.coding.grammar import grammar_for
 from dyad.coding.modes import ModeCues, detect_mode
 from dyad.coding.stage import (
@@ -44,6 +43,7 @@ from dyad.doc import Document, Event, Mention, Sentence, Trigger
 from dyad.errors import ConfigError, DataFileError
 from dyad.pipeline import stage
 from dyad.resources import Resources
+from dyad.text.dates import date_words, event_date
 from dyad.text.normalize import fold
 from dyad.text.tokens import Token, tokenize
 
@@ -482,7 +482,7 @@ class ModelStage:
         return build_event(
             doc, sentence, source, target, code, self.resources, mode=mode,
             confidence=_MODE_FACTOR.get(mode, 1.0) * reading.penta[cls],
-            date=resolve_date(fold(sentence.text), doc.date),
+            date=event_date(fold(sentence.text), doc.date, date_words(sentence.lang or doc.lang)),
             trigger=_trigger(sentence.text, tokens, source, target),
             explanation={"model": {**said, "proposed": True, "roles": round(agree, 4)}},
         )

@@ -9,7 +9,6 @@ from typing import Any
 
 from dyad.coding.clauses import complement_of, content_of_noun, in_relative_clause, participle_by, predicate_after
 from dyad.coding.combine import Combiner, features, load_combiners
-from dyad.coding.dates import resolve_date
 from dyad.coding.grammar import Grammar, guess_language
 from dyad.coding.modes import ModeCues, ModeShift, detect_mode
 from dyad.coding.patterns import STATE, PatternsByLanguage, TriggerMatch
@@ -20,6 +19,7 @@ from dyad.doc import Document, Event, Mention, Sentence, Trigger
 from dyad.ingest.lang import CODED_LANGUAGES
 from dyad.pipeline import stage
 from dyad.resources import CameoCode, Resources
+from dyad.text.dates import date_words, event_date
 from dyad.text.normalize import fold
 from dyad.text.tokens import Token, tokenize
 
@@ -139,7 +139,7 @@ class EventCoder:
         self.combiner = combiner
         self.resources = resources
         self.shift = shift
-        self._last_date: tuple[tuple[str, str | None] | None, str | None] = (None, None)
+        self._last_date: tuple[tuple[str, str | None, str] | None, str | None] = (None, None)
         self.patterns = patterns
         self.cues = cues
         self.fallback = fallback
@@ -235,10 +235,10 @@ class EventCoder:
             e.confidence = scoped_confidence(e)
         return out
 
-    def _date(self, text: str, doc_date: str | None) -> str | None:
-        key = (text, doc_date)
+    def _date(self, text: str, doc_date: str | None, lang: str) -> str | None:
+        key = (text, doc_date, lang)
         if self._last_date[0] != key:
-            self._last_date = (key, resolve_date(fold(text), doc_date))
+            self._last_date = (key, event_date(fold(text), doc_date, date_words(lang)))
         return self._last_date[1]
 
     def _event(
@@ -299,7 +299,7 @@ class EventCoder:
         if trigger is not None and code.code != trigger.pattern.code:
             explanation["mode_shift"] = f"{trigger.pattern.code} -> {code.code} ({mode})"
         event = build_event(doc, sentence, source, target, code, self.resources, mode=mode, confidence=confidence,
-                            date=self._date(sentence.text, doc.date), trigger=trigger_record,
+                            date=self._date(sentence.text, doc.date, grammar.lang), trigger=trigger_record,
                             explanation=explanation, unary=roles.why == _UNARY)
         pattern = trigger.pattern if trigger is not None else None
         event.signals = {

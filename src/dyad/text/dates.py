@@ -1,4 +1,5 @@
-"""Dates a sentence gives, in any language of `data/text/dates.tsv`, resolved against the document's date.
+"""Dates a sentence gives, in any language of `data/text/dates.tsv`, resolved against the document's date:
+the one date reader of dyad (missions read every date of a sentence, events take `event_date`).
 
     words = date_words("de")
     find_dates(fold("Die Botschaft wurde am Montag geschlossen."), "2019-03-14", words)
@@ -29,6 +30,7 @@ class DateMention:
     date: str  # YYYY, YYYY-MM or YYYY-MM-DD
     precision: str  # year | month | day
     past: bool = False  # said as past ("two years ago", "last year"), whatever the distance
+    cue: str = "day"  # what said it: day (a calendar day), weekday, relative, month, year, ago
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +102,9 @@ def find_dates(folded: str, doc_date: str | None, words: DateWords, *, forward: 
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, date: str | None, precision: str, past: bool = False) -> None:
+    def add(start: int, end: int, date: str | None, precision: str, past: bool = False, cue: str = "day") -> None:
         if date and not any(start < e and s < end for s, e in taken):
-            found.append(DateMention(start, end, date, precision, past))
+            found.append(DateMention(start, end, date, precision, past, cue))
             taken.append((start, end))
 
     for m in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", folded):
@@ -114,25 +116,46 @@ def find_dates(folded: str, doc_date: str | None, words: DateWords, *, forward: 
     for m in words.month_year.finditer(folded):
         month = int(words.values[("month", m.group(1))])
         if m.group(2):
-            add(m.start(), m.end(), f"{m.group(2)}-{month:02d}", "month")
+            add(m.start(), m.end(), f"{m.group(2)}-{month:02d}", "month", cue="month")
         elif anchor and not _month_is_word(m.group(1), folded, m.start()):
             year = anchor.year - 1 if not forward and month > anchor.month else anchor.year
-            add(m.start(), m.end(), f"{year}-{month:02d}", "month")
+            add(m.start(), m.end(), f"{year}-{month:02d}", "month", cue="month")
     if anchor is not None:
         for m in words.weekday.finditer(folded):
-            add(m.start(), m.end(), _weekday(anchor, int(words.values[("weekday", m.group(1))]), forward), "day")
+            weekday = int(words.values[("weekday", m.group(1))])
+            add(m.start(), m.end(), _weekday(anchor, weekday, forward), "day", cue="weekday")
         for m in words.relative.finditer(folded):
             word = m.group(1)
             ago = words.values.get(("month-ago", word)) or words.values.get(("year-ago", word))
             past = ago is not None and int(ago) < 0 and not forward  # "last year"; "next year" is no past
-            add(m.start(), m.end(), *_relative(anchor, word, words), past=past)
+            add(m.start(), m.end(), *_relative(anchor, word, words), past=past, cue="relative")
         for m in words.ago.finditer(folded):
             number, unit = (m.group("n1"), m.group("u1")) if m.groupdict().get("u1") else (m.group("n2"), m.group("u2"))
-            add(m.start(), m.end(), *_ago(anchor, number, words.values[("unit", unit)], words), past=True)
+            add(m.start(), m.end(), *_ago(anchor, number, words.values[("unit", unit)], words), past=True, cue="ago")
     for m in words.year.finditer(folded):
-        add(m.start(), m.end(), m.group(1), "year")
+        add(m.start(), m.end(), m.group(1), "year", cue="year")
     found.sort(key=lambda d: d.start)
     return found
+
+
+# Which date expression dates an event when a sentence has several: the most precise first ("on
+# Monday" over "last year"), then by how it was said, then the first in the sentence. A span of time
+# back ("two years ago") is background to the act, not its date.
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+_EVENT_CUES = ("day", "weekday", "relative", "month", "year")
+
+
+def event_date(folded: str, doc_date: str | None, words: DateWords) -> str | None:
+    """The date of the act a folded sentence reports: its most precise date expression, else the
+    document's date. A bare year is the document's own year unless it names another ("in 2015")."""
+    anchor = parse_day(doc_date)
+    said = [
+        d for d in find_dates(folded, doc_date, words)
+        if d.cue in _EVENT_CUES and not (d.cue == "year" and anchor is not None and d.date == str(anchor.year))
+    ]
+    if said:
+        return min(said, key=lambda d: (_PRECISION_RANK[d.precision], _EVENT_CUES.index(d.cue), d.start)).date
+    return anchor.isoformat() if anchor else None
 
 
 def nearest_date(dates: list[DateMention], start: int, end: int) -> DateMention | None:

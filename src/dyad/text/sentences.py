@@ -28,9 +28,9 @@ def load_abbreviations() -> frozenset[str]:
 
 
 def load_months() -> frozenset[str]:
-    """Month names of every language (lexicon/calendar.tsv), lower case: "3. März" continues a sentence."""
-    rows = read_tsv("lexicon/calendar.tsv", ("word", "kind"))
-    return frozenset(r["word"].lower() for r in rows if r["kind"] == "month")
+    """Month names of every language (text/dates.tsv), folded: "3. März" continues a sentence."""
+    rows = read_tsv("text/dates.tsv", ("word", "lang", "kind"))
+    return frozenset(r["word"] for r in rows if r["kind"] == "month")
 
 
 def load_furniture() -> tuple[str, ...]:
@@ -53,9 +53,9 @@ def split_sentences(
         end = match.end() if match.group().strip() else match.start()
         if match.group().strip() and _is_abbreviation(text[start:match.start() + 1], abbreviations):
             continue
-        if match.group() == "." and _ORDINAL.search(text[start : match.start() + 1]) and _next_word(
-            text, match.end()
-        ).lower() in months:
+        if match.group() == "." and _ORDINAL.search(text[start : match.start() + 1]) and fold(
+            _next_word(text, match.end())
+        ) in months:
             continue
         _append(sentences, text, start, end)
         start = match.end()
