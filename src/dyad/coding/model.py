@@ -32,7 +32,7 @@ from typing import Any
 
 from dyad.coding.combine import Combiner, features, load_combiners
 from dyad.coding.grammar import grammar_for
-from dyad.coding.modes import ModeCues, detect_mode
+from dyad.coding.modes import MODE_FACTOR, ModeCues, detect_mode
 from dyad.coding.stage import (
     SUFFERERS,
     build_event,
@@ -49,16 +49,6 @@ from dyad.text.tokens import Token, tokenize
 
 _MODEL_PACKAGE = "dyad.data"
 _MODEL_FOLDER = "model"
-_MODE_FACTOR = {
-    "factual": 1.0,
-    "future": 0.9,
-    "historical": 0.85,
-    "negated": 0.7,
-    "hypothetical": 0.6,
-    "question": 0.4,
-}
-
-
 @dataclass(frozen=True, slots=True)
 class Reading:
     """What the model said about one sentence."""
@@ -458,7 +448,7 @@ class ModelStage:
                 candidates = [*candidates, winner]
         if winner is not None:
             winner.confidence = max(
-                _MODE_FACTOR.get(winner.mode, 1.0) * reading.penta[cls], min(1.0, ceiling + 0.01)
+                MODE_FACTOR.get(winner.mode, 1.0) * reading.penta[cls], min(1.0, ceiling + 0.01)
             )
             winner.explanation["model"] = {**winner.explanation["model"], "overruled": top is not None}
         return candidates
@@ -481,7 +471,7 @@ class ModelStage:
         mode = detect_mode(tokens, start, sentence.text, self.cues)
         return build_event(
             doc, sentence, source, target, code, self.resources, mode=mode,
-            confidence=_MODE_FACTOR.get(mode, 1.0) * reading.penta[cls],
+            confidence=MODE_FACTOR.get(mode, 1.0) * reading.penta[cls],
             date=event_date(fold(sentence.text), doc.date, date_words(sentence.lang or doc.lang)),
             trigger=_trigger(sentence.text, tokens, source, target),
             explanation={"model": {**said, "proposed": True, "roles": round(agree, 4)}},

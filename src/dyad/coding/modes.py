@@ -25,6 +25,17 @@ _ACCENTED = ("de",)
 # The cues a text of unknown language is read with (the sentence model's events): English and Spanish.
 _DEFAULT_LANGS = ("en", "es")
 
+# How far each mode lowers the confidence that the act happened as the sentence tells it (the rules'
+# score and the model's class probability are both scaled by it; the combiner reads the mode itself).
+MODE_FACTOR = {
+    "factual": 1.0,
+    "future": 0.9,
+    "historical": 0.85,
+    "negated": 0.7,
+    "hypothetical": 0.6,
+    "question": 0.4,
+}
+
 _Table = dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (rest of phrase, mode)
 
 

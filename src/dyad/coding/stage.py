@@ -10,7 +10,7 @@ from typing import Any
 from dyad.coding.clauses import complement_of, content_of_noun, in_relative_clause, participle_by, predicate_after
 from dyad.coding.combine import Combiner, features, load_combiners
 from dyad.coding.grammar import Grammar, guess_language
-from dyad.coding.modes import ModeCues, ModeShift, detect_mode
+from dyad.coding.modes import MODE_FACTOR, ModeCues, ModeShift, detect_mode
 from dyad.coding.patterns import STATE, PatternsByLanguage, TriggerMatch
 from dyad.coding.places import find_location
 from dyad.coding.roles import UNARY as _UNARY
@@ -84,16 +84,6 @@ def _restricted_first(made: list[tuple[TriggerMatch, Event]]) -> list[Event]:
             (t.start_token, e.source.code, e.target.code) == key[:3] and key[3] != e.root for key in held
         )
     ]
-
-
-_MODE_FACTOR = {
-    "factual": 1.0,
-    "future": 0.9,
-    "historical": 0.85,
-    "negated": 0.7,
-    "hypothetical": 0.6,
-    "question": 0.4,
-}
 
 
 @stage("events", requires=("sentences", "mentions"), provides=("events",))
@@ -457,7 +447,7 @@ def event_confidence(
     if same_actor:
         score *= 0.8
     # Readings strong enough are equals (the ceiling); among equals news puts the main event first.
-    return round(max(0.01, min(_CAP, score * _MODE_FACTOR[mode]) - _POSITION * position), 4)
+    return round(max(0.01, min(_CAP, score * MODE_FACTOR[mode]) - _POSITION * position), 4)
 
 
 def _not_participles(
