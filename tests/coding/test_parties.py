@@ -172,3 +172,18 @@ def test_a_country_acting_on_its_own_government_or_army_is_one_party_twice_and_n
     assert ("PERMIL", "PERGOV") in pairs("Peru's army deposed the government on Friday.")
     found = dyad.code_text("The Kenyan government declined to comment.", date="2021-03-10", fast=False)
     assert [(e.source.code, e.target.code) for e in found] == [("KENGOV", "KEN")]
+
+
+@pytest.mark.parametrize("dateline", ["NAIROBI —", "Nairobi —", "NAIROBI (Reuters) -"])
+def test_a_dateline_is_no_subject_of_an_infinitive_clause(dateline: str) -> None:
+    # where the story was filed opens the sentence, but the one who has the envoy expelled is the
+    # subject of the main verb
+    got = events(f"{dateline} Ghana's military government has told police to expel Togo's ambassador.")
+    expelled = [(s, t) for s, code, t in got if code.startswith("16")]
+    assert expelled and all(s.startswith("GHA") for s, _ in expelled)
+
+
+def test_a_capital_that_opens_the_clause_is_still_its_subject() -> None:
+    # no dash after it: "Accra" is the government's metonym, not a dateline
+    got = events("Accra has told police to expel Togo's ambassador, officials said.")
+    assert any(s.startswith("GHA") and code.startswith("16") for s, code, _ in got)

@@ -235,14 +235,16 @@ def _clause_roles(
     source = before[-1].mention
     why = "subject before the trigger, object after it"
     adjunct = start > 0 and norms[start - 1] == "," and norms[start].endswith("ing")  # "..., killing X"
+    # A dateline ("NAIROBI —") stands first in the opening sentence but is no one's subject.
+    subject = next((s for s in before if not filed_from(s.mention)), before[0])
     if (
         (nominal or adjunct or (start > 0 and norms[start - 1] in g.of("infinitive")))
         and len(before) >= 2
-        and before[0].mention.code != before[-1].mention.code
+        and subject.mention.code != before[-1].mention.code
         and not coordinated(norms, before, g)
     ):
         # "X held Y as human shields", "X called Y to discuss": the clause's subject acts.
-        source = before[0].mention
+        source = subject.mention
         why = "subject of the clause (the trigger is a noun or an infinitive)"
         # The object sits just before "to" (a short adjunct like "on Wednesday" may come between).
         # A bare group there ("sent doctors to help") is the means, not the one helped.
@@ -628,6 +630,11 @@ def _inside_object(span: ActorSpan, trigger: TriggerMatch) -> bool:
     """An actor that is the pattern's object itself ("the US embassy", "die US-Botschaft")."""
     obj = trigger.object_span
     return obj is not None and obj[0] <= span.last and span.first < obj[1] and span.last < trigger.start_token
+
+
+def filed_from(mention: Mention) -> bool:
+    """A dateline's place or agency: where the story was filed (see dyad.actors.resolve)."""
+    return "dateline" in mention.why
 
 
 def _owned_by(norms: list[str], span: ActorSpan, source: Mention, g: Grammar) -> bool:
