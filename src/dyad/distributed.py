@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import tempfile
 import time
@@ -109,15 +110,24 @@ def _engine_for(spec: EngineSpec) -> Engine:
     paths, labels = [], []
     for i, (name, text) in enumerate(spec.dicts):
         path = folder / f"{i}-{Path(name).name}"
-        path.write_text(text, encoding="utf-8")
+        _write_whole(path, text)
         paths.append(str(path))
         labels.append((str(path), name))
     config_path = None
     if spec.config is not None:
         config_path = folder / "config.toml"
-        config_path.write_text(spec.config, encoding="utf-8")
+        _write_whole(config_path, spec.config)
     return engine_with_dicts(spec.fast, tuple(paths), config_path=str(config_path) if config_path else None,
                              labels=tuple(labels))
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """Write a file that other worker processes on this machine may be reading at the same moment:
+    into a file of this process's own, then renamed over the old one, so no reader sees it half
+    written (two workers once read a config another was still writing, and ran the default one)."""
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
 
 
 def _spec(fast: bool, spec: EngineSpec | None) -> EngineSpec:
