@@ -4,6 +4,7 @@
     python benchmarks/probe_checks.py                      # eval/probe/checks.jsonl, --fast pipeline
     python benchmarks/probe_checks.py --lang es --all      # Spanish only; info notes too
     python benchmarks/probe_checks.py --summary            # counts only
+    python benchmarks/probe_checks.py --batch 2            # only the articles marked "batch": 2
 
 Each probe article (`eval/probe/README.md`: facts only, texts in the git-ignored cache) runs
 through the pipeline as one document, as the real-news yardstick runs them
@@ -61,8 +62,11 @@ def main() -> int:
     ap.add_argument("--all", action="store_true", help="list info notes too")
     ap.add_argument("--default", action="store_true", help="the default pipeline, not --fast")
     ap.add_argument("--summary", action="store_true", help="counts only")
+    ap.add_argument("--batch", type=int, help="only articles of this batch (1: those without a batch mark)")
     a = ap.parse_args()
     arts = [x for x in load_probe(Path(a.probe)) if not a.lang or x["lang"] == a.lang]
+    # a later batch is gathered before a round's rules and scored once, apart from the rest
+    arts = [x for x in arts if a.batch is None or x.get("batch", 1) == a.batch]
     counts: Counter[str] = Counter()
     missing = 0
     for art in arts:
