@@ -57,11 +57,27 @@ CONFUSED = [
         [("name-confusion", "Guinea", "GIN", "GNQ")],
     ),
     (
+        # Spanish "Guinea" may stand for Equatorial Guinea (test_spanish_guinea_may_name_the_former_colony);
+        # the full name of the one set beside the other's leader is still an error
         "guineas-es",
-        "2017-03-02",
-        "El presidente de Guinea, Teodoro Obiang, inauguró el viernes la nueva terminal del "
-        "aeropuerto de Malabo.",
+        "2021-09-10",
+        "El líder de la junta de Guinea Ecuatorial, Mamady Doumbouya, recibió el viernes en "
+        "Conakri a los mediadores de la Cedeao.",
+        [("name-confusion", "Guinea Ecuatorial", "GNQ", "GIN")],
+    ),
+    (
+        "guinea-colony-en",
+        "2022-11-20",
+        "Guinea holds general elections on Sunday.\n"
+        "President Teodoro Obiang Nguema voted in Malabo and the opposition reported arrests in Bata.",
         [("name-confusion", "Guinea", "GIN", "GNQ")],
+    ),
+    (
+        "guineas-png-es",
+        "2023-05-22",
+        "El primer ministro de Guinea, James Marape, recibió el lunes al primer ministro indio, "
+        "Narendra Modi, en Port Moresby.",
+        [("name-confusion", "Guinea", "GIN", "PNG")],
     ),
     (
         "niger-en",
@@ -196,6 +212,23 @@ SHARED = [
         "Los agricultores de Macedonia cortaron carreteras cerca de Tesalónica y Kavala.",
         "Macedonia",
         "GRC",
+    ),
+    (
+        # the Spanish press's short name for the former colony (names.tsv); English keeps it Guinea's
+        "guinea-colony-es",
+        "2022-11-20",
+        "Guinea celebra elecciones generales este domingo.\n"
+        "El presidente Teodoro Obiang Nguema votó en Malabo y la oposición denunció detenciones en Bata.",
+        "Guinea",
+        "GNQ",
+    ),
+    (
+        "guinea-conakry-es",
+        "2021-09-06",
+        "Guinea vive su tercer golpe de Estado. El coronel Mamady Doumbouya anunció en Conakri la "
+        "detención del presidente Alpha Condé.",
+        "Guinea",
+        "GIN",
     ),
 ]
 

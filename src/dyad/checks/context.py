@@ -12,7 +12,7 @@ import re
 import sys
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dyad.checks.data import CheckData
 from dyad.checks.scan import Hit, Scanner, quoted
@@ -113,8 +113,33 @@ class Context:
         return self._texts_memo[entity]
 
 
+_FUNCTION_WORDS = {
+    "en": frozenset("the of and to in that is was for on with by from has have said will".split()),
+    "es": frozenset("el la los las de del que y en un una por con para se su dijo ha".split()),
+}
+
+
+def guess_lang(text: str) -> str | None:
+    """English or Spanish by their commonest words, for a story whose language nobody gave."""
+    words = re.findall(r"[a-záéíóúñü]+", text[:5000].lower())
+    counts = {lang: sum(w in common for w in words) for lang, common in _FUNCTION_WORDS.items()}
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] >= 3 and counts[best] > 2 * min(counts.values()) else None
+
+
+def in_language(hit: Hit, lang: str | None) -> Hit:
+    """A name hit read with the senses its words have in the story's language: Spanish "Guinea"
+    may stand for Equatorial Guinea, the English word does not. Kept whole when the language is
+    unknown or none of its names is of that language (an English name quoted in Spanish)."""
+    own = tuple(n for n in hit.names if n.lang == lang)
+    if not own or len(own) == len(hit.names):
+        return hit
+    return replace(hit, names=own)
+
+
 def build_context(doc: Document, scanner: Scanner, data: CheckData) -> Context:
-    hits = scanner.find(doc.text)
+    lang = doc.lang if doc.lang in ("en", "es") else guess_lang(doc.text)
+    hits = [in_language(h, lang) if h.is_name else h for h in scanner.find(doc.text)]
     names = [h for h in hits if h.is_name]
     ctx = Context(doc, names)
     starts = [s.start for s in doc.sentences]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dyad.checks.context import Context, LazyPattern, Signal, words_pattern
+from dyad.checks.context import Context, LazyPattern, Signal, guess_lang, words_pattern
 from dyad.checks.data import CheckData
 from dyad.checks.evidence import EvidenceReader
 from dyad.checks.scan import Hit
@@ -142,20 +142,6 @@ class Appositions:
         return bool(self._before_person.match(gap))
 
 
-_FUNCTION_WORDS = {
-    "en": frozenset("the of and to in that is was for on with by from has have said will".split()),
-    "es": frozenset("el la los las de del que y en un una por con para se su dijo ha".split()),
-}
-
-
-def guess_lang(text: str) -> str | None:
-    """English or Spanish by their commonest words, for a story whose language nobody gave."""
-    words = re.findall(r"[a-záéíóúñü]+", text[:5000].lower())
-    counts = {lang: sum(w in common for w in words) for lang, common in _FUNCTION_WORDS.items()}
-    best = max(counts, key=lambda k: counts[k])
-    return best if counts[best] >= 3 and counts[best] > 2 * min(counts.values()) else None
-
-
 def check_names(
     ctx: Context, data: CheckData, appositions: Appositions, evidence: EvidenceReader | None = None
 ) -> list[Verdict]:
@@ -164,20 +150,58 @@ def check_names(
     lang = ctx.doc.lang if ctx.doc.lang in ("en", "es") else guess_lang(text)
     for hit in ctx.names:
         if hit.shared:
-            continue
-        (entity,) = hit.entities
-        for partner in sorted(data.partners.get(entity, ())):
-            verdict = _judge(ctx, data, appositions, evidence, text, hit, entity, partner, lang)
-            if verdict is None:
-                continue
-            old = verdicts.get(id(hit))
-            if old is None or SEVERITY_RANK[verdict.finding.severity] > SEVERITY_RANK[old.finding.severity]:
-                verdicts[id(hit)] = verdict
+            verdict = _wrong_every_way(ctx, data, appositions, evidence, hit, lang)
+        else:
+            (entity,) = hit.entities
+            verdict = _strongest(ctx, data, appositions, evidence, hit, entity, lang)
+        if verdict is not None:
+            verdicts[id(hit)] = verdict
     out = list(verdicts.values())
-    out.extend(_shared_names(ctx, data, lang))
+    out.extend(_shared_names(ctx, data, lang, judged={id(v.hit) for v in out}))
     out.extend(_misread(ctx, data, {id(v.hit) for v in out}))
     out.sort(key=lambda v: v.finding.start)
     return out
+
+
+def _strongest(
+    ctx: Context,
+    data: CheckData,
+    appositions: Appositions,
+    evidence: EvidenceReader | None,
+    hit: Hit,
+    entity: str,
+    lang: str | None,
+    besides: frozenset[str] = frozenset(),
+) -> Verdict | None:
+    """The gravest verdict on a name of `entity` against its partners (those in `besides` apart)."""
+    best: Verdict | None = None
+    for partner in sorted(data.partners.get(entity, set()) - besides):
+        verdict = _judge(ctx, data, appositions, evidence, ctx.doc.text, hit, entity, partner, lang)
+        if verdict is not None and (
+            best is None or SEVERITY_RANK[verdict.finding.severity] > SEVERITY_RANK[best.finding.severity]
+        ):
+            best = verdict
+    return best
+
+
+def _wrong_every_way(
+    ctx: Context,
+    data: CheckData,
+    appositions: Appositions,
+    evidence: EvidenceReader | None,
+    hit: Hit,
+    lang: str | None,
+) -> Verdict | None:
+    """A name several places share is wrong only when it is wrong whichever of them it means
+    (Spanish "Guinea" set beside Papua New Guinea's prime minister); the mildest reading decides."""
+    mildest: Verdict | None = None
+    for entity in sorted(hit.entities):
+        verdict = _strongest(ctx, data, appositions, evidence, hit, entity, lang, besides=hit.entities)
+        if verdict is None:
+            return None
+        if mildest is None or SEVERITY_RANK[verdict.finding.severity] < SEVERITY_RANK[mildest.finding.severity]:
+            mildest = verdict
+    return mildest
 
 
 def _judge(
@@ -332,12 +356,12 @@ def _score(ctx: Context, entity: str) -> int:
     return 2 * len(ctx.cues.get(entity, [])) + len(ctx.names_of(entity))
 
 
-def _shared_names(ctx: Context, data: CheckData, lang: str | None) -> list[Verdict]:
+def _shared_names(ctx: Context, data: CheckData, lang: str | None, judged: set[int]) -> list[Verdict]:
     """A name several places share, read as the one the actor tables did not pick, when only that
-    one has support in the story."""
+    one has support in the story (a name judged wrong under every reading apart)."""
     out = []
     for hit in ctx.names:
-        if not hit.shared or id(hit) in ctx.quoted:
+        if not hit.shared or id(hit) in ctx.quoted or id(hit) in judged:
             continue
         mentions = ctx.mentions_at(hit.start, hit.end)
         picked = {m.country for _, m in mentions if m.country}
