@@ -49,3 +49,27 @@ def test_old_name_after_the_change(run, text: str, lang: str, expected: tuple) -
 )
 def test_before_the_change_or_another_place(run, text: str, date: str) -> None:
     assert _renamed(run(text, date)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Eswatini, which was known as Swaziland until the king changed its name, still bans parties.", "en"),
+        ("Unions marched in Mbabane, capital of the kingdom previously called Swaziland, on Monday.", "en"),
+        ("The king said Swaziland would take back its original name at the jubilee.", "en"),
+        ("El rey anunció que Suazilandia pasará a llamarse Esuatini, su nombre en siSwati.", "es"),
+        ("Los sindicatos de Esuatini, conocida como Suazilandia hasta hace dos años, convocaron una huelga.", "es"),
+    ],
+)
+def test_a_sentence_about_the_name_is_not_a_slip(run, text: str, lang: str) -> None:
+    assert _renamed(run(text, "2020-03-01", lang=lang)) == []
+
+
+def test_the_new_name_elsewhere_does_not_excuse_the_old_one(run) -> None:
+    doc = run(
+        "Swaziland's king opened the new session of parliament on Friday.\n"
+        "Eswatini's finance minister then presented the budget.",
+        "2020-03-01",
+        lang="en",
+    )
+    assert _renamed(doc) == [("Swaziland", "Eswatini", "info")]

@@ -1,8 +1,10 @@
 """Renamed countries: an old name in a story dated after the change ("Swaziland" in 2020,
 "Macedonia" for North Macedonia after 2019-02-12) is an info note with the new name.
 
-A sentence that dates itself before the change ("Zaire in 1994") is history, not a slip; a name
-several places share counts only when the story points to the renamed country.
+A sentence that dates itself before the change ("Zaire in 1994") is history, not a slip, and so is
+one that talks about the name: it gives the new name too or says the old one is old ("Eswatini,
+known as Swaziland until 2018", "previously known as Swaziland", "changed its name to eSwatini").
+A name several places share counts only when the story points to the renamed country.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dyad.checks.context import Context
+from dyad.checks.context import Context, words_pattern
 from dyad.checks.data import CheckData
 from dyad.data._load import read_tsv
 from dyad.doc import Finding
@@ -40,6 +42,11 @@ class RenameChecker:
         self.by_old = by_old
         names = sorted(by_old, key=len, reverse=True)
         self.pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+        new_by_entity: dict[str, list[str]] = {}
+        for row in self.rows:
+            new_by_entity.setdefault(row.entity, []).append(row.new)
+        self.new_names = {entity: _any_of(new) for entity, new in new_by_entity.items()}
+        self.renaming = _any_of(data.words.get("renaming", []))
 
     def check(self, ctx: Context) -> list[Finding]:
         doc = ctx.doc
@@ -59,6 +66,8 @@ class RenameChecker:
             sentence = self._sentence_text(ctx, start)
             if any(int(y) < int(row.since[:4]) for y in _YEAR.findall(sentence)):
                 continue  # the sentence is about the time before the change
+            if self.new_names[row.entity].search(sentence) or self.renaming.search(sentence):
+                continue  # the sentence is about the name itself
             out.append(
                 Finding(
                     doc_id=doc.id,
@@ -89,3 +98,8 @@ class RenameChecker:
             if s.start <= offset < s.end:
                 return s.text
         return ""
+
+
+def _any_of(phrases: list[str]) -> re.Pattern[str]:
+    """Any of the phrases as whole words, in any case ("eSwatini" for "Eswatini")."""
+    return re.compile(rf"(?<!\w)(?:{words_pattern(phrases)})(?!\w)", re.IGNORECASE)
