@@ -165,3 +165,22 @@ def test_any_noun_before_the_title_does_not_end_the_office(run) -> None:
 )
 def test_a_title_that_names_a_past_term_as_a_whole(run, text: str, date: str) -> None:
     assert _stale(run(text, date)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("El legado del presidente Mandela sigue vivo en Sudáfrica, dijo Ramaphosa.", "2024-05-10"),
+        ("La biografía del presidente Obama se presentó en la feria del libro de Madrid.", "2024-05-10"),
+        ("Cientos de personas visitaron la tumba del presidente Chávez en el Cuartel de la Montaña.", "2024-03-05"),
+        ("The widow of President Raisi thanked mourners in Tehran.", "2024-07-01"),
+        ("Historians still debate the legacy of President Obama in the Middle East.", "2024-05-10"),
+    ],
+)
+def test_what_outlives_a_term_names_it(run, text: str, date: str) -> None:
+    assert _stale(run(text, date)) == []
+
+
+def test_the_same_noun_not_before_the_title_leaves_it_stale(run) -> None:
+    (f,) = _stale(run("El presidente Obama presentó su biografía en la feria del libro de Madrid.", "2024-05-10"))
+    assert f.severity == "warning"
