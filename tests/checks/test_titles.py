@@ -184,3 +184,31 @@ def test_what_outlives_a_term_names_it(run, text: str, date: str) -> None:
 def test_the_same_noun_not_before_the_title_leaves_it_stale(run) -> None:
     (f,) = _stale(run("El presidente Obama presentó su biografía en la feria del libro de Madrid.", "2024-05-10"))
     assert f.severity == "warning"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("En 2007 Venezuela nacionalizó la Faja del Orinoco. El presidente Chávez anunció la salida de "
+         "las petroleras extranjeras.", "2024-05-10"),
+        ("The embassy closed in 2012. President Obama then ordered a review of security at every post.", "2024-05-10"),
+        ("El golpe contra el presidente Allende cumple 51 años.", "2024-09-11"),
+        ("The coup against President Allende is remembered every September.", "2024-09-11"),
+    ],
+)
+def test_a_paragraph_set_in_the_term_or_the_coup_that_ended_it(run, text: str, date: str) -> None:
+    assert _stale(run(text, date)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the year the paragraph names falls after the term: no narrative of the term
+        "En 2016 Venezuela se sumó a la OPEP+. El presidente Chávez anunció la salida de las petroleras.",
+        # the year stands in the paragraph before: a new paragraph is the story's present again
+        "The embassy closed in 2012.\nPresident Obama ordered a review of security at every post on Monday.",
+    ],
+)
+def test_a_year_outside_the_term_or_the_paragraph_leaves_the_title_stale(run, text: str) -> None:
+    (f,) = _stale(run(text, "2024-05-10"))
+    assert f.severity == "warning"

@@ -16,11 +16,12 @@ import re
 
 from dyad.checks.context import words_pattern
 from dyad.checks.data import CheckData
-from dyad.doc import Document, Finding
+from dyad.doc import Document, Finding, Sentence
 from dyad.resources import Leader, Resources
 from dyad.text.normalize import fold_key
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_PARAGRAPH_REACH = 600  # characters before a sentence read for the years its paragraph names
 # "President Viola Amherd": a one-word leader's name followed by a capitalised word is someone's first name
 _LONGER_NAME = re.compile(r"\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü]")
 _ELECT_DAYS = 90
@@ -90,7 +91,7 @@ class TitleChecker:
                 terms = [t for t in terms if t.source != "reign"]
             if not terms or any(t.in_office(doc.date) for t in terms):
                 continue
-            if _looks_back(sentence.text, doc.date, terms):
+            if _looks_back(sentence.text, doc.date, terms) or _paragraph_in_term(doc.text, sentence, terms):
                 continue
             finding = self._finding(
                 doc,
@@ -212,6 +213,17 @@ def _looks_back(sentence: str, date: str, terms: list[Leader]) -> bool:
             end = int((t.end or "9999")[:4])
             if int(t.start[:4]) <= y <= end or (y < now and y <= end):
                 return True
+    return False
+
+
+def _paragraph_in_term(text: str, sentence: Sentence, terms: list[Leader]) -> bool:
+    """Whether an earlier sentence of the paragraph names a year within the term ("En 2007
+    Venezuela nacionalizó la Faja. El presidente Chávez anunció ..."): a narrative keeps its time
+    until the paragraph ends, as for borders (evidence.py)."""
+    start = max(text.rfind("\n", 0, sentence.start) + 1, sentence.start - _PARAGRAPH_REACH)
+    for y in (int(y) for y in _YEAR.findall(text[start : sentence.start])):
+        if any(int(t.start[:4]) <= y <= int((t.end or "9999")[:4]) for t in terms):
+            return True
     return False
 
 
