@@ -212,3 +212,24 @@ def test_a_paragraph_set_in_the_term_or_the_coup_that_ended_it(run, text: str, d
 def test_a_year_outside_the_term_or_the_paragraph_leaves_the_title_stale(run, text: str) -> None:
     (f,) = _stale(run(text, "2024-05-10"))
     assert f.severity == "warning"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hace diez años, el presidente Obama anunció el deshielo con Cuba.",
+        "Hace 10 años, el presidente Obama anunció el deshielo con Cuba.",
+        "Ten years ago, President Obama announced the thaw with Cuba.",
+    ],
+)
+def test_a_relative_date_within_the_term_dates_the_title(run, text: str) -> None:
+    assert _stale(run(text, "2024-05-10")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hace dos años, el presidente Obama visitó Madrid.", "Two days ago, President Obama visited Madrid."],
+)
+def test_a_relative_date_after_the_term_leaves_the_title_stale(run, text: str) -> None:
+    (f,) = _stale(run(text, "2024-05-10"))
+    assert f.severity == "warning"

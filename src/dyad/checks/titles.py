@@ -16,6 +16,7 @@ import re
 
 from dyad.checks.context import words_pattern
 from dyad.checks.data import CheckData
+from dyad.data._load import read_tsv
 from dyad.doc import Document, Finding, Sentence
 from dyad.resources import Leader, Resources
 from dyad.text.normalize import fold_key
@@ -29,6 +30,13 @@ _ELECT_DAYS = 90
 
 class TitleChecker:
     def __init__(self, data: CheckData, resources: Resources):
+        numbers = read_tsv("checks/numbers.tsv", required=("word", "value"))
+        self._numbers = {fold_key(r["word"]): int(r["value"]) for r in numbers}
+        count = rf"(\d{{1,3}}|{words_pattern([r['word'] for r in numbers])})"
+        self._ago = [
+            re.compile(r"\b" + r"\s+".join(count if w == "N" else re.escape(w) for w in phrase.split()) + r"\b", re.I)
+            for phrase in data.words.get("ago", [])
+        ]
         titles = [t for words in data.titles.values() for t in words]
         self._title = re.compile(
             rf"(?:^|(?<=[^\w]))({words_pattern(titles)})"
@@ -91,7 +99,11 @@ class TitleChecker:
                 terms = [t for t in terms if t.source != "reign"]
             if not terms or any(t.in_office(doc.date) for t in terms):
                 continue
-            if _looks_back(sentence.text, doc.date, terms) or _paragraph_in_term(doc.text, sentence, terms):
+            if (
+                _looks_back(sentence.text, doc.date, terms)
+                or _paragraph_in_term(doc.text, sentence, terms)
+                or _years_look_back(self._years_ago(sentence.text, doc.date), doc.date, terms)
+            ):
                 continue
             finding = self._finding(
                 doc,
@@ -115,6 +127,16 @@ class TitleChecker:
             or any(fold_key(w) in self._former_words for w in between.split())
             or self._former_after.match(after_name) is not None
         )
+
+    def _years_ago(self, sentence: str, date: str) -> list[int]:
+        """The years a relative date gives ("hace diez años" in a story of 2024: 2014)."""
+        out = []
+        for pattern in self._ago:
+            for m in pattern.finditer(sentence):
+                n = int(m.group(1)) if m.group(1).isdigit() else self._numbers.get(fold_key(m.group(1)))
+                if n is not None:
+                    out.append(int(date[:4]) - n)
+        return out
 
     def _terms(self, name: str, surface: str, country: str) -> list[Leader]:
         rows = self._by_name.get(fold_key(name), []) + self._by_name.get(fold_key(surface), [])
@@ -207,8 +229,13 @@ def _looks_back(sentence: str, date: str, terms: list[Leader]) -> bool:
     """Whether the sentence dates itself inside a term ("In 2012, President Obama ...") or in an
     earlier year before the term ended ("El presidente Mandela fue liberado en 1990"): a title
     then names the office the story looks back on."""
+    return _years_look_back([int(y) for y in _YEAR.findall(sentence)], date, terms)
+
+
+def _years_look_back(years: list[int], date: str, terms: list[Leader]) -> bool:
+    """Whether one of the years falls within a term, or before the story's year and before a term ended."""
     now = int(date[:4])
-    for y in (int(y) for y in _YEAR.findall(sentence)):
+    for y in years:
         for t in terms:
             end = int((t.end or "9999")[:4])
             if int(t.start[:4]) <= y <= end or (y < now and y <= end):
