@@ -125,3 +125,57 @@ def test_a_headline_comma_joins_two_actors(run) -> None:
         "2018-04-20",
     )
     assert [f for f in doc.findings if f.severity != "info"] == []
+
+
+# A story that sets out state B through its capital and its leader, then names its confusable
+# partner A in a sentence of its own, is about two states: A is a further party (a reaction, a
+# mediator, a delegate), not B under a wrong name. Stories written for dyad; each has a variant
+# that names A first, as the seed's mislabel does, and is still flagged.
+THIRD_PARTY = [
+    (
+        "2024-01-16",
+        "Teherán lanzó misiles contra una supuesta base israelí. El líder supremo, Alí Jamenei, elogió a la "
+        "Guardia Revolucionaria. Irak convocó al encargado de negocios.",
+    ),
+    (
+        "2024-01-16",
+        "Pionyang probó un misil de combustible sólido. Kim Jong-un supervisó el lanzamiento. Corea del Sur "
+        "convocó a su consejo de seguridad.",
+    ),
+    (
+        "2023-03-26",
+        "Pekín celebró la decisión. El presidente Xi Jinping recibió al canciller hondureño. Taiwán lamentó "
+        "la ruptura.",
+    ),
+    (
+        "2024-01-16",
+        "Tehran fired missiles at what it called an Israeli base. Supreme Leader Ali Khamenei praised the "
+        "Revolutionary Guards. Iraq summoned the chargé d'affaires.",
+    ),
+]
+
+NAMED_FIRST = [
+    (
+        "2024-01-16",
+        "Corea del Sur probó un misil de combustible sólido. Kim Jong-un supervisó el lanzamiento en Pionyang.",
+    ),
+    ("2023-03-26", "Taiwán celebró la decisión. El presidente Xi Jinping recibió al canciller hondureño en Pekín."),
+    (
+        "2024-01-16",
+        "Iraq fired missiles at what it called an Israeli base. Supreme Leader Ali Khamenei praised the "
+        "Revolutionary Guards in Tehran.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("date", "text"), THIRD_PARTY)
+def test_a_partner_named_after_the_story_set_out_the_other_is_a_further_party(run, date: str, text: str) -> None:
+    doc = run(text, date)
+    assert [(f.text, f.severity) for f in doc.findings if f.severity != "info"] == []
+    assert not [m for m in doc.mentions if m.why.startswith("check:")]
+
+
+@pytest.mark.parametrize(("date", "text"), NAMED_FIRST)
+def test_a_partner_named_first_and_never_the_other_is_still_flagged(run, date: str, text: str) -> None:
+    doc = run(text, date)
+    assert [f.severity for f in doc.findings if f.kind == "name-confusion"] == ["warning"]

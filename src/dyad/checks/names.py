@@ -298,6 +298,11 @@ def _story_points_elsewhere(ctx: Context, appositions: Appositions, text: str, a
             ctx.pair_memo[key] = False  # A acts on another state it does not name: the story is about both
         elif not any(c.kind in _PLACE_KINDS for c in cues_b) or all(c.kind in _PLACE_KINDS for c in cues_b):
             ctx.pair_memo[key] = False  # without an apposition it takes a place and a person or body of B
+        elif min(h.start for h in names_a) > min(c.start for c in cues_b):
+            # a story names its subject before it calls it by its capital or its leader: a state
+            # named only after the story has set out another through those is a further party
+            # ("Pekín celebró la decisión. El presidente Xi ... Taiwán lamentó la ruptura")
+            ctx.pair_memo[key] = False
         else:
             # A named beside B's cues: the story may be about both
             sentences_b = {c.sentence for c in cues_b}
