@@ -154,6 +154,21 @@ THIRD_PARTY = [
     ),
 ]
 
+# A state that condemns, denounces or asks for calm speaks of another's act, wherever it stands
+THIRD_PARTY += [
+    (
+        "2024-01-16",
+        "Corea del Sur condenó el lanzamiento. Pionyang probó un misil de combustible sólido y Kim Jong-un "
+        "supervisó la prueba.",
+    ),
+    (
+        "2024-05-23",
+        "Taiwan condemned the drills. Beijing deployed ships and aircraft, and President Xi Jinping told "
+        "troops to prepare for war.",
+    ),
+    ("2023-08-10", "Nigeria pidió calma. En Niamey, el general Tiani anunció un gobierno de transición."),
+]
+
 NAMED_FIRST = [
     (
         "2024-01-16",

@@ -64,7 +64,7 @@ class Checker:
             self.data.attach,
             tuple(self.data.words.get("role-verb", ())),
             tuple(self.data.words.get("place-noun", ())),
-            tuple(self.data.words.get("other-state", ())),
+            tuple(self.data.words.get("other-state", ())) + tuple(self.data.words.get("reaction", ())),
         )
         self.evidence = EvidenceReader(self.data)
         self.flags = tables.flags if flags else None
