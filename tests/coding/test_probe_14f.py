@@ -30,3 +30,36 @@ def test_german_richtung_as_a_noun_hard_negative():
     # "die Richtung" with its article is the noun (a course): the state after it in the genitive owns it
     found = coded("Die neue Richtung Frankreichs kritisierte Deutschland am Montag scharf.", "de")
     assert ("FRA", "111", "DEU") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "cameo", "target"),
+    [
+        # people named without a state are the people of the place the sentence puts them in
+        ("Centenas de pessoas protestaram em Lisboa contra o governo russo.", "pt", "PRTCVL", "140", "RUSGOV"),
+        ("Estudantes protestaram diante do consulado dos Estados Unidos no Rio de Janeiro.", "pt", "BRAEDU", "140",
+         "USAGOV"),
+        ("Hunderte Menschen haben vor der französischen Botschaft in Wien gegen den Präsidenten Frankreichs "
+         "protestiert.", "de", "AUTCVL", "140", "FRAGOV"),
+        ("Des centaines de personnes ont manifesté devant l'ambassade de Russie à Paris.", "fr", "FRACVL", "141",
+         "RUSGOV"),
+        ("Cientos de personas protestaron en Madrid frente a la embajada de Rusia.", "es", "ESPCVL", "140", "RUSGOV"),
+    ],
+)
+def test_people_in_a_place_are_its_people(text, lang, source, cameo, target):
+    assert (source, cameo, target) in coded(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        # places in two countries: no one place is theirs
+        ("Centenas de pessoas protestaram em Lisboa e em Madrid contra o governo russo.", "pt", "CVL"),
+        # a demonym of their own wins over the place
+        ("Manifestantes ucranianos protestaram em Lisboa contra o governo russo.", "pt", "UKRCVL"),
+        # English is not flagged: its people keep no country here
+        ("Hundreds of people protested in Vienna against the Russian government.", "en", "CVL"),
+    ],
+)
+def test_people_in_a_place_hard_negatives(text, lang, source):
+    assert (source, "140", "RUSGOV") in coded(text, lang)

@@ -49,7 +49,8 @@ are depends on the language, so each language has a `Grammar`: named classes of 
     say                verbs of saying: an actor before one, with the act's subject after it ("Iran says
                        its navy seized ..."), is the speaker of a report, not the target of the act
     auxiliary, complement, that, opener, function: see dyad/coding/stage.py, modes.py and patterns.py
-    flag               properties: verb_final, compounds, capitalised_nouns
+    flag               properties: verb_final, compounds, capitalised_nouns, located_people (people named
+                       without a state are those of the place the sentence puts them in)
 
     grammar_for("de").has("werden", "wurde")   # -> True
 """
@@ -69,7 +70,7 @@ CLASSES = frozenset(
     possessive gerund according told auxiliary complement that opener function flag adjective_agent
     destination bare_passive passive_after suffered suffered_in with mutual resolution adopt say""".split()
 )
-FLAGS = frozenset({"verb_final", "compounds", "capitalised_nouns"})
+FLAGS = frozenset({"verb_final", "compounds", "capitalised_nouns", "located_people"})
 _FILE = "lexicon/grammar.tsv"
 
 

@@ -12,7 +12,7 @@ from dyad.coding.combine import Combiner, features, load_combiners
 from dyad.coding.grammar import Grammar, guess_language
 from dyad.coding.modes import MODE_FACTOR, ModeCues, ModeShift, detect_mode
 from dyad.coding.patterns import STATE, PatternsByLanguage, TriggerMatch
-from dyad.coding.places import find_location
+from dyad.coding.places import find_location, locate_people
 from dyad.coding.roles import UNARY as _UNARY
 from dyad.coding.roles import ActorSpan, Roles, assign_roles, fallback_roles, sufferers, token_spans
 from dyad.doc import Document, Event, Mention, Sentence, Trigger
@@ -163,6 +163,7 @@ class EventCoder:
         grammar = self.patterns.grammar(lang)
         triggers = self.patterns.find(tokens, lang)
         mentions = _not_participles(tokens, triggers, mentions, grammar)
+        mentions = locate_people(tokens, mentions, grammar, self.resources)
         distinct = len({m.code for m in mentions}) >= 2
         spans = token_spans(tokens, mentions)
         free = [t for t in triggers if not _inside_actor(t, spans)]
