@@ -63,3 +63,24 @@ def test_people_in_a_place_are_its_people(text, lang, source, cameo, target):
 )
 def test_people_in_a_place_hard_negatives(text, lang, source):
     assert (source, "140", "RUSGOV") in coded(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "target"),
+    [
+        # "deslocar-se a X" (to travel to X) is a visit, with its destination after the preposition
+        ("O ministro português dos Negócios Estrangeiros desloca-se na próxima semana a Angola.", "042", "AGO"),
+        ("O primeiro-ministro português deslocou-se ao Brasil na segunda-feira.", "042", "BRA"),
+        # a reflexive verb's pronoun after an infinitive and inside the future ("vai reunir-se", "deslocar-se-á")
+        ("O primeiro-ministro português vai reunir-se com o Presidente angolano em março.", "040", "AGOGOV"),
+        ("O primeiro-ministro português deslocar-se-á a Angola em março.", "042", "AGO"),
+    ],
+)
+def test_portuguese_reflexive_visits_and_clitics(text, cameo, target):
+    assert ("PRTGOV", cameo, target) in coded(text, "pt")
+
+
+def test_portuguese_deslocar_se_without_a_destination_hard_negative():
+    # moving away from a place, with no destination preposition the pattern takes: no visit
+    found = coded("O ministro português deslocou-se de Angola para o Brasil.", "pt")
+    assert not any(cameo == "042" for _, cameo, _ in found)

@@ -122,8 +122,15 @@ def portuguese_forms(lemma: str) -> list[Form]:
     if found is None or not _irregular_family(lemma, table):
         found = _regular_pt(lemma) + (found or [])
     if reflexive:
-        found += [Form(f.word + "-se", f.tag) for f in found if f.tag in ("", "fut", "cond")]
+        # the pronoun after the verb ("reuniu-se", "vai reunir-se") and inside the future and the conditional
+        # ("reunir-se-á", "reunir-se-iam")
+        found += [Form(f.word + "-se", f.tag) for f in found if f.tag in ("", "fut", "cond", "inf")]
+        found += [Form(f"{lemma}-se-{end}", tag) for end, tag in _PT_MESOCLITIC]
     return one_per_word(found)
+
+
+# The future's and the conditional's endings after an enclosed pronoun, folded: "-á", "-ão", "-ia", "-iam".
+_PT_MESOCLITIC = (("a", "fut"), ("ao", "fut"), ("ia", "cond"), ("iam", "cond"))
 
 
 def _irregular_family(lemma: str, table: dict[str, Family]) -> bool:
