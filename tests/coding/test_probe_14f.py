@@ -84,3 +84,44 @@ def test_portuguese_deslocar_se_without_a_destination_hard_negative():
     # moving away from a place, with no destination preposition the pattern takes: no visit
     found = coded("O ministro português deslocou-se de Angola para o Brasil.", "pt")
     assert not any(cameo == "042" for _, cameo, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        # holding a demonstration is the protest itself, a verb with its object
+        ("Sindicalistas angolanos realizaram uma manifestação diante da embaixada portuguesa em Luanda.", "pt", "AGO",
+         "PRTGOV"),
+        ("Sindicalistas colombianos hicieron un plantón frente a la embajada de Venezuela en Bogotá.", "es", "COL",
+         "VENGOV"),
+        ("Des étudiants ont organisé un rassemblement devant l'ambassade d'Espagne à Paris.", "fr", "FRAEDU", "ESPGOV"),
+    ],
+)
+def test_holding_a_demonstration(text, lang, source, target):
+    found = coded(text, lang)
+    assert (source, "141", target) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "cameo"),
+    [
+        # a government's formal protest is a diplomatic act; a troop concentration a show of force
+        ("O governo brasileiro fez um protesto formal junto ao governo argentino.", "pt", "114"),
+        ("El gobierno mexicano realizó una protesta formal ante Estados Unidos.", "es", "114"),
+        ("O governo angolano realizou uma concentração de tropas na fronteira com a Namíbia.", "pt", "154"),
+    ],
+)
+def test_holding_a_demonstration_hard_negatives(text, lang, cameo):
+    found = coded(text, lang)
+    assert any(code == cameo for _, code, _ in found)
+    assert not any(code == "141" for _, code, _ in found)
+
+
+def test_portuguese_em_frente_a_is_no_battle_front():
+    # "em frente à embaixada" (in front of the embassy) is a place, not a front line
+    found = coded("Estudantes protestaram em frente à embaixada da França em Lisboa.", "pt")
+    assert not any(code.startswith("19") for _, code, _ in found)
+    # hard negative: a front line named in full still reads as fighting
+    assert ("RUSMIL", "190", "UKRMIL") in coded(
+        "Os soldados russos avançaram na linha de frente contra as tropas ucranianas.", "pt"
+    )
