@@ -125,3 +125,22 @@ def test_portuguese_em_frente_a_is_no_battle_front():
     assert ("RUSMIL", "190", "UKRMIL") in coded(
         "Os soldados russos avançaram na linha de frente contra as tropas ucranianas.", "pt"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        # young people named as a group are civilians, located by the place they stand in
+        ("Un grupo de jóvenes realizó una manifestación frente a la embajada de Francia en Madrid.", "es", "ESPCVL"),
+        ("Des centaines de jeunes ont manifesté devant l'ambassade de France à Dakar.", "fr", "SENCVL"),
+    ],
+)
+def test_young_people_are_civilians(text, lang, source):
+    assert (source, "141", "FRAGOV") in coded(text, lang)
+
+
+def test_young_as_an_adjective_hard_negative():
+    # "jeunes" before a noun only qualifies it: the soldiers attack, no civilians
+    found = coded("Les jeunes soldats russes ont attaqué des positions ukrainiennes.", "fr")
+    assert ("RUSMIL", "190", "UKR") in found
+    assert not any(source.endswith("CVL") for source, _, _ in found)
