@@ -144,3 +144,26 @@ def test_young_as_an_adjective_hard_negative():
     found = coded("Les jeunes soldats russes ont attaqué des positions ukrainiennes.", "fr")
     assert ("RUSMIL", "190", "UKR") in found
     assert not any(source.endswith("CVL") for source, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        # an act "attributed to X" was X's, on the next party the clause names
+        ("Une frappe aérienne attribuée à Israël a visé Damas jeudi.", "fr", "ISR", "SYR"),
+        ("Une attaque de drone imputée à l'Ukraine a visé Moscou.", "fr", "UKR", "RUS"),
+        ("Um ataque aéreo atribuído a Israel atingiu Damasco na quinta-feira.", "pt", "ISR", "SYR"),
+    ],
+)
+def test_an_act_attributed_to_an_actor_is_its_own(text, lang, source, target):
+    found = coded(text, lang)
+    assert any(s == source and code.startswith("19") and t == target for s, code, t in found)
+    assert not any(s == target and code.startswith("19") for s, code, _ in found)
+
+
+def test_attributed_far_from_the_act_hard_negative():
+    # the participle qualifies another noun (the base), well after the act: the attacker stays the demonym's
+    found = coded("Une frappe aérienne israélienne a visé jeudi une base attribuée à l'armée syrienne près de Damas.",
+                  "fr")
+    assert ("ISR", "195", "SYRMIL") in found
+    assert not any(s.startswith("SYR") and code.startswith("19") for s, code, _ in found)

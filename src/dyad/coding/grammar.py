@@ -36,6 +36,8 @@ are depends on the language, so each language has a `Grammar`: named classes of 
     gerund             endings of the gerund ("-ing", "-ando", "-iendo", "-endo") and words before one
                        (French "en", "en rompant"): after a comma it opens an adjunct whose subject is
                        the previous verb's ("X recognised Y, cutting ties with Z")
+    attributed         participles after an act's noun naming its doer ("une frappe attribuée à Israël"): the
+                       actor after them did it
     adjective_agent    the side of a noun its adjectives stand on ("before", "after"): a demonym there
                        qualifying a nominal trigger acted ("der russische Angriff", "o ataque russo")
     bare_passive       English participles of acts done to someone that are passive with no auxiliary
@@ -68,7 +70,7 @@ CLASSES = frozenset(
     """determiner no_verb_after clause_opener conjunction relative relative_pronoun be werden reflexive
     unaccusative by of against infinitive and participle_opener preposition adjunct locative object_article both
     possessive gerund according told auxiliary complement that opener function flag adjective_agent
-    destination bare_passive passive_after suffered suffered_in with mutual resolution adopt say""".split()
+    destination bare_passive passive_after suffered suffered_in with mutual resolution adopt say attributed""".split()
 )
 FLAGS = frozenset({"verb_final", "compounds", "capitalised_nouns", "located_people"})
 _FILE = "lexicon/grammar.tsv"

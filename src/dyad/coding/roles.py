@@ -97,6 +97,9 @@ def _clause_roles(
     adjectival = _adjective_roles(norms, spans, trigger, right, g)
     if adjectival is not None:
         return adjectival
+    attributed = _attributed_roles(norms, spans, trigger, right, g)
+    if attributed is not None:
+        return attributed
     suffered = _victims_roles(norms, spans, trigger, left, right, g)
     if suffered is not None:
         return suffered
@@ -414,6 +417,43 @@ def _adjective_roles(
     if patient is None:
         return []
     return [Roles(agent.mention, patient.mention, "nominal trigger: the demonym qualifying it acts")]
+
+
+# How far after a nominal trigger its "attributed to" may stand: "une frappe aérienne attribuée à Israël".
+_ATTRIBUTED_REACH = 4
+
+
+def _attributed_roles(
+    norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, right: int, g: Grammar
+) -> list[Roles] | None:
+    """ "une frappe attribuée à Israël a visé Damas", "un ataque atribuido a Israel": the actor the act is
+    attributed to (`attributed`, a participle right after the noun) did it, on the next other actor of the clause.
+    None when no such participle follows the trigger, or no other party is named."""
+    if not trigger.pattern.nominal:
+        return None
+    head_end = trigger.head_end
+    at = next(
+        (i for i in range(head_end, min(right, head_end + _ATTRIBUTED_REACH)) if norms[i] in g.of("attributed")), None
+    )
+    if at is None:
+        return None
+    agent = next((s for s in spans if at < s.first <= at + 3), None)
+    if agent is None:
+        return None
+    # the actor after "by" is who attributes it ("attribuée au Hamas par Israël"), no party to the act
+    patient = next(
+        (
+            s
+            for s in spans
+            if agent.last < s.first < right
+            and s.mention.code != agent.mention.code
+            and after_preposition(norms, s, g) not in g.of("by")
+        ),
+        None,
+    )
+    if patient is None:
+        return None
+    return [Roles(agent.mention, patient.mention, "nominal trigger: the actor it is attributed to acts")]
 
 
 def _victims_roles(
