@@ -167,3 +167,23 @@ def test_attributed_far_from_the_act_hard_negative():
                   "fr")
     assert ("ISR", "195", "SYRMIL") in found
     assert not any(s.startswith("SYR") and code.startswith("19") for s, code, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "cameo", "target"),
+    [
+        # a headline's act noun, a place and "against X": X is the target, the place's people protest
+        ("Protestos em Lisboa contra o presidente norte-americano", "pt", "PRT", "140", "USAGOV"),
+        ("Manifestations à Paris contre le président américain", "fr", "FRA", "141", "USAGOV"),
+        ("Proteste in Berlin gegen den US-Präsidenten", "de", "DEU", "140", "USAGOV"),
+    ],
+)
+def test_a_nominal_act_against_an_actor_targets_it(text, lang, source, cameo, target):
+    found = coded(text, lang)
+    assert (source, cameo, target) in found
+    assert not any(s == target for s, _, _ in found)
+
+
+def test_a_nominal_act_against_an_actor_hard_negative():
+    # the doer named right after the noun stays the doer
+    assert ("IGOEEC", "163", "RUS") in coded("Sanções da União Europeia contra a Rússia", "pt")

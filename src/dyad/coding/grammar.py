@@ -52,7 +52,8 @@ are depends on the language, so each language has a `Grammar`: named classes of 
                        its navy seized ..."), is the speaker of a report, not the target of the act
     auxiliary, complement, that, opener, function: see dyad/coding/stage.py, modes.py and patterns.py
     flag               properties: verb_final, compounds, capitalised_nouns, located_people (people named
-                       without a state are those of the place the sentence puts them in)
+                       without a state are those of the place the sentence puts them in), nominal_against (an
+                       actor after `against` is a nominal trigger's target, whatever the order of the actors)
 
     grammar_for("de").has("werden", "wurde")   # -> True
 """
@@ -72,7 +73,7 @@ CLASSES = frozenset(
     possessive gerund according told auxiliary complement that opener function flag adjective_agent
     destination bare_passive passive_after suffered suffered_in with mutual resolution adopt say attributed""".split()
 )
-FLAGS = frozenset({"verb_final", "compounds", "capitalised_nouns", "located_people"})
+FLAGS = frozenset({"verb_final", "compounds", "capitalised_nouns", "located_people", "nominal_against"})
 _FILE = "lexicon/grammar.tsv"
 
 
