@@ -232,14 +232,14 @@ def _clause_roles(
         if before_all:
             before = before_all[-1:]
         elif nominal and len(after) >= 2:
-            aimed = next(
+            against = next(
                 (a for a in after if g.flag("nominal_against") and after_preposition(norms, a, g) in g.of("against")),
                 None,
             )
-            doer = next((a for a in after if aimed is not None and a.mention.code != aimed.mention.code), None)
-            if aimed is not None and doer is not None:
+            doer = next((a for a in after if against is not None and a.mention.code != against.mention.code), None)
+            if against is not None and doer is not None:
                 # "Protestos em Lisboa contra o presidente norte-americano": what the act is against is its target
-                return [Roles(doer.mention, aimed.mention, "nominal trigger: the actor after 'against' is its target")]
+                return [Roles(doer.mention, against.mention, "nominal trigger: the actor after 'against' is its target")]
             return [Roles(after[0].mention, after[1].mention, "nominal trigger: actors after it in order")]
         else:
             return []
