@@ -239,7 +239,8 @@ def _clause_roles(
             doer = next((a for a in after if against is not None and a.mention.code != against.mention.code), None)
             if against is not None and doer is not None:
                 # "Protestos em Lisboa contra o presidente norte-americano": what the act is against is its target
-                return [Roles(doer.mention, against.mention, "nominal trigger: the actor after 'against' is its target")]
+                why = "nominal trigger: the actor after 'against' is its target"
+                return [Roles(doer.mention, against.mention, why)]
             return [Roles(after[0].mention, after[1].mention, "nominal trigger: actors after it in order")]
         else:
             return []
