@@ -176,6 +176,9 @@ def test_attributed_far_from_the_act_hard_negative():
         ("Protestos em Lisboa contra o presidente norte-americano", "pt", "PRT", "140", "USAGOV"),
         ("Manifestations à Paris contre le président américain", "fr", "FRA", "141", "USAGOV"),
         ("Proteste in Berlin gegen den US-Präsidenten", "de", "DEU", "140", "USAGOV"),
+        # a fronted "als" phrase: the warning goes towards Japan, the clause's subject gives it
+        ("Als Warnung Richtung Japan hat Nordkorea am Montag eine Militärübung abgehalten.", "de", "PRK", "130",
+         "JPN"),
     ],
 )
 def test_a_nominal_act_against_an_actor_targets_it(text, lang, source, cameo, target):
