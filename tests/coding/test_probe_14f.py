@@ -190,3 +190,33 @@ def test_a_nominal_act_against_an_actor_targets_it(text, lang, source, cameo, ta
 def test_a_nominal_act_against_an_actor_hard_negative():
     # the doer named right after the noun stays the doer
     assert ("IGOEEC", "163", "RUS") in coded("Sanções da União Europeia contra a Rússia", "pt")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source", "target"),
+    [
+        # judging another's act unacceptable is criticism
+        ("El canciller chileno consideró inaceptables las declaraciones del gobierno venezolano.", "es", "CHLGOV",
+         "VENGOV"),
+        ("O chanceler brasileiro considerou inaceitáveis as declarações do governo venezuelano.", "pt", "BRAGOV",
+         "VENGOV"),
+        ("Le ministre français a estimé inacceptables les déclarations du gouvernement algérien.", "fr", "FRAGOV",
+         "DZAGOV"),
+        ("Der deutsche Außenminister nannte die Äußerungen der russischen Regierung inakzeptabel.", "de", "DEUGOV",
+         "RUSGOV"),
+    ],
+)
+def test_judging_an_act_unacceptable_is_criticism(text, lang, source, target):
+    assert (source, "111", target) in coded(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # the same verbs with praise: no criticism
+        ("El canciller chileno consideró positiva la visita del presidente venezolano.", "es"),
+        ("Der deutsche Außenminister nannte die Gespräche mit der russischen Regierung konstruktiv.", "de"),
+    ],
+)
+def test_judging_an_act_hard_negatives(text, lang):
+    assert not any(code.startswith("11") for _, code, _ in coded(text, lang))
