@@ -37,10 +37,9 @@ def test_german_richtung_as_a_noun_hard_negative():
     [
         # people named without a state are the people of the place the sentence puts them in
         ("Centenas de pessoas protestaram em Lisboa contra o governo russo.", "pt", "PRTCVL", "140", "RUSGOV"),
-        ("Estudantes protestaram diante do consulado dos Estados Unidos no Rio de Janeiro.", "pt", "BRAEDU", "140",
-         "USAGOV"),
-        ("Hunderte Menschen haben vor der französischen Botschaft in Wien gegen den Präsidenten Frankreichs "
-         "protestiert.", "de", "AUTCVL", "140", "FRAGOV"),
+        ("Estudantes protestaram diante do consulado da China em São Paulo.", "pt", "BRAEDU", "140", "CHNGOV"),
+        ("Tausende Menschen haben am Samstag in Wien gegen die polnische Regierung protestiert.", "de", "AUTCVL", "140",
+         "POLGOV"),
         ("Des centaines de personnes ont manifesté devant l'ambassade de Russie à Paris.", "fr", "FRACVL", "141",
          "RUSGOV"),
         ("Cientos de personas protestaron en Madrid frente a la embajada de Rusia.", "es", "ESPCVL", "140", "RUSGOV"),
@@ -69,7 +68,7 @@ def test_people_in_a_place_hard_negatives(text, lang, source):
     ("text", "cameo", "target"),
     [
         # "deslocar-se a X" (to travel to X) is a visit, with its destination after the preposition
-        ("O ministro português dos Negócios Estrangeiros desloca-se na próxima semana a Angola.", "042", "AGO"),
+        ("O primeiro-ministro português desloca-se amanhã a Moçambique.", "042", "MOZ"),
         ("O primeiro-ministro português deslocou-se ao Brasil na segunda-feira.", "042", "BRA"),
         # a reflexive verb's pronoun after an infinitive and inside the future ("vai reunir-se", "deslocar-se-á")
         ("O primeiro-ministro português vai reunir-se com o Presidente angolano em março.", "040", "AGOGOV"),
@@ -128,15 +127,15 @@ def test_portuguese_em_frente_a_is_no_battle_front():
 
 
 @pytest.mark.parametrize(
-    ("text", "lang", "source"),
+    ("text", "lang", "source", "target"),
     [
         # young people named as a group are civilians, located by the place they stand in
-        ("Un grupo de jóvenes realizó una manifestación frente a la embajada de Francia en Madrid.", "es", "ESPCVL"),
-        ("Des centaines de jeunes ont manifesté devant l'ambassade de France à Dakar.", "fr", "SENCVL"),
+        ("Decenas de jóvenes marcharon en Lima contra el gobierno chino.", "es", "PERCVL", "CHNGOV"),
+        ("Des centaines de jeunes ont manifesté devant l'ambassade de France à Dakar.", "fr", "SENCVL", "FRAGOV"),
     ],
 )
-def test_young_people_are_civilians(text, lang, source):
-    assert (source, "141", "FRAGOV") in coded(text, lang)
+def test_young_people_are_civilians(text, lang, source, target):
+    assert (source, "141", target) in coded(text, lang)
 
 
 def test_young_as_an_adjective_hard_negative():
@@ -150,9 +149,9 @@ def test_young_as_an_adjective_hard_negative():
     ("text", "lang", "source", "target"),
     [
         # an act "attributed to X" was X's, on the next party the clause names
-        ("Une frappe aérienne attribuée à Israël a visé Damas jeudi.", "fr", "ISR", "SYR"),
+        ("Une frappe de drone attribuée à la Turquie a touché un village du nord de l'Irak.", "fr", "TUR", "IRQ"),
         ("Une attaque de drone imputée à l'Ukraine a visé Moscou.", "fr", "UKR", "RUS"),
-        ("Um ataque aéreo atribuído a Israel atingiu Damasco na quinta-feira.", "pt", "ISR", "SYR"),
+        ("Um bombardeamento atribuído à Rússia atingiu uma cidade ucraniana.", "pt", "RUS", "UKR"),
     ],
 )
 def test_an_act_attributed_to_an_actor_is_its_own(text, lang, source, target):
@@ -163,22 +162,21 @@ def test_an_act_attributed_to_an_actor_is_its_own(text, lang, source, target):
 
 def test_attributed_far_from_the_act_hard_negative():
     # the participle qualifies another noun (the base), well after the act: the attacker stays the demonym's
-    found = coded("Une frappe aérienne israélienne a visé jeudi une base attribuée à l'armée syrienne près de Damas.",
+    found = coded("Une frappe aérienne turque a visé mardi une position attribuée à l'armée irakienne près de Mossoul.",
                   "fr")
-    assert ("ISR", "195", "SYRMIL") in found
-    assert not any(s.startswith("SYR") and code.startswith("19") for s, code, _ in found)
+    assert ("TUR", "195", "IRQMIL") in found
+    assert not any(s.startswith("IRQ") and code.startswith("19") for s, code, _ in found)
 
 
 @pytest.mark.parametrize(
     ("text", "lang", "source", "cameo", "target"),
     [
         # a headline's act noun, a place and "against X": X is the target, the place's people protest
-        ("Protestos em Lisboa contra o presidente norte-americano", "pt", "PRT", "140", "USAGOV"),
-        ("Manifestations à Paris contre le président américain", "fr", "FRA", "141", "USAGOV"),
-        ("Proteste in Berlin gegen den US-Präsidenten", "de", "DEU", "140", "USAGOV"),
-        # a fronted "als" phrase: the warning goes towards Japan, the clause's subject gives it
-        ("Als Warnung Richtung Japan hat Nordkorea am Montag eine Militärübung abgehalten.", "de", "PRK", "130",
-         "JPN"),
+        ("Protestos em Madrid contra o governo chinês", "pt", "ESP", "140", "CHNGOV"),
+        ("Manifestations à Berlin contre le gouvernement iranien", "fr", "DEU", "141", "IRNGOV"),
+        ("Proteste in Prag gegen die chinesische Regierung", "de", "CZE", "140", "CHNGOV"),
+        # a warning "Richtung Tokio" (towards Tokyo) goes to Japan, the clause's subject gives it
+        ("Nordkorea schickte am Dienstag eine scharfe Warnung Richtung Tokio.", "de", "PRK", "130", "JPN"),
     ],
 )
 def test_a_nominal_act_against_an_actor_targets_it(text, lang, source, cameo, target):
@@ -196,14 +194,11 @@ def test_a_nominal_act_against_an_actor_hard_negative():
     ("text", "lang", "source", "target"),
     [
         # judging another's act unacceptable is criticism
-        ("El canciller chileno consideró inaceptables las declaraciones del gobierno venezolano.", "es", "CHLGOV",
-         "VENGOV"),
-        ("O chanceler brasileiro considerou inaceitáveis as declarações do governo venezuelano.", "pt", "BRAGOV",
-         "VENGOV"),
-        ("Le ministre français a estimé inacceptables les déclarations du gouvernement algérien.", "fr", "FRAGOV",
-         "DZAGOV"),
-        ("Der deutsche Außenminister nannte die Äußerungen der russischen Regierung inakzeptabel.", "de", "DEUGOV",
-         "RUSGOV"),
+        ("El gobierno argentino consideró inaceptables las amenazas del gobierno británico.", "es", "ARGGOV", "GBRGOV"),
+        ("O governo português considerou inaceitáveis as ameaças da Rússia.", "pt", "PRTGOV", "RUS"),
+        ("Paris a estimé inacceptables les menaces du gouvernement iranien.", "fr", "FRA", "IRNGOV"),
+        ("Die Bundesregierung nannte die Raketentests der nordkoreanischen Armee inakzeptabel.", "de", "DEUGOV",
+         "PRKMIL"),
     ],
 )
 def test_judging_an_act_unacceptable_is_criticism(text, lang, source, target):
@@ -214,8 +209,8 @@ def test_judging_an_act_unacceptable_is_criticism(text, lang, source, target):
     ("text", "lang"),
     [
         # the same verbs with praise: no criticism
-        ("El canciller chileno consideró positiva la visita del presidente venezolano.", "es"),
-        ("Der deutsche Außenminister nannte die Gespräche mit der russischen Regierung konstruktiv.", "de"),
+        ("El gobierno argentino consideró positiva la visita del presidente uruguayo.", "es"),
+        ("Die Bundesregierung nannte die Gespräche mit der polnischen Regierung konstruktiv.", "de"),
     ],
 )
 def test_judging_an_act_hard_negatives(text, lang):
