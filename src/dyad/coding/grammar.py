@@ -36,7 +36,7 @@ are depends on the language, so each language has a `Grammar`: named classes of 
     gerund             endings of the gerund ("-ing", "-ando", "-iendo", "-endo") and words before one
                        (French "en", "en rompant"): after a comma it opens an adjunct whose subject is
                        the previous verb's ("X recognised Y, cutting ties with Z")
-    attributed         participles after an act's noun naming its doer ("une frappe attribuée à Israël"): the
+    attributed         participles after an act's noun naming its doer ("une frappe attribuée à la Turquie"): the
                        actor after them did it
     adjective_agent    the side of a noun its adjectives stand on ("before", "after"): a demonym there
                        qualifying a nominal trigger acted ("der russische Angriff", "o ataque russo")

@@ -238,7 +238,7 @@ def _clause_roles(
             )
             doer = next((a for a in after if against is not None and a.mention.code != against.mention.code), None)
             if against is not None and doer is not None:
-                # "Protestos em Lisboa contra o presidente norte-americano": what the act is against is its target
+                # "Protestos em Madrid contra o governo chinês": what the act is against is its target
                 why = "nominal trigger: the actor after 'against' is its target"
                 return [Roles(doer.mention, against.mention, why)]
             return [Roles(after[0].mention, after[1].mention, "nominal trigger: actors after it in order")]
@@ -428,14 +428,14 @@ def _adjective_roles(
     return [Roles(agent.mention, patient.mention, "nominal trigger: the demonym qualifying it acts")]
 
 
-# How far after a nominal trigger its "attributed to" may stand: "une frappe aérienne attribuée à Israël".
+# How far after a nominal trigger its "attributed to" may stand: "une frappe de drone attribuée à la Turquie".
 _ATTRIBUTED_REACH = 4
 
 
 def _attributed_roles(
     norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, right: int, g: Grammar
 ) -> list[Roles] | None:
-    """ "une frappe attribuée à Israël a visé Damas", "un ataque atribuido a Israel": the actor the act is
+    """ "une frappe attribuée à la Turquie a touché un village", "un ataque atribuido a Rusia": the actor the act is
     attributed to (`attributed`, a participle right after the noun) did it, on the next other actor of the clause.
     None when no such participle follows the trigger, or no other party is named."""
     if not trigger.pattern.nominal:
@@ -449,7 +449,7 @@ def _attributed_roles(
     agent = next((s for s in spans if at < s.first <= at + 3), None)
     if agent is None:
         return None
-    # the actor after "by" is who attributes it ("attribuée au Hamas par Israël"), no party to the act
+    # the actor after "by" is who attributes it ("attribuée à la Turquie par l'Irak"), no party to the act
     patient = next(
         (
             s
