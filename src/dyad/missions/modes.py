@@ -12,6 +12,7 @@ dated well before the article is background. When several apply, the first of `P
     historical            background ("after a 12-year closure", "had been shut since"), not stored
     negated, hypothetical, question   not stored
     undated               "no date was given for ...": negated for a reopening, future for an opening
+    indefinite            "sine die" after it: negated for a reopening (a return put off), else nothing
 """
 
 from __future__ import annotations
@@ -103,6 +104,9 @@ def mode_of(parsed: Parsed, cue: CueMatch, status: str, noun: CueMatch | None = 
                 perfect = f"'{parsed.span_text(m.start, m.end)}'"
         if value == "undated":
             value = _undated(status)
+        if value == "indefinite":
+            # "sine die": a return put off indefinitely is none; a recall "sine die" is still a recall
+            value = "negated" if status == "reopened" else ""
         if hit and value and value not in ("speech", "present"):
             found.setdefault(value, f"'{parsed.span_text(m.start, m.end)}'")
     word = parsed.text[parsed.tokens[cue.start].start : parsed.tokens[cue.end - 1].end].lower()
@@ -162,6 +166,10 @@ def when(
     if planned or (mode.mode == "hypothetical" and status in ("opened", "reopened")):
         dates = find_dates(parsed.folded, doc_date, date_words(parsed.lex.lang), forward=True)
     dates = [d for d in dates if not _anothers_date(parsed, cue, _token_at(parsed, d.start))]
+    if mode.mode in ("order", "command") and status == "ambassador expelled":
+        # "ordered to leave Madrid before 30 September": an expulsion order's date after the article is its
+        # deadline, not the day the order was given
+        dates = [d for d in dates if not _after(d.date, doc_date)]
     clause = parsed.clause[cue.start]
     here = [d for d in dates if parsed.clause[_token_at(parsed, d.start)] == clause] or dates
     near = nearest_date(here, start, end)

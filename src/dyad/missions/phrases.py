@@ -198,6 +198,21 @@ def host_phrase(
     return hosts, origins, prep
 
 
+def unnamed_host(parsed: Parsed, start: int, limit: int = 3) -> bool:
+    """Whether the place phrase after token `start` names a country only as "another" ("su embajador en otro
+    país", "its envoy in another country"): the sentence leaves the host unnamed, and no earlier country may
+    stand in for it."""
+    clause = parsed.clause[start] if start < len(parsed.tokens) else -1
+    for j in range(start, min(len(parsed.tokens), start + limit)):
+        if parsed.clause[j] != clause:
+            break
+        after = range(j + 1, min(len(parsed.tokens), j + 3))
+        if parsed.is_("host", j) and any(parsed.role_at("other", k) for k in after):
+            # "im jeweils anderen Land" is each in the other's: a host the sentence names
+            return not any(parsed.role_at("both", k) for k in after)
+    return False
+
+
 def places(anchors: list[Anchor]) -> list[tuple[str, str | None]]:
     """Countries with the city named for each ("Iran's capital Tehran": IRN, Tehran), in order."""
     out: list[tuple[str, str | None]] = []
