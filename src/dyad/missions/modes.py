@@ -197,15 +197,26 @@ def when(
 
 
 def _anothers_date(parsed: Parsed, cue: CueMatch, i: int) -> bool:
-    """Whether the date at token i belongs to another change word: it stands in an attributive phrase
-    ("die Mitte Februar geschlossene Botschaft wird wieder geöffnet"), or after a change word that follows
-    this one after a comma ("rouvre son ambassade à Damas, fermée en 2012": the closure's date)."""
+    """Whether the date at token i belongs to another word than this change: it stands in an attributive
+    phrase ("die Mitte Februar geschlossene Botschaft wird wieder geöffnet"), in a relative clause after the
+    change word, or after a change word that follows this one after a comma ("rouvre son ambassade à Damas,
+    fermée en 2012": the closure's date)."""
     if in_attribute(attributes(parsed), i, i + 1, cue):
         return True
+    if any(_opens_relative(parsed, k) and parsed.clause[k] == parsed.clause[i] for k in range(cue.end, i)):
+        return True  # "fermé son ambassade, cinq mois après le coup qui a chassé le président le 26 juillet"
     return any(
         c.cue.role == "change" and cue.end <= c.start and c.end <= i and parsed.word(c.start - 1) == ","
         for c in parsed.matches
     )
+
+
+def _opens_relative(parsed: Parsed, k: int) -> bool:
+    """Whether token k opens a relative clause, whose verb a date after it belongs to: a relative word after a
+    comma, or one that is no article ("qui", "which", "que"; German "die" only after a comma)."""
+    if not parsed.is_("relative", k):
+        return False
+    return parsed.word(k - 1) == "," or not parsed.is_("article", k)
 
 
 def _after(date: str, doc_date: str | None) -> bool:
