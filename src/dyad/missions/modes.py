@@ -213,10 +213,14 @@ def _anothers_date(parsed: Parsed, cue: CueMatch, i: int) -> bool:
 
 def _opens_relative(parsed: Parsed, k: int) -> bool:
     """Whether token k opens a relative clause, whose verb a date after it belongs to: a relative word after a
-    comma, or one that is no article ("qui", "which", "que"; German "die" only after a comma)."""
+    comma, or one that is no article ("qui", "which", "que"; German "die" only after a comma), or a participle
+    after a comma (", anunciado por los presidentes el 17 de diciembre")."""
+    after_comma = k > 0 and parsed.word(k - 1) == ","
     if not parsed.is_("relative", k):
-        return False
-    return parsed.word(k - 1) == "," or not parsed.is_("article", k)
+        tok = parsed.tokens[k]
+        lower = parsed.text[tok.start : tok.start + 1].islower()
+        return after_comma and lower and parsed.lex.form("participle", parsed.word(k))
+    return after_comma or not parsed.is_("article", k)
 
 
 def _after(date: str, doc_date: str | None) -> bool:
