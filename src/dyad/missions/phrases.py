@@ -154,7 +154,27 @@ def owner_marks(parsed: Parsed, noun: CueMatch) -> Marks:
         if found:
             owners.extend(found)
             end = stop
+    if not owners and not possessive and not cities:
+        shared = _coordinated_owner(parsed, noun)
+        if shared is not None:
+            return shared
     return Marks(owners, cities, end, possessive, not owners and _definite(parsed, noun), [])
+
+
+def _coordinated_owner(parsed: Parsed, noun: CueMatch) -> Marks | None:
+    """ "a reabertura da embaixada e do consulado do Irã", "the embassy and the consulate of Chile": two
+    mission words joined by a conjunction share the owner (and the place) named after the second."""
+    j = noun.end
+    if not parsed.is_("conj", j):
+        return None
+    k = j + 1
+    while k < j + 3 and (parsed.is_("article", k) or parsed.is_("owner", k)):
+        k += 1
+    second = next((n for n in parsed.role_matches("noun") if n.start == k), None)
+    if second is None:
+        return None
+    marks = owner_marks(parsed, second)
+    return marks if marks.owners else None
 
 
 def _possessive(parsed: Parsed, noun: CueMatch) -> bool:
