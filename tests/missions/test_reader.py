@@ -48,6 +48,31 @@ def test_each_language_has_a_case_of_each_kind_of_change() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Chile ordenó este lunes al embajador de Bolivia que abandonara Santiago antes del 30 de marzo, "
+            "declarándolo persona non grata.",
+            "es",
+        ),
+        ("Chile declared the Bolivian ambassador persona non grata on Monday, with time to leave by March 30.", "en"),
+        ("Le Chili a ordonné lundi à l'ambassadeur bolivien de quitter le pays avant le 30 mars.", "fr"),
+        (
+            "O Chile declarou persona non grata o embaixador boliviano nesta segunda-feira, com prazo até 30 de março.",
+            "pt",
+        ),
+    ],
+)
+def test_an_expulsion_ordered_with_a_deadline_is_dated_by_the_order(text: str, lang: str) -> None:
+    """Issue 15 (m17): the day after the article in an expulsion order is the deadline to leave, not the
+    day of the expulsion (Monday, 8 March, for an article of Wednesday, 10 March)."""
+    doc = read_missions(text, date="2021-03-10", lang=lang)
+    assert [(m.status, m.date) for m in doc.missions if m.news] == [("ambassador expelled", "2021-03-08")], [
+        m.rule for m in doc.missions
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "host"),
     [
         ("Ghana has opened an embassy in Lima, the foreign ministry said.", "PER"),

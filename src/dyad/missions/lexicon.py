@@ -41,6 +41,7 @@ MODES = (
     "speech",
     "present",
     "undated",
+    "indefinite",
 )
 STATUSES = (
     "opened", "reopened", "closed", "suspended", "relocated", "ambassador expelled", "ambassador recalled",

@@ -12,6 +12,7 @@ dated well before the article is background. When several apply, the first of `P
     historical            background ("after a 12-year closure", "had been shut since"), not stored
     negated, hypothetical, question   not stored
     undated               "no date was given for ...": negated for a reopening, future for an opening
+    indefinite            "sine die" after it: negated for a reopening (a return put off), else nothing
 """
 
 from __future__ import annotations
@@ -103,6 +104,9 @@ def mode_of(parsed: Parsed, cue: CueMatch, status: str, noun: CueMatch | None = 
                 perfect = f"'{parsed.span_text(m.start, m.end)}'"
         if value == "undated":
             value = _undated(status)
+        if value == "indefinite":
+            # "sine die": a return put off indefinitely is none; a recall "sine die" is still a recall
+            value = "negated" if status == "reopened" else ""
         if hit and value and value not in ("speech", "present"):
             found.setdefault(value, f"'{parsed.span_text(m.start, m.end)}'")
     word = parsed.text[parsed.tokens[cue.start].start : parsed.tokens[cue.end - 1].end].lower()
@@ -162,6 +166,10 @@ def when(
     if planned or (mode.mode == "hypothetical" and status in ("opened", "reopened")):
         dates = find_dates(parsed.folded, doc_date, date_words(parsed.lex.lang), forward=True)
     dates = [d for d in dates if not _anothers_date(parsed, cue, _token_at(parsed, d.start))]
+    if mode.mode in ("order", "command") and status == "ambassador expelled":
+        # "ordered to leave Madrid before 30 September": an expulsion order's date after the article is its
+        # deadline, not the day the order was given
+        dates = [d for d in dates if not _after(d.date, doc_date)]
     clause = parsed.clause[cue.start]
     here = [d for d in dates if parsed.clause[_token_at(parsed, d.start)] == clause] or dates
     near = nearest_date(here, start, end)
@@ -189,15 +197,30 @@ def when(
 
 
 def _anothers_date(parsed: Parsed, cue: CueMatch, i: int) -> bool:
-    """Whether the date at token i belongs to another change word: it stands in an attributive phrase
-    ("die Mitte Februar geschlossene Botschaft wird wieder geöffnet"), or after a change word that follows
-    this one after a comma ("rouvre son ambassade à Damas, fermée en 2012": the closure's date)."""
+    """Whether the date at token i belongs to another word than this change: it stands in an attributive
+    phrase ("die Mitte Februar geschlossene Botschaft wird wieder geöffnet"), in a relative clause after the
+    change word, or after a change word that follows this one after a comma ("rouvre son ambassade à Damas,
+    fermée en 2012": the closure's date)."""
     if in_attribute(attributes(parsed), i, i + 1, cue):
         return True
+    if any(_opens_relative(parsed, k) and parsed.clause[k] == parsed.clause[i] for k in range(cue.end, i)):
+        return True  # "fermé son ambassade, cinq mois après le coup qui a chassé le président le 26 juillet"
     return any(
         c.cue.role == "change" and cue.end <= c.start and c.end <= i and parsed.word(c.start - 1) == ","
         for c in parsed.matches
     )
+
+
+def _opens_relative(parsed: Parsed, k: int) -> bool:
+    """Whether token k opens a relative clause, whose verb a date after it belongs to: a relative word after a
+    comma, or one that is no article ("qui", "which", "que"; German "die" only after a comma), or a participle
+    after a comma (", anunciado por los presidentes el 17 de diciembre")."""
+    after_comma = k > 0 and parsed.word(k - 1) == ","
+    if not parsed.is_("relative", k):
+        tok = parsed.tokens[k]
+        lower = parsed.text[tok.start : tok.start + 1].islower()
+        return after_comma and lower and parsed.lex.form("participle", parsed.word(k))
+    return after_comma or not parsed.is_("article", k)
 
 
 def _after(date: str, doc_date: str | None) -> bool:

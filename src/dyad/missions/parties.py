@@ -27,6 +27,7 @@ from dyad.missions.phrases import (
     owner_marks,
     owns_a_noun,
     places,
+    unnamed_host,
 )
 from dyad.missions.sentence import Anchor, Parsed
 
@@ -271,6 +272,8 @@ def mission_parties(
         hosts = marks.hosts + hosts
     if not hosts and status != "relocated" and origins:
         hosts, origins = origins, []  # "recalled its ambassador from Venezuela"
+    if not hosts and not origins and unnamed_host(parsed, marks.end):
+        return Parties([], [], None, ["a host the sentence leaves unnamed ('in another country')"])
     taken |= {a.start for a in hosts + origins}
     agent = agent_of(parsed, cue) if status == "ambassador expelled" else []
     gerund = parsed.lex.form("gerund", parsed.word(cue.start))

@@ -154,7 +154,27 @@ def owner_marks(parsed: Parsed, noun: CueMatch) -> Marks:
         if found:
             owners.extend(found)
             end = stop
+    if not owners and not possessive and not cities:
+        shared = _coordinated_owner(parsed, noun)
+        if shared is not None:
+            return shared
     return Marks(owners, cities, end, possessive, not owners and _definite(parsed, noun), [])
+
+
+def _coordinated_owner(parsed: Parsed, noun: CueMatch) -> Marks | None:
+    """ "a reabertura da embaixada e do consulado do Irã", "the embassy and the consulate of Chile": two
+    mission words joined by a conjunction share the owner (and the place) named after the second."""
+    j = noun.end
+    if not parsed.is_("conj", j):
+        return None
+    k = j + 1
+    while k < j + 3 and (parsed.is_("article", k) or parsed.is_("owner", k)):
+        k += 1
+    second = next((n for n in parsed.role_matches("noun") if n.start == k), None)
+    if second is None:
+        return None
+    marks = owner_marks(parsed, second)
+    return marks if marks.owners else None
 
 
 def _possessive(parsed: Parsed, noun: CueMatch) -> bool:
@@ -196,6 +216,21 @@ def host_phrase(
                 continue
         j += 1
     return hosts, origins, prep
+
+
+def unnamed_host(parsed: Parsed, start: int, limit: int = 3) -> bool:
+    """Whether the place phrase after token `start` names a country only as "another" ("su embajador en otro
+    país", "its envoy in another country"): the sentence leaves the host unnamed, and no earlier country may
+    stand in for it."""
+    clause = parsed.clause[start] if start < len(parsed.tokens) else -1
+    for j in range(start, min(len(parsed.tokens), start + limit)):
+        if parsed.clause[j] != clause:
+            break
+        after = range(j + 1, min(len(parsed.tokens), j + 3))
+        if parsed.is_("host", j) and any(parsed.role_at("other", k) for k in after):
+            # "im jeweils anderen Land" is each in the other's: a host the sentence names
+            return not any(parsed.role_at("both", k) for k in after)
+    return False
 
 
 def places(anchors: list[Anchor]) -> list[tuple[str, str | None]]:

@@ -259,6 +259,8 @@ def _mission_changes(
         return []
     if _declares_a_leader(parsed, cue, status) or _civilians_leave(parsed, cue, noun):
         return []
+    if _declares_a_people(parsed, cue, noun, status):
+        return []
     if status == "opened" and _again(parsed, cue):
         status = "reopened"  # "wieder eröffnet", "de nuevo abierta"
     mode = mode_of(parsed, cue, status, noun)
@@ -377,6 +379,20 @@ def _declares_a_leader(parsed: Parsed, cue: CueMatch, status: str) -> bool:
         return False
     declared = parsed.anchor_at(cue.start - 1)
     return declared is not None and declared.kind == "leader"
+
+
+def _declares_a_people(parsed: Parsed, cue: CueMatch, noun: CueMatch | None, status: str) -> bool:
+    """ "Les Espagnols, déclarés persona non grata, doivent quitter la Russie", "the Russians declared persona
+    non grata": an expulsion word with no mission word, whose clause opens with a people named by its
+    demonym ("the Spaniards"), expels that state's nationals (its diplomats or staff, the ambassador not
+    named among them), and the state named after it is the expelling one: no mission change is read."""
+    if status != "ambassador expelled" or cue.cue.needs != "alone" or noun is not None:
+        return False
+    clause = parsed.clause[cue.start]
+    first = next((a for a in parsed.anchors if a.end <= cue.start and parsed.clause[a.start] == clause), None)
+    if first is None:
+        first = next((a for a in parsed.anchors if a.end <= cue.start), None)
+    return first is not None and first.kind == "demonym" and first.start > 0 and parsed.is_("article", first.start - 1)
 
 
 def _relation_changes(

@@ -96,7 +96,7 @@ def parse(text: str, mentions: list[Mention], lex: Lexicon, places: PlaceIndex) 
         dateline = agency
     skip_before = dateline.end() if dateline else 0
     anchors = _mention_anchors(text, tokens, mentions, places, skip_before)
-    anchors = _city_anchors(text, folded, tokens, anchors, lex, places, skip_before)
+    anchors = _city_anchors(text, folded, tokens, anchors, lex, places, skip_before, _owners(tokens, anchors, matches))
     # "the Latin American nation", "sud-américain": a region's adjective, no state
     regions = [m for m in matches if m.cue.role == "nonactor"]
     anchors = [a for a in anchors if not any(r.start < a.end and a.start < r.end for r in regions)]
@@ -147,6 +147,17 @@ def _city_in(text: str, country: str, places: PlaceIndex) -> str | None:
     return None
 
 
+def _owners(tokens: list[Token], anchors: list[Anchor], matches: list[CueMatch]) -> set[int]:
+    """The anchors (by start) that mark a mission word's owner ("US-Konsulat", "the US consulate")."""
+    nouns = [m.start for m in matches if m.cue.role == "noun"]
+    return {
+        a.start
+        for a in anchors
+        for n in nouns
+        if a.start <= n < a.end or a.end == n or (a.end + 1 == n and tokens[a.end].norm == "-")
+    }
+
+
 def _city_anchors(
     text: str,
     folded: str,
@@ -155,9 +166,13 @@ def _city_anchors(
     lex: Lexicon,
     places: PlaceIndex,
     skip_before: int,
+    owners: set[int],
 ) -> list[Anchor]:
     """Cities the actors stage does not name (it knows capitals): a capitalised name after a place word, or
-    after a word of destination that follows an origin ("de Kiev a Lviv")."""
+    after a word of destination that follows an origin ("de Kiev a Lviv"). A name several cities bear is read
+    in a country the sentence names, never for that only as a mission's owner: a mission stands abroad ("das
+    US-Konsulat in St. Petersburg" is in Russia, not in Florida)."""
+    prefer = [a for a in anchors if a.start not in owners]
     taken = {i for a in anchors for i in range(a.start, a.end)}
     found = list(anchors)
     for i, tok in enumerate(tokens):
@@ -172,7 +187,7 @@ def _city_anchors(
             j += 1
         starts.append(j)
         for start in dict.fromkeys(starts):
-            hit = _city_at(text, folded, tokens, start, taken, anchors, places)
+            hit = _city_at(text, folded, tokens, start, taken, prefer, places)
             if hit is not None:
                 found.append(hit)
                 taken.update(range(hit.start, hit.end))
