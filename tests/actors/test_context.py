@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from tests.actors._helpers import code_of
 
 
@@ -94,6 +95,22 @@ def test_a_dateline_is_where_the_story_was_filed(find) -> None:
     assert by_text["HAVANA"].confidence < 0.5 and "dateline" in by_text["HAVANA"].why
     assert by_text["Reuters"].confidence < 0.5
     assert by_text["Cuba"].confidence == 1.0
+
+
+@pytest.mark.parametrize(
+    "stamp", ["2019-04-02 ", "  date 2019-04 ", "Published: 2019-04-02 08:15 ", "Atualizado 2019-04-02T08:15 "]
+)
+def test_a_dateline_after_a_pages_time_stamp_is_still_a_dateline(find, stamp: str) -> None:
+    found = find(f"{stamp}Nairobi (AFP) - Kenya recalled its envoy from Somalia.")
+    mentions = {m.text.split(" (")[0]: m for m in found}
+    assert "dateline" in mentions["Nairobi"].why and mentions["Nairobi"].confidence < 0.5
+    assert mentions["Kenya"].confidence == 1.0
+
+
+def test_a_city_after_a_date_with_no_dash_is_no_dateline(find) -> None:
+    # a date and a capital that acts: nothing marks the capital as where the story was filed
+    mentions = {m.text: m for m in find("2019-04-02 Nairobi recalled its envoy from Somalia.")}
+    assert "dateline" not in mentions["Nairobi"].why
 
 
 def test_words_that_are_not_the_actor(find) -> None:

@@ -41,6 +41,17 @@ _PROPER_AFTER = re.compile(rf" (?!(?:{_NOT_NAME_PARTS})\b)[A-Z][a-z]")
 # "HAVANA (Reuters) -", "LONDON —", "Caracas, June 23 -", "LIMA, 3 mar (EFE).-": where the story was
 # filed, not who acts.
 _DATELINE = re.compile(r"(?:,[^.]{0,25}?)?\s*(?:\([^)]{0,30}\)\.?\s*)?[—–-]\s")
+# A page's time stamp before the dateline ("2017-09-04 Berlin (Reuters) -", "Published 2021-06-01 10:30
+# LIMA -"): scraped pages often begin with one; the dateline after it still opens the story.
+_STAMP_WORDS = (
+    "date", "published", "updated", "posted", "publicado", "actualizado", "atualizado", "veröffentlicht",
+    "aktualisiert", "publié", "mis à jour",
+)
+_STAMP = re.compile(
+    rf"\s*(?:(?:{'|'.join(_STAMP_WORDS)})\s*:?\s*)?"
+    r"\d{4}-\d{2}(?:-\d{2})?(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\s*",
+    re.IGNORECASE,
+)
 # "QUITO." on a line of its own before the story: a dateline too (with the name in capitals).
 _LINE_END = re.compile(r"\s*[.,:]?\s*")
 # A name before a currency sign or the currency's name is the currency, not the state: "US$81 million",
@@ -51,6 +62,11 @@ _PREFIX_BEFORE = re.compile(r"\b(?:pre|post|non|ex|neo|sub|trans)-$", re.IGNOREC
 # Languages whose country names stand next to capitalised words as a matter of course (German nouns:
 # "Emirat Katar"); a name in another language beside a capitalised word is more often a person's name.
 _CODED_TEXT_LANGS = ("en", "es", "de", "fr", "pt")
+
+
+def opens_text(text: str, at: int) -> bool:
+    """Whether nothing but white space, or a page's time stamp, stands before `at`."""
+    return not text[:at].strip() or _STAMP.fullmatch(text[:at]) is not None
 
 
 def choose_senses(hits: Iterable[Hit], text: str, resources: Resources) -> dict[str, str]:
@@ -146,7 +162,7 @@ def _sense(
         name.kind in ("capital", "place")
         and " " not in surface
         and not surface.isupper()
-        and text[: hit.start].strip()
+        and not opens_text(text, hit.start)
         and _PROPER_AFTER.match(text, hit.end)
     ):
         return None  # "Santiago Bernabeu", "Kabul Bank": the place names part of a longer name
@@ -155,7 +171,7 @@ def _sense(
     elif (
         # a country's name in capitals opens a dateline too ("MÉXICO -"); "Venezuela - ..." may be a headline's
         (name.kind in ("capital", "place") or (name.kind == "country" and surface.isupper() and len(surface) > 3))
-        and not text[: hit.start].strip()
+        and opens_text(text, hit.start)
         and (_DATELINE.match(text, hit.end) or (surface.isupper() and _LINE_END.fullmatch(text, hit.end)))
     ):
         confidence, why = 0.3, why + "; a dateline, the place the story was filed from"
