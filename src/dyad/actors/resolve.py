@@ -20,6 +20,7 @@ from dyad.actors.persons import title_words
 from dyad.actors.phrases import join_phrases, with_acronyms
 from dyad.doc import Mention
 from dyad.resources import Leader, Resources
+from dyad.text.dates import after_time_stamp
 from dyad.text.normalize import fold, fold_key
 
 _PLACE_BEFORE = re.compile(
@@ -41,17 +42,6 @@ _PROPER_AFTER = re.compile(rf" (?!(?:{_NOT_NAME_PARTS})\b)[A-Z][a-z]")
 # "HAVANA (Reuters) -", "LONDON —", "Caracas, June 23 -", "LIMA, 3 mar (EFE).-": where the story was
 # filed, not who acts.
 _DATELINE = re.compile(r"(?:,[^.]{0,25}?)?\s*(?:\([^)]{0,30}\)\.?\s*)?[—–-]\s")
-# A page's time stamp before the dateline ("2017-09-04 Berlin (Reuters) -", "Published 2021-06-01 10:30
-# LIMA -"): scraped pages often begin with one; the dateline after it still opens the story.
-_STAMP_WORDS = (
-    "date", "published", "updated", "posted", "publicado", "actualizado", "atualizado", "veröffentlicht",
-    "aktualisiert", "publié", "mis à jour",
-)
-_STAMP = re.compile(
-    rf"\s*(?:(?:{'|'.join(_STAMP_WORDS)})\s*:?\s*)?"
-    r"\d{4}-\d{2}(?:-\d{2})?(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\s*",
-    re.IGNORECASE,
-)
 # "QUITO." on a line of its own before the story: a dateline too (with the name in capitals).
 _LINE_END = re.compile(r"\s*[.,:]?\s*")
 # A name before a currency sign or the currency's name is the currency, not the state: "US$81 million",
@@ -66,7 +56,7 @@ _CODED_TEXT_LANGS = ("en", "es", "de", "fr", "pt")
 
 def opens_text(text: str, at: int) -> bool:
     """Whether nothing but white space, or a page's time stamp, stands before `at`."""
-    return not text[:at].strip() or _STAMP.fullmatch(text[:at]) is not None
+    return not text[:at].strip() or after_time_stamp(text) == at
 
 
 def choose_senses(hits: Iterable[Hit], text: str, resources: Resources) -> dict[str, str]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from dyad.checks.data import CheckData
 from dyad.checks.scan import Hit, Scanner, quoted
 from dyad.doc import Document, Mention, Sentence
+from dyad.text.dates import after_time_stamp
 from dyad.text.normalize import fold_key
 
 _CUE_MENTION_KINDS = ("leader", "capital", "epithet", "organisation")
@@ -181,7 +182,7 @@ def _dateline(text: str, cues: list[Signal]) -> Signal | None:
         line = text[start : start + 200]
         lead = len(line) - len(line.lstrip(" \t\ufe0f" + "".join(chr(c) for c in range(0x1F1E6, 0x1F200))))
         if line.strip():
-            opening.add(start + lead)
+            opening.add(after_time_stamp(text, start + lead))
             if len(opening) >= _DATELINE_PARAGRAPHS:
                 break
     for c in sorted(cues, key=lambda c: c.start):
