@@ -172,3 +172,28 @@ def test_a_country_acting_on_its_own_government_or_army_is_one_party_twice_and_n
     assert ("PERMIL", "PERGOV") in pairs("Peru's army deposed the government on Friday.")
     found = dyad.code_text("The Kenyan government declined to comment.", date="2021-03-10", fast=False)
     assert [(e.source.code, e.target.code) for e in found] == [("KENGOV", "KEN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "parties", "outsider"),
+    [
+        ("A ceasefire between Armenia and Azerbaijan held for a third day, officials in Baku said.", "0871",
+         ("ARM", "AZE"), None),
+        ("Switzerland hosted a meeting between Serbia and Croatia in Geneva.", "040", ("SRB", "HRV"), "CHE"),
+        ("Brazil welcomed the trade agreement between Argentina and Chile.", "057", ("ARG", "CHL"), "BRA"),
+    ],
+)
+def test_a_joint_acts_noun_names_its_parties_after_between(
+    text: str, code: str, parties: tuple[str, str], outsider: str | None
+) -> None:
+    a, b = parties
+    got = {(s, t) for s, c, t in events(text) if c == code}
+    assert {(a, b), (b, a)} <= got
+    # who announced, hosted or welcomed it is no party to the meeting or the agreement itself
+    assert not any(outsider in pair for pair in got)
+
+
+def test_a_verb_before_between_is_the_subjects_act_on_both() -> None:
+    got = events("Norway mediated between Colombia and Venezuela.")
+    assert {("NOR", "COL"), ("NOR", "VEN")} <= {(s, t) for s, c, t in got if c == "045"}
+    assert not {("COL", "VEN"), ("VEN", "COL")} & {(s, t) for s, _, t in got}

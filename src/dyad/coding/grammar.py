@@ -46,6 +46,8 @@ are depends on the language, so each language has a `Grammar`: named classes of 
     resolution         the noun "resolution": an act named right after it is the resolution's content
     adopt              verbs of adopting one ("adoptée", "verabschiedet", "aprobó", "aprovou"): its adopter
                        (subject, or agent after `by`) condemns or demands what the content names
+    between            the preposition that names the two parties of a joint act's noun ("a ceasefire between X
+                       and Y"); English only so far
     say                verbs of saying: an actor before one, with the act's subject after it ("Iran says
                        its navy seized ..."), is the speaker of a report, not the target of the act
     auxiliary, complement, that, opener, function: see dyad/coding/stage.py, modes.py and patterns.py
@@ -67,7 +69,7 @@ CLASSES = frozenset(
     """determiner no_verb_after clause_opener conjunction relative relative_pronoun be werden reflexive
     unaccusative by of against infinitive and participle_opener preposition adjunct locative object_article both
     possessive gerund according told auxiliary complement that opener function flag adjective_agent
-    destination bare_passive passive_after suffered suffered_in with mutual resolution adopt say""".split()
+    destination bare_passive passive_after suffered suffered_in with mutual resolution adopt say between""".split()
 )
 FLAGS = frozenset({"verb_final", "compounds", "capitalised_nouns"})
 _FILE = "lexicon/grammar.tsv"

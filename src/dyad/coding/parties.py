@@ -13,7 +13,11 @@ the sentence's language's, dyad/coding/grammar.py; the verbs of saying are Engli
 * a subject pronoun after a verb of saying ("X announced they will ...") is the sayer: the actors
   between it and the act are objects of other verbs;
 * a world region ("West Africa", "Europe") is no state: it never acts, and is a party only when the
-  sentence names no other.
+  sentence names no other;
+* the noun of a joint act followed by "between X and Y" ("a ceasefire between Israel and Hamas", "talks
+  between India and China", "welcomed the agreement between X and Y") names its two parties, who act on
+  each other, whoever announced, hosted or welcomed it; a verb does not ("Egypt mediated between X and
+  Y" is Egypt's act on both).
 """
 
 from __future__ import annotations
@@ -36,6 +40,32 @@ SUBJECT_PRONOUNS = frozenset(("they", "it", "he", "she", "we"))
 _NOT_BETWEEN = frozenset((",", "that", "and", "who", "which", "to", "of", '"', "'"))
 # A noun after these is an adjunct of purpose or time ("recalled their ambassadors for consultations").
 _ADJUNCT = frozenset("for after before during since amid following despite ahead until tras para".split())
+BETWEEN = "a joint act's noun with 'between X and Y': they are its parties"
+
+
+def between_parties(norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, g: Grammar) -> list[Roles] | None:
+    """The two parties a joint act's noun names after "between" (`g.of("between")`), each acting on the
+    other; None when the trigger is no such noun or no two actors joined by "and" follow it."""
+    if not trigger.pattern.nominal or trigger.pattern.code[:2] not in JOINT_ROOTS:
+        return None
+    at = trigger.end_token
+    if at >= len(norms) or norms[at] not in g.of("between"):
+        return None
+    first = at + 1
+    while first < len(norms) and norms[first] in g.of("determiner"):
+        first += 1
+    after = sorted((s for s in spans if s.first >= first), key=lambda s: s.first)
+    if len(after) < 2 or after[0].first != first:
+        return None
+    a, b = after[0], next((s for s in after[1:] if s.first > after[0].last), None)
+    if b is None or a.mention.code == b.mention.code:
+        return None
+    gap = [w for w in norms[a.last + 1 : b.first] if w not in g.of("determiner")]
+    if not gap or not all(w in g.of("and") for w in gap):
+        return None
+    return [Roles(a.mention, b.mention, BETWEEN), Roles(b.mention, a.mention, BETWEEN)]
+
+
 def is_region(m: Mention) -> bool:
     """A world region ("West Africa", "the Middle East"): no state; a regional organisation ("Southeast Asian
     nations": ASEAN) is one."""
@@ -180,6 +210,9 @@ def settle(
     by_mention = {id(s.mention): s for s in spans}
     for roles in found:
         if is_region(roles.source):
+            continue
+        if roles.why == BETWEEN:
+            out.append(roles)  # the two members of "between X and Y" do act on each other
             continue
         if trigger.pattern.code.startswith("01"):
             span = by_mention.get(id(roles.target))

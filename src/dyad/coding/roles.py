@@ -24,6 +24,7 @@ from __future__ import annotations
 from dyad.coding.grammar import Grammar, grammar_for
 from dyad.coding.parties import (
     attribution,
+    between_parties,
     inverted_speaker,
     is_region,
     joint,
@@ -91,6 +92,9 @@ def _clause_roles(
     resolved = _resolution_roles(norms, spans, trigger, g)
     if resolved is not None:
         return resolved
+    parties = between_parties(norms, spans, trigger, g)
+    if parties is not None:
+        return parties
     grouped = _group_from_roles(norms, spans, trigger, right, g)
     if grouped is not None:
         return grouped
