@@ -197,3 +197,44 @@ def test_a_verb_before_between_is_the_subjects_act_on_both() -> None:
     got = events("Norway mediated between Colombia and Venezuela.")
     assert {("NOR", "COL"), ("NOR", "VEN")} <= {(s, t) for s, c, t in got if c == "045"}
     assert not {("COL", "VEN"), ("VEN", "COL")} & {(s, t) for s, _, t in got}
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("Kenya and Uganda praised the ruling.", "KEN", "UGA"),
+        ("The United States and Britain imposed sanctions on the generals.", "USA", "GBR"),
+        ("Russia and China congratulated the winner.", "RUS", "CHN"),
+    ],
+)
+def test_two_subjects_of_a_one_way_act_do_not_do_it_to_each_other(text: str, a: str, b: str) -> None:
+    assert not pairs(text) & {(a, b), (b, a)}
+
+
+def test_a_one_way_act_done_to_each_other_or_a_joint_act_keeps_both_directions() -> None:
+    assert {("RUS", "CHN"), ("CHN", "RUS")} <= pairs("Russia and China praised each other for their restraint.")
+    assert {("IRN", "SAU"), ("SAU", "IRN")} <= pairs("Iran and Saudi Arabia cut diplomatic ties in 2016.")
+
+
+def test_a_one_way_acts_noun_before_between_is_the_mediators_act() -> None:
+    got = events("Egyptian mediation between Israel and Hamas continued on Sunday.")
+    assert ("EGY", "045", "ISR") in got
+    assert not [e for e in got if {e[0], e[2]} == {"ISR", "PSEREB"}]
+
+
+def test_the_actor_of_an_absolute_phrase_does_its_gerunds_act() -> None:
+    text = (
+        "Washington's tariff plan drew sharp criticism abroad, "
+        "with Canada threatening to retaliate against American exports."
+    )
+    got = events(text)
+    assert ("CAN", "USA") in {(s, t) for s, c, t in got if c.startswith("13")}
+    assert ("USA", "CAN") not in {(s, t) for s, c, t in got if c.startswith("13")}
+    backing = events("Hungary blocked the sanctions package, with Slovakia backing Budapest.")
+    assert ("SVK", "051", "HUN") in backing and ("HUN", "051", "SVK") not in backing
+
+
+def test_with_and_a_gerund_without_a_comma_is_no_absolute_phrase() -> None:
+    got = events("Japan agreed a deal with China providing for joint patrols.")
+    assert got[0] == ("JPN", "057", "CHN")
+    assert all(s != "CHN" for s, _, _ in got)

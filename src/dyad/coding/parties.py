@@ -3,8 +3,9 @@ the sentence's language's, dyad/coding/grammar.py; the verbs of saying are Engli
 
 * a list of subjects ("The UAE and Egypt withdrew their diplomats from Qatar") gives one event per
   subject towards the object; the members act on each other only in a joint act (they agree, meet,
-  sign, cooperate, cut ties or fight: roots 03-06, 08, 16 and 19) or when the sentence says so ("each
-  other", "one another");
+  sign, cooperate, cut ties or fight: roots 03-06, 08, 16 and 19, save the acts one party does to another
+  listed in data/lexicon/one_way_codes.tsv: praise, visit, sanction ...) or when the sentence says so
+  ("each other", "one another");
 * a statement (010-019) is about someone: its target is whom it is addressed to ("told X", "said to X")
   or whom it is about (the subject of what was said: "said Y would ...", "Y did ..., X said"), never an
   actor met elsewhere in the sentence ("Ghana opened an embassy in Lima, the ministry said": not Lima);
@@ -14,6 +15,8 @@ the sentence's language's, dyad/coding/grammar.py; the verbs of saying are Engli
   between it and the act are objects of other verbs;
 * a world region ("West Africa", "Europe") is no state: it never acts, and is a party only when the
   sentence names no other;
+* in an absolute phrase set off by a comma (", with Canada threatening to retaliate"), the actor between
+  "with" and the gerund is the gerund's subject, not an object of the clause before it;
 * the noun of a joint act followed by "between X and Y" ("a ceasefire between Israel and Hamas", "talks
   between India and China", "welcomed the agreement between X and Y") names its two parties, who act on
   each other, whoever announced, hosted or welcomed it; a verb does not ("Egypt mediated between X and
@@ -22,9 +25,12 @@ the sentence's language's, dyad/coding/grammar.py; the verbs of saying are Engli
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dyad.coding.grammar import Grammar
 from dyad.coding.spans import UNARY, ActorSpan, Roles, after_preposition, enclosed, locative
 from dyad.coding.triggers import TriggerMatch
+from dyad.data._load import read_tsv
 from dyad.doc import Mention
 
 # Roots of acts two parties do together: a list of subjects with no object acts on each other.
@@ -46,7 +52,7 @@ BETWEEN = "a joint act's noun with 'between X and Y': they are its parties"
 def between_parties(norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, g: Grammar) -> list[Roles] | None:
     """The two parties a joint act's noun names after "between" (`g.of("between")`), each acting on the
     other; None when the trigger is no such noun or no two actors joined by "and" follow it."""
-    if not trigger.pattern.nominal or trigger.pattern.code[:2] not in JOINT_ROOTS:
+    if not trigger.pattern.nominal or not _joint_code(trigger.pattern.code, g):
         return None
     at = trigger.end_token
     if at >= len(norms) or norms[at] not in g.of("between"):
@@ -64,6 +70,40 @@ def between_parties(norms: list[str], spans: list[ActorSpan], trigger: TriggerMa
     if not gap or not all(w in g.of("and") for w in gap):
         return None
     return [Roles(a.mention, b.mention, BETWEEN), Roles(b.mention, a.mention, BETWEEN)]
+
+
+def absolute_subject(norms: list[str], spans: list[ActorSpan], start: int, g: Grammar) -> ActorSpan | None:
+    """The actor of an absolute phrase (", with X V-ing ...") when the trigger at `start` is its gerund;
+    None when the trigger stands in no such phrase."""
+    actor = next((s for s in spans if s.last == start - 1), None)
+    if actor is None or _absolute_actor(norms, spans, actor.first - 1, g) is not actor:
+        return None
+    return actor
+
+
+def absolute_phrase_start(norms: list[str], spans: list[ActorSpan], after: int, g: Grammar) -> int | None:
+    """Where the first absolute phrase after token `after` begins (its "with"): the actors from there on
+    belong to the phrase's own act, not to the clause before it ("X blocked the plan, with Y backing Z")."""
+    for i in range(after, len(norms)):
+        if _absolute_actor(norms, spans, i, g) is not None:
+            return i
+    return None
+
+
+def _absolute_actor(norms: list[str], spans: list[ActorSpan], at: int, g: Grammar) -> ActorSpan | None:
+    """The actor after the word at `at` when it opens an absolute phrase: a comma, a word of
+    `g.of("absolute_with")` (English "with"), determiners, an actor, then a gerund."""
+    if at <= 0 or norms[at] not in g.of("absolute_with") or norms[at - 1] != ",":
+        return None
+    endings = tuple(w[1:] for w in g.of("gerund") if w.startswith("-"))
+    first = at + 1
+    while first < len(norms) and norms[first] in g.of("determiner"):
+        first += 1
+    actor = next((s for s in spans if s.first == first), None)
+    if actor is None or not endings or actor.last + 1 >= len(norms):
+        return None
+    gerund = norms[actor.last + 1]
+    return actor if gerund.endswith(endings) and len(gerund) > 5 else None
 
 
 def is_region(m: Mention) -> bool:
@@ -99,10 +139,23 @@ def joint(trigger: TriggerMatch, norms: list[str], g: Grammar) -> bool:
     while before >= 0 and norms[before] in g.of("determiner"):
         before -= 1
     adjunct = trigger.pattern.nominal and before >= 0 and norms[before] in _ADJUNCT
-    if trigger.pattern.code[:2] in JOINT_ROOTS and not adjunct:
+    if _joint_code(trigger.pattern.code, g) and not adjunct:
         return True
     pairs = set(zip(norms, norms[1:], strict=False))
     return any(p in pairs for p in RECIPROCAL)
+
+
+@lru_cache(maxsize=8)
+def _one_way_codes(lang: str) -> tuple[str, ...]:
+    """The codes of `data/lexicon/one_way_codes.tsv` checked in `lang`: acts of the joint roots that one
+    party does to another."""
+    rows = read_tsv("lexicon/one_way_codes.tsv", ("code", "langs", "act"))
+    return tuple(row["code"] for row in rows if lang in row["langs"].split("|"))
+
+
+def _joint_code(code: str, g: Grammar) -> bool:
+    """An act two parties can do to each other: one of the joint roots, and not one of its one-way codes."""
+    return code[:2] in JOINT_ROOTS and not code.startswith(_one_way_codes(g.lang))
 
 
 def attribution(norms: list[str], span: ActorSpan, g: Grammar) -> bool:

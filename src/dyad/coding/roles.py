@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from dyad.coding.grammar import Grammar, grammar_for
 from dyad.coding.parties import (
+    absolute_phrase_start,
+    absolute_subject,
     attribution,
     between_parties,
     inverted_speaker,
@@ -121,7 +123,13 @@ def _clause_roles(
     if shared is not None:
         # "X met Y and signed ...", "X recognised Y, cutting ties with Z": Y is the first verb's object
         before = [s for s in shared if s.first >= left] or shared[-1:]
+    absolute = absolute_subject(norms, before_all, start, g)
+    if absolute is not None:
+        before = [absolute]  # ", with Canada threatening to retaliate": Canada threatens
     after = [s for s in spans if head_end <= s.first < right and not attribution(norms, s, g)]
+    cut = absolute_phrase_start(norms, spans, head_end, g)
+    if cut is not None:
+        after = [s for s in after if s.first < cut]  # "X blocked the plan, with Y backing Z": Y is no object
     # Actors inside the object phrase ("embassy of X") count as after.
     after += [s for s in spans if start < s.first < head_end and s.last >= head_end - 1]
     after.sort(key=lambda s: s.first)
