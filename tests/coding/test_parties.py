@@ -181,6 +181,7 @@ def test_a_country_acting_on_its_own_government_or_army_is_one_party_twice_and_n
          ("ARM", "AZE"), None),
         ("Switzerland hosted a meeting between Serbia and Croatia in Geneva.", "040", ("SRB", "HRV"), "CHE"),
         ("Brazil welcomed the trade agreement between Argentina and Chile.", "057", ("ARG", "CHL"), "BRA"),
+        ("Oman welcomed the ceasefire agreement between Yemen and Saudi Arabia.", "0871", ("YEM", "SAU"), "OMN"),
     ],
 )
 def test_a_joint_acts_noun_names_its_parties_after_between(

@@ -55,6 +55,8 @@ def between_parties(norms: list[str], spans: list[ActorSpan], trigger: TriggerMa
     if not trigger.pattern.nominal or not _joint_code(trigger.pattern.code, g):
         return None
     at = trigger.end_token
+    if at + 1 < len(norms) and _plain_word(norms[at], g):
+        at += 1  # one word of the same noun phrase may come first: "a ceasefire agreement between X and Y"
     if at >= len(norms) or norms[at] not in g.of("between"):
         return None
     first = at + 1
@@ -70,6 +72,12 @@ def between_parties(norms: list[str], spans: list[ActorSpan], trigger: TriggerMa
     if not gap or not all(w in g.of("and") for w in gap):
         return None
     return [Roles(a.mention, b.mention, BETWEEN), Roles(b.mention, a.mention, BETWEEN)]
+
+
+def _plain_word(word: str, g: Grammar) -> bool:
+    """A word that may stand inside a noun phrase: no function word, preposition, article or conjunction."""
+    closed = g.of("function") | g.of("preposition") | g.of("determiner") | g.of("and") | g.of("be")
+    return word.isalpha() and word not in closed and word not in g.of("relative")
 
 
 def absolute_subject(norms: list[str], spans: list[ActorSpan], start: int, g: Grammar) -> ActorSpan | None:
