@@ -239,3 +239,14 @@ def test_with_and_a_gerund_without_a_comma_is_no_absolute_phrase() -> None:
     got = events("Japan agreed a deal with China providing for joint patrols.")
     assert got[0] == ("JPN", "057", "CHN")
     assert all(s != "CHN" for s, _, _ in got)
+
+
+def test_a_phrase_of_time_after_since_names_no_target() -> None:
+    text = "Ghana has promised free elections every four years since its independence from Britain."
+    sure = [e for e in dyad.code_text(text, date="2021-03-10", fast=True) if e.confidence >= 0.5]
+    assert not [e for e in sure if e.target.country == "GBR"]
+
+
+def test_an_object_before_since_stays_the_target() -> None:
+    assert ("AZE", "ARM") in pairs("Azerbaijan has refused to reopen its embassy in Armenia since the war.")
+    assert ("RUS", "194", "UKR") in events("Russia has shelled Ukrainian cities since February.")

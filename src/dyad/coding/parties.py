@@ -17,6 +17,8 @@ the sentence's language's, dyad/coding/grammar.py; the verbs of saying are Engli
   sentence names no other;
 * in an absolute phrase set off by a comma (", with Canada threatening to retaliate"), the actor between
   "with" and the gerund is the gerund's subject, not an object of the clause before it;
+* a phrase of time opened by "since" names a past event to date the act by ("has promised free
+  elections since its independence from Britain"): its actors are no objects of the clause before it;
 * the noun of a joint act followed by "between X and Y" ("a ceasefire between Israel and Hamas", "talks
   between India and China", "welcomed the agreement between X and Y") names its two parties, who act on
   each other, whoever announced, hosted or welcomed it; a verb does not ("Egypt mediated between X and
@@ -72,6 +74,16 @@ def between_parties(norms: list[str], spans: list[ActorSpan], trigger: TriggerMa
     if not gap or not all(w in g.of("and") for w in gap):
         return None
     return [Roles(a.mention, b.mention, BETWEEN), Roles(b.mention, a.mention, BETWEEN)]
+
+
+def detached_from(norms: list[str], spans: list[ActorSpan], after: int, g: Grammar) -> int | None:
+    """The first token after token `after` from which the actors belong to no object of the trigger's clause:
+    an absolute phrase (", with Y backing Z") or a phrase of time opened by a word of `g.of("since")`
+    (English "since": "since its independence from Britain"); None when the sentence has neither."""
+    since = next((i for i in range(after, len(norms)) if norms[i] in g.of("since")), None)
+    absolute = absolute_phrase_start(norms, spans, after, g)
+    starts = [i for i in (since, absolute) if i is not None]
+    return min(starts) if starts else None
 
 
 def _plain_word(word: str, g: Grammar) -> bool:
