@@ -250,3 +250,6 @@ def test_a_phrase_of_time_after_since_names_no_target() -> None:
 def test_an_object_before_since_stays_the_target() -> None:
     assert ("AZE", "ARM") in pairs("Azerbaijan has refused to reopen its embassy in Armenia since the war.")
     assert ("RUS", "194", "UKR") in events("Russia has shelled Ukrainian cities since February.")
+    # the phrase of time ends at its comma: what follows is the clause's again
+    returned = events("German customs officers returned a painting, missing since 1944, to Poland.")
+    assert ("DEUCOP", "084", "POL") in returned

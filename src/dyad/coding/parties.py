@@ -76,14 +76,22 @@ def between_parties(norms: list[str], spans: list[ActorSpan], trigger: TriggerMa
     return [Roles(a.mention, b.mention, BETWEEN), Roles(b.mention, a.mention, BETWEEN)]
 
 
-def detached_from(norms: list[str], spans: list[ActorSpan], after: int, g: Grammar) -> int | None:
-    """The first token after token `after` from which the actors belong to no object of the trigger's clause:
-    an absolute phrase (", with Y backing Z") or a phrase of time opened by a word of `g.of("since")`
-    (English "since": "since its independence from Britain"); None when the sentence has neither."""
-    since = next((i for i in range(after, len(norms)) if norms[i] in g.of("since")), None)
-    absolute = absolute_phrase_start(norms, spans, after, g)
-    starts = [i for i in (since, absolute) if i is not None]
-    return min(starts) if starts else None
+def detached(norms: list[str], spans: list[ActorSpan], after: int, g: Grammar) -> list[tuple[int, int]]:
+    """The token ranges after token `after` whose actors are no objects of the trigger's clause, each up to
+    the next comma or the sentence's end: an absolute phrase (", with Y backing Z") and a phrase of time
+    opened by a word of `g.of("since")` (English "since": "since its independence from Britain", but not
+    what follows it: "missing since 1943, to Venafro, Italy")."""
+    out = []
+    for i in range(after, len(norms)):
+        if norms[i] in g.of("since") or _absolute_actor(norms, spans, i, g) is not None:
+            close = next((j for j in range(i + 2, len(norms)) if norms[j] in (",", ";", ":", ".")), len(norms))
+            out.append((i, close))
+    return out
+
+
+def outside(span: ActorSpan, ranges: list[tuple[int, int]]) -> bool:
+    """The actor starts in none of `ranges`."""
+    return not any(a <= span.first < b for a, b in ranges)
 
 
 def _plain_word(word: str, g: Grammar) -> bool:
@@ -99,15 +107,6 @@ def absolute_subject(norms: list[str], spans: list[ActorSpan], start: int, g: Gr
     if actor is None or _absolute_actor(norms, spans, actor.first - 1, g) is not actor:
         return None
     return actor
-
-
-def absolute_phrase_start(norms: list[str], spans: list[ActorSpan], after: int, g: Grammar) -> int | None:
-    """Where the first absolute phrase after token `after` begins (its "with"): the actors from there on
-    belong to the phrase's own act, not to the clause before it ("X blocked the plan, with Y backing Z")."""
-    for i in range(after, len(norms)):
-        if _absolute_actor(norms, spans, i, g) is not None:
-            return i
-    return None
 
 
 def _absolute_actor(norms: list[str], spans: list[ActorSpan], at: int, g: Grammar) -> ActorSpan | None:

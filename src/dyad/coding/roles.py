@@ -26,11 +26,12 @@ from dyad.coding.parties import (
     absolute_subject,
     attribution,
     between_parties,
-    detached_from,
+    detached,
     inverted_speaker,
     is_region,
     joint,
     members,
+    outside,
     sayer,
     settle,
     statement_target,
@@ -127,10 +128,9 @@ def _clause_roles(
     if absolute is not None:
         before = [absolute]  # ", with Canada threatening to retaliate": Canada threatens
     after = [s for s in spans if head_end <= s.first < right and not attribution(norms, s, g)]
-    cut = detached_from(norms, spans, head_end, g)
-    if cut is not None:
-        # "X blocked the plan, with Y backing Z", "... since its independence from Britain": no objects
-        after = [s for s in after if s.first < cut]
+    # "X blocked the plan, with Y backing Z", "... since its independence from Britain": no objects
+    away = detached(norms, spans, head_end, g)
+    after = [s for s in after if outside(s, away)]
     # Actors inside the object phrase ("embassy of X") count as after.
     after += [s for s in spans if start < s.first < head_end and s.last >= head_end - 1]
     after.sort(key=lambda s: s.first)
@@ -767,8 +767,9 @@ def _word_order(
     if trigger is not None and trigger.pattern.means:
         sent = range(trigger.head_end, trigger.end_token)
         spans = [s for s in spans if not (s.first in sent and _bare_group(norms, s, g))]
-    if trigger is not None and (cut := detached_from(norms, spans, trigger.head_end, g)) is not None:
-        spans = [s for s in spans if s.first < cut]  # the same phrases are no objects by word order either
+    if trigger is not None:
+        away = detached(norms, spans, trigger.head_end, g)
+        spans = [s for s in spans if outside(s, away)]  # the same phrases are no objects by word order either
     if not spans:
         return []
     subjects = [s for s in spans if after_preposition(norms, s, g) is None] or spans
