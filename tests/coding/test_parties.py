@@ -253,3 +253,20 @@ def test_an_object_before_since_stays_the_target() -> None:
     # the phrase of time ends at its comma: what follows is the clause's again
     returned = events("German customs officers returned a painting, missing since 1944, to Poland.")
     assert ("DEUCOP", "084", "POL") in returned
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "agent", "aimed_at"),
+    [
+        ("Washington's new tariff plan drew sharp criticism from China on Monday.", "11", "CHN", "USA"),
+        ("Britain faced warnings from the European Union over the border plan.", "13", "IGOEEC", "GBR"),
+    ],
+)
+def test_an_acts_noun_with_from_names_who_did_it(text: str, root: str, agent: str, aimed_at: str) -> None:
+    got = {(s, t) for s, c, t in events(text) if c.startswith(root)}
+    assert (agent, aimed_at) in got and (aimed_at, agent) not in got
+
+
+def test_from_after_another_word_is_no_agent() -> None:
+    got = events("The United States announced the withdrawal of its troops from Syria.")
+    assert all(s == "USA" for s, _, _ in got)

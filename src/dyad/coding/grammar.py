@@ -52,6 +52,8 @@ are depends on the language, so each language has a `Grammar`: named classes of 
                        actor after it is the gerund's subject; English only so far
     since              the word opening a phrase of time that dates the act by a past event ("since its
                        independence from Britain"): its actors are no objects; English only so far
+    agent_from         the preposition after an act's noun that names who did it ("criticism from China",
+                       "aid from Japan"); English only so far
     say                verbs of saying: an actor before one, with the act's subject after it ("Iran says
                        its navy seized ..."), is the speaker of a report, not the target of the act
     auxiliary, complement, that, opener, function: see dyad/coding/stage.py, modes.py and patterns.py
@@ -74,7 +76,7 @@ CLASSES = frozenset(
     unaccusative by of against infinitive and participle_opener preposition adjunct locative object_article both
     possessive gerund according told auxiliary complement that opener function flag adjective_agent
     destination bare_passive passive_after suffered suffered_in with mutual resolution adopt say between
-    absolute_with since""".split()
+    absolute_with since agent_from""".split()
 )
 FLAGS = frozenset({"verb_final", "compounds", "capitalised_nouns"})
 _FILE = "lexicon/grammar.tsv"

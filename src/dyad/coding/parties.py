@@ -19,6 +19,8 @@ the sentence's language's, dyad/coding/grammar.py; the verbs of saying are Engli
   "with" and the gerund is the gerund's subject, not an object of the clause before it;
 * a phrase of time opened by "since" names a past event to date the act by ("has promised free
   elections since its independence from Britain"): its actors are no objects of the clause before it;
+* the noun of an act followed by "from X" ("drew criticism from China", "faced warnings from the EU",
+  "aid from Japan") names X as who did it; the clause's subject is whom it is aimed at;
 * the noun of a joint act followed by "between X and Y" ("a ceasefire between Israel and Hamas", "talks
   between India and China", "welcomed the agreement between X and Y") names its two parties, who act on
   each other, whoever announced, hosted or welcomed it; a verb does not ("Egypt mediated between X and
@@ -92,6 +94,36 @@ def detached(norms: list[str], spans: list[ActorSpan], after: int, g: Grammar) -
 def outside(span: ActorSpan, ranges: list[tuple[int, int]]) -> bool:
     """The actor starts in none of `ranges`."""
     return not any(a <= span.first < b for a, b in ranges)
+
+
+FROM_AGENT = "the act's noun with 'from X': X did it, to the clause's subject"
+
+
+def from_agent_roles(
+    norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, before: list[ActorSpan], g: Grammar
+) -> list[Roles] | None:
+    """A nominal trigger right before a word of `g.of("agent_from")` (English "from") and an actor: that
+    actor (and those joined to it by "and") acted, on the clause's subject (the last subject-like actor
+    before the trigger); None when the trigger is no such noun or the clause names no subject."""
+    at = trigger.end_token
+    if not trigger.pattern.nominal or at >= len(norms) or norms[at] not in g.of("agent_from") or not before:
+        return None
+    first = at + 1
+    while first < len(norms) and norms[first] in g.of("determiner"):
+        first += 1
+    ordered = sorted(spans, key=lambda s: s.first)
+    agents = [s for s in ordered if s.first == first][:1]
+    for s in ordered:
+        if agents and s.first > agents[-1].last and _joined_by_and(norms, agents[-1], s, g):
+            agents.append(s)
+    target = before[-1].mention
+    found = [Roles(a.mention, target, FROM_AGENT) for a in agents if a.mention.code != target.code]
+    return found or None
+
+
+def _joined_by_and(norms: list[str], a: ActorSpan, b: ActorSpan, g: Grammar) -> bool:
+    gap = [w for w in norms[a.last + 1 : b.first] if w not in g.of("determiner")]
+    return bool(gap) and all(w in g.of("and") for w in gap)
 
 
 def _plain_word(word: str, g: Grammar) -> bool:

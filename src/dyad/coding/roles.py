@@ -27,6 +27,7 @@ from dyad.coding.parties import (
     attribution,
     between_parties,
     detached,
+    from_agent_roles,
     inverted_speaker,
     is_region,
     joint,
@@ -127,6 +128,9 @@ def _clause_roles(
     absolute = absolute_subject(norms, before_all, start, g)
     if absolute is not None:
         before = [absolute]  # ", with Canada threatening to retaliate": Canada threatens
+    from_agent = from_agent_roles(norms, spans, trigger, before, g)
+    if from_agent is not None:
+        return from_agent  # "X drew criticism from Y": Y criticised X
     after = [s for s in spans if head_end <= s.first < right and not attribution(norms, s, g)]
     # "X blocked the plan, with Y backing Z", "... since its independence from Britain": no objects
     away = detached(norms, spans, head_end, g)
