@@ -270,3 +270,19 @@ def test_an_acts_noun_with_from_names_who_did_it(text: str, root: str, agent: st
 def test_from_after_another_word_is_no_agent() -> None:
     got = events("The United States announced the withdrawal of its troops from Syria.")
     assert all(s == "USA" for s, _, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("Poland arrests second suspect in Belarus spying case.", "BLR"),
+        ("Police in Warsaw detained two men in a Russian espionage probe.", "RUS"),
+    ],
+)
+def test_a_state_naming_what_a_case_is_about_is_no_target(text: str, about: str) -> None:
+    assert not [e for e in events(text) if e[1].startswith("17") and e[2].startswith(about)]
+
+
+def test_a_state_outside_a_phrase_about_a_case_stays_the_target() -> None:
+    assert ("DEU", "173", "RUS") in events("Germany arrested a Russian citizen in Munich on Tuesday.")
+    assert ("GBR", "166", "RUSGOV") in events("Britain expelled a Russian diplomat over the Salisbury case.")

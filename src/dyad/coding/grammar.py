@@ -54,6 +54,9 @@ are depends on the language, so each language has a `Grammar`: named classes of 
                        independence from Britain"): its actors are no objects; English only so far
     agent_from         the preposition after an act's noun that names who did it ("criticism from China",
                        "aid from Japan"); English only so far
+    matter, matter_prep nouns of a matter ("case", "probe", "scandal") and the prepositions of a phrase about
+                       one ("in", "over"): a state qualifying the noun there is what the matter is about, no
+                       party ("in a Russian spying case"); English only so far
     say                verbs of saying: an actor before one, with the act's subject after it ("Iran says
                        its navy seized ..."), is the speaker of a report, not the target of the act
     auxiliary, complement, that, opener, function: see dyad/coding/stage.py, modes.py and patterns.py
@@ -76,7 +79,7 @@ CLASSES = frozenset(
     unaccusative by of against infinitive and participle_opener preposition adjunct locative object_article both
     possessive gerund according told auxiliary complement that opener function flag adjective_agent
     destination bare_passive passive_after suffered suffered_in with mutual resolution adopt say between
-    absolute_with since agent_from""".split()
+    absolute_with since agent_from matter matter_prep""".split()
 )
 FLAGS = frozenset({"verb_final", "compounds", "capitalised_nouns"})
 _FILE = "lexicon/grammar.tsv"

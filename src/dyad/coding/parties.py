@@ -21,6 +21,8 @@ the sentence's language's, dyad/coding/grammar.py; the verbs of saying are Engli
   elections since its independence from Britain"): its actors are no objects of the clause before it;
 * the noun of an act followed by "from X" ("drew criticism from China", "faced warnings from the EU",
   "aid from Japan") names X as who did it; the clause's subject is whom it is aimed at;
+* a state named in a phrase about a matter ("in a Russian spying case", "over the Belarus espionage
+  probe") says what the matter is about: it is no object of the act;
 * the noun of a joint act followed by "between X and Y" ("a ceasefire between Israel and Hamas", "talks
   between India and China", "welcomed the agreement between X and Y") names its two parties, who act on
   each other, whoever announced, hosted or welcomed it; a verb does not ("Egypt mediated between X and
@@ -124,6 +126,16 @@ def from_agent_roles(
 def _joined_by_and(norms: list[str], a: ActorSpan, b: ActorSpan, g: Grammar) -> bool:
     gap = [w for w in norms[a.last + 1 : b.first] if w not in g.of("determiner")]
     return bool(gap) and all(w in g.of("and") for w in gap)
+
+
+def about_a_matter(norms: list[str], span: ActorSpan, g: Grammar) -> bool:
+    """The actor qualifies a noun of `g.of("matter")` ("case", "probe", "scandal" ...; English) at most two
+    words after it, in a phrase opened by a word of `g.of("matter_prep")` ("in", "over"): "arrested a
+    second suspect in a Russian spying case" arrests no Russian."""
+    prep = after_preposition(norms, span, g)
+    if prep is None or prep not in g.of("matter_prep"):
+        return False
+    return any(w in g.of("matter") for w in norms[span.last + 1 : span.last + 3])
 
 
 def _plain_word(word: str, g: Grammar) -> bool:

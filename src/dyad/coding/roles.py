@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dyad.coding.grammar import Grammar, grammar_for
 from dyad.coding.parties import (
+    about_a_matter,
     absolute_subject,
     attribution,
     between_parties,
@@ -134,7 +135,7 @@ def _clause_roles(
     after = [s for s in spans if head_end <= s.first < right and not attribution(norms, s, g)]
     # "X blocked the plan, with Y backing Z", "... since its independence from Britain": no objects
     away = detached(norms, spans, head_end, g)
-    after = [s for s in after if outside(s, away)]
+    after = [s for s in after if outside(s, away) and not about_a_matter(norms, s, g)]
     # Actors inside the object phrase ("embassy of X") count as after.
     after += [s for s in spans if start < s.first < head_end and s.last >= head_end - 1]
     after.sort(key=lambda s: s.first)
@@ -773,7 +774,8 @@ def _word_order(
         spans = [s for s in spans if not (s.first in sent and _bare_group(norms, s, g))]
     if trigger is not None:
         away = detached(norms, spans, trigger.head_end, g)
-        spans = [s for s in spans if outside(s, away)]  # the same phrases are no objects by word order either
+        # the same phrases are no objects by word order either
+        spans = [s for s in spans if outside(s, away) and not about_a_matter(norms, s, g)]
     if not spans:
         return []
     subjects = [s for s in spans if after_preposition(norms, s, g) is None] or spans
