@@ -16,6 +16,11 @@ Figures:
   precision  dyad's confident events in the article's lede (its first two sentences) that match a
              listed event; the reader listed headline events, not every background act, so this is
              a lower bound
+  complete   on the rows marked "complete": true (the reader listed every act between two countries,
+             or with an international organisation, in the cached text, background ones with
+             "headline": false), dyad's confident events anywhere in the text that match a listed
+             event, as the yardstick scores its fully annotated articles (`prec.2c`: the same over
+             the events in the gold's scope only)
 """
 
 from __future__ import annotations
@@ -69,6 +74,34 @@ def run(arts: list[dict[str, Any]], fast: bool) -> dict[str, list[dict[str, Any]
     return out
 
 
+def _count_complete(
+    n: dict[str, dict[str, int]],
+    art: dict[str, Any],
+    events: list[dict[str, Any]],
+    golds: list[dict[str, Any]],
+    errors: list[str],
+) -> None:
+    """Precision over a fully annotated row, counted as eval_news.score counts its complete articles."""
+    for lang in (art["lang"], "all"):
+        n[lang]["complete_articles"] += 1
+    for p in events:
+        if p["confidence"] < eval_news.CONFIDENT:
+            continue
+        ok = any(eval_news.matches(p, g) for g in golds)
+        scoped = eval_news.in_scope(p)
+        for lang in (art["lang"], "all"):
+            n[lang]["confident"] += 1
+            n[lang]["confident_right"] += ok
+            n[lang]["confident_scoped"] += scoped
+            n[lang]["confident_scoped_right"] += scoped and ok
+        if not ok and p["sentence"] >= LEDE:
+            # the lede's wrong events are listed below with the lede figure
+            errors.append(
+                f"{art['id']} {art['lang']} WRONG(complete) {p['source']['code']} {p['cameo']} "
+                f"{p['target']['code']} {p['mode']} {p['confidence']:.2f} [{(p.get('trigger') or {}).get('text')}]"
+            )
+
+
 def score(arts: list[dict[str, Any]], preds: dict[str, list[dict[str, Any]]]) -> tuple[dict[str, Any], list[str]]:
     n: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     errors = []
@@ -87,6 +120,8 @@ def score(arts: list[dict[str, Any]], preds: dict[str, list[dict[str, Any]]]) ->
                 n[lang]["found_confident"] += sure
             if not hit:
                 errors.append(f"{art['id']} {art['lang']} MISS {g['source']} {g['cameo']} {g['target']} {g['mode']}")
+        if art.get("complete"):
+            _count_complete(n, art, events, golds, errors)
         for p in events:
             if p["sentence"] >= LEDE or p["confidence"] < eval_news.CONFIDENT:
                 continue
@@ -107,6 +142,12 @@ def score(arts: list[dict[str, Any]], preds: dict[str, list[dict[str, Any]]]) ->
             "recall_confident": round(c["found_confident"] / c["gold"], 3) if c["gold"] else None,
             "lede_events": c["lede_events"],
             "precision": round(c["lede_right"] / c["lede_events"], 3) if c["lede_events"] else None,
+            "complete_articles": c["complete_articles"],
+            "complete_events": c["confident"],
+            "precision_complete": round(c["confident_right"] / c["confident"], 3) if c["confident"] else None,
+            "precision_complete_in_scope": (
+                round(c["confident_scoped_right"] / c["confident_scoped"], 3) if c["confident_scoped"] else None
+            ),
         }
         for lang, c in n.items()
     }
@@ -126,12 +167,13 @@ def main() -> int:
     arts = [x for x in arts if a.batch is None or x.get("batch", 1) == a.batch]
     figures, errors = score(arts, run(arts, a.fast))
     print(f"# events probe, {dt.date.today().isoformat()}, {'--fast' if a.fast else 'default'} mode")
-    print("lang articles gold recall rec@.5 lede_events precision")
+    print("lang articles gold recall rec@.5 lede_events precision complete events prec.complete prec.2c")
     for lang in sorted(figures, key=lambda x: (x == "all", x)):
         f = figures[lang]
         print(
             f"{lang:4} {f['articles']:8} {f['gold']:4} {f['recall']!s:6} {f['recall_confident']!s:6} "
-            f"{f['lede_events']:11} {f['precision']!s}"
+            f"{f['lede_events']:11} {f['precision']!s:9} {f['complete_articles']:8} {f['complete_events']:6} "
+            f"{f['precision_complete']!s:12} {f['precision_complete_in_scope']!s}"
         )
     for line in errors[: a.errors]:
         print(line)

@@ -86,3 +86,38 @@ def test_a_draft_with_a_wrong_code_or_a_missing_sentence_is_refused(cached: dict
     cached["events"][0]["sentence"] = "not in the article at all"
     errs = news_gold.check_draft(cached, codes, countries)
     assert any("999" in e for e in errs) and any("not found" in e for e in errs)
+
+
+def _pred(source: str, root: str, target: str, confidence: float, sentence: int) -> dict:
+    return {
+        "source": {"code": source, "country": source[:3]},
+        "target": {"code": target, "country": target[:3]},
+        "root": root,
+        "cameo": root + "0",
+        "mode": "factual",
+        "confidence": confidence,
+        "sentence": sentence,
+        "trigger": None,
+    }
+
+
+def test_probe_precision_counts_every_confident_event_of_a_complete_row_only() -> None:
+    from benchmarks import probe_events
+
+    gold = [{"source": "FRDGOV", "target": "SYL", "cameo": "054", "mode": "factual", "headline": True}]
+    rows = [
+        {"id": "a", "lang": "en", "complete": True, "events": gold},
+        {"id": "b", "lang": "en", "events": gold},
+    ]
+    preds = [
+        _pred("FRDGOV", "05", "SYL", 0.9, 0),  # right
+        _pred("FRDGOV", "01", "SYL", 0.8, 4),  # wrong, far past the lede: still counted
+        _pred("FRDGOV", "01", "FRD", 0.8, 5),  # wrong and out of the gold's scope (one country)
+        _pred("SYLGOV", "11", "FRD", 0.3, 1),  # below 0.5: not counted
+    ]
+    figures, errors = probe_events.score(rows, {"a": preds, "b": preds})
+    en = figures["en"]
+    assert en["complete_articles"] == 1 and en["complete_events"] == 3
+    assert en["precision_complete"] == round(1 / 3, 3)
+    assert en["precision_complete_in_scope"] == 0.5
+    assert sum("WRONG(complete)" in e for e in errors) == 2

@@ -187,3 +187,117 @@ def test_a_capital_that_opens_the_clause_is_still_its_subject() -> None:
     # no dash after it: "Accra" is the government's metonym, not a dateline
     got = events("Accra has told police to expel Togo's ambassador, officials said.")
     assert any(s.startswith("GHA") and code.startswith("16") for s, code, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "parties", "outsider"),
+    [
+        ("A ceasefire between Armenia and Azerbaijan held for a third day, officials in Baku said.", "0871",
+         ("ARM", "AZE"), None),
+        ("Switzerland hosted a meeting between Serbia and Croatia in Geneva.", "040", ("SRB", "HRV"), "CHE"),
+        ("Brazil welcomed the trade agreement between Argentina and Chile.", "057", ("ARG", "CHL"), "BRA"),
+        ("Oman welcomed the ceasefire agreement between Yemen and Saudi Arabia.", "0871", ("YEM", "SAU"), "OMN"),
+    ],
+)
+def test_a_joint_acts_noun_names_its_parties_after_between(
+    text: str, code: str, parties: tuple[str, str], outsider: str | None
+) -> None:
+    a, b = parties
+    got = {(s, t) for s, c, t in events(text) if c == code}
+    assert {(a, b), (b, a)} <= got
+    # who announced, hosted or welcomed it is no party to the meeting or the agreement itself
+    assert not any(outsider in pair for pair in got)
+
+
+def test_a_verb_before_between_is_the_subjects_act_on_both() -> None:
+    got = events("Norway mediated between Colombia and Venezuela.")
+    assert {("NOR", "COL"), ("NOR", "VEN")} <= {(s, t) for s, c, t in got if c == "045"}
+    assert not {("COL", "VEN"), ("VEN", "COL")} & {(s, t) for s, _, t in got}
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("Kenya and Uganda praised the ruling.", "KEN", "UGA"),
+        ("The United States and Britain imposed sanctions on the generals.", "USA", "GBR"),
+        ("Russia and China congratulated the winner.", "RUS", "CHN"),
+    ],
+)
+def test_two_subjects_of_a_one_way_act_do_not_do_it_to_each_other(text: str, a: str, b: str) -> None:
+    assert not pairs(text) & {(a, b), (b, a)}
+
+
+def test_a_one_way_act_done_to_each_other_or_a_joint_act_keeps_both_directions() -> None:
+    assert {("RUS", "CHN"), ("CHN", "RUS")} <= pairs("Russia and China praised each other for their restraint.")
+    assert {("IRN", "SAU"), ("SAU", "IRN")} <= pairs("Iran and Saudi Arabia cut diplomatic ties in 2016.")
+
+
+def test_a_one_way_acts_noun_before_between_is_the_mediators_act() -> None:
+    got = events("Egyptian mediation between Israel and Hamas continued on Sunday.")
+    assert ("EGY", "045", "ISR") in got
+    assert not [e for e in got if {e[0], e[2]} == {"ISR", "PSEREB"}]
+
+
+def test_the_actor_of_an_absolute_phrase_does_its_gerunds_act() -> None:
+    text = (
+        "Washington's tariff plan drew sharp criticism abroad, "
+        "with Canada threatening to retaliate against American exports."
+    )
+    got = events(text)
+    assert ("CAN", "USA") in {(s, t) for s, c, t in got if c.startswith("13")}
+    assert ("USA", "CAN") not in {(s, t) for s, c, t in got if c.startswith("13")}
+    backing = events("Hungary blocked the sanctions package, with Slovakia backing Budapest.")
+    assert ("SVK", "051", "HUN") in backing and ("HUN", "051", "SVK") not in backing
+
+
+def test_with_and_a_gerund_without_a_comma_is_no_absolute_phrase() -> None:
+    got = events("Japan agreed a deal with China providing for joint patrols.")
+    assert got[0] == ("JPN", "057", "CHN")
+    assert all(s != "CHN" for s, _, _ in got)
+
+
+def test_a_phrase_of_time_after_since_names_no_target() -> None:
+    text = "Ghana has promised free elections every four years since its independence from Britain."
+    sure = [e for e in dyad.code_text(text, date="2021-03-10", fast=True) if e.confidence >= 0.5]
+    assert not [e for e in sure if e.target.country == "GBR"]
+
+
+def test_an_object_before_since_stays_the_target() -> None:
+    assert ("AZE", "ARM") in pairs("Azerbaijan has refused to reopen its embassy in Armenia since the war.")
+    assert ("RUS", "194", "UKR") in events("Russia has shelled Ukrainian cities since February.")
+    # the phrase of time ends at its comma: what follows is the clause's again
+    returned = events("German customs officers returned a painting, missing since 1944, to Poland.")
+    assert ("DEUCOP", "084", "POL") in returned
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "agent", "aimed_at"),
+    [
+        ("Washington's new tariff plan drew sharp criticism from China on Monday.", "11", "CHN", "USA"),
+        ("Britain faced warnings from the European Union over the border plan.", "13", "IGOEEC", "GBR"),
+    ],
+)
+def test_an_acts_noun_with_from_names_who_did_it(text: str, root: str, agent: str, aimed_at: str) -> None:
+    got = {(s, t) for s, c, t in events(text) if c.startswith(root)}
+    assert (agent, aimed_at) in got and (aimed_at, agent) not in got
+
+
+def test_from_after_another_word_is_no_agent() -> None:
+    got = events("The United States announced the withdrawal of its troops from Syria.")
+    assert all(s == "USA" for s, _, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("Poland arrests second suspect in Belarus spying case.", "BLR"),
+        ("Police in Warsaw detained two men in a Russian espionage probe.", "RUS"),
+    ],
+)
+def test_a_state_naming_what_a_case_is_about_is_no_target(text: str, about: str) -> None:
+    assert not [e for e in events(text) if e[1].startswith("17") and e[2].startswith(about)]
+
+
+def test_a_state_outside_a_phrase_about_a_case_stays_the_target() -> None:
+    assert ("DEU", "173", "RUS") in events("Germany arrested a Russian citizen in Munich on Tuesday.")
+    assert ("GBR", "166", "RUSGOV") in events("Britain expelled a Russian diplomat over the Salisbury case.")

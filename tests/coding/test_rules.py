@@ -309,3 +309,18 @@ def test_spanish_irregular_verbs_are_triggers(text, trigger, cameo):
     events = dyad.code_text(text, date="2020-05-01", lang="es", fast=True)
     best = max(events, key=lambda e: e.confidence)
     assert (best.trigger.text, best.cameo[: len(cameo)]) == (trigger, cameo), best
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The parliament of Kenya ratified the trade pact with Tanzania.",
+        "Vietnam and Laos exchanged the instruments of ratification of the border treaty on Monday.",
+    ],
+)
+def test_ratifying_an_agreement_is_signing_it_not_praise(text: str) -> None:
+    assert top(text).cameo == "057"
+
+
+def test_praising_a_decision_stays_praise() -> None:
+    assert top("The parliament of Kenya praised the ruling on Tanzania's border claim.").cameo.startswith("051")

@@ -48,6 +48,17 @@ are depends on the language, so each language has a `Grammar`: named classes of 
     resolution         the noun "resolution": an act named right after it is the resolution's content
     adopt              verbs of adopting one ("adoptée", "verabschiedet", "aprobó", "aprovou"): its adopter
                        (subject, or agent after `by`) condemns or demands what the content names
+    between            the preposition that names the two parties of a joint act's noun ("a ceasefire between X
+                       and Y"); English only so far
+    absolute_with      the word that opens an absolute phrase after a comma (", with X threatening ..."): the
+                       actor after it is the gerund's subject; English only so far
+    since              the word opening a phrase of time that dates the act by a past event ("since its
+                       independence from Britain"): its actors are no objects; English only so far
+    agent_from         the preposition after an act's noun that names who did it ("criticism from China",
+                       "aid from Japan"); English only so far
+    matter, matter_prep nouns of a matter ("case", "probe", "scandal") and the prepositions of a phrase about
+                       one ("in", "over"): a state qualifying the noun there is what the matter is about, no
+                       party ("in a Russian spying case"); English only so far
     say                verbs of saying: an actor before one, with the act's subject after it ("Iran says
                        its navy seized ..."), is the speaker of a report, not the target of the act
     auxiliary, complement, that, opener, function: see dyad/coding/stage.py, modes.py and patterns.py
@@ -71,7 +82,8 @@ CLASSES = frozenset(
     """determiner no_verb_after clause_opener conjunction relative relative_pronoun be werden reflexive
     unaccusative by of against infinitive and participle_opener preposition adjunct locative object_article both
     possessive gerund according told auxiliary complement that opener function flag adjective_agent
-    destination bare_passive passive_after suffered suffered_in with mutual resolution adopt say attributed""".split()
+    destination bare_passive passive_after suffered suffered_in with mutual resolution adopt say attributed
+    between absolute_with since agent_from matter matter_prep""".split()
 )
 FLAGS = frozenset({"verb_final", "compounds", "capitalised_nouns", "located_people", "nominal_against"})
 _FILE = "lexicon/grammar.tsv"

@@ -3,8 +3,9 @@ the sentence's language's, dyad/coding/grammar.py; the verbs of saying are Engli
 
 * a list of subjects ("The UAE and Egypt withdrew their diplomats from Qatar") gives one event per
   subject towards the object; the members act on each other only in a joint act (they agree, meet,
-  sign, cooperate, cut ties or fight: roots 03-06, 08, 16 and 19) or when the sentence says so ("each
-  other", "one another");
+  sign, cooperate, cut ties or fight: roots 03-06, 08, 16 and 19, save the acts one party does to another
+  listed in data/lexicon/one_way_codes.tsv: praise, visit, sanction ...) or when the sentence says so
+  ("each other", "one another");
 * a statement (010-019) is about someone: its target is whom it is addressed to ("told X", "said to X")
   or whom it is about (the subject of what was said: "said Y would ...", "Y did ..., X said"), never an
   actor met elsewhere in the sentence ("Ghana opened an embassy in Lima, the ministry said": not Lima);
@@ -13,14 +14,29 @@ the sentence's language's, dyad/coding/grammar.py; the verbs of saying are Engli
 * a subject pronoun after a verb of saying ("X announced they will ...") is the sayer: the actors
   between it and the act are objects of other verbs;
 * a world region ("West Africa", "Europe") is no state: it never acts, and is a party only when the
-  sentence names no other.
+  sentence names no other;
+* in an absolute phrase set off by a comma (", with Canada threatening to retaliate"), the actor between
+  "with" and the gerund is the gerund's subject, not an object of the clause before it;
+* a phrase of time opened by "since" names a past event to date the act by ("has promised free
+  elections since its independence from Britain"): its actors are no objects of the clause before it;
+* the noun of an act followed by "from X" ("drew criticism from China", "faced warnings from the EU",
+  "aid from Japan") names X as who did it; the clause's subject is whom it is aimed at;
+* a state named in a phrase about a matter ("in a Russian spying case", "over the Belarus espionage
+  probe") says what the matter is about: it is no object of the act;
+* the noun of a joint act followed by "between X and Y" ("a ceasefire between Israel and Hamas", "talks
+  between India and China", "welcomed the agreement between X and Y") names its two parties, who act on
+  each other, whoever announced, hosted or welcomed it; a verb does not ("Egypt mediated between X and
+  Y" is Egypt's act on both).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dyad.coding.grammar import Grammar
 from dyad.coding.spans import UNARY, ActorSpan, Roles, after_preposition, enclosed, locative
 from dyad.coding.triggers import TriggerMatch
+from dyad.data._load import read_tsv
 from dyad.doc import Mention
 
 # Roots of acts two parties do together: a list of subjects with no object acts on each other.
@@ -36,6 +52,123 @@ SUBJECT_PRONOUNS = frozenset(("they", "it", "he", "she", "we"))
 _NOT_BETWEEN = frozenset((",", "that", "and", "who", "which", "to", "of", '"', "'"))
 # A noun after these is an adjunct of purpose or time ("recalled their ambassadors for consultations").
 _ADJUNCT = frozenset("for after before during since amid following despite ahead until tras para".split())
+BETWEEN = "a joint act's noun with 'between X and Y': they are its parties"
+
+
+def between_parties(norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, g: Grammar) -> list[Roles] | None:
+    """The two parties a joint act's noun names after "between" (`g.of("between")`), each acting on the
+    other; None when the trigger is no such noun or no two actors joined by "and" follow it."""
+    if not trigger.pattern.nominal or not _joint_code(trigger.pattern.code, g):
+        return None
+    at = trigger.end_token
+    if at + 1 < len(norms) and _plain_word(norms[at], g):
+        at += 1  # one word of the same noun phrase may come first: "a ceasefire agreement between X and Y"
+    if at >= len(norms) or norms[at] not in g.of("between"):
+        return None
+    first = at + 1
+    while first < len(norms) and norms[first] in g.of("determiner"):
+        first += 1
+    after = sorted((s for s in spans if s.first >= first), key=lambda s: s.first)
+    if len(after) < 2 or after[0].first != first:
+        return None
+    a, b = after[0], next((s for s in after[1:] if s.first > after[0].last), None)
+    if b is None or a.mention.code == b.mention.code:
+        return None
+    gap = [w for w in norms[a.last + 1 : b.first] if w not in g.of("determiner")]
+    if not gap or not all(w in g.of("and") for w in gap):
+        return None
+    return [Roles(a.mention, b.mention, BETWEEN), Roles(b.mention, a.mention, BETWEEN)]
+
+
+def detached(norms: list[str], spans: list[ActorSpan], after: int, g: Grammar) -> list[tuple[int, int]]:
+    """The token ranges after token `after` whose actors are no objects of the trigger's clause, each up to
+    the next comma or the sentence's end: an absolute phrase (", with Y backing Z") and a phrase of time
+    opened by a word of `g.of("since")` (English "since": "since its independence from Britain", but not
+    what follows it: "missing since 1943, to Venafro, Italy")."""
+    out = []
+    for i in range(after, len(norms)):
+        if norms[i] in g.of("since") or _absolute_actor(norms, spans, i, g) is not None:
+            close = next((j for j in range(i + 2, len(norms)) if norms[j] in (",", ";", ":", ".")), len(norms))
+            out.append((i, close))
+    return out
+
+
+def outside(span: ActorSpan, ranges: list[tuple[int, int]]) -> bool:
+    """The actor starts in none of `ranges`."""
+    return not any(a <= span.first < b for a, b in ranges)
+
+
+FROM_AGENT = "the act's noun with 'from X': X did it, to the clause's subject"
+
+
+def from_agent_roles(
+    norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, before: list[ActorSpan], g: Grammar
+) -> list[Roles] | None:
+    """A nominal trigger right before a word of `g.of("agent_from")` (English "from") and an actor: that
+    actor (and those joined to it by "and") acted, on the clause's subject (the last subject-like actor
+    before the trigger); None when the trigger is no such noun or the clause names no subject."""
+    at = trigger.end_token
+    if not trigger.pattern.nominal or at >= len(norms) or norms[at] not in g.of("agent_from") or not before:
+        return None
+    first = at + 1
+    while first < len(norms) and norms[first] in g.of("determiner"):
+        first += 1
+    ordered = sorted(spans, key=lambda s: s.first)
+    agents = [s for s in ordered if s.first == first][:1]
+    for s in ordered:
+        if agents and s.first > agents[-1].last and _joined_by_and(norms, agents[-1], s, g):
+            agents.append(s)
+    target = before[-1].mention
+    found = [Roles(a.mention, target, FROM_AGENT) for a in agents if a.mention.code != target.code]
+    return found or None
+
+
+def _joined_by_and(norms: list[str], a: ActorSpan, b: ActorSpan, g: Grammar) -> bool:
+    gap = [w for w in norms[a.last + 1 : b.first] if w not in g.of("determiner")]
+    return bool(gap) and all(w in g.of("and") for w in gap)
+
+
+def about_a_matter(norms: list[str], span: ActorSpan, g: Grammar) -> bool:
+    """The actor qualifies a noun of `g.of("matter")` ("case", "probe", "scandal" ...; English) at most two
+    words after it, in a phrase opened by a word of `g.of("matter_prep")` ("in", "over"): "arrested a
+    second suspect in a Russian spying case" arrests no Russian."""
+    prep = after_preposition(norms, span, g)
+    if prep is None or prep not in g.of("matter_prep"):
+        return False
+    return any(w in g.of("matter") for w in norms[span.last + 1 : span.last + 3])
+
+
+def _plain_word(word: str, g: Grammar) -> bool:
+    """A word that may stand inside a noun phrase: no function word, preposition, article or conjunction."""
+    closed = g.of("function") | g.of("preposition") | g.of("determiner") | g.of("and") | g.of("be")
+    return word.isalpha() and word not in closed and word not in g.of("relative")
+
+
+def absolute_subject(norms: list[str], spans: list[ActorSpan], start: int, g: Grammar) -> ActorSpan | None:
+    """The actor of an absolute phrase (", with X V-ing ...") when the trigger at `start` is its gerund;
+    None when the trigger stands in no such phrase."""
+    actor = next((s for s in spans if s.last == start - 1), None)
+    if actor is None or _absolute_actor(norms, spans, actor.first - 1, g) is not actor:
+        return None
+    return actor
+
+
+def _absolute_actor(norms: list[str], spans: list[ActorSpan], at: int, g: Grammar) -> ActorSpan | None:
+    """The actor after the word at `at` when it opens an absolute phrase: a comma, a word of
+    `g.of("absolute_with")` (English "with"), determiners, an actor, then a gerund."""
+    if at <= 0 or norms[at] not in g.of("absolute_with") or norms[at - 1] != ",":
+        return None
+    endings = tuple(w[1:] for w in g.of("gerund") if w.startswith("-"))
+    first = at + 1
+    while first < len(norms) and norms[first] in g.of("determiner"):
+        first += 1
+    actor = next((s for s in spans if s.first == first), None)
+    if actor is None or not endings or actor.last + 1 >= len(norms):
+        return None
+    gerund = norms[actor.last + 1]
+    return actor if gerund.endswith(endings) and len(gerund) > 5 else None
+
+
 def is_region(m: Mention) -> bool:
     """A world region ("West Africa", "the Middle East"): no state; a regional organisation ("Southeast Asian
     nations": ASEAN) is one."""
@@ -69,10 +202,23 @@ def joint(trigger: TriggerMatch, norms: list[str], g: Grammar) -> bool:
     while before >= 0 and norms[before] in g.of("determiner"):
         before -= 1
     adjunct = trigger.pattern.nominal and before >= 0 and norms[before] in _ADJUNCT
-    if trigger.pattern.code[:2] in JOINT_ROOTS and not adjunct:
+    if _joint_code(trigger.pattern.code, g) and not adjunct:
         return True
     pairs = set(zip(norms, norms[1:], strict=False))
     return any(p in pairs for p in RECIPROCAL)
+
+
+@lru_cache(maxsize=8)
+def _one_way_codes(lang: str) -> tuple[str, ...]:
+    """The codes of `data/lexicon/one_way_codes.tsv` checked in `lang`: acts of the joint roots that one
+    party does to another."""
+    rows = read_tsv("lexicon/one_way_codes.tsv", ("code", "langs", "act"))
+    return tuple(row["code"] for row in rows if lang in row["langs"].split("|"))
+
+
+def _joint_code(code: str, g: Grammar) -> bool:
+    """An act two parties can do to each other: one of the joint roots, and not one of its one-way codes."""
+    return code[:2] in JOINT_ROOTS and not code.startswith(_one_way_codes(g.lang))
 
 
 def attribution(norms: list[str], span: ActorSpan, g: Grammar) -> bool:
@@ -180,6 +326,9 @@ def settle(
     by_mention = {id(s.mention): s for s in spans}
     for roles in found:
         if is_region(roles.source):
+            continue
+        if roles.why == BETWEEN:
+            out.append(roles)  # the two members of "between X and Y" do act on each other
             continue
         if trigger.pattern.code.startswith("01"):
             span = by_mention.get(id(roles.target))

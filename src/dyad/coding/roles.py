@@ -23,11 +23,17 @@ from __future__ import annotations
 
 from dyad.coding.grammar import Grammar, grammar_for
 from dyad.coding.parties import (
+    about_a_matter,
+    absolute_subject,
     attribution,
+    between_parties,
+    detached,
+    from_agent_roles,
     inverted_speaker,
     is_region,
     joint,
     members,
+    outside,
     sayer,
     settle,
     statement_target,
@@ -91,6 +97,9 @@ def _clause_roles(
     resolved = _resolution_roles(norms, spans, trigger, g)
     if resolved is not None:
         return resolved
+    parties = between_parties(norms, spans, trigger, g)
+    if parties is not None:
+        return parties
     grouped = _group_from_roles(norms, spans, trigger, right, g)
     if grouped is not None:
         return grouped
@@ -120,7 +129,16 @@ def _clause_roles(
     if shared is not None:
         # "X met Y and signed ...", "X recognised Y, cutting ties with Z": Y is the first verb's object
         before = [s for s in shared if s.first >= left] or shared[-1:]
+    absolute = absolute_subject(norms, before_all, start, g)
+    if absolute is not None:
+        before = [absolute]  # ", with Canada threatening to retaliate": Canada threatens
+    from_agent = from_agent_roles(norms, spans, trigger, before, g)
+    if from_agent is not None:
+        return from_agent  # "X drew criticism from Y": Y criticised X
     after = [s for s in spans if head_end <= s.first < right and not attribution(norms, s, g)]
+    # "X blocked the plan, with Y backing Z", "... since its independence from Britain": no objects
+    away = detached(norms, spans, head_end, g)
+    after = [s for s in after if outside(s, away) and not about_a_matter(norms, s, g)]
     # Actors inside the object phrase ("embassy of X") count as after.
     after += [s for s in spans if start < s.first < head_end and s.last >= head_end - 1]
     after.sort(key=lambda s: s.first)
@@ -810,6 +828,10 @@ def _word_order(
     if trigger is not None and trigger.pattern.means:
         sent = range(trigger.head_end, trigger.end_token)
         spans = [s for s in spans if not (s.first in sent and _bare_group(norms, s, g))]
+    if trigger is not None:
+        away = detached(norms, spans, trigger.head_end, g)
+        # the same phrases are no objects by word order either
+        spans = [s for s in spans if outside(s, away) and not about_a_matter(norms, s, g)]
     if not spans:
         return []
     subjects = [s for s in spans if after_preposition(norms, s, g) is None] or spans
