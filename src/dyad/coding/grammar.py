@@ -83,7 +83,7 @@ CLASSES = frozenset(
     unaccusative by of against infinitive and participle_opener preposition adjunct locative object_article both
     possessive gerund according told auxiliary complement that opener function flag adjective_agent
     destination bare_passive passive_after suffered suffered_in with mutual resolution adopt say attributed
-    between absolute_with since agent_from matter matter_prep""".split()
+    between absolute_with since agent_from matter matter_prep sent_from""".split()
 )
 FLAGS = frozenset({"verb_final", "compounds", "capitalised_nouns", "located_people", "nominal_against"})
 _FILE = "lexicon/grammar.tsv"

@@ -100,7 +100,7 @@ def _clause_roles(
     parties = between_parties(norms, spans, trigger, g)
     if parties is not None:
         return parties
-    grouped = _group_from_roles(norms, spans, trigger, right, g)
+    grouped = _group_from_roles(norms, spans, trigger, right, g) or _expelled_from(norms, spans, trigger, right, g)
     if grouped is not None:
         return grouped
     adjectival = _adjective_roles(norms, spans, trigger, right, g)
@@ -673,6 +673,31 @@ def _group_from_roles(
     if origin.mention.kind == "demonym" or origin.mention.code == group_of.mention.code:
         return None
     return [Roles(origin.mention, group_of.mention, "a group named with the act, sent away from the country after it")]
+
+
+# Codes of sending people away: expelling a state's envoys or staff (166), deporting its people (174).
+_SENDING_AWAY = ("166", "174")
+
+
+def _expelled_from(
+    norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, right: int, g: Grammar
+) -> list[Roles] | None:
+    """"the expulsion of two Russian diplomats from Germany", "die Ausweisung russischer Diplomaten aus
+    Deutschland", "la expulsión de diplomáticos rusos de Alemania": the first party after an expulsion's
+    noun is a group of one state's people, and right after it (`sent_from`) the state they were sent
+    away from, which expelled them. None unless both stand in that order."""
+    if not trigger.pattern.nominal or not trigger.pattern.code.startswith(_SENDING_AWAY):
+        return None
+    group = next((s for s in spans if trigger.start_token < s.first < right), None)
+    if group is None or group.mention.kind not in ("demonym", "role") or group.last + 2 >= len(norms):
+        return None
+    if norms[group.last + 1] not in g.of("sent_from"):
+        return None
+    origin = next((s for s in spans if s.first == group.last + 2 and s.first < right), None)
+    # a noun after the preposition: "Bolivien" is a state there, whatever French adjective it also spells
+    if origin is None or origin.mention.kind == "role" or origin.mention.country == group.mention.country:
+        return None
+    return [Roles(origin.mention, group.mention, "a group of one state's people expelled from the state after it")]
 
 
 def _adjective_agent(norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, g: Grammar) -> ActorSpan | None:
