@@ -200,3 +200,13 @@ def test_leaders_after_reign(find) -> None:
 )
 def test_a_plural_role_of_a_list_of_countries_is_each_ones(find, text: str, codes: list[str]) -> None:
     assert [m.code for m in find(text) if m.country in ("PER", "CHL") and m.kind != "capital"] == codes
+
+
+def test_a_short_alias_curated_for_one_leader_names_that_leader(find) -> None:
+    # "Xi" and "MBS" are aliases written for those leaders; a short surname from the leader list alone is
+    # not ("Kim" may be anyone), and the alias matches only as written
+    mentions = find("Merkel and Xi agreed on closer trade ties, and MBS welcomed the accord.", date="2019-12-04")
+    assert {m.text: m.code for m in mentions if m.kind == "leader"} == {
+        "Merkel": "DEUGOV", "Xi": "CHNGOV", "MBS": "SAUGOV"}
+    assert not [m for m in find("The xi baryon decays quickly, physicists said.", date="2019-12-04")]
+    assert not [m for m in find("Kim said the talks would go on.", date="2019-12-04") if m.text == "Kim"]

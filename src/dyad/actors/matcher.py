@@ -139,7 +139,7 @@ def name_table(resources: Resources, extra_names: Iterable[ActorName] = ()) -> N
     by_leader_name: dict[str, list[Leader]] = {}
     for leader in resources.leaders:
         for alias in (leader.name, *leader.aliases):
-            if _usable_leader_name(alias):
+            if _usable_leader_name(alias) or (alias in leader.aliases and alias[:1].isupper()):
                 by_leader_name.setdefault(alias, []).append(leader)
     for alias, leaders in by_leader_name.items():
         # Leader names match only as written with capitals: "Bush" the president, not "bush".
@@ -212,7 +212,9 @@ def _case_ok(entry: Entry, text: str, start: int, end: int) -> bool:
 
 
 def _usable_leader_name(name: str) -> bool:
-    # One-word surnames shorter than four letters ("Kim", "Lee") are too ambiguous on their own.
+    # One-word surnames shorter than four letters ("Kim", "Lee") are too ambiguous on their own; a short
+    # alias curated for one leader ("Xi", "MBS") is the curator's word that it names that leader, and matches
+    # as written.
     return len(name) >= 4 and (" " in name or name[:1].isupper())
 
 
