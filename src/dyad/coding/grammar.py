@@ -61,10 +61,16 @@ are depends on the language, so each language has a `Grammar`: named classes of 
                        party ("in a Russian spying case"); English only so far
     say                verbs of saying: an actor before one, with the act's subject after it ("Iran says
                        its navy seized ..."), is the speaker of a report, not the target of the act
+    plural_verb        endings of third-person plural verb forms ("-n": "acusaron"): the subject left unsaid
+                       is plural, one opened by a `plural_determiner` ("los", "las": "las autoridades")
+    first_person_verb  endings of first-person forms ("-mos": "condenamos"): their subject is the speaker
+    impersonal         the pronoun of an impersonal or passive verb ("se"): "se acusó a X" has no agent
     auxiliary, complement, that, opener, function: see dyad/coding/stage.py, modes.py and patterns.py
     flag               properties: verb_final, compounds, capitalised_nouns, located_people (people named
                        without a state are those of the place the sentence puts them in), nominal_against (an
-                       actor after `against` is a nominal trigger's target, whatever the order of the actors)
+                       actor after `against` is a nominal trigger's target, whatever the order of the actors),
+                       pro_drop (a finite verb may leave its subject unsaid, the one of the sentence before:
+                       dyad/coding/unsaid.py)
 
     grammar_for("de").has("werden", "wurde")   # -> True
 """
@@ -83,9 +89,10 @@ CLASSES = frozenset(
     unaccusative by of against infinitive and participle_opener preposition adjunct locative object_article both
     possessive gerund according told auxiliary complement that opener function flag adjective_agent
     destination bare_passive passive_after suffered suffered_in with mutual resolution adopt say attributed
-    between absolute_with since agent_from matter matter_prep sent_from""".split()
+    between absolute_with since agent_from matter matter_prep sent_from plural_verb first_person_verb
+    plural_determiner impersonal""".split()
 )
-FLAGS = frozenset({"verb_final", "compounds", "capitalised_nouns", "located_people", "nominal_against"})
+FLAGS = frozenset({"verb_final", "compounds", "capitalised_nouns", "located_people", "nominal_against", "pro_drop"})
 _FILE = "lexicon/grammar.tsv"
 
 

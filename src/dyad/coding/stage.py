@@ -15,6 +15,7 @@ from dyad.coding.patterns import STATE, PatternsByLanguage, TriggerMatch
 from dyad.coding.places import find_location, locate_people
 from dyad.coding.roles import UNARY as _UNARY
 from dyad.coding.roles import ActorSpan, Roles, assign_roles, fallback_roles, sufferers, token_spans
+from dyad.coding.unsaid import UNSAID, Subject, first_subject, unsaid_subject_roles
 from dyad.doc import Document, Event, Mention, Sentence, Trigger
 from dyad.ingest.lang import CODED_LANGUAGES
 from dyad.pipeline import stage
@@ -145,19 +146,40 @@ class EventCoder:
         lang = guess_language([s.text for s in doc.sentences], doc.lang, languages)
         if lang is None and "en" in languages:
             lang = "en"  # nothing to tell the language by: English (never every language's patterns at once)
+        carried: Subject | None = None  # the subject a next sentence may leave unsaid (dyad/coding/unsaid.py)
         for sentence in doc.sentences:
             mentions = by_sentence.get(sentence.index, [])
-            if len(mentions) < 2 and not (self.unary and mentions):
-                continue  # an event needs two actors (or one, for a unary event)
             # A sentence the language stage found to be in another coded language (a quotation) is
             # coded with that language's patterns.
             own = sentence.lang if sentence.lang in languages else lang
-            events.extend(self.code_sentence(doc, sentence, mentions, own))
+            grammar = self.patterns.grammar(own)
+            carried = carried if grammar.flag("pro_drop") else None
+            if len(mentions) < 2 and not ((self.unary or carried) and mentions):
+                carried = None
+                continue  # an event needs two actors (or one, for a unary event or a subject left unsaid)
+            made = self.code_sentence(doc, sentence, mentions, own, carried)
+            events.extend(made)
+            carried = self._subject_for_next(sentence, mentions, grammar, carried, made)
         doc.events = events
         return doc
 
+    def _subject_for_next(
+        self, sentence: Sentence, mentions: list[Mention], grammar: Grammar, carried: Subject | None,
+        made: list[Event],
+    ) -> Subject | None:
+        """The subject the next sentence may leave unsaid: this one's own first subject when it is a state
+        (a country or an organ of one), or the one it left unsaid itself ("It accused X. It also expelled Y")."""
+        if not grammar.flag("pro_drop"):
+            return None
+        if carried is not None and any(e.explanation.get("roles") == UNSAID for e in made):
+            return carried
+        tokens = tokenize(sentence.text)
+        subject = first_subject(tokens, token_spans(tokens, mentions), grammar)
+        return subject if subject is not None and state_actor(subject.mention) else None
+
     def code_sentence(
-        self, doc: Document, sentence: Sentence, mentions: list[Mention], lang: str | None = None
+        self, doc: Document, sentence: Sentence, mentions: list[Mention], lang: str | None = None,
+        carried: Subject | None = None,
     ) -> list[Event]:
         tokens = tokenize(sentence.text)
         grammar = self.patterns.grammar(lang)
@@ -195,6 +217,11 @@ class EventCoder:
             roles_list = assign_roles(tokens, trigger, mentions, grammar, verbs) if distinct else []
             if not roles_list and self.fallback:
                 roles_list = fallback_roles(tokens, trigger, mentions, grammar)
+            if carried is not None and main_verb and not any(r.structural for r in roles_list):
+                # "Más tarde, expulsó al embajador de X": the subject is the previous sentence's, left unsaid; it
+                # outranks a reading from word order alone, which would make an actor after the verb its agent
+                unsaid = unsaid_subject_roles(tokens, trigger, spans, carried, grammar)
+                roles_list = [unsaid] if unsaid is not None else roles_list
             if not roles_list and self.unary and len(mentions) == 1 and spans[0].last < trigger.start_token:
                 # "Suharto resigned", "Eritrea declined to comment": one actor, no other party named.
                 roles_list = [Roles(mentions[0], mentions[0], _UNARY, structural=False)]
@@ -317,6 +344,13 @@ SUFFERERS = "sufferers"
 
 # The bodies through which a state acts: a country named as a whole and one of these of its own are one party.
 STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def state_actor(mention: Mention) -> bool:
+    """A country named as a whole or one of its organs: no organisation, group or person without a state."""
+    if mention.country is None or mention.code.startswith("IGO"):
+        return False
+    return mention.sector is None or mention.sector in STATE_ORGANS
 
 
 def same_party(source: Mention, target: Mention) -> bool:

@@ -1,0 +1,74 @@
+"""Causes read on the events probe's fourth batch and on tune (issue 14g), each tested with sentences written
+for these tests, a must-not-fire variant beside each."""
+
+from __future__ import annotations
+
+import pytest
+
+import dyad
+
+
+def coded(text: str, lang: str, date: str = "2021-05-10") -> set[tuple[str, str, str]]:
+    return {(e.source.code, e.cameo, e.target.code) for e in dyad.code_text(text, date=date, lang=lang, fast=True)}
+
+
+def confident(text: str, lang: str) -> set[tuple[str, str, str]]:
+    events = dyad.code_text(text, date="2021-05-10", lang=lang, fast=True)
+    return {(e.source.code, e.cameo, e.target.code) for e in events if e.confidence >= 0.5}
+
+
+def sources_of(found: set[tuple[str, str, str]], target: str) -> set[str]:
+    return {source for source, _, t in found if t == target}
+
+
+# A Spanish or Portuguese verb with no subject of its own takes the previous sentence's (pro-drop).
+_LEAD_ES = "El Gobierno de Perú publicó el martes una nota sobre la situación en la frontera."
+_LEAD_PT = "O governo do Peru divulgou na terça-feira uma nota sobre a situação na fronteira."
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (_LEAD_ES + " Más tarde, acusó a Bolivia de incumplir el tratado de límites.", "es"),
+        (_LEAD_ES + " Además, condenó a Bolivia por el cierre del paso fronterizo.", "es"),
+        (_LEAD_PT + " Mais tarde, acusou a Bolívia de descumprir o tratado de limites.", "pt"),
+    ],
+)
+def test_unsaid_subject_is_the_previous_sentences(text, lang):
+    found = coded(text, lang)
+    assert "PERGOV" in sources_of(found, "BOL")
+    assert any(s == "PERGOV" and c.startswith("11") and t == "BOL" for s, c, t in confident(text, lang))
+
+
+def test_unsaid_plural_subject_agrees_with_a_plural_verb():
+    text = "Las autoridades de Perú publicaron una nota. Más tarde, acusaron a Bolivia de incumplir el tratado."
+    assert "PERGOV" in sources_of(coded(text, "es"), "BOL")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # the verb agrees with a plural subject the lead does not have
+        (_LEAD_ES + " Más tarde, acusaron a Bolivia de incumplir el tratado de límites.", "es"),
+        (_LEAD_PT + " Mais tarde, acusaram a Bolívia de descumprir o tratado de limites.", "pt"),
+        # first person: the speaker, quoted, is the subject
+        (_LEAD_ES + " Condenamos a Bolivia por el cierre del paso fronterizo.", "es"),
+        # an impersonal or passive "se": no agent at all
+        (_LEAD_ES + " Más tarde, se acusó a Bolivia de incumplir el tratado de límites.", "es"),
+        # a passive participle
+        (_LEAD_ES + " Más tarde, Bolivia fue acusada de incumplir el tratado de límites.", "es"),
+        # the sentence has a subject of its own: a noun phrase no actor list knows, a name
+        (_LEAD_ES + " Horas después, Quispe acusó a Bolivia de incumplir el tratado de límites.", "es"),
+        (_LEAD_ES + " La prensa local acusó a Bolivia de incumplir el tratado de límites.", "es"),
+        # French and English name their subjects: nothing is left unsaid
+        ("Le gouvernement du Pérou a publié une note. Plus tard, accuse la Bolivie de rompre le traité.", "fr"),
+    ],
+)
+def test_unsaid_subject_must_not_fire(text, lang):
+    assert "PERGOV" not in sources_of(coded(text, lang), "BOL")
+
+
+def test_unsaid_subject_is_a_state_only():
+    # the previous sentence's subject is an organisation, not a state: it is not carried over
+    text = "La Cruz Roja publicó el martes una nota. Más tarde, acusó a Bolivia de incumplir el tratado de límites."
+    assert not any(source.startswith("PER") for source in sources_of(coded(text, "es"), "BOL"))
