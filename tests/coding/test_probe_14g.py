@@ -72,3 +72,38 @@ def test_unsaid_subject_is_a_state_only():
     # the previous sentence's subject is an organisation, not a state: it is not carried over
     text = "La Cruz Roja publicó el martes una nota. Más tarde, acusó a Bolivia de incumplir el tratado de límites."
     assert not any(source.startswith("PER") for source in sources_of(coded(text, "es"), "BOL"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # the noun of expelling with the envoys it sends away, a number between them
+        ("La Suède a annoncé mardi l'expulsion de quatre diplomates iraniens.", "fr"),
+        ("Suecia anunció el martes la expulsión de cuatro diplomáticos iraníes.", "es"),
+        ("A Suécia anunciou na terça-feira a expulsão de quatro diplomatas iranianos.", "pt"),
+    ],
+)
+def test_expulsion_of_diplomats_as_a_noun(text, lang):
+    assert ("SWE", "166", "IRNGOV") in confident(text, lang)
+
+
+def test_expulsion_of_other_people_is_not_of_diplomats():
+    found = coded("La Suède a annoncé mardi l'expulsion de quatre trafiquants iraniens.", "fr")
+    assert not any(cameo == "166" for _, cameo, _ in found)
+
+
+def test_french_recall_of_ones_own_ambassadors_as_a_noun():
+    found = confident("Le Pérou a annoncé jeudi le rappel de ses ambassadeurs au Chili.", "fr")
+    assert ("PER", "161", "CHL") in found
+
+
+def test_french_recall_of_goods_is_no_recall_of_envoys():
+    found = coded("Le Pérou a annoncé jeudi le rappel de ses produits vendus au Chili.", "fr")
+    assert not any(cameo == "161" for _, cameo, _ in found)
+
+
+def test_expelled_group_with_its_country_of_origin_after_the_noun():
+    # the envoys' demonym after the noun and "de" + the country they were sent from: that country acted
+    found = coded("Perú estudia su respuesta a la expulsión de diplomáticos peruanos de Chile.", "es")
+    assert ("CHL", "166", "PERGOV") in found
+    assert not any(source == "PERGOV" and cameo == "166" for source, cameo, _ in found)

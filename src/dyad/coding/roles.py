@@ -657,6 +657,8 @@ def _group_from_roles(
     if not trigger.pattern.nominal or "after" not in g.of("adjective_agent"):
         return None
     start, head_end = trigger.start_token, trigger.head_end
+    if trigger.pattern.objects:
+        head_end = max(head_end, trigger.end_token)  # the noun with its object: "expulsion (de) diplomates"
     if not any(w in g.of("of") for w in norms[start:head_end]):
         return None
     # the demonym after the trigger, or the role it makes of the trigger's own group ("diplomates français")
