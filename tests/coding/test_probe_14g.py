@@ -107,3 +107,26 @@ def test_expelled_group_with_its_country_of_origin_after_the_noun():
     found = coded("Perú estudia su respuesta a la expulsión de diplomáticos peruanos de Chile.", "es")
     assert ("CHL", "166", "PERGOV") in found
     assert not any(source == "PERGOV" and cameo == "166" for source, cameo, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # several states calling their own envoys home from one host: each acts on the host
+        ("La Bolivie et le Pérou ont rappelé leurs ambassadeurs au Chili.", "fr"),
+        ("Bolivia y Perú retiraron a sus embajadores en Chile.", "es"),
+        ("A Bolívia e o Peru retiraram os seus embaixadores no Chile.", "pt"),
+        ("La Bolivie et le Pérou ont annoncé le rappel de leurs ambassadeurs au Chili.", "fr"),
+    ],
+)
+def test_coordinated_states_recall_envoys_from_the_host(text, lang):
+    found = confident(text, lang)
+    assert {("BOL", "161", "CHL"), ("PER", "161", "CHL")} <= found
+    assert ("BOL", "161", "PER") not in found
+
+
+def test_place_of_a_joint_signing_stays_a_place():
+    # an agreement signed in a third country: the place is no party, the signers act on each other
+    found = coded("Bolivia y Perú firmaron un acuerdo de paz en Chile.", "es")
+    assert ("BOL", "057", "PER") in found
+    assert not any(target == "CHL" for _, _, target in found)

@@ -310,8 +310,13 @@ def _clause_roles(
             Roles(twin, source, "a phrase naming both actors: each acts on the other"),
             Roles(source, twin, "a phrase naming both actors: each acts on the other"),
         ]
-    if target_span is not None and locative(norms, target_span, g) and coordinated(norms, before, g) is not None:
-        target = None  # "Armenia and Azerbaijan signed a peace agreement in Washington": a place, not a party
+    if (
+        target_span is not None and locative(norms, target_span, g) and coordinated(norms, before, g) is not None
+        and trigger.pattern.code not in _OWNED_OBJECTS
+    ):
+        # "Armenia and Azerbaijan signed a peace agreement in Washington": a place, not a party; but the
+        # place of the subjects' own mission or envoys is the state they act on ("their envoys in X")
+        target = None
     listed = [s.mention for s in subject_list(norms, before, g)] if not passive else [source]
     if target is None and len(listed) > 1:
         if joint(trigger, norms, g):
