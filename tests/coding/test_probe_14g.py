@@ -130,3 +130,19 @@ def test_place_of_a_joint_signing_stays_a_place():
     found = coded("Bolivia y Perú firmaron un acuerdo de paz en Chile.", "es")
     assert ("BOL", "057", "PER") in found
     assert not any(target == "CHL" for _, _, target in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # signing with the new verb and a plural object, the two parties acting on each other
+        ("O Brasil e o Chile rubricaram ontem sete protocolos de cooperação.", "pt", ("BRA", "057", "CHL")),
+    ],
+)
+def test_portuguese_initialled_protocols_are_an_agreement(text, lang, expected):
+    assert expected in confident(text, lang)
+
+
+def test_portuguese_initialling_a_book_is_no_agreement():
+    found = coded("O Brasil rubricou ontem o livro de visitas do Chile.", "pt")
+    assert not any(cameo == "057" for _, cameo, _ in found)
