@@ -174,12 +174,26 @@ def _acts_on_its_own_object(parsed: Parsed, cue: CueMatch, noun: CueMatch) -> bo
 
 
 def _owned(parsed: Parsed, noun: CueMatch) -> bool:
-    """A word that is a mission word only with the state it serves after it ("representantes de México y
-    España", not "sus representantes", "representantes de sectores como la cultura")."""
+    """A word that is a mission word only with the state it serves: after it ("representantes de México y
+    España", not "representantes de sectores como la cultura"), or the subject's, by a possessive and a
+    place ("llama a consultas a su representante en Madrid", not "sus representantes" alone)."""
+    if parsed.is_("possessive", noun.start - 1) and parsed.is_("host", noun.end):
+        return True
     j = noun.end + 1
     while parsed.is_("article", j):
         j += 1
     return parsed.is_("owner", noun.end) and parsed.anchor_at(j) is not None
+
+
+def _owner_named_after(parsed: Parsed, noun: CueMatch | None) -> bool:
+    """ "chamou o embaixador do Irão": a state names its own envoy with a possessive or a demonym, not with
+    its own name after "of"; an owner so named is another state, whose envoy is summoned, not recalled."""
+    if noun is None or not parsed.is_("owner", noun.end):
+        return False
+    j = noun.end + 1
+    while parsed.is_("article", j):
+        j += 1
+    return parsed.anchor_at(j) is not None
 
 
 def _of_something_else(parsed: Parsed, cue: CueMatch) -> bool:
@@ -266,7 +280,9 @@ def _mission_changes(
     mode = mode_of(parsed, cue, status, noun)
     date, mode = when(parsed, cue, mode, doc_date, dates, status, context.narrating_past)
     parties: Parties = mission_parties(parsed, cue, noun, status, context, earlier, relations)
-    if cue.cue.needs == "own" and not (parties.subject and set(parties.owners) <= set(parties.subject)):
+    if cue.cue.needs == "own" and (
+        not (parties.subject and set(parties.owners) <= set(parties.subject)) or _owner_named_after(parsed, noun)
+    ):
         return []  # "convocou o seu embaixador" recalls it; "convocou o embaixador de Israel" summons another's
     if status == "relocated" and not any(city for _, city in parties.hosts):
         return []  # "moved" without the city it moved to is no relocation
