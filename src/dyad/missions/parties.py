@@ -80,6 +80,7 @@ def subject_of(parsed: Parsed, before: int, exclude: set[int], *, gerund: bool =
         a for a in parsed.anchors
         if a.end <= before and a.start not in exclude and a.kind != "city" and not in_phrase(parsed, a)
         and not owns_a_noun(parsed, a) and (parsed.clause[a.start] == clause or not _in_relative(parsed, a.start))
+        and not _glossed(parsed, a)
     ]
     if gerund and candidates:
         return _group(parsed, candidates)
@@ -104,6 +105,12 @@ def subject_of(parsed: Parsed, before: int, exclude: set[int], *, gerund: bool =
         if commas:
             here = [a for a in here if a.start > commas[0]] or here
     return _group(parsed, here)
+
+
+def _glossed(parsed: Parsed, a: Anchor) -> bool:
+    """ "o consulado no Dubai (Emirados Árabes Unidos)": a state alone in brackets glosses the place before
+    it, where something is; it does not act."""
+    return a.start > 0 and parsed.word(a.start - 1) == "(" and parsed.word(a.end) == ")"
 
 
 def speaker_after_quote(parsed: Parsed, cue: CueMatch) -> list[Anchor]:
