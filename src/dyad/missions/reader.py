@@ -383,9 +383,17 @@ def _civilians_leave(parsed: Parsed, cue: CueMatch, noun: CueMatch | None) -> bo
     evacuation; no envoy is expelled."""
     if noun is not None or cue.cue.needs != "alone":
         return False
-    return any(
-        parsed.role_at("civilians", k) for k in range(max(0, cue.start - _CIVILIANS_REACH), cue.start)
-    )
+    reach = range(max(0, cue.start - _CIVILIANS_REACH), cue.start)
+    return any(parsed.role_at("civilians", k) for k in reach) or any(_a_people_at(parsed, k) for k in reach)
+
+
+def _a_people_at(parsed: Parsed, k: int) -> bool:
+    """ "a los estadounidenses que deseaban abandonar el país": a demonym after an article, with no noun of its
+    own after it, names the people of a state, not its envoy."""
+    anchor = parsed.anchor_at(k)
+    if anchor is None or anchor.start != k or anchor.kind != "demonym" or not parsed.is_("article", k - 1):
+        return False
+    return not any(m.start == anchor.end and m.cue.role == "noun" for m in parsed.matches)
 
 
 def _declares_a_leader(parsed: Parsed, cue: CueMatch, status: str) -> bool:
