@@ -201,8 +201,8 @@ def when(
 
 
 def _qualified_noun(parsed: Parsed, cue: CueMatch) -> bool:
-    """ "the possible reopening of the embassy was discussed on Monday": a change noun an adjective calls possible
-    is what another verb speaks of; a day in its sentence is that verb's, not a day set for the change."""
+    """ "ministers talked on Monday about a possible reopening": a change noun an adjective calls possible is
+    what another verb speaks of; a day in its sentence is that verb's, not a day set for the change."""
     return any(
         m.cue.needs == "qualifier" and m.end <= cue.start and cue.start - m.end <= 1
         for m in parsed.role_matches("mode")

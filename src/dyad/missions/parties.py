@@ -108,7 +108,7 @@ def subject_of(parsed: Parsed, before: int, exclude: set[int], *, gerund: bool =
 
 
 def _glossed(parsed: Parsed, a: Anchor) -> bool:
-    """ "o consulado no Dubai (Emirados Árabes Unidos)": a state alone in brackets glosses the place before
+    """ "o consulado em Basra (Iraque)": a state alone in brackets glosses the place before
     it, where something is; it does not act."""
     return a.start > 0 and parsed.word(a.start - 1) == "(" and parsed.word(a.end) == ")"
 

@@ -176,7 +176,7 @@ def _acts_on_its_own_object(parsed: Parsed, cue: CueMatch, noun: CueMatch) -> bo
 def _owned(parsed: Parsed, noun: CueMatch) -> bool:
     """A word that is a mission word only with the state it serves: after it ("representantes de México y
     España", not "representantes de sectores como la cultura"), or the subject's, by a possessive and a
-    place ("llama a consultas a su representante en Madrid", not "sus representantes" alone)."""
+    place ("llamó a consultas a su representante en Lima", not "sus representantes" alone)."""
     if parsed.is_("possessive", noun.start - 1) and parsed.is_("host", noun.end):
         return True
     j = noun.end + 1
@@ -186,7 +186,7 @@ def _owned(parsed: Parsed, noun: CueMatch) -> bool:
 
 
 def _owner_named_after(parsed: Parsed, noun: CueMatch | None) -> bool:
-    """ "chamou o embaixador do Irão": a state names its own envoy with a possessive or a demonym, not with
+    """ "chamou o embaixador da Namíbia": a state names its own envoy with a possessive or a demonym, not with
     its own name after "of"; an owner so named is another state, whose envoy is summoned, not recalled."""
     if noun is None or not parsed.is_("owner", noun.end):
         return False
@@ -388,7 +388,7 @@ def _civilians_leave(parsed: Parsed, cue: CueMatch, noun: CueMatch | None) -> bo
 
 
 def _a_people_at(parsed: Parsed, k: int) -> bool:
-    """ "a los estadounidenses que deseaban abandonar el país": a demonym after an article, with no noun of its
+    """ "vuelos para los canadienses que quieren abandonar el país": a demonym after an article, with no noun of its
     own after it, names the people of a state, not its envoy."""
     anchor = parsed.anchor_at(k)
     if anchor is None or anchor.start != k or anchor.kind != "demonym" or not parsed.is_("article", k - 1):
