@@ -178,8 +178,12 @@ def when(
         if narrating_past and not present and mode.mode in ("factual", "command", "intent"):
             return None, Mode("historical", "historical: the paragraph tells the past")
         return None, mode
-    if mode.mode == "hypothetical" and status in ("opened", "reopened") and len(near.date) == 10 and _after(
-        near.date, doc_date
+    if (
+        mode.mode == "hypothetical"
+        and status in ("opened", "reopened")
+        and len(near.date) == 10
+        and _after(near.date, doc_date)
+        and not _qualified_noun(parsed, cue)
     ):
         # "podrían reabrir el 2 de mayo": an opening that may happen on a set day is a scheduled one (a plan);
         # a closure that may happen on a day stays a threat
@@ -194,6 +198,15 @@ def when(
         # "la reapertura ... para el próximo mes": a change dated after the article is still to come
         return near.date, Mode("future", f"future: dated {near.date}, after the article")
     return near.date, mode
+
+
+def _qualified_noun(parsed: Parsed, cue: CueMatch) -> bool:
+    """ "ministers talked on Monday about a possible reopening": a change noun an adjective calls possible is
+    what another verb speaks of; a day in its sentence is that verb's, not a day set for the change."""
+    return any(
+        m.cue.needs == "qualifier" and m.end <= cue.start and cue.start - m.end <= 1
+        for m in parsed.role_matches("mode")
+    )
 
 
 def _anothers_date(parsed: Parsed, cue: CueMatch, i: int) -> bool:

@@ -80,6 +80,7 @@ def subject_of(parsed: Parsed, before: int, exclude: set[int], *, gerund: bool =
         a for a in parsed.anchors
         if a.end <= before and a.start not in exclude and a.kind != "city" and not in_phrase(parsed, a)
         and not owns_a_noun(parsed, a) and (parsed.clause[a.start] == clause or not _in_relative(parsed, a.start))
+        and not _glossed(parsed, a)
     ]
     if gerund and candidates:
         return _group(parsed, candidates)
@@ -104,6 +105,29 @@ def subject_of(parsed: Parsed, before: int, exclude: set[int], *, gerund: bool =
         if commas:
             here = [a for a in here if a.start > commas[0]] or here
     return _group(parsed, here)
+
+
+def _accredited_where_it_was(
+    host_places: list[tuple[str, str | None]], origin: str | None, from_city: str | None, why: list[str]
+) -> tuple[list[tuple[str, str | None]], str | None]:
+    """ "transferiu a sua embaixada em Cartum, no Sudão, para Adis Abeba, na Etiópia": an embassy moved to a city
+    of another state still serves the state it left; its host stays, its city is the new one (the host of the
+    new city has a mission of its own, not this one)."""
+    countries = list(dict.fromkeys(country for country, _ in host_places))
+    if origin is not None and countries == [host_places[-1][0]] and origin != countries[0] and host_places[-1][1]:
+        why.append(f"moved abroad: still the mission to {origin}")
+        return [(origin, host_places[-1][1])], from_city
+    if origin is None and len(countries) == 2 and len(host_places) == 2 and all(city for _, city in host_places):
+        (left, left_city), (_, new_city) = host_places
+        why.append(f"moved abroad: still the mission to {left}")
+        return [(left, new_city)], left_city
+    return host_places, from_city
+
+
+def _glossed(parsed: Parsed, a: Anchor) -> bool:
+    """ "o consulado em Basra (Iraque)": a state alone in brackets glosses the place before
+    it, where something is; it does not act."""
+    return a.start > 0 and parsed.word(a.start - 1) == "(" and parsed.word(a.end) == ")"
 
 
 def speaker_after_quote(parsed: Parsed, cue: CueMatch) -> list[Anchor]:
@@ -324,6 +348,9 @@ def mission_parties(
         near = bool(subject) and min(cue.start, noun.start if noun else cue.start) - subject[-1].end <= _NEAR_SUBJECT
         host_places = _default_hosts(parsed, cue, owners, subject_codes, context, earlier, relations, why, near)
     from_city = next((a.city for a in origins if a.city), None) if moving else None
+    if moving:
+        origin = origins[0].country if origins else None
+        host_places, from_city = _accredited_where_it_was(host_places, origin, from_city, why)
     districts = {a.city: a.district for a in hosts + marks.cities if a.city and a.district}
     return Parties(owners, host_places, from_city, why, districts, subject_codes, named_host)
 

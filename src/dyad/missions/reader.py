@@ -174,12 +174,26 @@ def _acts_on_its_own_object(parsed: Parsed, cue: CueMatch, noun: CueMatch) -> bo
 
 
 def _owned(parsed: Parsed, noun: CueMatch) -> bool:
-    """A word that is a mission word only with the state it serves after it ("representantes de México y
-    España", not "sus representantes", "representantes de sectores como la cultura")."""
+    """A word that is a mission word only with the state it serves: after it ("representantes de México y
+    España", not "representantes de sectores como la cultura"), or the subject's, by a possessive and a
+    place ("llamó a consultas a su representante en Lima", not "sus representantes" alone)."""
+    if parsed.is_("possessive", noun.start - 1) and parsed.is_("host", noun.end):
+        return True
     j = noun.end + 1
     while parsed.is_("article", j):
         j += 1
     return parsed.is_("owner", noun.end) and parsed.anchor_at(j) is not None
+
+
+def _owner_named_after(parsed: Parsed, noun: CueMatch | None) -> bool:
+    """ "chamou o embaixador da Namíbia": a state names its own envoy with a possessive or a demonym, not with
+    its own name after "of"; an owner so named is another state, whose envoy is summoned, not recalled."""
+    if noun is None or not parsed.is_("owner", noun.end):
+        return False
+    j = noun.end + 1
+    while parsed.is_("article", j):
+        j += 1
+    return parsed.anchor_at(j) is not None
 
 
 def _of_something_else(parsed: Parsed, cue: CueMatch) -> bool:
@@ -266,7 +280,9 @@ def _mission_changes(
     mode = mode_of(parsed, cue, status, noun)
     date, mode = when(parsed, cue, mode, doc_date, dates, status, context.narrating_past)
     parties: Parties = mission_parties(parsed, cue, noun, status, context, earlier, relations)
-    if cue.cue.needs == "own" and not (parties.subject and set(parties.owners) <= set(parties.subject)):
+    if cue.cue.needs == "own" and (
+        not (parties.subject and set(parties.owners) <= set(parties.subject)) or _owner_named_after(parsed, noun)
+    ):
         return []  # "convocou o seu embaixador" recalls it; "convocou o embaixador de Israel" summons another's
     if status == "relocated" and not any(city for _, city in parties.hosts):
         return []  # "moved" without the city it moved to is no relocation
@@ -367,9 +383,17 @@ def _civilians_leave(parsed: Parsed, cue: CueMatch, noun: CueMatch | None) -> bo
     evacuation; no envoy is expelled."""
     if noun is not None or cue.cue.needs != "alone":
         return False
-    return any(
-        parsed.role_at("civilians", k) for k in range(max(0, cue.start - _CIVILIANS_REACH), cue.start)
-    )
+    reach = range(max(0, cue.start - _CIVILIANS_REACH), cue.start)
+    return any(parsed.role_at("civilians", k) for k in reach) or any(_a_people_at(parsed, k) for k in reach)
+
+
+def _a_people_at(parsed: Parsed, k: int) -> bool:
+    """ "vuelos para los canadienses que quieren abandonar el país": a demonym after an article, with no noun of its
+    own after it, names the people of a state, not its envoy."""
+    anchor = parsed.anchor_at(k)
+    if anchor is None or anchor.start != k or anchor.kind != "demonym" or not parsed.is_("article", k - 1):
+        return False
+    return not any(m.start == anchor.end and m.cue.role == "noun" for m in parsed.matches)
 
 
 def _declares_a_leader(parsed: Parsed, cue: CueMatch, status: str) -> bool:
