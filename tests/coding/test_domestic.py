@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 import dyad
+from dyad.coding.grammar import grammar_for
 from dyad.coding.stage import distrust_domestic
 
 
@@ -92,3 +93,25 @@ def test_an_actor_before_the_act_with_no_verb_of_saying_between_is_still_its_tar
     # must not: no one speaks, so the actor named before the act stays its target
     found = dyad.code_text("In Syria, Turkish troops seized two villages on Monday.", lang="en", fast=True)
     assert any(e.source.code == "TURMIL" and e.target.country == "SYR" for e in found)
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_an_army_firing_at_its_own_state_as_a_whole_is_not_trusted(fast):
+    # the state is named for its islands, where the jets fired: no one the army fired on
+    text = "Greek fighter jets fired on an unidentified aircraft over Greece's islands on Sunday."
+    found = dyad.code_text(text, lang="en", fast=fast)
+    assert all(e.confidence < 0.5 for e in found if e.target.code == "GRC" and e.root == "19")
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_an_army_firing_at_a_foreign_aircraft_or_a_curfew_at_home_keep_their_confidence(fast):
+    foreign = "Greek fighter jets fired on a Turkish aircraft over Greece's islands on Sunday."
+    found = dyad.code_text(foreign, lang="en", fast=fast)
+    assert any(e.source.code == "GRCMIL" and e.target.code == "TUR" and e.confidence >= 0.5 for e in found)
+    # the same reading on its own state: not trusted; coercion at home that is no war (a curfew, root 17)
+    # stays civil strife, as before
+    event = next(e for e in found if e.target.code == "TUR")
+    event.target = replace(event.target, code="GRC", country="GRC", sector=None)
+    assert distrust_domestic(0.8, event, grammar_for("en")) < 0.5
+    assert distrust_domestic(0.8, replace(event, cameo="1724", root="17"), grammar_for("en")) == 0.8
+    assert distrust_domestic(0.8, event, grammar_for("es")) == 0.8  # English only so far

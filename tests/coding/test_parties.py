@@ -301,3 +301,68 @@ def test_a_state_naming_what_a_case_is_about_is_no_target(text: str, about: str)
 def test_a_state_outside_a_phrase_about_a_case_stays_the_target() -> None:
     assert ("DEU", "173", "RUS") in events("Germany arrested a Russian citizen in Munich on Tuesday.")
     assert ("GBR", "166", "RUSGOV") in events("Britain expelled a Russian diplomat over the Salisbury case.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan police arrested three men near the Somali border on Monday.",
+        "Israeli troops shot two gunmen close to the border with Syria.",
+        "Ghanaian soldiers detained four smugglers at the frontier between Togo and Benin.",
+    ],
+)
+def test_a_state_naming_a_border_where_it_happened_is_no_object(text: str) -> None:
+    # the border only says where the arrest or the shooting happened
+    assert all(t[:3] not in ("SOM", "SYR", "TGO", "BEN") for _, _, t in events(text))
+
+
+def test_a_border_as_the_object_or_a_show_of_force_at_it_keeps_its_state() -> None:
+    # no preposition before the border: it is what was closed; troops massed at a border face its state
+    assert ("KEN", "191", "SOM") in events("Kenya closed its border with Somalia on Monday.")
+    assert any(s == "RUS" and c.startswith("15") and t[:3] == "UKR" for s, c, t in events(
+        "Russia massed troops near the Ukrainian border."))
+
+
+def test_where_a_seized_cargo_was_going_is_no_object() -> None:
+    for text in ("Dutch customs confiscated a shipment of rifles destined for Italy on Tuesday.",
+                 "The Egyptian navy seized a freighter sailing to Greece with stolen cars in its hold."):
+        assert not [e for e in events(text) if e[1].startswith("17") and e[2][:3] in ("ITA", "GRC")]
+
+
+def test_where_a_delivery_was_going_is_its_recipient() -> None:
+    assert any(s == "JPN" and c.startswith("07") and t == "HTI"
+               for s, c, t in events("Japan sent a shipment of rice bound for Haiti."))
+
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Kenyan police arrested three men near the Somali border on Monday.", "SOM"),
+        ("Dutch customs confiscated a shipment of rifles destined for Italy on Tuesday.", "ITA"),
+    ],
+)
+def test_the_model_reading_takes_no_place_for_a_target_either(text: str, place: str) -> None:
+    # the default mode's model stage reads roles of its own: the sentence's places bind it too
+    found = dyad.code_text(text, date="2021-03-10", fast=False)
+    assert found is not None and not [e for e in found if e.target.code == place]
+
+
+def test_a_border_a_proposal_is_about_keeps_its_state() -> None:
+    # "on" names what the proposal is about, not where something happened
+    got = events("The British government rejected a proposal on the Irish border on Friday.")
+    assert any(s == "GBRGOV" and c.startswith("12") and t == "IRL" for s, c, t in got)
+
+
+def test_a_sea_named_after_a_state_is_water_not_the_state() -> None:
+    for text in ("The Indian navy seized a freighter in the Gulf of Oman on Monday.",
+                 "The US Navy intercepted a dhow carrying rifles off the coast of Yemen on Monday."):
+        assert not [e for e in events(text) if e[2][:3] in ("OMN", "YEM")]
+
+
+def test_a_state_after_of_with_no_sea_or_no_place_keeps_its_reading() -> None:
+    # the south of a country is the country; waters entered with no preposition are its own
+    assert any(t == "LBN" and c.startswith("19") for _, c, t in events(
+        "Israeli jets struck targets in the south of Lebanon on Sunday."))
+    assert any(s == "PRK" and t == "JPN" for s, _, t in events(
+        "North Korea violated the waters of Japan with two patrol boats on Monday."))

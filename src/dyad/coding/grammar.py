@@ -59,6 +59,19 @@ are depends on the language, so each language has a `Grammar`: named classes of 
     matter, matter_prep nouns of a matter ("case", "probe", "scandal") and the prepositions of a phrase about
                        one ("in", "over"): a state qualifying the noun there is what the matter is about, no
                        party ("in a Russian spying case"); English only so far
+    border, border_link, border_prep, border_modifier
+                       nouns of a border, the words tying it to a state ("the border with X", "between"),
+                       the prepositions of place before it and the adjectives that may stand between: a
+                       state naming a border in such a phrase is a place ("near the Somali border"), while
+                       "a deal on the Irish border" is about it; English only so far
+    sea, sea_prep      nouns of a stretch of water or coast and the prepositions of place before them: a state
+                       after "of" there names water ("off the coast of Yemen"); English only so far
+    bound_for, destination_prep
+                       words saying where a cargo or vessel was going and the prepositions after them
+                       ("bound for", "en route to"); English only so far
+    force_not_at_home  CAMEO codes of fighting an organ of a state never does to its own state as a whole (it
+                       fires on someone: "fired on an aircraft over Greece's islands" names Greece as a place);
+                       read by `stage.distrust_domestic`; English only so far
     say                verbs of saying: an actor before one, with the act's subject after it ("Iran says
                        its navy seized ..."), is the speaker of a report, not the target of the act
     plural_verb        endings of third-person plural verb forms ("-n": "acusaron"): the subject left unsaid
@@ -90,7 +103,8 @@ CLASSES = frozenset(
     possessive gerund according told auxiliary complement that opener function flag adjective_agent
     destination bare_passive passive_after suffered suffered_in with mutual resolution adopt say attributed
     between absolute_with since agent_from matter matter_prep sent_from plural_verb first_person_verb
-    plural_determiner impersonal""".split()
+    plural_determiner impersonal border border_link border_prep border_modifier sea sea_prep bound_for
+    destination_prep force_not_at_home""".split()
 )
 FLAGS = frozenset({"verb_final", "compounds", "capitalised_nouns", "located_people", "nominal_against", "pro_drop"})
 _FILE = "lexicon/grammar.tsv"

@@ -33,7 +33,9 @@ from typing import Any
 from dyad.coding.combine import Combiner, features, load_combiners
 from dyad.coding.grammar import grammar_for
 from dyad.coding.modes import MODE_FACTOR, ModeCues, detect_mode
+from dyad.coding.roles import aimed_at_a_place
 from dyad.coding.stage import (
+    PLACES,
     SUFFERERS,
     build_event,
     scoped_confidence,
@@ -330,8 +332,10 @@ class ModelStage:
             hurt = set(doc.meta.get(SUFFERERS, {}).get(sentence.index, ()))
             grammar = grammar_for(sentence.lang or doc.lang)
             kept = [e for e in chosen if not struck_by_its_victim(e, hurt, grammar)]
+            places = set(doc.meta.get(PLACES, {}).get(sentence.index, ()))
+            kept = [e for e in kept if not aimed_at_a_place(e.root, e.target.code, places)]
             for e in kept:
-                e.confidence = scoped_confidence(e)
+                e.confidence = scoped_confidence(e, grammar)
             events.extend(kept)
         events.sort(key=lambda e: (e.sentence, e.trigger.start if e.trigger else 0))
         doc.events = events

@@ -23,6 +23,15 @@ the sentence's language's, dyad/coding/grammar.py; the verbs of saying are Engli
   "aid from Japan") names X as who did it; the clause's subject is whom it is aimed at;
 * a state named in a phrase about a matter ("in a Russian spying case", "over the Belarus espionage
   probe") says what the matter is about: it is no object of the act;
+* a state that names a border in a phrase a preposition opens ("near the Somali border", "at the border
+  with Syria", "along the frontier between X and Y") says where the act happened: no object of it, save
+  for a show of force, which is aimed across the border ("massed troops near the Ukrainian border");
+  a border with no preposition before it is the object ("reopened its border with Syria");
+* a state that names a sea or coast ("a freighter stopped in the Gulf of Oman", "off the coast of
+  Yemen") names water, not the state: no object of what was done there;
+* a state named as where a cargo or vessel was going ("rifles destined for Italy", "a freighter sailing
+  to Greece") is no object of an act done to the cargo or vessel; a gift's or delivery's destination is
+  its recipient, so acts of visiting, cooperating, aid and yielding (roots 04-08) keep it;
 * the noun of a joint act followed by "between X and Y" ("a ceasefire between Israel and Hamas", "talks
   between India and China", "welcomed the agreement between X and Y") names its two parties, who act on
   each other, whoever announced, hosted or welcomed it; a verb does not ("Egypt mediated between X and
@@ -136,6 +145,61 @@ def about_a_matter(norms: list[str], span: ActorSpan, g: Grammar) -> bool:
     if prep is None or prep not in g.of("matter_prep"):
         return False
     return any(w in g.of("matter") for w in norms[span.last + 1 : span.last + 3])
+
+
+def names_a_border(norms: list[str], span: ActorSpan, g: Grammar) -> bool:
+    """The actor only qualifies a border (a word of `g.of("border")`) in a phrase opened by a preposition:
+    "the Somali border" or "Turkey's border" right after the actor, or "the border with X", "the frontier
+    between X and Y" right before it. English only so far (the class is empty elsewhere)."""
+    border = g.of("border")
+    if not border:
+        return False
+    if span.last + 1 < len(norms) and norms[span.last + 1] in border:
+        return _opened_by_preposition(norms, span.first - 1, g)  # "near the Somali border"
+    link = g.of("border_link")
+    for k in range(span.first - 1, max(span.first - 6, 0), -1):
+        if norms[k] in link and norms[k - 1] in border:
+            return _opened_by_preposition(norms, k - 2, g)  # "at the border with Syria"
+        if not (norms[k] in g.of("determiner") or norms[k] in g.of("and") or _plain_word(norms[k], g)):
+            return False
+    return False
+
+
+def _opened_by_preposition(norms: list[str], at: int, g: Grammar) -> bool:
+    """A preposition of place (`g.of("border_prep")`) at `at`, or before the determiners and words of
+    `g.of("border_modifier")` that end there ("near the disputed", "along its"): the border phrase is a
+    place, not an object. Not "on" or "over", which also name what talks are about ("a deal on the Irish
+    border")."""
+    skip = g.of("determiner") | g.of("border_modifier")
+    while at >= 0 and norms[at] in skip:
+        at -= 1
+    return at >= 0 and norms[at] in g.of("border_prep")
+
+
+def names_a_sea(norms: list[str], span: ActorSpan, g: Grammar) -> bool:
+    """The actor names a sea or coast after "of" in a phrase a preposition of place opens ("in the Gulf of
+    Oman", "off the coast of Yemen", "into the Sea of Japan"): a stretch of water, not the state. English
+    only so far (the classes `sea`, `sea_prep` are empty elsewhere)."""
+    if after_preposition(norms, span, g) not in g.of("of"):
+        return False
+    i = span.first - 1
+    while i >= 0 and norms[i] not in g.of("of"):
+        i -= 1
+    if i < 1 or norms[i - 1] not in g.of("sea"):
+        return False
+    k = i - 2
+    while k >= 0 and norms[k] in g.of("determiner"):
+        k -= 1
+    return k >= 0 and norms[k] in g.of("sea_prep")
+
+
+def cargo_destination(norms: list[str], span: ActorSpan, g: Grammar) -> bool:
+    """The actor follows a word of `g.of("bound_for")` and the preposition after it ("bound for", "en route
+    to", "heading to"): where a cargo or vessel was going. English only so far."""
+    i = span.first - 1
+    while i >= 0 and norms[i] in g.of("determiner"):
+        i -= 1
+    return i >= 1 and norms[i] in g.of("destination_prep") and norms[i - 1] in g.of("bound_for")
 
 
 def _plain_word(word: str, g: Grammar) -> bool:

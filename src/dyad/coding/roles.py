@@ -27,12 +27,15 @@ from dyad.coding.parties import (
     absolute_subject,
     attribution,
     between_parties,
+    cargo_destination,
     detached,
     from_agent_roles,
     inverted_speaker,
     is_region,
     joint,
     members,
+    names_a_border,
+    names_a_sea,
     outside,
     sayer,
     settle,
@@ -60,7 +63,8 @@ from dyad.doc import Mention
 from dyad.text.tokens import Token
 
 __all__ = [
-    "UNARY", "ActorSpan", "Roles", "assign_roles", "clause_bounds", "fallback_roles", "sufferers", "token_spans",
+    "UNARY", "ActorSpan", "Roles", "aimed_at_a_place", "assign_roles", "clause_bounds", "fallback_roles",
+    "only_places", "sufferers", "token_spans",
 ]
 
 
@@ -139,6 +143,7 @@ def _clause_roles(
     # "X blocked the plan, with Y backing Z", "... since its independence from Britain": no objects
     away = detached(norms, spans, head_end, g)
     after = [s for s in after if outside(s, away) and not about_a_matter(norms, s, g)]
+    after = [s for s in after if not _only_a_place(norms, s, trigger, g)]
     # Actors inside the object phrase ("embassy of X") count as after.
     after += [s for s in spans if start < s.first < head_end and s.last >= head_end - 1]
     after.sort(key=lambda s: s.first)
@@ -372,6 +377,20 @@ def _clause_roles(
     return [roles]
 
 
+
+
+# Roots whose object a border or a destination may well be: a show of force is aimed across the border,
+# a visit, cooperation, aid or a concession goes to where it is sent.
+_TOWARDS_A_PLACE = frozenset({"04", "05", "06", "07", "08", "15"})
+
+
+def _only_a_place(norms: list[str], span: ActorSpan, trigger: TriggerMatch, g: Grammar) -> bool:
+    """The actor after the trigger only says where the act happened or where its object was going ("arrested
+    three men near the Somali border", "seized a freighter in the Gulf of Oman", "rifles destined for
+    Italy"): no object of the act."""
+    if trigger.pattern.code[:2] in _TOWARDS_A_PLACE:
+        return False
+    return names_a_border(norms, span, g) or names_a_sea(norms, span, g) or cargo_destination(norms, span, g)
 
 
 def _shared_subject(
@@ -830,6 +849,23 @@ def sufferers(tokens: list[Token], triggers: list[TriggerMatch], mentions: list[
     return {m.code for m in found if m is not None}
 
 
+def only_places(tokens: list[Token], mentions: list[Mention], g: Grammar) -> set[str]:
+    """The codes of the actors a sentence names only as a border or a sea where something happened or as
+    where a cargo or vessel was going (`names_a_border`, `names_a_sea`, `cargo_destination`), and nowhere
+    else: no reading of the sentence, the model's included, makes them the object of an act done there
+    (`_TOWARDS_A_PLACE` aside)."""
+    norms, spans = [t.norm for t in tokens], token_spans(tokens, mentions)
+    placed = [names_a_border(norms, s, g) or names_a_sea(norms, s, g) or cargo_destination(norms, s, g) for s in spans]
+    elsewhere = {s.mention.code for s, p in zip(spans, placed, strict=True) if not p}
+    return {s.mention.code for s, p in zip(spans, placed, strict=True) if p} - elsewhere
+
+
+def aimed_at_a_place(root: str, target_code: str, places: set[str]) -> bool:
+    """An act whose target the sentence names only as a place (`only_places`), unless the act is one that a
+    place may well receive (a show of force, a visit, cooperation, aid, a concession)."""
+    return target_code in places and root not in _TOWARDS_A_PLACE
+
+
 def _sufferer(norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, g: Grammar) -> Mention | None:
     """Who suffered an act of force by the sentence's structure: the subject of a verb of suffering before
     the act's noun (`victim_of`, unless a partner in a joint act follows "with"), or the subject of a
@@ -864,6 +900,7 @@ def _word_order(
         away = detached(norms, spans, trigger.head_end, g)
         # the same phrases are no objects by word order either
         spans = [s for s in spans if outside(s, away) and not about_a_matter(norms, s, g)]
+        spans = [s for s in spans if s.last < trigger.start_token or not _only_a_place(norms, s, trigger, g)]
     if not spans:
         return []
     subjects = [s for s in spans if after_preposition(norms, s, g) is None] or spans

@@ -14,7 +14,16 @@ from dyad.coding.modes import MODE_FACTOR, ModeCues, ModeShift, detect_mode
 from dyad.coding.patterns import STATE, PatternsByLanguage, TriggerMatch
 from dyad.coding.places import find_location, locate_people
 from dyad.coding.roles import UNARY as _UNARY
-from dyad.coding.roles import ActorSpan, Roles, assign_roles, fallback_roles, sufferers, token_spans
+from dyad.coding.roles import (
+    ActorSpan,
+    Roles,
+    aimed_at_a_place,
+    assign_roles,
+    fallback_roles,
+    only_places,
+    sufferers,
+    token_spans,
+)
 from dyad.coding.unsaid import UNSAID, Subject, first_subject, unsaid_subject_roles
 from dyad.doc import Document, Event, Mention, Sentence, Trigger
 from dyad.ingest.lang import CODED_LANGUAGES
@@ -246,11 +255,16 @@ class EventCoder:
         out = [e for e in out if not struck_by_its_victim(e, hurt, grammar)]
         if hurt:
             doc.meta.setdefault(SUFFERERS, {})[sentence.index] = sorted(hurt)
+        # "arrested three men near the Somali border": Somalia is where, for the model's reading too
+        places = only_places(tokens, mentions, grammar) if mentions else set()
+        out = [e for e in out if not aimed_at_a_place(e.root, e.target.code, places)]
+        if places:
+            doc.meta.setdefault(PLACES, {})[sentence.index] = sorted(places)
         if self.combiner is not None:
             for e in out:
                 e.confidence = self.combiner.score(features(e, out))
         for e in out:
-            e.confidence = scoped_confidence(e)
+            e.confidence = scoped_confidence(e, grammar)
         return out
 
     def _date(self, text: str, doc_date: str | None, lang: str) -> str | None:
@@ -340,6 +354,9 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})
 # `Document.meta` key: per sentence index, the codes of the actors it names as suffering force (`sufferers`),
 # for the model stage, whose role head would otherwise make them the agent.
 SUFFERERS = "sufferers"
+# `Document.meta` key: per sentence index, the codes of the actors it names only as a border or a cargo's
+# destination (`only_places`), for the model stage, whose role head would otherwise make them the target.
+PLACES = "places"
 
 
 # The bodies through which a state acts: a country named as a whole and one of these of its own are one party.
@@ -373,11 +390,12 @@ def struck_by_its_victim(event: Event, hurt: set[str], grammar: Grammar) -> bool
     return not (first and first[0] in grammar.of("mutual"))
 
 
-def scoped_confidence(event: Event) -> float:
+def scoped_confidence(event: Event, grammar: Grammar | None = None) -> float:
     """The event's confidence once the readings dyad does not trust are put below the 0.5 line: one party
-    twice (`distrust_same_party`), an organ acting on its own country as a whole (`distrust_domestic`), a
-    side that is no state (`distrust_stateless`). The rules and the model's combiner both end here."""
-    return distrust_stateless(distrust_domestic(distrust_same_party(event), event), event)
+    twice (`distrust_same_party`), an organ acting on its own country as a whole (`distrust_domestic`, by
+    the sentence's `grammar`), a side that is no state (`distrust_stateless`). The rules and the model's
+    combiner both end here."""
+    return distrust_stateless(distrust_domestic(distrust_same_party(event), event, grammar), event)
 
 
 # Below the ledger's 0.5 line: a reading kept as a candidate that relations, timelines and exports leave out.
@@ -398,16 +416,20 @@ def distrust_same_party(event: Event) -> float:
 _STRIFE_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 
 
-def distrust_domestic(confidence: float, event: Event) -> float:
+def distrust_domestic(confidence: float, event: Event, grammar: Grammar | None = None) -> float:
     """`confidence`, capped below the 0.5 line when a body of a state talks to, meets or cooperates with
     that state as a whole (KENGOV -> KEN: "the government declined to comment", "the president hosted
     the signing", which `_within_one_country` reads so): a domestic act, real, but not one between
     states, which dyad codes and the yardstick's readers leave out. It stays a candidate. Civil strife
-    (`_STRIFE_ROOTS`) keeps its confidence."""
+    (`_STRIFE_ROOTS`) keeps its confidence, save the codes of fighting of the `grammar`'s class
+    "force_not_at_home": an army shooting "at home" shoots at someone the sentence names, and its own
+    state is then the place ("fired on an aircraft over Greece's islands"), not the one fired on; a
+    blockade or an occupation at home (191, 192) stays civil strife."""
     source, target = event.source, event.target
     if source.country is None or target.sector is not None or target.code != source.country:
         return confidence
-    if source.code == target.code or event.root in _STRIFE_ROOTS:
+    at_home = grammar is not None and event.cameo in grammar.of("force_not_at_home")
+    if source.code == target.code or (event.root in _STRIFE_ROOTS and not at_home):
         return confidence
     return min(confidence, _UNDER_THE_LINE)
 
