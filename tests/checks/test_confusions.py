@@ -169,6 +169,46 @@ THIRD_PARTY += [
     ("2023-08-10", "Nigeria pidió calma. En Niamey, el general Tiani anunció un gobierno de transición."),
 ]
 
+# A state that goes on alert, raises its defences or responds with an act guards against another's
+# act: the lede "A raised its alert. B's capital and leader ..." is about two states
+THIRD_PARTY += [
+    (
+        "2024-01-16",
+        "Corea del Sur elevó su nivel de alerta. Pionyang probó un misil de combustible sólido y Kim Jong-un "
+        "supervisó la prueba.",
+    ),
+    (
+        "2024-01-16",
+        "Corea del Sur puso a sus tropas en alerta. Pionyang disparó dos misiles de crucero y Kim Jong-un "
+        "asistió al ensayo.",
+    ),
+    (
+        "2024-01-16",
+        "South Korea raised its alert level. Pyongyang test-fired a solid-fuel missile and Kim Jong-un watched "
+        "the launch.",
+    ),
+    (
+        "2024-05-23",
+        "Taiwan put its forces on high alert. Beijing sent warships around the island and Xi Jinping told "
+        "troops to be ready.",
+    ),
+    (
+        "2024-05-23",
+        "Taiwán activó sus defensas aéreas. Pekín envió buques de guerra y Xi Jinping ordenó a las tropas "
+        "estar listas.",
+    ),
+    (
+        "2023-08-10",
+        "Nigeria reforzó la vigilancia en su frontera norte. En Niamey, el general Tiani anunció un gobierno "
+        "de transición.",
+    ),
+    (
+        "2024-01-16",
+        "Corea del Sur respondió con maniobras conjuntas. Pionyang había probado un misil y Kim Jong-un "
+        "supervisó la prueba.",
+    ),
+]
+
 NAMED_FIRST = [
     (
         "2024-01-16",
@@ -181,6 +221,23 @@ NAMED_FIRST = [
         "Revolutionary Guards in Tehran.",
     ),
 ]
+
+
+# The alert words count only in the sentence that names A: raised tone is no alert, and B's own
+# forces on alert say nothing of A
+NAMED_FIRST += [
+    ("2024-01-16", "Corea del Sur elevó el tono de su retórica. Kim Jong-un supervisó un lanzamiento en Pionyang."),
+    (
+        "2024-01-16",
+        "Corea del Sur probó un misil de crucero. En Pionyang, Kim Jong-un dijo que el ejército seguía en alerta.",
+    ),
+    ("2024-05-23", "Taiwan held a military parade. In Beijing, Xi Jinping said the navy was on high alert."),
+]
+
+
+def test_an_apposition_is_flagged_whatever_alert_its_sentence_reports(run) -> None:
+    doc = run("El líder de Corea del Sur, Kim Jong-un, puso a sus tropas en alerta.", "2024-01-16")
+    assert [f.severity for f in doc.findings if f.kind == "name-confusion"] == ["error"]
 
 
 @pytest.mark.parametrize(("date", "text"), THIRD_PARTY)
