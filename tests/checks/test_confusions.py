@@ -209,6 +209,38 @@ THIRD_PARTY += [
     ),
 ]
 
+# Denying another's accusation, offering to mediate, tracking another's launch, warning of a
+# response or closing a border to a neighbour also speak of a second state
+THIRD_PARTY += [
+    (
+        "2024-01-16",
+        "Corea del Sur detectó el lanzamiento. Pionyang probó un misil de combustible sólido y Kim Jong-un "
+        "supervisó la prueba.",
+    ),
+    (
+        "2024-01-16",
+        "South Korea's military said it detected the launch. Pyongyang test-fired a missile and Kim Jong-un "
+        "watched.",
+    ),
+    ("2023-08-10", "Nigeria cerró su frontera. En Niamey, el general Tiani anunció un gobierno de transición."),
+    ("2023-08-10", "Nigeria closed its border. In Niamey, General Tiani announced a transitional government."),
+    (
+        "2024-03-10",
+        "Sudán rechazó las acusaciones. En Yuba, el presidente Salva Kiir dijo que el oleoducto seguía cerrado.",
+    ),
+    ("2024-03-10", "Sudan rejected the accusations. In Juba, President Salva Kiir said the pipeline remained shut."),
+    (
+        "2024-03-10",
+        "La República del Congo ofreció su mediación. En Kinshasa, el presidente Félix Tshisekedi recibió a "
+        "los rebeldes.",
+    ),
+    ("2024-03-10", "Sudán negó cualquier implicación. En Yuba, Salva Kiir acusó a los rebeldes del ataque."),
+    (
+        "2024-01-16",
+        "South Korea warned of a strong response. Pyongyang test-fired a missile and Kim Jong-un watched.",
+    ),
+]
+
 NAMED_FIRST = [
     (
         "2024-01-16",
@@ -232,6 +264,22 @@ NAMED_FIRST += [
         "Corea del Sur probó un misil de crucero. En Pionyang, Kim Jong-un dijo que el ejército seguía en alerta.",
     ),
     ("2024-05-23", "Taiwan held a military parade. In Beijing, Xi Jinping said the navy was on high alert."),
+]
+
+# Closing schools, rejecting a budget, signing a deal or a launch tracked only in B's sentence say
+# nothing of a second state
+NAMED_FIRST += [
+    ("2023-08-10", "Nigeria cerró sus escuelas. En Niamey, el general Tiani anunció un gobierno de transición."),
+    ("2024-03-10", "Sudan rejected the budget. In Juba, President Salva Kiir said the pipeline remained shut."),
+    (
+        "2024-03-10",
+        "La República del Congo firmó el acuerdo. En Kinshasa, el presidente Félix Tshisekedi recibió a los "
+        "rebeldes.",
+    ),
+    (
+        "2024-01-16",
+        "South Korea launched a missile. In Pyongyang, Kim Jong-un said radars had detected the launch.",
+    ),
 ]
 
 
