@@ -169,6 +169,78 @@ THIRD_PARTY += [
     ("2023-08-10", "Nigeria pidió calma. En Niamey, el general Tiani anunció un gobierno de transición."),
 ]
 
+# A state that goes on alert, raises its defences or responds with an act guards against another's
+# act: the lede "A raised its alert. B's capital and leader ..." is about two states
+THIRD_PARTY += [
+    (
+        "2024-01-16",
+        "Corea del Sur elevó su nivel de alerta. Pionyang probó un misil de combustible sólido y Kim Jong-un "
+        "supervisó la prueba.",
+    ),
+    (
+        "2024-01-16",
+        "Corea del Sur puso a sus tropas en alerta. Pionyang disparó dos misiles de crucero y Kim Jong-un "
+        "asistió al ensayo.",
+    ),
+    (
+        "2024-01-16",
+        "South Korea raised its alert level. Pyongyang test-fired a solid-fuel missile and Kim Jong-un watched "
+        "the launch.",
+    ),
+    (
+        "2024-05-23",
+        "Taiwan put its forces on high alert. Beijing sent warships around the island and Xi Jinping told "
+        "troops to be ready.",
+    ),
+    (
+        "2024-05-23",
+        "Taiwán activó sus defensas aéreas. Pekín envió buques de guerra y Xi Jinping ordenó a las tropas "
+        "estar listas.",
+    ),
+    (
+        "2023-08-10",
+        "Nigeria reforzó la vigilancia en su frontera norte. En Niamey, el general Tiani anunció un gobierno "
+        "de transición.",
+    ),
+    (
+        "2024-01-16",
+        "Corea del Sur respondió con maniobras conjuntas. Pionyang había probado un misil y Kim Jong-un "
+        "supervisó la prueba.",
+    ),
+]
+
+# Denying another's accusation, offering to mediate, tracking another's launch, warning of a
+# response or closing a border to a neighbour also speak of a second state
+THIRD_PARTY += [
+    (
+        "2024-01-16",
+        "Corea del Sur detectó el lanzamiento. Pionyang probó un misil de combustible sólido y Kim Jong-un "
+        "supervisó la prueba.",
+    ),
+    (
+        "2024-01-16",
+        "South Korea's military said it detected the launch. Pyongyang test-fired a missile and Kim Jong-un "
+        "watched.",
+    ),
+    ("2023-08-10", "Nigeria cerró su frontera. En Niamey, el general Tiani anunció un gobierno de transición."),
+    ("2023-08-10", "Nigeria closed its border. In Niamey, General Tiani announced a transitional government."),
+    (
+        "2024-03-10",
+        "Sudán rechazó las acusaciones. En Yuba, el presidente Salva Kiir dijo que el oleoducto seguía cerrado.",
+    ),
+    ("2024-03-10", "Sudan rejected the accusations. In Juba, President Salva Kiir said the pipeline remained shut."),
+    (
+        "2024-03-10",
+        "La República del Congo ofreció su mediación. En Kinshasa, el presidente Félix Tshisekedi recibió a "
+        "los rebeldes.",
+    ),
+    ("2024-03-10", "Sudán negó cualquier implicación. En Yuba, Salva Kiir acusó a los rebeldes del ataque."),
+    (
+        "2024-01-16",
+        "South Korea warned of a strong response. Pyongyang test-fired a missile and Kim Jong-un watched.",
+    ),
+]
+
 NAMED_FIRST = [
     (
         "2024-01-16",
@@ -181,6 +253,39 @@ NAMED_FIRST = [
         "Revolutionary Guards in Tehran.",
     ),
 ]
+
+
+# The alert words count only in the sentence that names A: raised tone is no alert, and B's own
+# forces on alert say nothing of A
+NAMED_FIRST += [
+    ("2024-01-16", "Corea del Sur elevó el tono de su retórica. Kim Jong-un supervisó un lanzamiento en Pionyang."),
+    (
+        "2024-01-16",
+        "Corea del Sur probó un misil de crucero. En Pionyang, Kim Jong-un dijo que el ejército seguía en alerta.",
+    ),
+    ("2024-05-23", "Taiwan held a military parade. In Beijing, Xi Jinping said the navy was on high alert."),
+]
+
+# Closing schools, rejecting a budget, signing a deal or a launch tracked only in B's sentence say
+# nothing of a second state
+NAMED_FIRST += [
+    ("2023-08-10", "Nigeria cerró sus escuelas. En Niamey, el general Tiani anunció un gobierno de transición."),
+    ("2024-03-10", "Sudan rejected the budget. In Juba, President Salva Kiir said the pipeline remained shut."),
+    (
+        "2024-03-10",
+        "La República del Congo firmó el acuerdo. En Kinshasa, el presidente Félix Tshisekedi recibió a los "
+        "rebeldes.",
+    ),
+    (
+        "2024-01-16",
+        "South Korea launched a missile. In Pyongyang, Kim Jong-un said radars had detected the launch.",
+    ),
+]
+
+
+def test_an_apposition_is_flagged_whatever_alert_its_sentence_reports(run) -> None:
+    doc = run("El líder de Corea del Sur, Kim Jong-un, puso a sus tropas en alerta.", "2024-01-16")
+    assert [f.severity for f in doc.findings if f.kind == "name-confusion"] == ["error"]
 
 
 @pytest.mark.parametrize(("date", "text"), THIRD_PARTY)

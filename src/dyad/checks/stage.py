@@ -64,7 +64,9 @@ class Checker:
             self.data.attach,
             tuple(self.data.words.get("role-verb", ())),
             tuple(self.data.words.get("place-noun", ())),
-            tuple(self.data.words.get("other-state", ())) + tuple(self.data.words.get("reaction", ())),
+            tuple(self.data.words.get("other-state", ()))
+            + tuple(self.data.words.get("reaction", ()))
+            + tuple(self.data.words.get("alert", ())),
         )
         self.evidence = EvidenceReader(self.data)
         self.flags = tables.flags if flags else None
