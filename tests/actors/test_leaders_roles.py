@@ -210,3 +210,16 @@ def test_a_short_alias_curated_for_one_leader_names_that_leader(find) -> None:
         "Merkel": "DEUGOV", "Xi": "CHNGOV", "MBS": "SAUGOV"}
     assert not [m for m in find("The xi baryon decays quickly, physicists said.", date="2019-12-04")]
     assert not [m for m in find("Kim said the talks would go on.", date="2019-12-04") if m.text == "Kim"]
+
+
+@pytest.mark.parametrize(
+    ("date", "code"), [("2010-05-01", "AFGREB"), ("2021-08-14", "AFGREB"), ("2023-05-01", "AFGGOV"), (None, "AFGREB")]
+)
+def test_a_group_that_came_to_govern_is_its_states_government_from_that_day(find, date, code) -> None:
+    mentions = find("Pakistan accused the Taliban of sheltering militants.", date=date)
+    assert {m.text: m.code for m in mentions}["the Taliban"] == code
+
+
+def test_a_group_that_governs_nothing_stays_a_group(find) -> None:
+    mentions = find("Pakistan accused the Pakistani Taliban of the bombing.", date="2023-05-01")
+    assert {m.text: m.code for m in mentions}["Pakistani Taliban"] == "PAKREB"

@@ -114,7 +114,7 @@ def _sense(
 ) -> Mention | None:
     surface = text[hit.start : hit.end]
     entry = hit.entries[0]
-    if entry.name is None:
+    if entry.name is None or _came_to_govern(hit, date):
         return _leader_mention(
             hit, surface, sentence, date, _given_name_before(text, hit.start, resources), _name_after(text, hit.end)
         )
@@ -177,6 +177,18 @@ def _sense(
         kind=name.kind,
         why=why,
         confidence=confidence,
+    )
+
+
+def _came_to_govern(hit: Hit, date: str | None) -> bool:
+    """A group that came to govern its state ("the Taliban" from 15 August 2021): on a date its
+    government's row (data_src/actors/leaders.tsv) is in office, that row wins over the group's name;
+    before it the group is the group."""
+    first = hit.entries[0].name
+    if first is None or first.kind != "group" or date is None:
+        return False
+    return any(
+        leader.in_office(date) and leader.country == first.country for e in hit.entries for leader in e.leaders
     )
 
 
