@@ -150,9 +150,7 @@ def owner_marks(parsed: Parsed, noun: CueMatch) -> Marks:
         end = follower.end
     elif parsed.is_("owner", end) and not owners and not possessive:
         found, stop = anchor_list(parsed, end + 1)
-        # "le consulat de Vladivostok", "el consulado de Houston": a city that is no capital is where the mission
-        # is, never its owner (a capital may stand for its state: "l'ambassadeur de Washington")
-        found = [a for a in found if a.kind != "city" and not (a.kind == "place" and a.city is not None)]
+        found = [a for a in found if a.kind != "city"]
         if found:
             owners.extend(found)
             end = stop

@@ -133,7 +133,11 @@ def _mention_anchors(
         after = fold(text[m.end : m.end + 2])
         genitive = after.startswith("'s") or after.startswith("s'") or (after[:1] == "'" and m.text.endswith("s"))
         district = places.district(fold(m.text)) if city else None
-        anchors.append(Anchor(span[0], span[1], m.country, city, m.kind, m.text, genitive, district))
+        # a place the actors stage found that is a city of the places table ("Vladivostok") is a city, as one the
+        # table itself finds: where a mission is, never its owner nor an actor (capitals stay: they may stand
+        # for their state)
+        kind = "city" if m.kind == "place" and city is not None else m.kind
+        anchors.append(Anchor(span[0], span[1], m.country, city, kind, m.text, genitive, district))
     return anchors
 
 
