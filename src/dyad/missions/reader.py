@@ -174,7 +174,7 @@ def _acts_on_its_own_object(parsed: Parsed, cue: CueMatch, noun: CueMatch) -> bo
 
 
 def _acts_on_a_way(parsed: Parsed, cue: CueMatch, noun: CueMatch) -> bool:
-    """ "Police closed the street outside the embassy", "reabriram ao trânsito a rua em frente à embaixada": a
+    """ "Police closed the street outside the embassy", "a polícia fechou a avenida diante da embaixada": a
     street, road or bridge between a change verb and the mission word after it is what the verb closes or
     reopens, the mission only where it lies; "closed the road and the embassy" (a list) still closes both."""
     if noun.start < cue.end:
