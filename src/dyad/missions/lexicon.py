@@ -26,7 +26,7 @@ ROLES = (
     "noun", "change", "relations", "relation", "block", "mode", "possessive", "owner", "host", "from",
     "with", "between", "agent", "article", "definite", "filler", "conj", "both", "boundary", "ending", "other",
     "setting", "again", "gerund", "participle", "inflection", "nonactor", "dest", "relative", "activity", "pronoun",
-    "turn", "civilians",
+    "turn", "civilians", "passage",
 )  # fmt: skip
 MODES = (
     "future",

@@ -133,7 +133,7 @@ def _pairs(parsed: Parsed) -> list[tuple[CueMatch, CueMatch | None]]:
         twin = any(m.cue.role == "relation" and m.start == cue.start for m in parsed.matches)
         if twin and rel is not None and (best is None or rel[0] <= best[0]):
             continue
-        if best is not None and _acts_on_its_own_object(parsed, cue, best[1]):
+        if best is not None and (_acts_on_its_own_object(parsed, cue, best[1]) or _acts_on_a_way(parsed, cue, best[1])):
             continue
         if best is not None:
             # "the visa section of the embassy was closed": the service the mission word qualifies changed
@@ -171,6 +171,19 @@ def _acts_on_its_own_object(parsed: Parsed, cue: CueMatch, noun: CueMatch) -> bo
     if any(parsed.is_(role, k) for role in (*_PREPOSITIONS, "possessive", "conj", "boundary", "pronoun")):
         return False
     return not any(m.start <= k < m.end for m in parsed.matches)
+
+
+def _acts_on_a_way(parsed: Parsed, cue: CueMatch, noun: CueMatch) -> bool:
+    """ "Police closed the street outside the embassy", "a polícia fechou a avenida diante da embaixada": a
+    street, road or bridge between a change verb and the mission word after it is what the verb closes or
+    reopens, the mission only where it lies; "closed the road and the embassy" (a list) still closes both."""
+    if noun.start < cue.end:
+        return False
+    ways = [k for k in range(cue.end, noun.start) if parsed.role_at("passage", k)]
+    if not ways:
+        return False
+    between = range(ways[0] + 1, noun.start)
+    return not any(parsed.word(k) == "," or parsed.is_("conj", k) or parsed.is_("boundary", k) for k in between)
 
 
 def _owned(parsed: Parsed, noun: CueMatch) -> bool:

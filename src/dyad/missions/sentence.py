@@ -117,8 +117,8 @@ def _mention_anchors(
     for m in mentions:
         if not m.country or m.kind not in _STATE_KINDS or m.end <= skip_before:
             continue
-        if m.why.startswith("context:") or "not in office" in m.why:
-            continue  # the actors stage guessed the country from the story, not from these words
+        if guessed_state(m):
+            continue
         span = _token_span(tokens, m.start, m.end)
         if span is None:
             continue
@@ -133,8 +133,18 @@ def _mention_anchors(
         after = fold(text[m.end : m.end + 2])
         genitive = after.startswith("'s") or after.startswith("s'") or (after[:1] == "'" and m.text.endswith("s"))
         district = places.district(fold(m.text)) if city else None
-        anchors.append(Anchor(span[0], span[1], m.country, city, m.kind, m.text, genitive, district))
+        # a place the actors stage found that is a city of the places table ("Vladivostok") is a city, as one the
+        # table itself finds: where a mission is, never its owner nor an actor (capitals stay: they may stand
+        # for their state)
+        kind = "city" if m.kind == "place" and city is not None else m.kind
+        anchors.append(Anchor(span[0], span[1], m.country, city, kind, m.text, genitive, district))
     return anchors
+
+
+def guessed_state(m: Mention) -> bool:
+    """A mention whose country the actors stage guessed, not read from its words: from the story's context,
+    or a leader's name on a day the leader was not in office (most often another person of that name)."""
+    return m.why.startswith("context:") or "not in office" in m.why
 
 
 def _city_in(text: str, country: str, places: PlaceIndex) -> str | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from dyad.actors.context import home_country
 from dyad.data._load import read_tsv
 from dyad.doc import Document, MissionChange, RelationChange
 from dyad.missions.lexicon import languages as cue_languages
@@ -25,7 +26,7 @@ from dyad.missions.lexicon import lexicon
 from dyad.missions.parties import Context
 from dyad.missions.places import place_index
 from dyad.missions.reader import read
-from dyad.missions.sentence import parse
+from dyad.missions.sentence import guessed_state, parse
 from dyad.pipeline import stage
 from dyad.resources import Resources
 from dyad.text.dates import date_words, find_dates, is_before
@@ -51,7 +52,7 @@ class MissionReader:
         if lang is None:
             return doc
         lex, places = lexicon(lang), self.places
-        context = Context(home=doc.home_country)
+        context = Context(home=_story_country(doc))
         missions: list[MissionChange] = []
         relations: list[RelationChange] = []
         for sentence in doc.sentences:
@@ -68,6 +69,15 @@ class MissionReader:
         doc.relations = relations
         _target_the_host(doc)
         return doc
+
+
+def _story_country(doc: Document) -> str | None:
+    """The story's country, a mission's host of last resort: the actors stage's, counted again without the
+    mentions whose country it guessed (a former leader's namesake, "Eduardo Rodríguez" as a local official in
+    2010, makes no story Bolivian); a home country set from elsewhere (the source) stays."""
+    if doc.home_country is None or home_country(doc.mentions) != doc.home_country:
+        return doc.home_country
+    return home_country([m for m in doc.mentions if not guessed_state(m)])
 
 
 def _target_the_host(doc: Document) -> None:
