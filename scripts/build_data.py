@@ -183,6 +183,10 @@ _SMALL_STATES = {"AND", "LIE", "MCO", "SMR", "VAT", "SYC", "ATG", "DMA", "GRD", 
                  "VUT", "SLB", "STP", "MDV", "ISL", "BRN"}
 
 
+# Spanish demonyms that are English nouns in lower case ("fine china"): kept out of the lower-case rows.
+_ENGLISH_NOUNS = {"china", "india"}
+
+
 def _es_forms(masc: str) -> list[str]:
     """Spanish demonym: masculine singular -> masculine and feminine, singular and plural."""
     plain = masc.translate(str.maketrans("áéíóú", "aeiou"))
@@ -272,14 +276,16 @@ def build_names(iso2to3: dict[str, str]) -> None:
     import pycountry
     from babel import Locale, localedata
 
-    seen: dict[tuple[str, str], tuple] = {}
+    seen: dict[tuple[str, ...], tuple] = {}
     ambiguous = {_fold(r["name"]) for r in read_curated("actors/ambiguity.tsv")}
 
     def add(name: str, code: str, lang: str, kind: str, source: str, sector: str = "", case: str = "") -> None:
         name = " ".join(name.split())
         if len(name) < 2 or not code:
             return
-        key = (_fold(name), code)
+        key: tuple[str, ...] = (_fold(name), code)
+        if kind == "demonym" and case == "exact":
+            key = (name, code, kind)  # "argentina" beside the country "Argentina": both rows stay
         if key in seen:
             old = seen[key]
             if old[6] == "cap" and not case and old[4] == "demonym" == kind:
@@ -304,9 +310,11 @@ def build_names(iso2to3: dict[str, str]) -> None:
     for row in read_curated("actors/regions.tsv"):
         add(row["name"], row["code"], row["lang"], row["kind"], "curated", "", row.get("case", ""))
     country_words = {_fold(n) for loc in ("en", "es") for n in Locale(loc).territories.values()}
+    # a Spanish country name that is also its own feminine demonym ("Argentina", "China")
+    own_name_of = {_fold(n): iso2to3[c] for c, n in Locale("es").territories.items() if c in iso2to3}
 
     def named_elsewhere(code: str) -> set[str]:
-        return {name for name, other in seen if other != code}
+        return {key[0] for key in seen if key[1] != code}
 
     for row in read_curated("actors/demonyms.tsv"):
         for form in row["en"].split("|"):
@@ -314,8 +322,12 @@ def build_names(iso2to3: dict[str, str]) -> None:
                 add(word, row["iso3"], "en", "demonym", "curated", "", "cap")
         for form in row["es"].split("|"):
             for word in _es_forms(form.strip()):
-                if _fold(word) not in country_words:  # "china", "india": the country's name already
+                if _fold(word) not in country_words:
                     add(word, row["iso3"], "es", "demonym", "curated", "", "")
+                elif own_name_of.get(_fold(word)) == row["iso3"] and word not in _ENGLISH_NOUNS:
+                    # "la diplomacia argentina", "la delegación siria": the feminine form is the country's
+                    # own name, which matches only capitalised; in lower case it is the adjective
+                    add(word, row["iso3"], "es", "demonym", "curated", "", "exact")
         for lang, forms_of in _DEMONYM_FORMS.items():
             for form in (row.get(lang) or "").split("|"):
                 for word in forms_of(form.strip()) if form.strip() else ():
@@ -388,7 +400,7 @@ def build_names(iso2to3: dict[str, str]) -> None:
                 continue
             add(alias, code, "und", "country", "countrynames", case="cap")
     # 6. Large cities as places inside their country (after every other name: a name an actor has wins).
-    taken = {name for name, _ in seen}
+    taken = {key[0] for key in seen}
     for name, code in _acting_cities(iso2to3):
         if _fold(name) not in taken:
             add(name, code, "und", "place", "geonames-city", case="cap")

@@ -34,6 +34,10 @@ _OF_PERSON = re.compile(r"^\s+(?:of|de|do|da|du|von|des)\s+(?:[A-Z][\w'’-]*\s+
 # A role, then words of its own noun phrase, then the adjective of its state after it, as Romance languages place
 # it: "les troupes d'élite maliennes", "el Ministerio de Defensa ruso" (no punctuation, three words at most).
 _ADJECTIVE_AFTER_GAP = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}$")
+# Nothing but an article before a role: the role opens its sentence ("Las autoridades afirmaron").
+_ARTICLE_ONLY = re.compile(r"\s*(?:el|la|los|las)?\s*", re.IGNORECASE)
+# "el Ejecutivo nacional", "o governo nacional": the nation is the one the story is filed from.
+_NATIONAL_AFTER = re.compile(r"^\s+nacional\b", re.IGNORECASE)
 # Words that end a noun phrase in the coded Romance languages and German: a demonym after them is not the role's.
 _NOT_IN_NOUN_PHRASE = frozenset(
     """a à au aux avec contre par pour sur dans en et ou mais que qui ont a est sont été ha han es son fue y o con
@@ -211,6 +215,10 @@ def _bare_role(
         country, why = prev.country, f"the possessive '{prev.text}'s' ({prev.country})"
     elif prev is not None and _apposition(prev, m, text):
         country, why = prev.country, f"the apposition to '{prev.text}' ({prev.country})"
+    elif (subject := _previous_subject(m, mentions, text)) is not None:
+        country, why = subject, f"the state that opened the sentence before, {subject}"
+    elif dateline and _NATIONAL_AFTER.match(text[m.end :]):
+        country, why = dateline, f"'nacional' after it: the story's dateline {dateline}"
     elif person or (definite and not generic and _title_key(m, resources)):
         # a titled person, named or not ("the foreign minister", "O Ministro dos Negócios Estrangeiros"): an
         # office holder, whose country is the title's earlier one, else the home country unless the sentence
@@ -270,6 +278,21 @@ def _bare_role(
     if not generic:
         return None  # "the ministry" in a story about some country, too far to attach: not coded
     return m  # a generic actor with a bare code: protesters (CVL), rebels (REB)
+
+
+def _previous_subject(m: Mention, mentions: list[Mention], text: str) -> str | None:
+    """ "Chile anunció ... . Las autoridades afirmaron ...": a bare Spanish body opening its sentence (after its
+    article) continues the subject of the sentence before when a state's name opened that one, rather than
+    taking the story's most-named state (which is often the other party). Spanish role words only."""
+    if ", es)" not in m.why or m.why.endswith("named person") or m.sentence == 0:
+        return None
+    if not _ARTICLE_ONLY.fullmatch(text[: m.start]):
+        return None
+    before = [o for o in mentions if o.sentence == m.sentence - 1 and o.country]
+    first = min(before, key=lambda o: o.start) if before else None
+    if first is None or first.start > 0 or first.kind not in ("country", "capital", "leader"):
+        return None
+    return first.country
 
 
 def _made_by(m: Mention, mentions: list[Mention]) -> bool:

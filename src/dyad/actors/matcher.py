@@ -128,7 +128,9 @@ def name_table(resources: Resources, extra_names: Iterable[ActorName] = ()) -> N
             "ambiguity",
             cap_case=amb.name[:1].isupper(),
         )
-        table.setdefault(fold_key(amb.name), []).append(Entry(name, cap=name.cap_case))
+        # an acronym ("EU") matches only as written: "eu" is a word of its own in Portuguese and French
+        exact = amb.name if amb.name.isupper() else None
+        table.setdefault(fold_key(amb.name), []).append(Entry(name, exact=exact, cap=name.cap_case))
     for name in (*resources.actor_names, *extra_names):
         key = fold_key(name.name)
         if key in resources.ambiguity and not name.source.startswith("user:"):

@@ -41,7 +41,8 @@ _NOT_NAME_PARTS = (
 _PROPER_AFTER = re.compile(rf" (?!(?:{_NOT_NAME_PARTS})\b)[A-Z][a-z]")
 # "HAVANA (Reuters) -", "LONDON —", "Caracas, June 23 -", "LIMA, 3 mar (EFE).-": where the story was
 # filed, not who acts.
-_DATELINE = re.compile(r"(?:,[^.]{0,25}?)?\s*(?:\([^)]{0,30}\)\.?\s*)?[—–-]\s")
+# "LIMA (EFE).- ", "Santiago.- ": Spanish datelines put a full stop before the dash.
+_DATELINE = re.compile(r"(?:,[^.]{0,25}?)?\s*(?:\([^)]{0,30}\)\s*)?\.?\s*[—–-]\s")
 # "QUITO." on a line of its own before the story: a dateline too (with the name in capitals).
 _LINE_END = re.compile(r"\s*[.,:]?\s*")
 # A name before a currency sign or the currency's name is the currency, not the state: "US$81 million",
@@ -242,6 +243,14 @@ def _ambiguous_mention(
     sense = senses.get(key, amb.senses[0])
     if sense == "-":
         return None
+    if sense.startswith("IGO"):
+        # an organisation's acronym read as the organisation ("EU" in an English story): the mention the
+        # dictionary gives it, as sure as a name with one sense
+        return Mention(
+            sentence, hit.start, hit.end, surface, sense, None, sense[3:6], amb.name, kind="igo",
+            why=f"ambiguous name '{amb.name}': {sense} from context (senses {'|'.join(amb.senses)})",
+            confidence=1.0 if hit.unique else 0.6,
+        )
     kind = amb.kind
     return Mention(
         sentence,
