@@ -4,6 +4,7 @@ on sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
+from tests.coding._helpers import coded
 
 import dyad
 
@@ -12,10 +13,6 @@ def best(text: str, lang: str, date: str = "2020-03-12"):
     events = dyad.code_text(text, date=date, lang=lang, fast=True)
     assert events, f"no event for: {text}"
     return max(events, key=lambda e: e.confidence)
-
-
-def coded(text: str, lang: str, date: str = "2020-03-12") -> set[tuple[str, str, str]]:
-    return {(e.source.code, e.cameo, e.target.code) for e in dyad.code_text(text, date=date, lang=lang, fast=True)}
 
 
 @pytest.mark.parametrize(

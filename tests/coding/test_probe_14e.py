@@ -4,12 +4,9 @@ tests, a hard negative beside it."""
 from __future__ import annotations
 
 import pytest
+from tests.coding._helpers import coded
 
 import dyad
-
-
-def coded(text: str, lang: str, date: str = "2020-03-12") -> set[tuple[str, str, str]]:
-    return {(e.source.code, e.cameo, e.target.code) for e in dyad.code_text(text, date=date, lang=lang, fast=True)}
 
 
 @pytest.mark.parametrize(

@@ -4,21 +4,19 @@ for these tests, a must-not-fire variant beside each."""
 from __future__ import annotations
 
 import pytest
+from tests.coding._helpers import coded as coded_on
+from tests.coding._helpers import sources_of
 
 import dyad
 
 
-def coded(text: str, lang: str, date: str = "2021-05-10") -> set[tuple[str, str, str]]:
-    return {(e.source.code, e.cameo, e.target.code) for e in dyad.code_text(text, date=date, lang=lang, fast=True)}
+def coded(text: str, lang: str) -> set[tuple[str, str, str]]:
+    return coded_on(text, lang, date="2021-05-10")
 
 
 def confident(text: str, lang: str) -> set[tuple[str, str, str]]:
     events = dyad.code_text(text, date="2021-05-10", lang=lang, fast=True)
     return {(e.source.code, e.cameo, e.target.code) for e in events if e.confidence >= 0.5}
-
-
-def sources_of(found: set[tuple[str, str, str]], target: str) -> set[str]:
-    return {source for source, _, t in found if t == target}
 
 
 # A Spanish or Portuguese verb with no subject of its own takes the previous sentence's (pro-drop).

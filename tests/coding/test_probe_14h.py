@@ -4,19 +4,15 @@ written for these tests, a must-not-fire variant beside each."""
 from __future__ import annotations
 
 import pytest
+from tests.coding._helpers import coded as coded_on
+from tests.coding._helpers import sources_of
 
-import dyad
 from dyad.doc import Document
 from dyad.engine import process_document
 
 
 def coded(text: str, lang: str = "es") -> set[tuple[str, str, str]]:
-    events = dyad.code_text(text, date="2021-05-10", lang=lang, fast=True)
-    return {(e.source.code, e.cameo, e.target.code) for e in events}
-
-
-def sources_of(found: set[tuple[str, str, str]], target: str) -> set[str]:
-    return {source for source, _, t in found if t == target}
+    return coded_on(text, lang, date="2021-05-10")
 
 
 # A Spanish feminine demonym that is spelled as its country's name ("argentina", "siria", "noruega") is the
