@@ -191,7 +191,11 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
             threads_per_worker=1,
             host="127.0.0.1",
             dashboard_address=None,
-            silence_logs=logging.ERROR,
+            # A worker logs its own troubles with tracebacks ("Failed to communicate with scheduler
+            # during heartbeat" when the cluster is stopping on a loaded machine): noise on the user's
+            # terminal, where bad input gets one line. A task that fails reaches the client, and dyad
+            # reports it itself.
+            silence_logs=logging.CRITICAL,
         )
     try:
         client = Client(cluster)  # type: ignore[no-untyped-call]
