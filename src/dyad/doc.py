@@ -52,6 +52,12 @@ class Mention:
     why: str = ""
     confidence: float = 1.0
 
+    @property
+    def filed_from(self) -> bool:
+        """A dateline's place or agency ("NAIROBI (Reuters) -"): where the story was filed, as the actors
+        stage marks it in `why`; it takes no part in the sentence's acts."""
+        return "dateline" in self.why
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text,

@@ -94,7 +94,7 @@ def _tally(mentions: list[Mention]) -> tuple[Counter[str], dict[str, int], str |
             continue
         counts[m.country or ""] += 1
         first_seen.setdefault(m.country or "", order)
-        if dateline is None and "dateline" in m.why:
+        if dateline is None and m.filed_from:
             dateline = m.country
     return counts, first_seen, dateline
 
@@ -335,7 +335,7 @@ def _adjective_after(role: Mention, mentions: list[Mention], text: str) -> Menti
 def _only_located(m: Mention) -> bool:
     """A name that says where the story was filed or where something happened, not who takes part: a dateline
     ("LIMA, 3 mar (EFE).- El canciller ..."), a capital after a preposition ("in Wien")."""
-    return "dateline" in m.why or m.why.endswith("likely a place")
+    return m.filed_from or m.why.endswith("likely a place")
 
 
 def _sole_owner(role: Mention, mentions: list[Mention]) -> Mention | None:

@@ -232,7 +232,7 @@ def _join(a: Mention, b: Mention, text: str, titles: frozenset[str]) -> Mention 
         and a.kind not in ("role", "anaphor")
         and (a.country or a.kind in _BODY_KINDS or a.kind in ("ethnic", "region"))
         # "WIEN - Außenministerin ...": a dateline's place is where the story was filed, not the title's country
-        and "dateline" not in a.why
+        and not a.filed_from
         and (_COUNTRY_THEN_ROLE.match(gap) or (a.country and _modifiers_only(a, gap)))
     ):
         return _merge(a, b, a, b, text, title=_is_title(b, titles))

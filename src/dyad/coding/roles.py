@@ -104,7 +104,7 @@ def _clause_roles(
     parties = between_parties(norms, spans, trigger, g)
     if parties is not None:
         return parties
-    grouped = _group_from_roles(norms, spans, trigger, right, g) or _expelled_from(norms, spans, trigger, right, g)
+    grouped = _expelled_from(norms, spans, trigger, right, g)
     if grouped is not None:
         return grouped
     adjectival = _adjective_roles(norms, spans, trigger, right, g)
@@ -271,7 +271,7 @@ def _clause_roles(
     why = "subject before the trigger, object after it"
     adjunct = start > 0 and norms[start - 1] == "," and norms[start].endswith("ing")  # "..., killing X"
     # A dateline ("NAIROBI —") stands first in the opening sentence but is no one's subject.
-    subject = next((s for s in before if not filed_from(s.mention)), before[0])
+    subject = next((s for s in before if not s.mention.filed_from), before[0])
     if (
         (nominal or adjunct or (start > 0 and norms[start - 1] in g.of("infinitive")))
         and len(before) >= 2
@@ -671,36 +671,6 @@ def _resolution_roles(
     return [Roles(adopter.mention, target.mention, "a resolution's content: its adopter acts on what it names")]
 
 
-def _group_from_roles(
-    norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, right: int, g: Grammar
-) -> list[Roles] | None:
-    """"expulsion de diplomates français d'Algérie", "expulsão de diplomatas brasileiros da Nicarágua":
-    a nominal trigger naming a group ("de diplomates"), the group's demonym right after it (those who
-    suffered the act), then "de"/"of" and the country they were sent from, which did it. None unless
-    all three stand in that order, so "l'expulsion de diplomates français" alone keeps the usual rules."""
-    if not trigger.pattern.nominal or "after" not in g.of("adjective_agent"):
-        return None
-    start, head_end = trigger.start_token, trigger.head_end
-    if trigger.pattern.objects:
-        head_end = max(head_end, trigger.end_token)  # the noun with its object: "expulsion (de) diplomates"
-    if not any(w in g.of("of") for w in norms[start:head_end]):
-        return None
-    # the demonym after the trigger, or the role it makes of the trigger's own group ("diplomates français")
-    group_of = next(
-        (s for s in spans if start < s.first <= head_end <= s.last + int(s.first == head_end)
-         and s.mention.kind in ("demonym", "role")),
-        None,
-    )
-    if group_of is None:
-        return None
-    origin = next((s for s in spans if s.first == group_of.last + 2 and s.first < right), None)
-    if origin is None or norms[group_of.last + 1] not in g.of("of"):
-        return None
-    if origin.mention.kind == "demonym" or origin.mention.code == group_of.mention.code:
-        return None
-    return [Roles(origin.mention, group_of.mention, "a group named with the act, sent away from the country after it")]
-
-
 # Codes of sending people away: expelling a state's envoys or staff (166), deporting its people (174).
 _SENDING_AWAY = ("166", "174")
 
@@ -709,7 +679,7 @@ def _expelled_from(
     norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, right: int, g: Grammar
 ) -> list[Roles] | None:
     """"the expulsion of two Russian diplomats from Germany", "die Ausweisung russischer Diplomaten aus
-    Deutschland", "la expulsión de diplomáticos rusos de Alemania": the first party after an expulsion's
+    Deutschland", "expulsion de diplomates français d'Algérie": the first party after an expulsion's
     noun is a group of one state's people, and right after it (`sent_from`) the state they were sent
     away from, which expelled them. None unless both stand in that order."""
     if not trigger.pattern.nominal or not trigger.pattern.code.startswith(_SENDING_AWAY):
@@ -748,11 +718,6 @@ def _inside_object(span: ActorSpan, trigger: TriggerMatch) -> bool:
     """An actor that is the pattern's object itself ("the US embassy", "die US-Botschaft")."""
     obj = trigger.object_span
     return obj is not None and obj[0] <= span.last and span.first < obj[1] and span.last < trigger.start_token
-
-
-def filed_from(mention: Mention) -> bool:
-    """A dateline's place or agency: where the story was filed (see dyad.actors.resolve)."""
-    return "dateline" in mention.why
 
 
 def _owned_by(norms: list[str], span: ActorSpan, source: Mention, g: Grammar) -> bool:
