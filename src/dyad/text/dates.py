@@ -19,28 +19,31 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dyad.data._load import read_tsv
+from dyad.text.normalize import fold
 
 _KINDS = ("month", "weekday", "day", "week", "month-ago", "year-ago", "unit", "number", "ago", "year")
 
 
 # A page's time stamp before its first line ("2017-09-04 Berlin (Reuters) -", "Published: 2021-06-01
 # 10:30 LIMA -", the pages corpus's "date 2017-09"): scraped pages often begin with one, and the
-# dateline after it still opens the story.
-_STAMP_WORDS = (
-    "date", "published", "updated", "posted", "publicado", "actualizado", "atualizado", "veröffentlicht",
-    "aktualisiert", "publié", "mis à jour",
-)
-_STAMP = re.compile(
-    rf"\s*(?:(?:{'|'.join(_STAMP_WORDS)})\s*:?\s*)?"
-    r"\d{4}-\d{2}(?:-\d{2})?(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\s+",
-    re.IGNORECASE,
-)
+# dateline after it still opens the story. The words before it are `stamp` rows of data/text/dates.tsv.
+_STAMP_SPAN = 80  # the most a stamp with its word and a time takes
+
+
+@lru_cache(maxsize=1)
+def _stamp() -> re.Pattern[str]:
+    words = sorted((r["word"] for r in read_tsv("text/dates.tsv", ("word", "kind")) if r["kind"] == "stamp"),
+                   key=len, reverse=True)
+    return re.compile(
+        rf"\s*(?:(?:{'|'.join(map(re.escape, words)) or '(?!)'})\s*:?\s*)?"
+        r"\d{4}-\d{2}(?:-\d{2})?(?:[ t]\d{2}:\d{2}(?::\d{2})?)?\s+"
+    )
 
 
 def after_time_stamp(text: str, at: int = 0) -> int:
     """Where the text goes on after a page's time stamp at `at` (`at` itself when there is none)."""
-    found = _STAMP.match(text, at)
-    return found.end() if found else at
+    found = _stamp().match(fold(text[at : at + _STAMP_SPAN]))  # folded (lower case): offsets are kept
+    return at + found.end() if found else at
 
 
 @dataclass(frozen=True, slots=True)
