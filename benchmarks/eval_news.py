@@ -101,6 +101,11 @@ def matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
     return got == want or (bool(gold.get("joint")) and got == want[::-1])
 
 
+def reports(pred: dict[str, Any], sentence: int) -> bool:
+    """The event is reported in that sentence: its own, or one whose report dedupe merged into it."""
+    return pred["sentence"] == sentence or sentence in pred.get("reported_in", ())
+
+
 def _same_mission(row: dict[str, Any], gold: dict[str, Any]) -> bool:
     """A stored mission row and a gold change speak of the same mission (a break of relations ends
     both sides' missions, whichever side the annotator wrote as sender)."""
@@ -211,7 +216,7 @@ def score(articles: list[dict[str, Any]], results: dict[str, Any]) -> tuple[Tall
                 if gold.get("at") and s < gold["at"][1] and gold["at"][0] < e:
                     by_sentence[i].append(gold)
         for i, golds in by_sentence.items():
-            tops = sorted((p for p in preds if p["sentence"] == i), key=lambda p: -p["confidence"])
+            tops = sorted((p for p in preds if reports(p, i)), key=lambda p: -p["confidence"])
             top = tops[0] if tops else None
             tally.add(lang, "sentences")
             tally.add(

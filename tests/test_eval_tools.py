@@ -121,3 +121,18 @@ def test_probe_precision_counts_every_confident_event_of_a_complete_row_only() -
     assert en["precision_complete"] == round(1 / 3, 3)
     assert en["precision_complete_in_scope"] == 0.5
     assert sum("WRONG(complete)" in e for e in errors) == 2
+
+
+def test_a_sentence_is_scored_on_every_event_it_reports_merged_ones_included() -> None:
+    from benchmarks import eval_news
+
+    gold = {"source": "FRDGOV", "target": "SYL", "cameo": "054", "mode": "factual", "headline": True, "at": [30, 50]}
+    article = {"id": "a", "lang": "en", "events": [gold], "missions": []}
+    merged = {**_pred("FRDGOV", "05", "SYL", 0.9, 0), "reported_in": [0, 1], "penta": 1}  # headline and lede
+    lone = {**_pred("FRDGOV", "01", "SYL", 0.4, 1), "penta": 0}
+    result = {"events": [merged, lone], "sentences": [(0, 29), (30, 60)], "secs": 0.0, "missions": [], "findings": []}
+    tally, _ = eval_news.score([article], {"a": result})
+    assert tally.n["en"]["sentences"] == 1 and tally.n["en"]["sentence_country_level"] == 1
+    result["events"] = [{**merged, "reported_in": []}, lone]  # reported once, in the headline only
+    tally, _ = eval_news.score([article], {"a": result})
+    assert tally.n["en"]["sentence_country_level"] == 0

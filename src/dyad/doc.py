@@ -151,6 +151,7 @@ class Event:
     explanation: dict[str, Any] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     mentions: int = 1  # sentences in the document that report this same event
+    reported_in: tuple[int, ...] = ()  # those sentences' indices, when more than one (`sentence` is the kept report's)
     unary: bool = False  # one actor named ("X resigned"): the target repeats the source
     # what the stage that proposed it measured (pattern weight, rank, the model's readings...): the
     # combiner's inputs (dyad/coding/combine.py); not part of the contract's JSON
@@ -182,6 +183,8 @@ class Event:
         }
         if self.mentions > 1:
             data["mentions"] = self.mentions
+        if len(self.reported_in) > 1:
+            data["reported_in"] = list(self.reported_in)
         if self.unary:
             data["unary"] = True
         if self.explanation:

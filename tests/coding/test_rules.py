@@ -136,6 +136,13 @@ def test_same_event_twice_in_a_document_is_one_event():
     text = "Chile condemned Peru on Monday. Later that day, Chile again condemned Peru."
     events = [e for e in dyad.code_text(text, date="2015-06-24", fast=True) if e.root == "11"]
     assert len(events) == 1 and events[0].mentions == 2
+    assert events[0].reported_in == (0, 1) and events[0].to_dict()["reported_in"] == [0, 1]
+
+
+def test_an_act_reported_once_lists_no_other_sentence():
+    text = "Chile condemned Peru on Monday. Later that day, Chile thanked Bolivia."
+    events = dyad.code_text(text, date="2015-06-24", fast=True)
+    assert events and all(e.reported_in == () and "reported_in" not in e.to_dict() for e in events)
 
 
 def test_a_place_after_in_does_not_break_coordination():

@@ -565,7 +565,8 @@ def dedupe_events(events: list[Event]) -> list[Event]:
     """Reports of the same act (same actors, code) in one article become one event.
 
     The kept event is the most confident report; a factual report beats a future one
-    ("will open" then "opened"); `mentions` counts the reports.
+    ("will open" then "opened"); `mentions` counts the reports, `reported_in` lists their sentences
+    (a headline and its lede often report one act twice: each sentence still reports it).
     """
     groups: dict[tuple[str, str, str], list[Event]] = {}
     for e in events:
@@ -579,6 +580,7 @@ def dedupe_events(events: list[Event]) -> list[Event]:
     for group in groups.values():
         best = max(group, key=lambda e: (e.mode == "factual", e.confidence, -e.sentence))
         best.mentions = len(group)
+        best.reported_in = tuple(sorted({e.sentence for e in group})) if len(group) > 1 else ()
         if best.location is None:
             best.location = next((e.location for e in group if e.location), None)
         kept.append(best)
