@@ -233,3 +233,42 @@ def test_a_relative_date_within_the_term_dates_the_title(run, text: str) -> None
 def test_a_relative_date_after_the_term_leaves_the_title_stale(run, text: str) -> None:
     (f,) = _stale(run(text, "2024-05-10"))
     assert f.severity == "warning"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("El presidente electo Donald Trump anunció el miércoles a su candidato para la embajada en Ottawa.",
+         "2024-12-18"),
+        ("La presidenta electa Claudia Sheinbaum recibió al canciller de Guatemala en su casa de transición.",
+         "2024-09-05"),
+        ("O presidente eleito Lula conversou por telefone com o chefe de governo da Espanha.", "2022-11-20"),
+        ("President-elect Donald Trump said on Wednesday he would name a new envoy to Canada.", "2024-12-18"),
+    ],
+)
+def test_an_elect_title_names_the_coming_term(run, text: str, date: str) -> None:
+    assert _stale(run(text, date)) == []
+
+
+def test_the_same_title_without_elect_is_stale_between_terms(run) -> None:
+    (f,) = _stale(run("El presidente Donald Trump anunció el miércoles a su candidato para la embajada en Ottawa.",
+                      "2024-12-18"))
+    assert f.severity == "warning"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("O impeachment da presidente Dilma Rousseff esfriou as relações entre os dois vizinhos.", "2017-12-24"),
+        ("Com a deposição do presidente Morales, La Paz mudou de aliados.", "2021-06-01"),
+        ("A morte do presidente Raisi abriu uma disputa pela sucessão no Irã.", "2024-08-01"),
+        ("O governo do presidente Bolsonaro rompeu com a tradição diplomática do país.", "2023-06-01"),
+    ],
+)
+def test_portuguese_words_for_the_end_of_an_office_or_a_past_term(run, text: str, date: str) -> None:
+    assert _stale(run(text, date)) == []
+
+
+def test_a_portuguese_sitting_title_after_the_term_is_stale(run) -> None:
+    (f,) = _stale(run("A presidente Dilma Rousseff recebeu o chanceler argentino nesta segunda-feira.", "2017-12-24"))
+    assert f.severity == "warning"

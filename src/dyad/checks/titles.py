@@ -49,6 +49,7 @@ class TitleChecker:
             rf"(?:^|[^\w])(?:{words_pattern(data.former)})(?:\s+\w+){{0,2}}\s*$", re.IGNORECASE
         )
         self._former_words = {fold_key(w) for w in data.former}
+        self._elect_words = {fold_key(w) for w in data.words.get("elect", [])}
         self._former_after = re.compile(
             rf"^\s*(?:[,(]\s*[^.;:,()]{{0,20}}?|(?:{words_pattern(data.words.get('passive', []))})\s+)"
             rf"\b(?:{words_pattern(data.words.get('former-after', []))})\b",
@@ -57,9 +58,9 @@ class TitleChecker:
         # "the removal of the democratically elected President Bazoum", "la muerte del presidente
         # Raisi", "el gobierno del presidente Allende", "under President Obama"
         self._ending = re.compile(
-            rf"\b(?:(?:{words_pattern(data.words.get('ending', []))})\s+(?:of|de|del|against|contra)"
+            rf"\b(?:(?:{words_pattern(data.words.get('ending', []))})\s+(?:of|de|del|da|do|against|contra)"
             rf"|{words_pattern(data.words.get('under', [])) or '(?!)'})\s+"
-            rf"(?:the\s+|la\s+|el\s+)?(?:(?:{words_pattern(data.words.get('modifier', []))})\s+){{0,2}}$",
+            rf"(?:the\s+|la\s+|el\s+|o\s+|a\s+)?(?:(?:{words_pattern(data.words.get('modifier', []))})\s+){{0,2}}$",
             re.IGNORECASE,
         )
         self._past_term = re.compile(rf"\b(?:{words_pattern(data.words.get('past-term', []))})\b", re.IGNORECASE)
@@ -94,6 +95,8 @@ class TitleChecker:
                 continue
             if fold_key(title.group(1)) in self._offices or self._past_term.search(sentence.text):
                 continue
+            if self._coming_term(title.group(0)):
+                continue
             terms = self._terms(m.name, sentence.text[name_start : m.end], m.country)
             if fold_key(title.group(1)) in self._monarch:
                 terms = [t for t in terms if t.source != "reign"]
@@ -127,6 +130,10 @@ class TitleChecker:
             or any(fold_key(w) in self._former_words for w in between.split())
             or self._former_after.match(after_name) is not None
         )
+
+    def _coming_term(self, title: str) -> bool:
+        """The title with "elect" ("el presidente electo", "President-elect") names the term to come."""
+        return any(fold_key(w) in self._elect_words for w in re.split(r"[\s-]+", title))
 
     def _years_ago(self, sentence: str, date: str) -> list[int]:
         """The years a relative date gives ("hace diez años" in a story of 2024: 2014)."""
