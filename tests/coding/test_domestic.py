@@ -114,4 +114,23 @@ def test_an_army_firing_at_a_foreign_aircraft_or_a_curfew_at_home_keep_their_con
     event.target = replace(event.target, code="GRC", country="GRC", sector=None)
     assert distrust_domestic(0.8, event, grammar_for("en")) < 0.5
     assert distrust_domestic(0.8, replace(event, cameo="1724", root="17"), grammar_for("en")) == 0.8
-    assert distrust_domestic(0.8, event, grammar_for("es")) == 0.8  # English only so far
+    # codes, not words: the same in every language dyad codes
+    assert all(distrust_domestic(0.8, event, grammar_for(lang)) < 0.5 for lang in ("es", "de", "fr", "pt"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "unknown", "foreign"),
+    [
+        ("es", "Cazas griegos dispararon contra una aeronave no identificada sobre las islas griegas el domingo.",
+         "Cazas griegos dispararon contra una aeronave turca sobre las islas griegas el domingo."),
+        ("de", "Griechische Kampfjets feuerten am Sonntag auf ein unbekanntes Flugzeug über den griechischen Inseln.",
+         "Griechische Kampfjets feuerten am Sonntag auf ein türkisches Flugzeug über den griechischen Inseln."),
+        ("pt", "Caças gregos dispararam contra uma aeronave não identificada sobre as ilhas gregas no domingo.",
+         "Caças gregos dispararam contra uma aeronave turca sobre as ilhas gregas no domingo."),
+    ],
+)
+def test_in_every_language_an_army_firing_on_its_own_state_is_not_trusted(lang, unknown, foreign):
+    found = dyad.code_text(unknown, lang=lang, fast=True)
+    assert all(e.confidence < 0.5 for e in found if e.target.code == "GRC" and e.root == "19")
+    found = dyad.code_text(foreign, lang=lang, fast=True)
+    assert any(e.target.code == "TUR" and e.root == "19" and e.confidence >= 0.5 for e in found)
