@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dyad.actors.context import home_country, resolve_context
+from dyad.actors.headlines import without_headline_words
 from dyad.actors.matcher import NameMatcher, NameTable, name_table
 from dyad.actors.persons import with_surnames
 from dyad.actors.resolve import choose_senses, hits_to_mentions
@@ -37,9 +38,8 @@ class ActorResolver:
         senses = choose_senses((h for _, hits in found for h in hits), doc.text, self.resources)
         mentions = []
         for sentence, hits in found:
-            mentions.extend(
-                hits_to_mentions(hits, sentence.text, sentence.index, doc.date, self.resources, senses)
-            )
+            found_here = hits_to_mentions(hits, sentence.text, sentence.index, doc.date, self.resources, senses)
+            mentions.extend(without_headline_words(found_here, sentence.text, sentence.lang or doc.lang))
         doc.home_country = doc.home_country or home_country(mentions)
         texts = {s.index: s.text for s in doc.sentences}
         starts = frozenset(
