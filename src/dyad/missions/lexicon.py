@@ -37,6 +37,7 @@ MODES = (
     "negated",
     "hypothetical",
     "historical",
+    "subordinate",
     "pluperfect",
     "speech",
     "present",
@@ -74,7 +75,7 @@ class Cue:
     role: str
     value: str
     needs: str  # "own": only of the subject's own mission
-    scope: str  # for modes: before | after | sentence
+    scope: str  # for modes: before | after | sentence | span ...
 
 
 @dataclass(frozen=True, slots=True)

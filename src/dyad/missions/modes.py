@@ -10,6 +10,8 @@ dated well before the article is background. When several apply, the first of `P
                           deciding them (an expulsion, a recall, a closure, a break of relations)
     command / order       an order given ("ordered to close", "within 72 hours"): done
     historical            background ("after a 12-year closure", "had been shut since"), not stored
+    subordinate           told in a clause of time or concession the sentence's news does not stand in
+                          ("when Brazil closed its embassy, ...", "pese a la ruptura de relaciones"), not stored
     negated, hypothetical, question   not stored
     undated               "no date was given for ...": negated for a reopening, future for an opening
     indefinite            "sine die" after it: negated for a reopening (a return put off), else nothing
@@ -25,7 +27,8 @@ from dyad.missions.sentence import Parsed
 from dyad.text.dates import DateMention, date_words, find_dates, is_before, nearest_date
 
 PRECEDENCE = (
-    "question", "negated", "hypothetical", "historical", "command", "order", "future", "intent", "infinitive",
+    "question", "negated", "hypothetical", "historical", "subordinate", "command", "order", "future", "intent",
+    "infinitive",
 )  # fmt: skip
 _RECENT = 7  # days before the article in which a change told in the past perfect is still its news
 _WINDOW = 10  # words before the change word that its mode words may stand in
@@ -84,6 +87,15 @@ def mode_of(parsed: Parsed, cue: CueMatch, status: str, noun: CueMatch | None = 
                 and not _ended(parsed, m.end, cue.start)
                 and not any(m.end <= c.start < cue.start for c in changes)  # its first act only
                 and not parsed.lex.form("gerund", parsed.word(cue.start))  # "after closing ..." may be news
+                # needs=noun: only a change noun after its article ("trotz der Schließung"), never the verb
+                # that follows a fronted phrase ("Trotz der Proteste schloss Peru ...")
+                and (m.cue.needs != "noun" or any(parsed.is_(r, cue.start - 1) for r in ("article", "possessive")))
+            )
+        elif scope == "span":  # "when Brazil closed its embassy, ...": the clause it opens, up to its comma
+            hit = (
+                m.end <= cue.start
+                and parsed.clause[m.end - 1] == clause
+                and not _comma_between(parsed, m.end, cue.start)
             )
         elif scope == "later":  # "the reopening of the embassy is planned for May": the clause's predicate
             hit = m.start >= cue.end and parsed.clause[m.start] == clause
@@ -142,6 +154,10 @@ def mode_of(parsed: Parsed, cue: CueMatch, status: str, noun: CueMatch | None = 
         if mode in found:
             return Mode(mode, f"{mode}: {found[mode]}", perfect=mode == "historical" and found[mode] == perfect)
     return Mode("factual", "factual")
+
+
+def _comma_between(parsed: Parsed, start: int, end: int) -> bool:
+    return any(parsed.word(i) == "," for i in range(start, end))
 
 
 def _ended(parsed: Parsed, start: int, end: int) -> bool:
