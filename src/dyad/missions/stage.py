@@ -11,7 +11,8 @@ and an event that changes a mission "in CITY" with no other target named gets th
 
 A break of relations that is news ends both sides' missions ("relations severed") unless the article
 reports what happened to that mission itself; recognising one of two states whose recognitions exclude
-each other (data/missions/exclusive.tsv: China and Taiwan) breaks relations with the other.
+each other (data/missions/exclusive.tsv: China and Taiwan) breaks relations with the other. Where the article
+tells one mission's change in two ways, the status it gives first stands (`dyad.missions.doubt`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import replace
 from dyad.actors.context import home_country
 from dyad.data._load import read_tsv
 from dyad.doc import Document, MissionChange, RelationChange
+from dyad.missions.doubt import one_status_per_mission
 from dyad.missions.lexicon import languages as cue_languages
 from dyad.missions.lexicon import lexicon
 from dyad.missions.parties import Context
@@ -65,7 +67,7 @@ class MissionReader:
         relations = [r if r.date else replace(r, date=day) for r in relations]
         relations = _with_breaks_of_recognition(relations)
         missions = _without_fulfilled_plans(missions + _missions_of_breaks(relations, missions))
-        doc.missions = _deduplicated(missions)
+        doc.missions = one_status_per_mission(_deduplicated(missions))
         doc.relations = relations
         _target_the_host(doc)
         return doc
