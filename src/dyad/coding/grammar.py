@@ -71,7 +71,12 @@ are depends on the language, so each language has a `Grammar`: named classes of 
                        ("bound for", "en route to"); English only so far
     force_not_at_home  CAMEO codes of fighting an organ of a state never does to its own state as a whole (it
                        fires on someone: "fired on an aircraft over Greece's islands" names Greece as a place);
-                       read by `stage.distrust_domestic`; English only so far
+                       read by `stage.distrust_domestic`; the same codes in every language
+    addressee          prepositions before whom a statement is made to or about ("spoke to X", "habló con X")
+    audience           those a statement is made before ("told reporters", "en rueda de prensa"): with
+                       `addressee`, `that`, determiners and dates, all that may stand between a statement's
+                       verb and its target (`coding/stage.py`, statement_aside)
+    date_prep          the words before a date ("on Monday", "am Montag", "na segunda-feira")
     say                verbs of saying: an actor before one, with the act's subject after it ("Iran says
                        its navy seized ..."), is the speaker of a report, not the target of the act
     plural_verb        endings of third-person plural verb forms ("-n": "acusaron"): the subject left unsaid
@@ -104,7 +109,7 @@ CLASSES = frozenset(
     destination bare_passive passive_after suffered suffered_in with mutual resolution adopt say attributed
     between absolute_with since agent_from matter matter_prep sent_from plural_verb first_person_verb
     plural_determiner impersonal border border_link border_prep border_modifier sea sea_prep bound_for
-    destination_prep force_not_at_home""".split()
+    destination_prep force_not_at_home addressee audience date_prep""".split()
 )
 FLAGS = frozenset({"verb_final", "compounds", "capitalised_nouns", "located_people", "nominal_against", "pro_drop"})
 _FILE = "lexicon/grammar.tsv"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -29,7 +30,7 @@ from dyad.doc import Document, Event, Mention, Sentence, Trigger
 from dyad.ingest.lang import CODED_LANGUAGES
 from dyad.pipeline import stage
 from dyad.resources import CameoCode, Resources
-from dyad.text.dates import date_words, event_date
+from dyad.text.dates import date_words, event_date, find_dates
 from dyad.text.normalize import fold
 from dyad.text.tokens import Token, tokenize
 
@@ -390,12 +391,37 @@ def struck_by_its_victim(event: Event, hurt: set[str], grammar: Grammar) -> bool
     return not (first and first[0] in grammar.of("mutual"))
 
 
+_ANY_DAY = "2000-01-01"
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|[^\W\d_]+'")
+
+
+def statement_aside(event: Event, grammar: Grammar | None) -> bool:
+    """A statement (010) whose target is named inside what was said, not as its addressee or as the
+    subject of what was said: "the minister said the border with Cambodia was calm" says nothing to
+    Cambodia. Between the verb and an addressee or a subject stand only a preposition of address, an
+    audience ("told reporters that"), a complementizer, determiners and dates."""
+    if event.cameo != "010" or event.trigger is None or grammar is None or event.unary:
+        return False
+    if event.target.start < event.trigger.end:
+        return False
+    gap = fold(event.sentence_text[event.trigger.end : event.target.start])
+    # any anchor day finds the same spans ("on Monday", "el lunes"); only where they stand is read
+    for found in find_dates(gap, event.date or _ANY_DAY, date_words(grammar.lang)):
+        gap = gap[: found.start] + " " * (found.end - found.start) + gap[found.end :]
+    allowed = (
+        grammar.of("addressee") | grammar.of("audience") | grammar.of("that") | grammar.of("determiner")
+        | grammar.of("date_prep")
+    )
+    return any(word not in allowed for word in _WORD.findall(gap))
+
+
 def scoped_confidence(event: Event, grammar: Grammar | None = None) -> float:
     """The event's confidence once the readings dyad does not trust are put below the 0.5 line: one party
     twice (`distrust_same_party`), an organ acting on its own country as a whole (`distrust_domestic`, by
-    the sentence's `grammar`), a side that is no state (`distrust_stateless`). The rules and the model's
-    combiner both end here."""
-    return distrust_stateless(distrust_domestic(distrust_same_party(event), event, grammar), event)
+    the sentence's `grammar`), a side that is no state (`distrust_stateless`), a statement whose target is
+    only named in what was said (`statement_aside`). The rules and the model's combiner both end here."""
+    confidence = distrust_stateless(distrust_domestic(distrust_same_party(event), event, grammar), event)
+    return min(confidence, _UNDER_THE_LINE) if statement_aside(event, grammar) else confidence
 
 
 # Below the ledger's 0.5 line: a reading kept as a candidate that relations, timelines and exports leave out.
