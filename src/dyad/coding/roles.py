@@ -107,6 +107,9 @@ def _clause_roles(
     grouped = _expelled_from(norms, spans, trigger, right, g)
     if grouped is not None:
         return grouped
+    posted = _posted_envoy_roles(norms, spans, trigger, (left, right), passive, g)
+    if posted is not None:
+        return posted
     adjectival = _adjective_roles(norms, spans, trigger, right, g)
     if adjectival is not None:
         return adjectival
@@ -694,6 +697,31 @@ def _expelled_from(
     if origin is None or origin.mention.kind == "role" or origin.mention.country == group.mention.country:
         return None
     return [Roles(origin.mention, group.mention, "a group of one state's people expelled from the state after it")]
+
+
+def _posted_envoy_roles(
+    norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, bounds: tuple[int, int], passive: bool, g: Grammar
+) -> list[Roles] | None:
+    """ "The French ambassador in Moscow was summoned", "l'ambassadeur de France à Moscou a été convoqué": a
+    host summons, reprimands or expels the envoys posted to it (`host_acts_on_envoy`), so in a passive that
+    names no agent the state of the envoy's post (`posted` right after the envoy) is the one that acts. None
+    when the clause is no such passive, or names its agent ("by ...")."""
+    left, right = bounds
+    if not passive or trigger.pattern.code not in g.of("host_acts_on_envoy"):
+        return None
+    if any(
+        trigger.head_end <= s.first < right and after_preposition(norms, s, g) in g.of("by") for s in spans
+    ):
+        return None
+    before = sorted((s for s in spans if left <= s.first and s.last < trigger.start_token), key=lambda s: s.first)
+    for guest, post in zip(before, before[1:], strict=False):
+        envoy = any(norms[i] in g.of("envoy") for i in range(max(left, guest.first - 1), guest.last + 2))
+        gap = [w for w in norms[guest.last + 1 : post.first] if w not in g.of("determiner")]
+        if envoy and len(gap) == 1 and gap[0] in g.of("posted") and post.mention.country and (
+            post.mention.country != guest.mention.country
+        ):
+            return [Roles(post.mention, guest.mention, "passive with no agent: the envoy's host acts")]
+    return None
 
 
 def _adjective_agent(norms: list[str], spans: list[ActorSpan], trigger: TriggerMatch, g: Grammar) -> ActorSpan | None:
