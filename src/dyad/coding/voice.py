@@ -44,11 +44,23 @@ def is_passive(norms: list[str], trigger: TriggerMatch, left: int, right: int, g
         aux = start - 1
     elif start > 1 and norms[start - 2] in be and norms[start - 1].endswith(("ly", "ment", "mente")):
         aux = start - 2
+    elif _joined_to_a_passive(norms, trigger, g):
+        return True
     else:
         return False
     if aux > 0 and norms[aux - 1] in g.of("reflexive"):
         return False  # "s'est réuni", "se sont entretenus"
     return norms[start] not in g.of("unaccusative")  # "est arrivé"
+
+
+def _joined_to_a_passive(norms: list[str], trigger: TriggerMatch, g: Grammar) -> bool:
+    """ "was summoned and reprimanded", "fue convocado y amonestado": a participle joined by "and" to one
+    right after a passive auxiliary shares its voice, unless an object follows it ("was summoned and
+    criticised the decision": a second, active verb of the same subject)."""
+    start, end = trigger.start_token, trigger.head_end
+    if start < 3 or norms[start - 1] not in g.of("and") or norms[start - 3] not in g.of("be"):
+        return False
+    return end >= len(norms) or norms[end] in g.of("passive_after")
 
 
 def _bare_passive(norms: list[str], trigger: TriggerMatch, g: Grammar) -> bool:
