@@ -44,6 +44,13 @@ _NOT_IN_NOUN_PHRASE = frozenset(
     contra para por sobre sin que quien e ou com contra para por sobre em no na foi são tem und oder mit gegen für
     auf in hat haben ist sind wurde""".split()
 )
+# A group, then "of/in/from" and a few words of its own phrase up to a place: "the victims of the floods that
+# struck northern Italy", "las familias de los fallecidos en Marruecos", "les habitants de la région en Turquie"
+# (no punctuation between; six words at most).
+_PLACED_GAP = re.compile(
+    r"^\s+(?:of|in|from|de|del|en|des|du|dans|em|no|na|do|da|dos|das|aus|in|im|von)\s+(?:[\w'’-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
 # Role words that are weapons, not bodies: "Iranian drones" may be the drones Iran made for another state.
 _WEAPONS = frozenset({"drones"})
 # Mentions that name a state (not an anaphor, nor a place inside one, nor a world region).
@@ -234,6 +241,9 @@ def _bare_role(
             country, why = dateline, f"the story's dateline {dateline} (the home country {home} is the other party)"
         elif home:
             m.why += f"; the home country {home} is the other party here: no country"
+    elif generic and m.sector == "CVL" and (placed := _placed_in_phrase(m, mentions, text)) is not None:
+        # people, not envoys or officials: "os embaixadores na Argentina" serve there and are not its own
+        country, why = placed.country, f"the place in its own phrase, '{placed.text}' ({placed.country})"
     elif owned and (owner := _sole_owner(m, mentions)) is not None:
         country, why = owner.country, f"its owner '{owner.text}' ({owner.country}), the one state named before it"
     elif (definite or generic) and _head(m) in bodies and not owned:
@@ -336,6 +346,19 @@ def _only_located(m: Mention) -> bool:
     """A name that says where the story was filed or where something happened, not who takes part: a dateline
     ("LIMA, 3 mar (EFE).- El canciller ..."), a capital after a preposition ("in Wien")."""
     return m.filed_from or m.why.endswith("likely a place")
+
+
+def _placed_in_phrase(group: Mention, mentions: list[Mention], text: str) -> Mention | None:
+    """The state a bare group's own phrase places it in ("the victims of the floods that struck northern Italy"):
+    the first state named after it in the sentence, joined by a preposition of place or origin and no punctuation
+    (`_PLACED_GAP`); a named state only (a country, a capital or a place in it), never another actor's role."""
+    after = sorted(
+        (o for o in mentions if o.sentence == group.sentence and o.start >= group.end and o.country),
+        key=lambda o: o.start,
+    )
+    if not after or after[0].kind not in ("country", "capital", "place"):
+        return None
+    return after[0] if _PLACED_GAP.match(text[group.end : after[0].start]) else None
 
 
 def _sole_owner(role: Mention, mentions: list[Mention]) -> Mention | None:
