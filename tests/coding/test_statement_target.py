@@ -54,3 +54,35 @@ def test_the_addressee_or_the_subject_of_what_was_said_stays_the_target(
     events = dyad.code_text(text, lang=lang, date="2024-05-05", fast=True)
     said = [e for e in events if e.cameo == "010" and (e.source.country, e.target.country) == (source, target)]
     assert said and not any(statement_aside(e, grammar_for(lang)) for e in said)
+
+
+@pytest.mark.parametrize("fast", [True, False])
+@pytest.mark.parametrize(
+    ("lang", "text", "aside"),
+    [
+        ("en", "The UN warned on Tuesday that fighting in South Sudan could spread to its neighbours.", "SSD"),
+        ("en", "Aid agencies warned of a looming famine in South Sudan.", "SSD"),
+        ("es", "La ONU advirtió que los combates en Sudán del Sur podrían extenderse a los países vecinos.", "SSD"),
+    ],
+)
+def test_a_warning_about_a_situation_is_no_threat_to_the_state_named_in_it(lang, text, aside, fast) -> None:
+    events = dyad.code_text(text, lang=lang, date="2024-05-05", fast=fast)
+    assert not any(e.cameo == "130" and e.target.country == aside and e.confidence >= CONFIDENT for e in events)
+
+
+@pytest.mark.parametrize("fast", [True, False])
+@pytest.mark.parametrize(
+    ("lang", "text", "source", "target"),
+    [
+        ("en", "China warned Japan on Monday that it would respond firmly to any provocation.", "CHN", "JPN"),
+        ("en", "The UN envoy warned South Sudan's leaders that the peace deal was at risk.", None, "SSD"),
+        ("es", "China advirtió a Japón que respondería con firmeza a cualquier provocación.", "CHN", "JPN"),
+    ],
+)
+def test_a_warning_to_its_addressee_stays_a_threat(lang, text, source, target, fast) -> None:
+    events = dyad.code_text(text, lang=lang, date="2024-05-05", fast=fast)
+    assert any(
+        e.root == "13" and e.target.country == target and (source is None or e.source.country == source)
+        and e.confidence >= CONFIDENT
+        for e in events
+    ), [(e.source.code, e.cameo, e.target.code, e.confidence) for e in events]

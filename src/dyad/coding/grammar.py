@@ -77,6 +77,8 @@ are depends on the language, so each language has a `Grammar`: named classes of 
                        `addressee`, `that`, determiners and dates, all that may stand between a statement's
                        verb and its target (`coding/stage.py`, statement_aside)
     date_prep          the words before a date ("on Monday", "am Montag", "na segunda-feira")
+    personal_object    the preposition before a person as direct object (Spanish "a": "advirtió a Japón")
+    warn               verbs of warning: a threat (130) only to the addressee right after them (`stage.warning_aside`)
     envoy, posted      an envoy noun and the prepositions of his post ("the ambassador in Moscow")
     host_acts_on_envoy the codes a host does to a guest envoy (summon, reprimand, expel): with no agent named,
                        the state of his post does them (`roles._posted_envoy_roles`)
@@ -112,7 +114,8 @@ CLASSES = frozenset(
     destination bare_passive passive_after suffered suffered_in with mutual resolution adopt say attributed
     between absolute_with since agent_from matter matter_prep sent_from plural_verb first_person_verb
     plural_determiner impersonal border border_link border_prep border_modifier sea sea_prep bound_for
-    destination_prep force_not_at_home addressee audience date_prep envoy posted host_acts_on_envoy""".split()
+    destination_prep force_not_at_home addressee audience date_prep envoy posted host_acts_on_envoy warn
+    personal_object""".split()
 )
 FLAGS = frozenset({"verb_final", "compounds", "capitalised_nouns", "located_people", "nominal_against", "pro_drop"})
 _FILE = "lexicon/grammar.tsv"

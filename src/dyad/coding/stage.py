@@ -415,13 +415,32 @@ def statement_aside(event: Event, grammar: Grammar | None) -> bool:
     return any(word not in allowed for word in _WORD.findall(gap))
 
 
+def warning_aside(event: Event, grammar: Grammar | None) -> bool:
+    """A warning read as a threat (130) whose target is named inside what was warned about ("the UN warned
+    that fighting in South Sudan could spread", "warned of a famine in South Sudan"): a threat is made to
+    its addressee, right after the verb ("warned Japan that ..."); only determiners and dates stand between."""
+    if event.cameo != "130" or event.trigger is None or grammar is None or event.unary:
+        return False
+    words = _WORD.findall(fold(event.trigger.text))
+    if not words or words[0] not in grammar.of("warn") or event.target.start < event.trigger.end:
+        return False
+    gap = fold(event.sentence_text[event.trigger.end : event.target.start])
+    for found in find_dates(gap, event.date or _ANY_DAY, date_words(grammar.lang)):
+        gap = gap[: found.start] + " " * (found.end - found.start) + gap[found.end :]
+    # "advirtió a Japón", "alertou o Japão": the addressee may take the preposition of a person object
+    allowed = grammar.of("determiner") | grammar.of("date_prep") | grammar.of("personal_object")
+    return any(word not in allowed for word in _WORD.findall(gap))
+
+
 def scoped_confidence(event: Event, grammar: Grammar | None = None) -> float:
     """The event's confidence once the readings dyad does not trust are put below the 0.5 line: one party
     twice (`distrust_same_party`), an organ acting on its own country as a whole (`distrust_domestic`, by
-    the sentence's `grammar`), a side that is no state (`distrust_stateless`), a statement whose target is
-    only named in what was said (`statement_aside`). The rules and the model's combiner both end here."""
+    the sentence's `grammar`), a side that is no state (`distrust_stateless`), a statement or a warning whose
+    target is only named in what was said (`statement_aside`, `warning_aside`). The rules and the model's
+    combiner both end here."""
     confidence = distrust_stateless(distrust_domestic(distrust_same_party(event), event, grammar), event)
-    return min(confidence, _UNDER_THE_LINE) if statement_aside(event, grammar) else confidence
+    aside = statement_aside(event, grammar) or warning_aside(event, grammar)
+    return min(confidence, _UNDER_THE_LINE) if aside else confidence
 
 
 # Below the ledger's 0.5 line: a reading kept as a candidate that relations, timelines and exports leave out.
