@@ -331,3 +331,12 @@ def test_ratifying_an_agreement_is_signing_it_not_praise(text: str) -> None:
 
 def test_praising_a_decision_stays_praise() -> None:
     assert top("The parliament of Kenya praised the ruling on Tanzania's border claim.").cameo.startswith("051")
+
+
+def test_ships_entering_waters_are_no_aid_while_water_sent_is() -> None:
+    incursion = dyad.code_text("Chinese coast guard ships entered Japanese waters near the islands on Sunday.",
+                               lang="en", date="2024-05-05", fast=True)
+    assert not any(e.cameo == "073" for e in incursion)
+    aid = dyad.code_text("Jordan sent bottled water and blankets to Gaza on Sunday.", lang="en", date="2024-05-05",
+                         fast=True)
+    assert any(e.cameo == "073" and e.source.country == "JOR" for e in aid)
