@@ -2,8 +2,10 @@
 
 English: regular inflection plus an irregular table (data/lexicon/en_irregular.tsv).
 Spanish: regular -ar/-er/-ir conjugation in the persons and tenses news uses (third person;
-present, preterite, imperfect, future, conditional, subjunctive; infinitive, gerund, participle);
-irregular forms are listed in the pattern files themselves.
+present, preterite, imperfect, future, conditional, subjunctive; infinitive, gerund, participle), the
+irregular families below ("imponer" like "poner") and the stem changes and short participles of
+`data/lexicon/es_verbs.tsv` (advierte, pidió, atribuye, roto); other irregular forms are listed in the
+pattern files themselves.
 German (dyad/coding/inflect_de.py), French and Portuguese (inflect_fr.py) give `Form`s: a word with
 what kind of form it is (participle, infinitive, future, conditional) and, for German, the particle
 a split verb needs ("weist ... aus").
@@ -13,6 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+
+from dyad.data._load import read_tsv
+from dyad.text.normalize import fold
 
 _VOWELS = "aeiou"
 
@@ -182,10 +188,37 @@ def spanish_forms(lemma: str) -> set[str]:
         return {lemma}
     stem = base[:-2]
     forms = {stem + e for e in _SPANISH_ENDINGS[ending]}
+    finite, participle = spanish_changes(base)
+    forms |= finite | participle
     if reflexive:
         forms.add(lemma)
     # -car/-gar/-zar spell the preterite first person and subjunctive differently; third person is regular.
     return forms
+
+
+@lru_cache(maxsize=1)
+def _spanish_change_table() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    rows = read_tsv("lexicon/es_verbs.tsv", ("ending",))
+    return {fold(r["ending"]): (_folded(r.get("finite", "")), _folded(r.get("participle", ""))) for r in rows}
+
+
+def _folded(cell: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in cell.split("|") if w)
+
+
+def spanish_changes(lemma: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The finite forms and participles of `lemma` (folded, no "se") that `data/lexicon/es_verbs.tsv` adds to
+    the regular ones: "advertir" -> advierte, advirtió; "romper" -> roto. Empty sets for a regular verb."""
+    table = _spanish_change_table()
+    if "=" + lemma in table:
+        ending = "=" + lemma
+    else:
+        ending = max((k for k in table if not k.startswith("=") and lemma.endswith(k)), key=len, default="")
+    if not ending:
+        return frozenset(), frozenset()
+    prefix = lemma[: len(lemma) - len(ending.lstrip("="))]
+    finite, participle = table[ending]
+    return frozenset(prefix + w for w in finite), frozenset(prefix + w for w in participle)
 
 
 def future_by_accent(word: str) -> bool:

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from dyad.cache import file_parts
 from dyad.coding.grammar import Grammar, grammar_for, grammar_languages
-from dyad.coding.inflect import Form, english_forms, spanish_forms
+from dyad.coding.inflect import Form, english_forms, spanish_changes, spanish_forms
 from dyad.coding.inflect_de import german_forms
 from dyad.coding.inflect_fr import french_forms, portuguese_forms
 from dyad.coding.triggers import Entry, Pattern, TriggerMatch, find_triggers, object_index
@@ -173,7 +173,12 @@ def _verb_forms(lang: str, lemma: str, irregular: dict[str, tuple[str, ...]]) ->
         return french_forms(lemma)
     if lang == "pt":
         return portuguese_forms(lemma)
-    return [Form(w, "inf" if w == lemma else _spanish_tag(w)) for w in sorted(spanish_forms(lemma))]
+    # the short participles of es_verbs.tsv ("roto", "suscrito") are a passive's too
+    short = spanish_changes(lemma.removesuffix("se") if lemma.endswith(("arse", "erse", "irse")) else lemma)[1]
+    return [
+        Form(w, "inf" if w == lemma else "part" if w in short else _spanish_tag(w))
+        for w in sorted(spanish_forms(lemma))
+    ]
 
 
 _ES_PARTICIPLE = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas", "ierto", "ierta", "iertos", "iertas",
