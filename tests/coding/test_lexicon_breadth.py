@@ -92,6 +92,9 @@ FIRES = [
     ("de", "Der französische Präsident traf am Montag den Kanzler Deutschlands in Berlin.", "040", "FRA", "DEU"),
     ("fr", "La France a formé des soldats maliens.", "062", "FRA", "MLI"),
     ("pt", "O Brasil formou policiais do Haiti.", "062", "BRA", "HTI"),
+    # sanctioning people or states (163)
+    ("es", "Estados Unidos sancionó a cinco funcionarios de Venezuela.", "163", "USA", "VEN"),
+    ("pt", "Os Estados Unidos sancionaram cinco autoridades da Venezuela.", "163", "USA", "VEN"),
     # cutting deliveries of goods stops material help (162)
     ("es", "Rusia cortó el suministro de gas a Bulgaria.", "162", "RUS", "BGR"),
     ("fr", "La Russie a coupé les livraisons de gaz à la Bulgarie.", "162", "RUS", "BGR"),
@@ -177,6 +180,9 @@ MUST_NOT_FIRE = [
     ("de", "Der Angriff Russlands traf die Ukraine schwer.", "040"),
     ("fr", "La France a formé un gouvernement d'union avec le soutien du Maroc.", "062"),
     ("pt", "O Brasil formou uma coalizão com a Argentina.", "062"),
+    # "sancionar" a law enacts or signs it (Latin American and Brazilian usage)
+    ("pt", "Lula sancionou a lei que cria o acordo de livre comércio com o Chile.", "163"),
+    ("es", "El Congreso de Argentina sancionó la ley que aprueba el tratado con Chile.", "163"),
     ("es", "Rusia aumentó el suministro de gas a Bulgaria.", "16"),
     ("fr", "La Russie a augmenté les livraisons de gaz à la Bulgarie.", "16"),
     ("pt", "A Rússia aumentou o fornecimento de gás para a Bulgária.", "16"),
