@@ -95,6 +95,10 @@ FIRES = [
     # sanctioning people or states (163)
     ("es", "Estados Unidos sancionó a cinco funcionarios de Venezuela.", "163", "USA", "VEN"),
     ("pt", "Os Estados Unidos sancionaram cinco autoridades da Venezuela.", "163", "USA", "VEN"),
+    # closing or suspending what an authority licenses (172)
+    ("es", "Nicaragua suspendió las actividades de una organización de Estados Unidos.", "172", "NIC", "USA"),
+    ("pt", "A Nicarágua suspendeu as atividades de uma organização dos Estados Unidos.", "172", "NIC", "USA"),
+    ("fr", "La Russie a fermé les bureaux d'une ONG allemande.", "172", "RUS", "DEU"),
     # cutting deliveries of goods stops material help (162)
     ("es", "Rusia cortó el suministro de gas a Bulgaria.", "162", "RUS", "BGR"),
     ("fr", "La Russie a coupé les livraisons de gaz à la Bulgarie.", "162", "RUS", "BGR"),
@@ -183,6 +187,12 @@ MUST_NOT_FIRE = [
     # "sancionar" a law enacts or signs it (Latin American and Brazilian usage)
     ("pt", "Lula sancionou a lei que cria o acordo de livre comércio com o Chile.", "163"),
     ("es", "El Congreso de Argentina sancionó la ley que aprueba el tratado con Chile.", "163"),
+    # closing a deal, ruling something out, calling off a visit, halting talks
+    ("pt", "O Brasil fechou um acordo comercial com a China.", "17"),
+    ("es", "Chile cerró un acuerdo comercial con China.", "17"),
+    ("fr", "La France a fermé la porte à toute négociation avec l'Algérie.", "17"),
+    ("es", "Chile suspendió su visita oficial a Perú.", "17"),
+    ("pt", "O Brasil paralisou as negociações com a Argentina.", "14"),
     ("es", "Rusia aumentó el suministro de gas a Bulgaria.", "16"),
     ("fr", "La Russie a augmenté les livraisons de gaz à la Bulgarie.", "16"),
     ("pt", "A Rússia aumentou o fornecimento de gás para a Bulgária.", "16"),
