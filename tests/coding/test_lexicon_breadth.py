@@ -99,6 +99,12 @@ FIRES = [
     ("es", "Nicaragua suspendió las actividades de una organización de Estados Unidos.", "172", "NIC", "USA"),
     ("pt", "A Nicarágua suspendeu as atividades de uma organização dos Estados Unidos.", "172", "NIC", "USA"),
     ("fr", "La Russie a fermé les bureaux d'une ONG allemande.", "172", "RUS", "DEU"),
+    # fighting by or against armed men (190)
+    ("es", "El ejército de Sudán combatió a rebeldes de Chad en la frontera.", "190", "SDN", "TCD"),
+    ("pt", "Tropas da Rússia lutam contra forças da Ucrânia em Bakhmut.", "190", "RUS", "UKR"),
+    ("fr", "Israël combat le Hamas à Gaza.", "190", "ISR", "PSE"),
+    ("de", "Israel bekämpft die Hamas im Gazastreifen.", "190", "ISR", "PSE"),
+    ("es", "Los combates entre Sudán y Chad dejaron cien muertos.", "19", "", ""),
     # cutting deliveries of goods stops material help (162)
     ("es", "Rusia cortó el suministro de gas a Bulgaria.", "162", "RUS", "BGR"),
     ("fr", "La Russie a coupé les livraisons de gaz à la Bulgarie.", "162", "RUS", "BGR"),
@@ -193,6 +199,15 @@ MUST_NOT_FIRE = [
     ("fr", "La France a fermé la porte à toute négociation avec l'Algérie.", "17"),
     ("es", "Chile suspendió su visita oficial a Perú.", "17"),
     ("pt", "O Brasil paralisou as negociações com a Argentina.", "14"),
+    # fighting a problem, beating a team, freeing prisoners is no war
+    ("es", "Chile lucha contra la inflación con ayuda de Japón.", "19"),
+    ("es", "Argentina combate la pobreza con fondos de España.", "19"),
+    ("es", "Argentina derrotó a Brasil en la final.", "19"),
+    ("pt", "O Brasil luta contra a fome com apoio da China.", "19"),
+    ("pt", "O Brasil combate a pobreza com fundos de Portugal.", "19"),
+    ("fr", "La France combat le terrorisme avec le Niger.", "19"),
+    ("de", "Deutschland bekämpft den Klimawandel gemeinsam mit Frankreich.", "19"),
+    ("de", "Venezuela befreite zwei Gefangene aus Kolumbien.", "19"),
     ("es", "Rusia aumentó el suministro de gas a Bulgaria.", "16"),
     ("fr", "La Russie a augmenté les livraisons de gaz à la Bulgarie.", "16"),
     ("pt", "A Rússia aumentou o fornecimento de gás para a Bulgária.", "16"),
