@@ -105,6 +105,7 @@ FIRES = [
     ("fr", "Israël combat le Hamas à Gaza.", "190", "ISR", "PSE"),
     ("de", "Israel bekämpft die Hamas im Gazastreifen.", "190", "ISR", "PSE"),
     ("es", "Los combates entre Sudán y Chad dejaron cien muertos.", "19", "", ""),
+    ("es", "Tropas de Armenia y Azerbaiyán se enfrentaron en la frontera.", "190", "ARM", "AZE"),
     # cutting deliveries of goods stops material help (162)
     ("es", "Rusia cortó el suministro de gas a Bulgaria.", "162", "RUS", "BGR"),
     ("fr", "La Russie a coupé les livraisons de gaz à la Bulgarie.", "162", "RUS", "BGR"),
@@ -201,6 +202,8 @@ MUST_NOT_FIRE = [
     ("pt", "O Brasil paralisou as negociações com a Argentina.", "14"),
     # fighting a problem, beating a team, freeing prisoners is no war
     ("es", "Chile lucha contra la inflación con ayuda de Japón.", "19"),
+    ("es", "Chile enfrenta una crisis diplomática con Perú.", "19"),
+    ("es", "El Gobierno de Chile se enfrenta a críticas de Perú.", "19"),
     ("es", "Argentina combate la pobreza con fondos de España.", "19"),
     ("es", "Argentina derrotó a Brasil en la final.", "19"),
     ("pt", "O Brasil luta contra a fome com apoio da China.", "19"),
