@@ -250,3 +250,34 @@ def test_where_the_cache_lives(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
         monkeypatch.setenv("DYAD_CACHE_DIR", off)
         assert default_folder() is None
         assert Resources().cache == TableCache(None)
+
+
+def test_a_data_file_edited_during_the_build_is_not_kept_under_its_old_key(tmp_path: Path) -> None:
+    # a copy of the package, so its data file can really be edited while a table is built
+    package = Path(dyad.__file__).parent
+    copy = tmp_path / "site" / "dyad"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__", "model", "demo", "web"))
+    script = (
+        "import pathlib, sys\n"
+        "import dyad\n"
+        "from dyad.cache import TableCache\n"
+        "from dyad.resources import Resources\n"
+        "names = pathlib.Path(dyad.__file__).parent / 'data' / 'actors' / 'names.tsv'\n"
+        "def build():\n"
+        "    if sys.argv[2] == 'edit':  # the user saves a data file while the run builds its table\n"
+        "        names.write_text(names.read_text(encoding='utf-8') + 'Frente Azul\\tARGOPP\\n', encoding='utf-8')\n"
+        "    return ['built']\n"
+        "cache = pathlib.Path(sys.argv[1])\n"
+        "Resources(cache=TableCache(cache)).compiled('t', build, list, bundled_only=True)\n"
+        "print(len(list(cache.glob('t-*.pickle'))))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(copy.parent)}
+
+    def run(how: str) -> str:
+        done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "cache"), how], env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr[-2000:]
+        return done.stdout.strip()
+
+    assert run("edit") == "0"  # built from the edited file, under the old file's key: not kept
+    assert run("plain") == "1"  # the next run keys the file as it is now, and keeps its table

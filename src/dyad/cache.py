@@ -184,6 +184,12 @@ def file_parts(paths: Iterable[Path]) -> list[str | bytes]:
 @lru_cache(maxsize=1)
 def bundled_fingerprint() -> str:
     """`package_fingerprint` of the installed dyad, once per process."""
+    return bundled_fingerprint_now()
+
+
+def bundled_fingerprint_now() -> str:
+    """`package_fingerprint` of the installed dyad, read again: a table built after a data file changed
+    (an edit while a long run builds its tables) is not kept under the key of the files as they were."""
     root = Path(__file__).resolve().parent
     if (root / "data").is_dir():  # installed as files (the usual case): walk them directly
         return package_fingerprint(root)

@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TypeVar
 
-from dyad.cache import TableCache, bundled_fingerprint, digest, file_parts
+from dyad.cache import TableCache, bundled_fingerprint, bundled_fingerprint_now, digest, file_parts
 from dyad.data._load import read_tsv
 from dyad.errors import DataFileError
 
@@ -122,23 +122,24 @@ class Resources:
         """A key over the data these tables come from: the bundled files and each user dictionary."""
         return self._fingerprint_now()
 
-    def _fingerprint_now(self) -> str:
+    def _fingerprint_now(self, bundled: str | None = None) -> str:
         labels = [self._label(path) for path in self.user_dicts]
-        return digest([bundled_fingerprint(), *labels, *file_parts(self.user_dicts)])
+        return digest([bundled or bundled_fingerprint(), *labels, *file_parts(self.user_dicts)])
 
     def compiled(self, name: str, build: Callable[[], T], kind: type[T], *key: str | bytes,
                  bundled_only: bool = False) -> T:
         """A table derived from these tables, read back from the cache when one was built from the same
         data (and the same `key`: the table's own settings), else built now by `build()` and kept.
         `bundled_only`: the table reads no user dictionary, so one copy serves every `--dict`. A user
-        dictionary edited while the table was built is not kept under its old content's key."""
+        dictionary or a bundled data file edited while the table was built is not kept under its old
+        content's key (read again after a build only: a build is rare, a read-back is not)."""
         source = bundled_fingerprint() if bundled_only else self.fingerprint
 
-        def unchanged() -> bool:  # read again after the build
-            return self._fingerprint_now() == source
+        def unchanged() -> bool:
+            bundled = bundled_fingerprint_now()
+            return (bundled if bundled_only else self._fingerprint_now(bundled)) == source
 
-        check = unchanged if self.user_dicts and not bundled_only else None
-        return self.cache.load_or_build(name, digest([name, source, *key]), build, kind, check)
+        return self.cache.load_or_build(name, digest([name, source, *key]), build, kind, unchanged)
 
     @cached_property
     def cameo(self) -> dict[str, CameoCode]:
