@@ -340,3 +340,10 @@ def test_ships_entering_waters_are_no_aid_while_water_sent_is() -> None:
     aid = dyad.code_text("Jordan sent bottled water and blankets to Gaza on Sunday.", lang="en", date="2024-05-05",
                          fast=True)
     assert any(e.cameo == "073" and e.source.country == "JOR" for e in aid)
+
+
+def test_an_event_says_how_each_side_got_its_country() -> None:
+    (event, *_) = [e for e in dyad.code_text("The Kenyan teachers union called off its strike against Uganda.",
+                                             lang="en", date="2024-05-05", fast=True) if e.target.country == "UGA"]
+    assert "Kenyan" in event.explanation["actors"]["source"] and event.source.country == "KEN"
+    assert "dictionary" in event.explanation["actors"]["target"]

@@ -590,7 +590,9 @@ def build_event(doc: Document, sentence: Sentence, source: Mention, target: Ment
         date=date,
         location=find_location(sentence.text, [source, target], resources, prefer_country=target.country),
         trigger=trigger,
-        explanation=explanation,
+        # how each side got its code and country ("role 'union' of KEN (from the adjective 'Kenyan')",
+        # "context: 'the ministry' of the story's home country KEN"): issue 13 asks the event to say which
+        explanation={**explanation, "actors": {"source": source.why, "target": target.why}},
         unary=unary,
     )
 
