@@ -5,6 +5,7 @@
     python benchmarks/probe_events.py --lang pt --errors 30
     python benchmarks/probe_events.py --json out.json
     python benchmarks/probe_events.py --batch 2        # only the articles marked "batch": 2
+(rows marked "held_out": true, kept for a later stop's held-out test, are scored only with their --batch)
 
 The probe is for reading errors on text the rules were not fitted to (eval/probe/README.md); its
 figures show where to look and are never quoted as results. Matching is the yardstick's own
@@ -46,6 +47,14 @@ LEDE = 2  # sentences: the title and the first sentence of the story
 def load(lang: str | None) -> list[dict[str, Any]]:
     rows = [json.loads(line) for line in (PROBE / "events.jsonl").read_text(encoding="utf-8").splitlines() if line]
     return [r for r in rows if not lang or r["lang"] == lang]
+
+
+def selected(arts: list[dict[str, Any]], batch: int | None) -> list[dict[str, Any]]:
+    """The rows of `batch` (1: those without a batch mark), or every row but those kept for a later stop's
+    held-out test (`"held_out": true`), which are scored only when their batch is named, never by accident."""
+    if batch is not None:
+        return [x for x in arts if x.get("batch", 1) == batch]
+    return [x for x in arts if not x.get("held_out")]
 
 
 def distinct(golds: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -164,7 +173,7 @@ def main() -> int:
     a = ap.parse_args()
     arts = load(a.lang)
     # a later batch is gathered before a round's rules and scored once at its end, apart from the rest
-    arts = [x for x in arts if a.batch is None or x.get("batch", 1) == a.batch]
+    arts = selected(arts, a.batch)
     figures, errors = score(arts, run(arts, a.fast))
     print(f"# events probe, {dt.date.today().isoformat()}, {'--fast' if a.fast else 'default'} mode")
     print("lang articles gold recall rec@.5 lede_events precision complete events prec.complete prec.2c")

@@ -136,3 +136,12 @@ def test_a_sentence_is_scored_on_every_event_it_reports_merged_ones_included() -
     result["events"] = [{**merged, "reported_in": []}, lone]  # reported once, in the headline only
     tally, _ = eval_news.score([article], {"a": result})
     assert tally.n["en"]["sentence_country_level"] == 0
+
+
+def test_a_held_out_probe_batch_is_scored_only_when_named() -> None:
+    from benchmarks import probe_events
+
+    rows = [{"id": "a"}, {"id": "b", "batch": 2}, {"id": "c", "batch": 5, "held_out": True}]
+    assert [r["id"] for r in probe_events.selected(rows, None)] == ["a", "b"]
+    assert [r["id"] for r in probe_events.selected(rows, 5)] == ["c"]
+    assert [r["id"] for r in probe_events.selected(rows, 1)] == ["a"]
