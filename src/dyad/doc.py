@@ -188,7 +188,10 @@ class Event:
         if self.unary:
             data["unary"] = True
         if self.explanation:
-            data["explanation"] = self.explanation
+            # how each side got its code and country ("role 'union' of KEN (from the adjective 'Kenyan')"), read
+            # from the sides as they are now: a later stage may have replaced one (the host of a mission)
+            actors = {"source": self.source.why, "target": self.target.why}
+            data["explanation"] = {**self.explanation, "actors": actors}
         if self.findings:
             data["findings"] = [f.to_dict() for f in self.findings]
         return data

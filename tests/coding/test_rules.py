@@ -345,5 +345,6 @@ def test_ships_entering_waters_are_no_aid_while_water_sent_is() -> None:
 def test_an_event_says_how_each_side_got_its_country() -> None:
     (event, *_) = [e for e in dyad.code_text("The Kenyan teachers union called off its strike against Uganda.",
                                              lang="en", date="2024-05-05", fast=True) if e.target.country == "UGA"]
-    assert "Kenyan" in event.explanation["actors"]["source"] and event.source.country == "KEN"
-    assert "dictionary" in event.explanation["actors"]["target"]
+    actors = event.to_dict()["explanation"]["actors"]
+    assert "Kenyan" in actors["source"] and event.source.country == "KEN"
+    assert "dictionary" in actors["target"]

@@ -48,7 +48,7 @@ _NOT_IN_NOUN_PHRASE = frozenset(
 # struck northern Italy", "las familias de los fallecidos en Marruecos", "les habitants de la région en Turquie"
 # (no punctuation between; six words at most).
 _PLACED_GAP = re.compile(
-    r"^\s+(?:of|in|from|de|del|en|des|du|dans|em|no|na|do|da|dos|das|aus|in|im|von)\s+(?:[\w'’-]+\s+){0,5}$",
+    r"^\s+(?:of|in|from|de|del|en|des|du|dans|em|no|na|do|da|dos|das|aus|im|von)\s+(?:[\w'’-]+\s+){0,5}$",
     re.IGNORECASE,
 )
 # Role words that are weapons, not bodies: "Iranian drones" may be the drones Iran made for another state.

@@ -400,35 +400,33 @@ def statement_aside(event: Event, grammar: Grammar | None) -> bool:
     subject of what was said: "the minister said the border with Cambodia was calm" says nothing to
     Cambodia. Between the verb and an addressee or a subject stand only a preposition of address, an
     audience ("told reporters that"), a complementizer, determiners and dates."""
-    if event.cameo != "010" or event.trigger is None or grammar is None or event.unary:
+    if event.cameo != "010" or grammar is None:
         return False
-    if event.target.start < event.trigger.end:
-        return False
-    gap = fold(event.sentence_text[event.trigger.end : event.target.start])
-    # any anchor day finds the same spans ("on Monday", "el lunes"); only where they stand is read
-    for found in find_dates(gap, event.date or _ANY_DAY, date_words(grammar.lang)):
-        gap = gap[: found.start] + " " * (found.end - found.start) + gap[found.end :]
-    allowed = (
-        grammar.of("addressee") | grammar.of("audience") | grammar.of("that") | grammar.of("determiner")
-        | grammar.of("date_prep")
-    )
-    return any(word not in allowed for word in _WORD.findall(gap))
+    return _target_past_other_words(event, grammar, ("addressee", "audience", "that", "determiner", "date_prep"))
 
 
 def warning_aside(event: Event, grammar: Grammar | None) -> bool:
     """A warning read as a threat (130) whose target is named inside what was warned about ("the UN warned
     that fighting in South Sudan could spread", "warned of a famine in South Sudan"): a threat is made to
-    its addressee, right after the verb ("warned Japan that ..."); only determiners and dates stand between."""
-    if event.cameo != "130" or event.trigger is None or grammar is None or event.unary:
+    its addressee, right after the verb ("warned Japan that ..."); only determiners and dates stand between
+    ("advirtió a Japón", "alertou o Japão": and the preposition of a person object)."""
+    if event.cameo != "130" or event.trigger is None or grammar is None:
         return False
     words = _WORD.findall(fold(event.trigger.text))
-    if not words or words[0] not in grammar.of("warn") or event.target.start < event.trigger.end:
+    if not words or words[0] not in grammar.of("warn"):
+        return False
+    return _target_past_other_words(event, grammar, ("determiner", "date_prep", "personal_object"))
+
+
+def _target_past_other_words(event: Event, grammar: Grammar, classes: tuple[str, ...]) -> bool:
+    """Whether a word outside the grammar's `classes` stands between the event's trigger and a target that
+    follows it (dates aside: "on Monday", "el lunes" are read by where they stand, any anchor day will do)."""
+    if event.trigger is None or event.unary or event.target.start < event.trigger.end:
         return False
     gap = fold(event.sentence_text[event.trigger.end : event.target.start])
     for found in find_dates(gap, event.date or _ANY_DAY, date_words(grammar.lang)):
         gap = gap[: found.start] + " " * (found.end - found.start) + gap[found.end :]
-    # "advirtió a Japón", "alertou o Japão": the addressee may take the preposition of a person object
-    allowed = grammar.of("determiner") | grammar.of("date_prep") | grammar.of("personal_object")
+    allowed = frozenset().union(*(grammar.of(c) for c in classes))
     return any(word not in allowed for word in _WORD.findall(gap))
 
 
@@ -590,9 +588,7 @@ def build_event(doc: Document, sentence: Sentence, source: Mention, target: Ment
         date=date,
         location=find_location(sentence.text, [source, target], resources, prefer_country=target.country),
         trigger=trigger,
-        # how each side got its code and country ("role 'union' of KEN (from the adjective 'Kenyan')",
-        # "context: 'the ministry' of the story's home country KEN"): issue 13 asks the event to say which
-        explanation={**explanation, "actors": {"source": source.why, "target": target.why}},
+        explanation=explanation,
         unary=unary,
     )
 
